@@ -1,0 +1,21 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+
+export type CodexCredentials = {
+  accessToken: string;
+  /** Sent as `ChatGPT-Account-ID`; omitted when unknown. */
+  accountId?: string;
+};
+
+/** What the provider factory hands every model; the model reads no env and no files. */
+export type CodexConfig = {
+  provider: string;
+  baseURL: string;
+  /** Credentials for one request; called per request so a refreshed token is picked up. */
+  auth: () => Promise<CodexCredentials>;
+  /** Identity and user headers (lower-case names), without credentials. */
+  headers: () => Record<string, string>;
+  fetch?: FetchFunction;
+  sessionId: string;
+  defaultInstructions: string;
+  generateId: () => string;
+};

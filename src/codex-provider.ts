@@ -1,0 +1,124 @@
+import {
+  LoadAPIKeyError,
+  NoSuchModelError,
+  type LanguageModelV2,
+  type ProviderV2,
+} from '@ai-sdk/provider';
+import {
+  generateId,
+  withoutTrailingSlash,
+  type FetchFunction,
+} from '@ai-sdk/provider-utils';
+import type { CodexCredentials } from './codex-config';
+import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
+import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
+import type { CodexModelId } from './codex-options';
+
+export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
+
+export const DEFAULT_CODEX_INSTRUCTIONS = 'You are a helpful assistant.';
+
+export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
+
+export interface CodexProviderSettings {
+  /** Default `https://chatgpt.com/backend-api/codex`. */
+  baseURL?: string;
+  /**
+   * ChatGPT credentials: `{ accessToken, accountId? }`, or a function returning them
+   * (called before every request, so it can hand out a refreshed token).
+   */
+  auth?: CodexAuth;
+  /**
+   * The `originator` header that identifies the app to OpenAI; default
+   * `ai-sdk-provider-codex`. Apps built on this package should pass their own name.
+   */
+  originator?: string;
+  /**
+   * One id per conversation, sent as the session header and as `prompt_cache_key`.
+   * Default: a random UUID per provider instance.
+   */
+  sessionId?: string;
+  /** Instructions sent when the prompt has no system message (the backend requires some). */
+  defaultInstructions?: string;
+  /** Extra request headers; they replace ours of the same name (except credentials). */
+  headers?: Record<string, string>;
+  /** Custom fetch, e.g. for proxies or tests. */
+  fetch?: FetchFunction;
+  /** Provider name used in `model.provider` (`<name>.responses`). Default `codex`. */
+  name?: string;
+}
+
+export interface CodexProvider extends ProviderV2 {
+  (modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
+  languageModel(modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
+  /** The session id this provider sends (also the default `prompt_cache_key`). */
+  readonly sessionId: string;
+}
+
+export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
+  const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
+  const sessionId = settings.sessionId ?? randomSessionId();
+  const originator = settings.originator ?? PACKAGE_NAME;
+  const providerName = settings.name ?? 'codex';
+  const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
+  const auth = resolveAuth(settings.auth);
+
+  const createLanguageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) => {
+    return new CodexLanguageModel(modelId, modelSettings, {
+      provider: `${providerName}.responses`,
+      baseURL,
+      auth,
+      headers: () => headers,
+      fetch: settings.fetch,
+      sessionId,
+      defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
+      generateId,
+    });
+  };
+
+  const provider = function (modelId: CodexModelId, modelSettings?: CodexModelSettings) {
+    if (new.target) {
+      throw new Error('The Codex model factory cannot be called with the new keyword.');
+    }
+    return createLanguageModel(modelId, modelSettings);
+  } as unknown as CodexProvider;
+
+  provider.languageModel = createLanguageModel;
+  provider.textEmbeddingModel = (modelId: string) => {
+    throw new NoSuchModelError({ modelId, modelType: 'textEmbeddingModel' });
+  };
+  provider.imageModel = (modelId: string) => {
+    throw new NoSuchModelError({ modelId, modelType: 'imageModel' });
+  };
+  Object.defineProperty(provider, 'sessionId', { value: sessionId, enumerable: true });
+  return provider;
+}
+
+function resolveAuth(auth: CodexAuth | undefined): () => Promise<CodexCredentials> {
+  return async () => {
+    const credentials = typeof auth === 'function' ? await auth() : auth;
+    if (credentials == null) {
+      throw new LoadAPIKeyError({
+        message:
+          'No Codex credentials. Pass `auth: { accessToken, accountId }` (or a function returning them) to createCodex().',
+      });
+    }
+    if (typeof credentials.accessToken !== 'string' || credentials.accessToken === '') {
+      throw new LoadAPIKeyError({
+        message: 'The Codex `auth` setting returned no access token. Sign in again with `codex login`.',
+      });
+    }
+    return credentials;
+  };
+}
+
+/** Default provider instance. */
+export const codex = createCodex();
+
+function randomSessionId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID != null) return c.randomUUID();
+  // Node 18 without the global Web Crypto: still unique enough for a cache key.
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}

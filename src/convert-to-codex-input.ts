@@ -1,0 +1,184 @@
+import {
+  UnsupportedFunctionalityError,
+  type LanguageModelV2CallWarning,
+  type LanguageModelV2FilePart,
+  type LanguageModelV2Prompt,
+  type LanguageModelV2ToolResultOutput,
+} from '@ai-sdk/provider';
+import { convertToBase64 } from '@ai-sdk/provider-utils';
+import { codexReasoningMetadataSchema } from './codex-options';
+import type {
+  CodexInputContent,
+  CodexInputItem,
+  CodexReasoningInput,
+} from './codex-request-types';
+
+export type ConvertedCodexInput = {
+  /** System message texts, in order. */
+  systemTexts: string[];
+  input: CodexInputItem[];
+  warnings: LanguageModelV2CallWarning[];
+};
+
+/**
+ * Maps an AI SDK prompt to Codex `input`. With `store: false` nothing lives server-side, so
+ * no item id is ever sent (an id earns 404 "Item with id … not found"), reasoning travels
+ * only with its encrypted content, and the history is kept in the shape the backend
+ * insists on: no tool output without its call, no reasoning without a following item.
+ */
+export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCodexInput {
+  const systemTexts: string[] = [];
+  const input: CodexInputItem[] = [];
+  const warnings: LanguageModelV2CallWarning[] = [];
+  const knownCallIds = new Set<string>();
+
+  for (const message of prompt) {
+    switch (message.role) {
+      case 'system':
+        systemTexts.push(message.content);
+        break;
+
+      case 'user': {
+        const content = message.content.map((part): CodexInputContent => {
+          if (part.type === 'text') return { type: 'input_text', text: part.text };
+          return { type: 'input_image', image_url: toImageUrl(part) };
+        });
+        if (content.length > 0) input.push({ type: 'message', role: 'user', content });
+        break;
+      }
+
+      case 'assistant': {
+        const items: CodexInputItem[] = [];
+        // Reasoning parts of one output item arrive split per summary block; the item id
+        // in their metadata groups them again. It is never sent.
+        let reasoning: { itemId: string | undefined; item: CodexReasoningInput | PendingReasoning } | undefined;
+
+        for (const part of message.content) {
+          if (part.type !== 'reasoning') reasoning = undefined;
+          switch (part.type) {
+            case 'text':
+              if (part.text.length > 0) {
+                items.push({
+                  type: 'message',
+                  role: 'assistant',
+                  content: [{ type: 'output_text', text: part.text }],
+                });
+              }
+              break;
+            case 'reasoning': {
+              const parsed = codexReasoningMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
+              const meta = parsed.success ? parsed.data : {};
+              const itemId = meta.itemId ?? undefined;
+              if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
+                const item: PendingReasoning = { type: 'reasoning', summary: [], encrypted_content: undefined };
+                items.push(item as CodexReasoningInput);
+                reasoning = { itemId, item };
+              }
+              if (part.text.length > 0) reasoning.item.summary.push({ type: 'summary_text', text: part.text });
+              if (meta.reasoningEncryptedContent) reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
+              break;
+            }
+            case 'tool-call':
+              if (part.providerExecuted) {
+                warnings.push({
+                  type: 'other',
+                  message: `Provider-executed tool call ${part.toolName} is not sent to Codex.`,
+                });
+                break;
+              }
+              knownCallIds.add(part.toolCallId);
+              items.push({
+                type: 'function_call',
+                call_id: part.toolCallId,
+                name: part.toolName,
+                arguments: JSON.stringify(part.input ?? {}),
+              });
+              break;
+            case 'tool-result':
+              warnings.push({
+                type: 'other',
+                message: `Provider-executed tool result ${part.toolName} is not sent to Codex.`,
+              });
+              break;
+            case 'file':
+              warnings.push({ type: 'other', message: 'Assistant file parts are not sent to Codex.' });
+              break;
+          }
+        }
+        input.push(...withoutUnreplayableReasoning(items));
+        break;
+      }
+
+      case 'tool':
+        for (const part of message.content) {
+          if (!knownCallIds.has(part.toolCallId)) {
+            warnings.push({
+              type: 'other',
+              message: `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
+            });
+            continue;
+          }
+          input.push({
+            type: 'function_call_output',
+            call_id: part.toolCallId,
+            output: toolOutputToString(part.output, warnings),
+          });
+        }
+        break;
+    }
+  }
+
+  return { systemTexts, input, warnings };
+}
+
+type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
+  encrypted_content: string | undefined;
+};
+
+// Reasoning without encrypted content cannot be replayed at all, and a reasoning item
+// with nothing after it in its turn is rejected, so both are dropped.
+function withoutUnreplayableReasoning(items: CodexInputItem[]): CodexInputItem[] {
+  const kept = items.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
+  while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') kept.pop();
+  return kept;
+}
+
+function toImageUrl(part: LanguageModelV2FilePart): string {
+  if (!part.mediaType.startsWith('image/')) {
+    throw new UnsupportedFunctionalityError({
+      functionality: `file parts with media type ${part.mediaType}`,
+      message:
+        `Codex accepts images only; the file part with media type '${part.mediaType}'` +
+        `${part.filename ? ` (${part.filename})` : ''} cannot be sent. Convert it to text or an image first.`,
+    });
+  }
+  if (part.data instanceof URL) return part.data.toString();
+  if (typeof part.data === 'string' && /^(https?|data):/i.test(part.data)) return part.data;
+  const mediaType = part.mediaType === 'image/*' ? 'image/jpeg' : part.mediaType;
+  return `data:${mediaType};base64,${convertToBase64(part.data)}`;
+}
+
+function toolOutputToString(
+  output: LanguageModelV2ToolResultOutput,
+  warnings: LanguageModelV2CallWarning[],
+): string {
+  switch (output.type) {
+    case 'text':
+    case 'error-text':
+      return output.value;
+    case 'json':
+    case 'error-json':
+      return JSON.stringify(output.value);
+    case 'content':
+      return output.value
+        .flatMap(item => {
+          if (item.type === 'text') return [item.text];
+          warnings.push({
+            type: 'other',
+            message: `Tool result media (${item.mediaType}) is not supported by Codex and was left out.`,
+          });
+          return [];
+        })
+        .join('\n');
+  }
+}

@@ -1,0 +1,6 @@
+export { createCodex, codex, DEFAULT_CODEX_BASE_URL, DEFAULT_CODEX_INSTRUCTIONS } from './codex-provider';
+export type { CodexProvider, CodexProviderSettings, CodexAuth } from './codex-provider';
+export type { CodexCredentials } from './codex-config';
+export type { CodexModelSettings } from './codex-language-model';
+export type { CodexModelId, CodexProviderOptions } from './codex-options';
+export { VERSION } from './version';

@@ -1,0 +1,68 @@
+import type {
+  APICallError,
+  LanguageModelV2FinishReason,
+  LanguageModelV2StreamPart,
+  LanguageModelV2Usage,
+} from '@ai-sdk/provider';
+
+export type TextItemState = { kind: 'text'; id: string; itemId: string | undefined; hasText: boolean };
+export type ReasoningItemState = {
+  kind: 'reasoning';
+  itemId: string;
+  /** Id of the open reasoning block, if one is open. */
+  blockId: string | undefined;
+  hasText: boolean;
+};
+export type ToolItemState = { kind: 'tool'; callId: string; toolName: string; hasInput: boolean };
+export type ItemState = TextItemState | ReasoningItemState | ToolItemState;
+
+export type StreamErrorFactory = (args: {
+  code: string | null | undefined;
+  message: string | null | undefined;
+  data: unknown;
+}) => APICallError;
+
+/** Everything one response's event handlers share. Per-item state is keyed by `output_index`. */
+export type CodexStreamState = {
+  emit: (part: LanguageModelV2StreamPart) => void;
+  createError: StreamErrorFactory;
+  generateId: () => string;
+  items: Map<number, ItemState>;
+  usedIds: Set<string>;
+  hasFunctionCall: boolean;
+  responseId: string | undefined;
+  serviceTier: string | undefined;
+  finishReason: LanguageModelV2FinishReason;
+  usage: LanguageModelV2Usage;
+  /** Set once `finish` went out: later events are ignored. */
+  finished: boolean;
+};
+
+export function createCodexStreamState({
+  emit,
+  createError,
+  generateId,
+}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId'>): CodexStreamState {
+  return {
+    emit,
+    createError,
+    generateId,
+    items: new Map(),
+    usedIds: new Set(),
+    hasFunctionCall: false,
+    responseId: undefined,
+    serviceTier: undefined,
+    finishReason: 'unknown',
+    usage: { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined },
+    finished: false,
+  };
+}
+
+/** Part ids must be unique within a response even if the backend repeats an item id. */
+export function uniquePartId(state: CodexStreamState, itemId: unknown, outputIndex: unknown): string {
+  let id = typeof itemId === 'string' && itemId !== '' ? itemId : state.generateId();
+  if (state.usedIds.has(id)) id = `${id}:${String(outputIndex)}`;
+  while (state.usedIds.has(id)) id = `${id}:${state.generateId()}`;
+  state.usedIds.add(id);
+  return id;
+}

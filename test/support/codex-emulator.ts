@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { responseEvents, toSSE, type CodexEvent, type OutputSpec } from './codex-events';
+
+/**
+ * A loopback stand-in for the Codex backend (`POST {base}/responses`). It checks requests
+ * the way the real backend does (store, stream, instructions, item ids, unsupported
+ * parameters, tool-output pairing, models) and answers with scripted scenarios, recording
+ * every request. Nothing here reaches the network.
+ */
+
+export const EMULATOR_BASE_PATH = '/backend-api/codex';
+
+export const KNOWN_MODELS = [
+  'gpt-5.5', 'gpt-5.4', 'gpt-5.4-mini', 'gpt-5.3-codex', 'gpt-5.2', 'gpt-5.1-codex',
+  'gpt-5.1-codex-max', 'gpt-5.1-codex-mini', 'gpt-5-codex', 'gpt-5', 'codex-mini-latest',
+];
+
+const FORBIDDEN_PARAMS = [
+  'max_output_tokens', 'temperature', 'top_p', 'top_k', 'presence_penalty',
+  'frequency_penalty', 'seed', 'stop', 'previous_response_id',
+];
+
+export type EmulatorScript =
+  | {
+      kind: 'sse';
+      /** Events, a fixture name from test/fixtures (without `.sse`), or a raw SSE body. */
+      events?: CodexEvent[];
+      fixture?: string;
+      raw?: string | Buffer;
+      /** Bytes per write; `'random'` varies 1–97 bytes deterministically. Default: whole body. */
+      chunkSize?: number | 'random';
+      /** Milliseconds to wait between writes. */
+      delayMs?: number;
+      /** Leave the connection open after the body (the backend sometimes does). */
+      keepOpen?: boolean;
+      /** Destroy the socket after this many body bytes. */
+      destroyAfterBytes?: number;
+      headers?: Record<string, string>;
+      /** Omit Content-Type, as the backend sometimes does. */
+      noContentType?: boolean;
+    }
+  | { kind: 'http'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'reset' };
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: any;
+};
+
+export type CodexEmulator = {
+  baseURL: string;
+  requests: RecordedRequest[];
+  enqueue: (...scripts: EmulatorScript[]) => void;
+  close: () => Promise<void>;
+};
+
+const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export function loadFixture(name: string): string {
+  return readFileSync(`${FIXTURE_DIR}${name}.sse`, 'utf8');
+}
+
+export async function startCodexEmulator({
+  port = 0,
+  log,
+}: { port?: number; log?: (line: string) => void } = {}): Promise<CodexEmulator> {
+  const requests: RecordedRequest[] = [];
+  const queue: EmulatorScript[] = [];
+  const sockets = new Set<Socket>();
+  let counter = 0;
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    let body: any;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    const path = (req.url ?? '').split('?')[0]!;
+    requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+    log?.(`${req.method} ${path}`);
+
+    if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
+      return json(res, 404, { detail: 'Not Found' });
+    }
+    const rejection = validate(req, body);
+    if (rejection != null) return json(res, rejection.status, rejection.body);
+
+    const script = queue.shift() ?? { kind: 'sse', events: autoResponse(body, ++counter), chunkSize: 'random' };
+    await play(script, req, res);
+  });
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  const { port: actualPort } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
+    requests,
+    enqueue: (...scripts) => queue.push(...scripts),
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', c => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_emulator', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function invalidRequest(message: string, param: string | null = null, code: string | null = null) {
+  return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } };
+}
+
+/** The checks the real backend makes, with its error shapes. */
+function validate(req: IncomingMessage, body: any): { status: number; body: unknown } | undefined {
+  const auth = req.headers.authorization;
+  if (typeof auth !== 'string' || !/^Bearer \S+$/.test(auth)) {
+    return { status: 401, body: { detail: 'Could not parse your authentication token. Please try signing in again.' } };
+  }
+  if (body == null || typeof body !== 'object') return { status: 400, body: { detail: 'Invalid JSON body' } };
+  if (body.stream !== true) return { status: 400, body: { detail: 'Stream must be set to true' } };
+  if (body.store !== false) return { status: 400, body: { detail: 'Store must be set to false' } };
+  if (typeof body.instructions !== 'string' || body.instructions.trim() === '') {
+    return { status: 400, body: { detail: 'Instructions are not valid' } };
+  }
+  for (const param of FORBIDDEN_PARAMS) {
+    if (param in body) return invalidRequest(`Unsupported parameter: ${param}`, param, 'unsupported_parameter');
+  }
+  if (!KNOWN_MODELS.includes(body.model)) {
+    return { status: 400, body: { detail: `The '${body.model}' model is not supported when using Codex with a ChatGPT account.` } };
+  }
+  if (!Array.isArray(body.input)) return invalidRequest("Missing required parameter: 'input'.", 'input');
+  const calls = new Set<string>();
+  for (const item of body.input) {
+    if (item != null && typeof item === 'object' && 'id' in item) {
+      return {
+        status: 404,
+        body: {
+          error: {
+            message: `Item with id '${item.id}' not found. Items are not persisted when \`store\` is set to false. Try again with \`store\` set to true, or remove this item from your input.`,
+            type: 'invalid_request_error',
+            param: 'input',
+            code: null,
+          },
+        },
+      };
+    }
+    if (item.type === 'function_call') calls.add(item.call_id);
+    if (item.type === 'function_call_output') {
+      if (!calls.has(item.call_id)) {
+        return invalidRequest(`No tool call found for function call output with call_id ${item.call_id}.`, 'input');
+      }
+      if (typeof item.output !== 'string') return invalidRequest('Invalid type for function_call_output.output: expected a string.', 'input');
+    }
+    if (item.type === 'reasoning' && !String(item.encrypted_content ?? '').startsWith('enc:')) {
+      return invalidRequest('The encrypted content could not be verified.', 'input', 'invalid_encrypted_content');
+    }
+  }
+  for (const tool of body.tools ?? []) {
+    if (tool.type !== 'function' || typeof tool.name !== 'string') {
+      return invalidRequest(`Invalid tool: ${JSON.stringify(tool).slice(0, 80)}`, 'tools');
+    }
+    if (tool.strict === true && !strictSchemaOk(tool.parameters)) {
+      return invalidRequest(`Invalid schema for function '${tool.name}': In context=(), 'required' is required to be supplied and to be an array including every key in properties.`, `tools`, 'invalid_function_parameters');
+    }
+  }
+  return undefined;
+}
+
+function strictSchemaOk(schema: any): boolean {
+  if (schema == null || typeof schema !== 'object') return true;
+  if (schema.type === 'object' || schema.properties != null) {
+    if (schema.additionalProperties !== false) return false;
+    const required: string[] = schema.required ?? [];
+    for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+      if (!required.includes(key) || !strictSchemaOk(sub)) return false;
+    }
+  }
+  if (schema.items != null && !strictSchemaOk(schema.items)) return false;
+  for (const sub of schema.anyOf ?? []) if (!strictSchemaOk(sub)) return false;
+  return true;
+}
+
+async function play(script: EmulatorScript, req: IncomingMessage, res: ServerResponse) {
+  if (script.kind === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (script.kind === 'http') {
+    return json(res, script.status, script.body, script.headers);
+  }
+  const text =
+    script.raw ?? (script.fixture != null ? loadFixture(script.fixture) : toSSE(script.events ?? []));
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  res.writeHead(200, {
+    ...(script.noContentType ? {} : { 'content-type': 'text/event-stream' }),
+    'x-request-id': 'req_emulator',
+    ...script.headers,
+  });
+  res.flushHeaders();
+
+  const sizes = chunkSizes(bytes.length, script.chunkSize);
+  let offset = 0;
+  for (const size of sizes) {
+    if (res.destroyed) return;
+    let end = offset + size;
+    if (script.destroyAfterBytes != null && end >= script.destroyAfterBytes) {
+      end = script.destroyAfterBytes;
+      await write(res, bytes.subarray(offset, end));
+      req.socket.destroy();
+      return;
+    }
+    await write(res, bytes.subarray(offset, end));
+    offset = end;
+    if (script.delayMs) await new Promise(r => setTimeout(r, script.delayMs));
+  }
+  if (script.destroyAfterBytes != null) {
+    req.socket.destroy();
+    return;
+  }
+  if (!script.keepOpen) res.end();
+}
+
+function write(res: ServerResponse, chunk: Buffer): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise(resolve => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+function chunkSizes(total: number, chunkSize: number | 'random' | undefined): number[] {
+  if (chunkSize == null) return [total];
+  const sizes: number[] = [];
+  let seed = 7;
+  for (let left = total; left > 0; ) {
+    let size: number;
+    if (chunkSize === 'random') {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      size = 1 + (seed % 97);
+    } else size = chunkSize;
+    size = Math.min(size, left);
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
+}
+
+/** The default scenario: reasoning, then a tool call, a tool-result summary, JSON or an echo. */
+export function autoResponse(body: any, n: number): CodexEvent[] {
+  const input: any[] = body.input ?? [];
+  const last = input[input.length - 1];
+  const output: OutputSpec[] = [
+    { type: 'reasoning', summary: ['**Planning the answer**\n\nReading the request and deciding what to do.'], encryptedContent: `enc:emulator:${n}` },
+  ];
+  const tools: any[] = body.tools ?? [];
+  if (last?.type === 'function_call_output') {
+    const call = input.find(i => i.type === 'function_call' && i.call_id === last.call_id);
+    output.push({ type: 'message', text: `The ${call?.name ?? 'tool'} tool returned ${last.output}.`, phase: 'final_answer' });
+  } else if (tools.length > 0 && body.tool_choice !== 'none') {
+    const tool =
+      typeof body.tool_choice === 'object' ? tools.find(t => t.name === body.tool_choice.name) ?? tools[0] : tools[0];
+    output.push({ type: 'function_call', name: tool.name, callId: `call_emu_${n}`, arguments: JSON.stringify(sampleFromSchema(tool.parameters)) });
+  } else if (body.text?.format?.type === 'json_schema') {
+    output.push({ type: 'message', text: JSON.stringify(sampleFromSchema(body.text.format.schema)) });
+  } else if (body.text?.format?.type === 'json_object') {
+    output.push({ type: 'message', text: '{"answer":"Hello from the Codex emulator"}' });
+  } else {
+    const userText = [...input].reverse().find(i => i.type === 'message' && i.role === 'user')?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
+    output.push({ type: 'message', text: `Hello from the Codex emulator! You said: "${userText}"`, phase: 'final_answer' });
+  }
+  const inputTokens = Math.ceil(JSON.stringify(body).length / 4);
+  return responseEvents({ id: `resp_emu_${n}`, model: body.model, output, usage: { input_tokens: inputTokens, output_tokens: 42, reasoningTokens: 12, cachedTokens: 0 } });
+}
+
+function sampleFromSchema(schema: any, key = ''): unknown {
+  if (schema == null || typeof schema !== 'object') return null;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0) return sampleFromSchema(schema.anyOf[0], key);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, sub] of Object.entries(schema.properties ?? {})) out[k] = sampleFromSchema(sub, k);
+      return out;
+    }
+    case 'array':
+      return [sampleFromSchema(schema.items, key)];
+    case 'string':
+      return /city|location|place/i.test(key) ? 'Paris' : `sample ${key}`.trim();
+    case 'integer':
+    case 'number':
+      return 42;
+    case 'boolean':
+      return true;
+    default:
+      return null;
+  }
+}

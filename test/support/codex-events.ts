@@ -1,0 +1,114 @@
+// Builders for Codex SSE streams, shared by the emulator and the tests.
+
+export type CodexEvent = { type: string; [key: string]: unknown };
+
+export function toSSE(events: CodexEvent[]): string {
+  let out = '';
+  for (const event of events) out += `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return out;
+}
+
+export type OutputSpec =
+  | { type: 'reasoning'; summary: string[]; encryptedContent?: string; id?: string }
+  | { type: 'message'; text: string; id?: string; phase?: string; chunks?: string[] }
+  | { type: 'function_call'; name: string; arguments: string; callId: string; id?: string; chunks?: string[] };
+
+/** Splits text into word-sized deltas, the way the backend streams it. */
+export function wordChunks(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
+}
+
+export function responseEvents({
+  id = 'resp_test',
+  model = 'gpt-5.3-codex',
+  output,
+  usage = { input_tokens: 10, output_tokens: 20, reasoningTokens: 5, cachedTokens: 0 },
+  terminal = 'completed',
+  incompleteReason,
+  createdAt = 1_760_000_000,
+}: {
+  id?: string;
+  model?: string;
+  output: OutputSpec[];
+  usage?: { input_tokens: number; output_tokens: number; reasoningTokens?: number; cachedTokens?: number };
+  terminal?: 'completed' | 'incomplete' | 'none';
+  incompleteReason?: string;
+  createdAt?: number;
+}): CodexEvent[] {
+  const events: CodexEvent[] = [];
+  let seq = 0;
+  const push = (e: CodexEvent) => events.push({ ...e, sequence_number: seq++ });
+  push({ type: 'response.created', response: { id, object: 'response', created_at: createdAt, model, status: 'in_progress' } });
+  push({ type: 'response.in_progress', response: { id, status: 'in_progress' } });
+
+  output.forEach((spec, output_index) => {
+    if (spec.type === 'reasoning') {
+      const item_id = spec.id ?? `rs_${output_index}`;
+      push({ type: 'response.output_item.added', output_index, item: { id: item_id, type: 'reasoning', summary: [] } });
+      spec.summary.forEach((text, summary_index) => {
+        push({ type: 'response.reasoning_summary_part.added', item_id, output_index, summary_index, part: { type: 'summary_text', text: '' } });
+        for (const delta of wordChunks(text)) {
+          push({ type: 'response.reasoning_summary_text.delta', item_id, output_index, summary_index, delta });
+        }
+        push({ type: 'response.reasoning_summary_text.done', item_id, output_index, summary_index, text });
+        push({ type: 'response.reasoning_summary_part.done', item_id, output_index, summary_index, part: { type: 'summary_text', text } });
+      });
+      push({
+        type: 'response.output_item.done',
+        output_index,
+        item: {
+          id: item_id,
+          type: 'reasoning',
+          summary: spec.summary.map(text => ({ type: 'summary_text', text })),
+          encrypted_content: spec.encryptedContent ?? `enc:${item_id}`,
+        },
+      });
+    } else if (spec.type === 'message') {
+      const item_id = spec.id ?? `msg_${output_index}`;
+      const phase = spec.phase != null ? { phase: spec.phase } : {};
+      push({ type: 'response.output_item.added', output_index, item: { id: item_id, type: 'message', role: 'assistant', status: 'in_progress', content: [], ...phase } });
+      push({ type: 'response.content_part.added', item_id, output_index, content_index: 0, part: { type: 'output_text', text: '' } });
+      for (const delta of spec.chunks ?? wordChunks(spec.text)) {
+        push({ type: 'response.output_text.delta', item_id, output_index, content_index: 0, delta });
+      }
+      push({ type: 'response.output_text.done', item_id, output_index, content_index: 0, text: spec.text });
+      push({
+        type: 'response.output_item.done',
+        output_index,
+        item: { id: item_id, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: spec.text, annotations: [] }], ...phase },
+      });
+    } else {
+      const item_id = spec.id ?? `fc_${output_index}`;
+      const base = { id: item_id, type: 'function_call', call_id: spec.callId, name: spec.name };
+      push({ type: 'response.output_item.added', output_index, item: { ...base, arguments: '', status: 'in_progress' } });
+      for (const delta of spec.chunks ?? chunkString(spec.arguments, 8)) {
+        push({ type: 'response.function_call_arguments.delta', item_id, output_index, delta });
+      }
+      push({ type: 'response.function_call_arguments.done', item_id, output_index, arguments: spec.arguments });
+      push({ type: 'response.output_item.done', output_index, item: { ...base, arguments: spec.arguments, status: 'completed' } });
+    }
+  });
+
+  const usageJson = {
+    input_tokens: usage.input_tokens,
+    input_tokens_details: { cached_tokens: usage.cachedTokens ?? 0 },
+    output_tokens: usage.output_tokens,
+    output_tokens_details: { reasoning_tokens: usage.reasoningTokens ?? 0 },
+    total_tokens: usage.input_tokens + usage.output_tokens,
+  };
+  if (terminal === 'completed') {
+    push({ type: 'response.completed', response: { id, object: 'response', created_at: createdAt, model, status: 'completed', usage: usageJson } });
+  } else if (terminal === 'incomplete') {
+    push({
+      type: 'response.incomplete',
+      response: { id, object: 'response', created_at: createdAt, model, status: 'incomplete', incomplete_details: { reason: incompleteReason ?? 'max_output_tokens' }, usage: usageJson },
+    });
+  }
+  return events;
+}
+
+export function chunkString(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
