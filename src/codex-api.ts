@@ -64,9 +64,7 @@ export const messageItemSchema = z
     type: z.literal('message'),
     id: z.string().nullish(),
     phase: z.string().nullish(),
-    content: z
-      .array(z.object({ type: z.string(), text: z.string().nullish() }).loose())
-      .nullish(),
+    content: z.array(z.object({ type: z.string(), text: z.string().nullish() }).loose()).nullish(),
   })
   .loose();
 

@@ -61,7 +61,8 @@ export function codexErrorToMessage(data: CodexErrorData): string {
         e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
       if (secs != null && Number.isFinite(secs)) {
         when = ` Try again in ${formatWait(secs)}`;
-        if (e.resets_at != null) when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
+        if (e.resets_at != null)
+          when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
         when += '.';
       }
       return `You have hit your ChatGPT usage limit${plan}.${when}`;
@@ -75,7 +76,9 @@ export function codexErrorToMessage(data: CodexErrorData): string {
   if (Array.isArray(detail)) {
     // FastAPI validation errors: [{ loc, msg, type }, ...]
     const msgs = detail
-      .map(d => (d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : JSON.stringify(d)))
+      .map(d =>
+        d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : JSON.stringify(d),
+      )
       .join('; ');
     return msgs || 'Codex request failed';
   }
@@ -94,7 +97,11 @@ export const codexFailedResponseHandler = createJsonErrorResponseHandler({
 });
 
 /** `response.failed` / `error` event codes that a later identical request may get past. */
-const RETRYABLE_EVENT_CODES = new Set(['server_is_overloaded', 'rate_limit_exceeded', 'server_error']);
+const RETRYABLE_EVENT_CODES = new Set([
+  'server_is_overloaded',
+  'rate_limit_exceeded',
+  'server_error',
+]);
 
 export function createStreamError({
   code,

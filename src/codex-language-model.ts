@@ -12,7 +12,7 @@ import type { CodexRequestBody } from './codex-request-types';
 import { collectCodexStream } from './collect-codex-stream';
 import { getCodexArgs } from './get-codex-args';
 import { postCodexRequest } from './post-codex-request';
-import { createCodexStreamTransformer } from './stream/codex-stream-transformer';
+import { createCodexPartStream } from './stream/codex-part-stream';
 
 export type CodexModelSettings = CodexProviderOptions;
 
@@ -48,7 +48,9 @@ export class CodexLanguageModel implements LanguageModelV2 {
     });
   }
 
-  async doStream(options: LanguageModelV2CallOptions): Promise<
+  async doStream(
+    options: LanguageModelV2CallOptions,
+  ): Promise<
     Awaited<ReturnType<LanguageModelV2['doStream']>> & { request: { body: CodexRequestBody } }
   > {
     const { body, warnings } = await this.getArgs(options);
@@ -56,7 +58,9 @@ export class CodexLanguageModel implements LanguageModelV2 {
     return { stream, request: { body }, response: { headers: responseHeaders } };
   }
 
-  async doGenerate(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
+  async doGenerate(
+    options: LanguageModelV2CallOptions,
+  ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
     const { body, warnings } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(body, warnings, {
       ...options,
@@ -78,10 +82,17 @@ export class CodexLanguageModel implements LanguageModelV2 {
     body: CodexRequestBody,
     warnings: LanguageModelV2CallWarning[],
     options: LanguageModelV2CallOptions,
-  ): Promise<{ stream: ReadableStream<LanguageModelV2StreamPart>; responseHeaders: Record<string, string> }> {
+  ): Promise<{
+    stream: ReadableStream<LanguageModelV2StreamPart>;
+    responseHeaders: Record<string, string>;
+  }> {
     const url = `${this.config.baseURL}/responses`;
     const credentials = await this.config.auth();
-    const headers = mergeHeaders(this.config.headers(), options.headers, credentialHeaders(credentials));
+    const headers = mergeHeaders(
+      this.config.headers(),
+      options.headers,
+      credentialHeaders(credentials),
+    );
     const response = await postCodexRequest({
       url,
       headers,
@@ -89,7 +100,7 @@ export class CodexLanguageModel implements LanguageModelV2 {
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
     });
-    const transformer = createCodexStreamTransformer({
+    const stream = createCodexPartStream(response.body, {
       warnings,
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
@@ -103,6 +114,6 @@ export class CodexLanguageModel implements LanguageModelV2 {
           responseHeaders: response.responseHeaders,
         }),
     });
-    return { stream: response.body.pipeThrough(transformer), responseHeaders: response.responseHeaders };
+    return { stream, responseHeaders: response.responseHeaders };
   }
 }

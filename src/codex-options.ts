@@ -16,9 +16,7 @@ export type CodexModelId =
 
 export const codexProviderOptionsSchema = z.object({
   /** `reasoning.effort`. Not every model accepts every level. */
-  reasoningEffort: z
-    .enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh'])
-    .optional(),
+  reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
   /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
   reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
   /** `text.verbosity`. */

@@ -1,7 +1,4 @@
-import type {
-  LanguageModelV2CallOptions,
-  LanguageModelV2CallWarning,
-} from '@ai-sdk/provider';
+import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
 import type { CodexFunctionTool, CodexToolChoice } from './codex-request-types';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 

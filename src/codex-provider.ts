@@ -4,11 +4,7 @@ import {
   type LanguageModelV2,
   type ProviderV2,
 } from '@ai-sdk/provider';
-import {
-  generateId,
-  withoutTrailingSlash,
-  type FetchFunction,
-} from '@ai-sdk/provider-utils';
+import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexCredentials } from './codex-config';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
 import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
@@ -105,7 +101,8 @@ function resolveAuth(auth: CodexAuth | undefined): () => Promise<CodexCredential
     }
     if (typeof credentials.accessToken !== 'string' || credentials.accessToken === '') {
       throw new LoadAPIKeyError({
-        message: 'The Codex `auth` setting returned no access token. Sign in again with `codex login`.',
+        message:
+          'The Codex `auth` setting returned no access token. Sign in again with `codex login`.',
       });
     }
     return credentials;
@@ -119,6 +116,8 @@ function randomSessionId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID != null) return c.randomUUID();
   // Node 18 without the global Web Crypto: still unique enough for a cache key.
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join(
+    '',
+  );
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

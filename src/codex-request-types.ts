@@ -31,10 +31,7 @@ export type CodexFunctionCallOutputInput = {
 };
 
 export type CodexInputItem =
-  | CodexMessageInput
-  | CodexReasoningInput
-  | CodexFunctionCallInput
-  | CodexFunctionCallOutputInput;
+  CodexMessageInput | CodexReasoningInput | CodexFunctionCallInput | CodexFunctionCallOutputInput;
 
 export type CodexFunctionTool = {
   type: 'function';

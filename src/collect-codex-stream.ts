@@ -24,9 +24,16 @@ export async function collectCodexStream(
   stream: ReadableStream<LanguageModelV2StreamPart>,
 ): Promise<CollectedCodexResponse> {
   const content: LanguageModelV2Content[] = [];
-  const open = new Map<string, { type: 'text' | 'reasoning'; text: string; providerMetadata?: SharedV2ProviderMetadata }>();
+  const open = new Map<
+    string,
+    { type: 'text' | 'reasoning'; text: string; providerMetadata?: SharedV2ProviderMetadata }
+  >();
   let finishReason: LanguageModelV2FinishReason = 'unknown';
-  let usage: LanguageModelV2Usage = { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };
+  let usage: LanguageModelV2Usage = {
+    inputTokens: undefined,
+    outputTokens: undefined,
+    totalTokens: undefined,
+  };
   let providerMetadata: SharedV2ProviderMetadata | undefined;
   const response: CollectedCodexResponse['response'] = {};
 
@@ -59,7 +66,8 @@ export async function collectCodexStream(
         case 'text-end':
         case 'reasoning-end': {
           const block = open.get(part.id);
-          if (block != null && part.providerMetadata != null) block.providerMetadata = part.providerMetadata;
+          if (block != null && part.providerMetadata != null)
+            block.providerMetadata = part.providerMetadata;
           open.delete(part.id);
           break;
         }
@@ -84,7 +92,11 @@ export async function collectCodexStream(
     }
   } catch (error) {
     // Stop reading and release the connection before surfacing the error.
-    await reader.cancel(error).catch(() => {});
+    try {
+      await reader.cancel(error);
+    } catch {
+      // already closed
+    }
     throw error;
   }
 

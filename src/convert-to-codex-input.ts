@@ -7,11 +7,7 @@ import {
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-options';
-import type {
-  CodexInputContent,
-  CodexInputItem,
-  CodexReasoningInput,
-} from './codex-request-types';
+import type { CodexInputContent, CodexInputItem, CodexReasoningInput } from './codex-request-types';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */
@@ -51,7 +47,8 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
         const items: CodexInputItem[] = [];
         // Reasoning parts of one output item arrive split per summary block; the item id
         // in their metadata groups them again. It is never sent.
-        let reasoning: { itemId: string | undefined; item: CodexReasoningInput | PendingReasoning } | undefined;
+        let reasoning:
+          { itemId: string | undefined; item: CodexReasoningInput | PendingReasoning } | undefined;
 
         for (const part of message.content) {
           if (part.type !== 'reasoning') reasoning = undefined;
@@ -66,16 +63,24 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
               }
               break;
             case 'reasoning': {
-              const parsed = codexReasoningMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
+              const parsed = codexReasoningMetadataSchema.safeParse(
+                part.providerOptions?.codex ?? {},
+              );
               const meta = parsed.success ? parsed.data : {};
               const itemId = meta.itemId ?? undefined;
               if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
-                const item: PendingReasoning = { type: 'reasoning', summary: [], encrypted_content: undefined };
+                const item: PendingReasoning = {
+                  type: 'reasoning',
+                  summary: [],
+                  encrypted_content: undefined,
+                };
                 items.push(item as CodexReasoningInput);
                 reasoning = { itemId, item };
               }
-              if (part.text.length > 0) reasoning.item.summary.push({ type: 'summary_text', text: part.text });
-              if (meta.reasoningEncryptedContent) reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
+              if (part.text.length > 0)
+                reasoning.item.summary.push({ type: 'summary_text', text: part.text });
+              if (meta.reasoningEncryptedContent)
+                reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
               break;
             }
             case 'tool-call':
@@ -101,7 +106,10 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
               });
               break;
             case 'file':
-              warnings.push({ type: 'other', message: 'Assistant file parts are not sent to Codex.' });
+              warnings.push({
+                type: 'other',
+                message: 'Assistant file parts are not sent to Codex.',
+              });
               break;
           }
         }

@@ -1,8 +1,6 @@
-import type {
-  LanguageModelV2CallOptions,
-  LanguageModelV2CallWarning,
-} from '@ai-sdk/provider';
-import { parseProviderOptions } from '@ai-sdk/provider-utils';
+import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
 import { codexProviderOptionsSchema, type CodexProviderOptions } from './codex-options';
 import { prepareCodexTools } from './codex-prepare-tools';
 import type { CodexRequestBody, CodexTextFormat } from './codex-request-types';
@@ -53,11 +51,7 @@ export async function getCodexArgs({
     }
   }
 
-  const callOptions = await parseProviderOptions({
-    provider: 'codex',
-    providerOptions: options.providerOptions,
-    schema: codexProviderOptionsSchema,
-  });
+  const callOptions = parseCodexProviderOptions(options.providerOptions?.codex);
   const codexOptions: CodexProviderOptions = { ...defaults.providerOptions, ...callOptions };
 
   const { systemTexts, input, warnings: inputWarnings } = convertToCodexInput(options.prompt);
@@ -120,11 +114,26 @@ export async function getCodexArgs({
     },
     store: false,
     stream: true,
-    include: [ENCRYPTED_REASONING, ...(codexOptions.include ?? []).filter(i => i !== ENCRYPTED_REASONING)],
+    include: [
+      ENCRYPTED_REASONING,
+      ...(codexOptions.include ?? []).filter(i => i !== ENCRYPTED_REASONING),
+    ],
     prompt_cache_key: codexOptions.promptCacheKey ?? defaults.sessionId,
     ...(text != null && { text }),
     ...(codexOptions.serviceTier != null && { service_tier: codexOptions.serviceTier }),
   };
 
   return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings] };
+}
+
+// `parseProviderOptions` only says "invalid codex provider options"; name the field instead.
+function parseCodexProviderOptions(value: unknown): CodexProviderOptions | undefined {
+  if (value == null) return undefined;
+  const result = codexProviderOptionsSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidArgumentError({
+    argument: 'providerOptions.codex',
+    message: `Invalid providerOptions.codex: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
+    cause: result.error,
+  });
 }

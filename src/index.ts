@@ -1,4 +1,9 @@
-export { createCodex, codex, DEFAULT_CODEX_BASE_URL, DEFAULT_CODEX_INSTRUCTIONS } from './codex-provider';
+export {
+  createCodex,
+  codex,
+  DEFAULT_CODEX_BASE_URL,
+  DEFAULT_CODEX_INSTRUCTIONS,
+} from './codex-provider';
 export type { CodexProvider, CodexProviderSettings, CodexAuth } from './codex-provider';
 export type { CodexCredentials } from './codex-config';
 export type { CodexModelSettings } from './codex-language-model';

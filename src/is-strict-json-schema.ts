@@ -18,7 +18,9 @@ function check(schema: unknown, seen: Set<object>): boolean {
   const s = schema as Record<string, unknown>;
 
   const isObject =
-    s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || 'properties' in s;
+    s.type === 'object' ||
+    (Array.isArray(s.type) && s.type.includes('object')) ||
+    'properties' in s;
   if (isObject) {
     if (s.additionalProperties !== false) return false;
     const props = s.properties;

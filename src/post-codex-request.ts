@@ -1,9 +1,5 @@
 import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
-import {
-  extractResponseHeaders,
-  isAbortError,
-  type FetchFunction,
-} from '@ai-sdk/provider-utils';
+import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { codexFailedResponseHandler } from './codex-error';
 
 /**
@@ -51,7 +47,8 @@ function toTransportError(error: unknown, url: string, requestBodyValues: unknow
   if (isAbortError(error) || APICallError.isInstance(error)) return error;
   // undici hides the useful part (ECONNREFUSED, ECONNRESET, …) in `cause`.
   const cause = (error as { cause?: { message?: string; code?: string } })?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const detail =
+    cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new APICallError({
     message: `Cannot connect to the Codex backend at ${url}: ${detail}`,
     url,

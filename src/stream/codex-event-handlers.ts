@@ -46,7 +46,9 @@ const onResponseFinished: EventHandler = (state, event) => {
   state.responseId ??= response?.id ?? undefined;
   state.finishReason = mapCodexFinishReason({
     incompleteReason:
-      event.type === 'response.incomplete' ? (response?.incomplete_details?.reason ?? 'unknown') : null,
+      event.type === 'response.incomplete'
+        ? (response?.incomplete_details?.reason ?? 'unknown')
+        : null,
     hasFunctionCall: state.hasFunctionCall,
   });
   finish(state);
@@ -69,7 +71,12 @@ const onErrorEvent: EventHandler = (state, event) => {
   failWith(state, code, message, event);
 };
 
-function failWith(state: CodexStreamState, code: string | null | undefined, message: string, data: unknown) {
+function failWith(
+  state: CodexStreamState,
+  code: string | null | undefined,
+  message: string,
+  data: unknown,
+) {
   state.emit({ type: 'error', error: state.createError({ code, message, data }) });
   state.finishReason = 'error';
   finish(state);
@@ -127,7 +134,11 @@ function startText(state: CodexStreamState, outputIndex: number, itemId: unknown
   return item;
 }
 
-function startReasoning(state: CodexStreamState, outputIndex: number, itemId: unknown): ReasoningItemState {
+function startReasoning(
+  state: CodexStreamState,
+  outputIndex: number,
+  itemId: unknown,
+): ReasoningItemState {
   const item: ReasoningItemState = {
     kind: 'reasoning',
     itemId: uniquePartId(state, itemId, outputIndex),
@@ -143,10 +154,18 @@ function openReasoningBlock(state: CodexStreamState, item: ReasoningItemState, i
   if (item.blockId != null) {
     // A new summary part starts a new block; the finished one carries its item id so the
     // parts regroup into one reasoning item on replay.
-    state.emit({ type: 'reasoning-end', id: item.blockId, providerMetadata: { codex: { itemId: item.itemId } } });
+    state.emit({
+      type: 'reasoning-end',
+      id: item.blockId,
+      providerMetadata: { codex: { itemId: item.itemId } },
+    });
   }
   item.blockId = `${item.itemId}:${index}`;
-  state.emit({ type: 'reasoning-start', id: item.blockId, providerMetadata: { codex: { itemId: item.itemId } } });
+  state.emit({
+    type: 'reasoning-start',
+    id: item.blockId,
+    providerMetadata: { codex: { itemId: item.itemId } },
+  });
 }
 
 const onOutputItemAdded: EventHandler = (state, event) => {
@@ -163,7 +182,12 @@ const onOutputItemAdded: EventHandler = (state, event) => {
       break;
     case 'function_call':
       if (typeof item.call_id === 'string' && typeof item.name === 'string') {
-        state.items.set(outputIndex, { kind: 'tool', callId: item.call_id, toolName: item.name, hasInput: false });
+        state.items.set(outputIndex, {
+          kind: 'tool',
+          callId: item.call_id,
+          toolName: item.name,
+          hasInput: false,
+        });
         state.emit({ type: 'tool-input-start', id: item.call_id, toolName: item.name });
       }
       break;
@@ -202,14 +226,19 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: Event)
   let item = state.items.get(outputIndex);
   if (item?.kind !== 'text') item = startText(state, outputIndex, done.id);
   if (!item.hasText) {
-    const text = (done.content ?? []).map(c => (c.type === 'output_text' ? (c.text ?? '') : '')).join('');
+    const text = (done.content ?? [])
+      .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
+      .join('');
     if (text !== '') state.emit({ type: 'text-delta', id: item.id, delta: text });
   }
   state.emit({
     type: 'text-end',
     id: item.id,
     providerMetadata: {
-      codex: { itemId: done.id ?? item.itemId ?? null, ...(done.phase != null && { phase: done.phase }) },
+      codex: {
+        itemId: done.id ?? item.itemId ?? null,
+        ...(done.phase != null && { phase: done.phase }),
+      },
     },
   });
   state.items.delete(outputIndex);
@@ -248,7 +277,8 @@ function functionCallDone(state: CodexStreamState, outputIndex: number, event: E
     item = { kind: 'tool', callId: done.call_id, toolName: done.name, hasInput: false };
     state.emit({ type: 'tool-input-start', id: item.callId, toolName: item.toolName });
   }
-  if (!item.hasInput && args !== '') state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
+  if (!item.hasInput && args !== '')
+    state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
   state.emit({ type: 'tool-input-end', id: item.callId });
   state.emit({ type: 'tool-call', toolCallId: done.call_id, toolName: done.name, input: args });
   state.hasFunctionCall = true;
@@ -262,7 +292,8 @@ const onTextDelta: EventHandler = (state, event) => {
   if (typeof delta !== 'string') return;
   const outputIndex = event.output_index as number;
   let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'text') item = startText(state, outputIndex, event.item_id);
+  if (item === undefined || item.kind !== 'text')
+    item = startText(state, outputIndex, event.item_id);
   item.hasText = true;
   state.emit({ type: 'text-delta', id: item.id, delta });
 };
@@ -272,7 +303,8 @@ const onReasoningDelta: EventHandler = (state, event) => {
   if (typeof delta !== 'string') return;
   const outputIndex = event.output_index as number;
   let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'reasoning') item = startReasoning(state, outputIndex, event.item_id);
+  if (item === undefined || item.kind !== 'reasoning')
+    item = startReasoning(state, outputIndex, event.item_id);
   if (item.blockId == null) openReasoningBlock(state, item, 0);
   item.hasText = true;
   state.emit({ type: 'reasoning-delta', id: item.blockId!, delta });
@@ -282,7 +314,8 @@ const onReasoningSummaryPartAdded: EventHandler = (state, event) => {
   const outputIndex = event.output_index as number;
   const summaryIndex = typeof event.summary_index === 'number' ? event.summary_index : 0;
   let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'reasoning') item = startReasoning(state, outputIndex, event.item_id);
+  if (item === undefined || item.kind !== 'reasoning')
+    item = startReasoning(state, outputIndex, event.item_id);
   // Part 0 is opened with the item; every later part is a block of its own.
   if (summaryIndex > 0 && item.blockId !== `${item.itemId}:${summaryIndex}`) {
     openReasoningBlock(state, item, summaryIndex);

@@ -5,7 +5,12 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
 
-export type TextItemState = { kind: 'text'; id: string; itemId: string | undefined; hasText: boolean };
+export type TextItemState = {
+  kind: 'text';
+  id: string;
+  itemId: string | undefined;
+  hasText: boolean;
+};
 export type ReasoningItemState = {
   kind: 'reasoning';
   itemId: string;
@@ -59,7 +64,11 @@ export function createCodexStreamState({
 }
 
 /** Part ids must be unique within a response even if the backend repeats an item id. */
-export function uniquePartId(state: CodexStreamState, itemId: unknown, outputIndex: unknown): string {
+export function uniquePartId(
+  state: CodexStreamState,
+  itemId: unknown,
+  outputIndex: unknown,
+): string {
   let id = typeof itemId === 'string' && itemId !== '' ? itemId : state.generateId();
   if (state.usedIds.has(id)) id = `${id}:${String(outputIndex)}`;
   while (state.usedIds.has(id)) id = `${id}:${state.generateId()}`;

@@ -14,13 +14,29 @@ import { responseEvents, toSSE, type CodexEvent, type OutputSpec } from './codex
 export const EMULATOR_BASE_PATH = '/backend-api/codex';
 
 export const KNOWN_MODELS = [
-  'gpt-5.5', 'gpt-5.4', 'gpt-5.4-mini', 'gpt-5.3-codex', 'gpt-5.2', 'gpt-5.1-codex',
-  'gpt-5.1-codex-max', 'gpt-5.1-codex-mini', 'gpt-5-codex', 'gpt-5', 'codex-mini-latest',
+  'gpt-5.5',
+  'gpt-5.4',
+  'gpt-5.4-mini',
+  'gpt-5.3-codex',
+  'gpt-5.2',
+  'gpt-5.1-codex',
+  'gpt-5.1-codex-max',
+  'gpt-5.1-codex-mini',
+  'gpt-5-codex',
+  'gpt-5',
+  'codex-mini-latest',
 ];
 
 const FORBIDDEN_PARAMS = [
-  'max_output_tokens', 'temperature', 'top_p', 'top_k', 'presence_penalty',
-  'frequency_penalty', 'seed', 'stop', 'previous_response_id',
+  'max_output_tokens',
+  'temperature',
+  'top_p',
+  'top_k',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'stop',
+  'previous_response_id',
 ];
 
 export type EmulatorScript =
@@ -92,7 +108,11 @@ export async function startCodexEmulator({
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
-    const script = queue.shift() ?? { kind: 'sse', events: autoResponse(body, ++counter), chunkSize: 'random' };
+    const script = queue.shift() ?? {
+      kind: 'sse',
+      events: autoResponse(body, ++counter),
+      chunkSize: 'random',
+    };
     await play(script, req, res);
   });
   server.on('connection', socket => {
@@ -124,8 +144,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_emulator', ...headers });
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'x-request-id': 'req_emulator',
+    ...headers,
+  });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
@@ -137,21 +166,32 @@ function invalidRequest(message: string, param: string | null = null, code: stri
 function validate(req: IncomingMessage, body: any): { status: number; body: unknown } | undefined {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !/^Bearer \S+$/.test(auth)) {
-    return { status: 401, body: { detail: 'Could not parse your authentication token. Please try signing in again.' } };
+    return {
+      status: 401,
+      body: { detail: 'Could not parse your authentication token. Please try signing in again.' },
+    };
   }
-  if (body == null || typeof body !== 'object') return { status: 400, body: { detail: 'Invalid JSON body' } };
+  if (body == null || typeof body !== 'object')
+    return { status: 400, body: { detail: 'Invalid JSON body' } };
   if (body.stream !== true) return { status: 400, body: { detail: 'Stream must be set to true' } };
   if (body.store !== false) return { status: 400, body: { detail: 'Store must be set to false' } };
   if (typeof body.instructions !== 'string' || body.instructions.trim() === '') {
     return { status: 400, body: { detail: 'Instructions are not valid' } };
   }
   for (const param of FORBIDDEN_PARAMS) {
-    if (param in body) return invalidRequest(`Unsupported parameter: ${param}`, param, 'unsupported_parameter');
+    if (param in body)
+      return invalidRequest(`Unsupported parameter: ${param}`, param, 'unsupported_parameter');
   }
   if (!KNOWN_MODELS.includes(body.model)) {
-    return { status: 400, body: { detail: `The '${body.model}' model is not supported when using Codex with a ChatGPT account.` } };
+    return {
+      status: 400,
+      body: {
+        detail: `The '${body.model}' model is not supported when using Codex with a ChatGPT account.`,
+      },
+    };
   }
-  if (!Array.isArray(body.input)) return invalidRequest("Missing required parameter: 'input'.", 'input');
+  if (!Array.isArray(body.input))
+    return invalidRequest("Missing required parameter: 'input'.", 'input');
   const calls = new Set<string>();
   for (const item of body.input) {
     if (item != null && typeof item === 'object' && 'id' in item) {
@@ -170,12 +210,23 @@ function validate(req: IncomingMessage, body: any): { status: number; body: unkn
     if (item.type === 'function_call') calls.add(item.call_id);
     if (item.type === 'function_call_output') {
       if (!calls.has(item.call_id)) {
-        return invalidRequest(`No tool call found for function call output with call_id ${item.call_id}.`, 'input');
+        return invalidRequest(
+          `No tool call found for function call output with call_id ${item.call_id}.`,
+          'input',
+        );
       }
-      if (typeof item.output !== 'string') return invalidRequest('Invalid type for function_call_output.output: expected a string.', 'input');
+      if (typeof item.output !== 'string')
+        return invalidRequest(
+          'Invalid type for function_call_output.output: expected a string.',
+          'input',
+        );
     }
     if (item.type === 'reasoning' && !String(item.encrypted_content ?? '').startsWith('enc:')) {
-      return invalidRequest('The encrypted content could not be verified.', 'input', 'invalid_encrypted_content');
+      return invalidRequest(
+        'The encrypted content could not be verified.',
+        'input',
+        'invalid_encrypted_content',
+      );
     }
   }
   for (const tool of body.tools ?? []) {
@@ -183,7 +234,11 @@ function validate(req: IncomingMessage, body: any): { status: number; body: unkn
       return invalidRequest(`Invalid tool: ${JSON.stringify(tool).slice(0, 80)}`, 'tools');
     }
     if (tool.strict === true && !strictSchemaOk(tool.parameters)) {
-      return invalidRequest(`Invalid schema for function '${tool.name}': In context=(), 'required' is required to be supplied and to be an array including every key in properties.`, `tools`, 'invalid_function_parameters');
+      return invalidRequest(
+        `Invalid schema for function '${tool.name}': In context=(), 'required' is required to be supplied and to be an array including every key in properties.`,
+        `tools`,
+        'invalid_function_parameters',
+      );
     }
   }
   return undefined;
@@ -212,7 +267,8 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
     return json(res, script.status, script.body, script.headers);
   }
   const text =
-    script.raw ?? (script.fixture != null ? loadFixture(script.fixture) : toSSE(script.events ?? []));
+    script.raw ??
+    (script.fixture != null ? loadFixture(script.fixture) : toSSE(script.events ?? []));
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   res.writeHead(200, {
     ...(script.noContentType ? {} : { 'content-type': 'text/event-stream' }),
@@ -260,7 +316,7 @@ function chunkSizes(total: number, chunkSize: number | 'random' | undefined): nu
   if (chunkSize == null) return [total];
   const sizes: number[] = [];
   let seed = 7;
-  for (let left = total; left > 0; ) {
+  for (let left = total; left > 0;) {
     let size: number;
     if (chunkSize === 'random') {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -278,37 +334,70 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
   const input: any[] = body.input ?? [];
   const last = input[input.length - 1];
   const output: OutputSpec[] = [
-    { type: 'reasoning', summary: ['**Planning the answer**\n\nReading the request and deciding what to do.'], encryptedContent: `enc:emulator:${n}` },
+    {
+      type: 'reasoning',
+      summary: ['**Planning the answer**\n\nReading the request and deciding what to do.'],
+      encryptedContent: `enc:emulator:${n}`,
+    },
   ];
   const tools: any[] = body.tools ?? [];
   if (last?.type === 'function_call_output') {
     const call = input.find(i => i.type === 'function_call' && i.call_id === last.call_id);
-    output.push({ type: 'message', text: `The ${call?.name ?? 'tool'} tool returned ${last.output}.`, phase: 'final_answer' });
+    output.push({
+      type: 'message',
+      text: `The ${call?.name ?? 'tool'} tool returned ${last.output}.`,
+      phase: 'final_answer',
+    });
   } else if (tools.length > 0 && body.tool_choice !== 'none') {
     const tool =
-      typeof body.tool_choice === 'object' ? tools.find(t => t.name === body.tool_choice.name) ?? tools[0] : tools[0];
-    output.push({ type: 'function_call', name: tool.name, callId: `call_emu_${n}`, arguments: JSON.stringify(sampleFromSchema(tool.parameters)) });
+      typeof body.tool_choice === 'object'
+        ? (tools.find(t => t.name === body.tool_choice.name) ?? tools[0])
+        : tools[0];
+    output.push({
+      type: 'function_call',
+      name: tool.name,
+      callId: `call_emu_${n}`,
+      arguments: JSON.stringify(sampleFromSchema(tool.parameters)),
+    });
   } else if (body.text?.format?.type === 'json_schema') {
-    output.push({ type: 'message', text: JSON.stringify(sampleFromSchema(body.text.format.schema)) });
+    output.push({
+      type: 'message',
+      text: JSON.stringify(sampleFromSchema(body.text.format.schema)),
+    });
   } else if (body.text?.format?.type === 'json_object') {
     output.push({ type: 'message', text: '{"answer":"Hello from the Codex emulator"}' });
   } else {
-    const userText = [...input].reverse().find(i => i.type === 'message' && i.role === 'user')?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
-    output.push({ type: 'message', text: `Hello from the Codex emulator! You said: "${userText}"`, phase: 'final_answer' });
+    const userText =
+      [...input]
+        .reverse()
+        .find(i => i.type === 'message' && i.role === 'user')
+        ?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
+    output.push({
+      type: 'message',
+      text: `Hello from the Codex emulator! You said: "${userText}"`,
+      phase: 'final_answer',
+    });
   }
   const inputTokens = Math.ceil(JSON.stringify(body).length / 4);
-  return responseEvents({ id: `resp_emu_${n}`, model: body.model, output, usage: { input_tokens: inputTokens, output_tokens: 42, reasoningTokens: 12, cachedTokens: 0 } });
+  return responseEvents({
+    id: `resp_emu_${n}`,
+    model: body.model,
+    output,
+    usage: { input_tokens: inputTokens, output_tokens: 42, reasoningTokens: 12, cachedTokens: 0 },
+  });
 }
 
 function sampleFromSchema(schema: any, key = ''): unknown {
   if (schema == null || typeof schema !== 'object') return null;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0) return sampleFromSchema(schema.anyOf[0], key);
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0)
+    return sampleFromSchema(schema.anyOf[0], key);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, sub] of Object.entries(schema.properties ?? {})) out[k] = sampleFromSchema(sub, k);
+      for (const [k, sub] of Object.entries(schema.properties ?? {}))
+        out[k] = sampleFromSchema(sub, k);
       return out;
     }
     case 'array':

@@ -11,7 +11,14 @@ export function toSSE(events: CodexEvent[]): string {
 export type OutputSpec =
   | { type: 'reasoning'; summary: string[]; encryptedContent?: string; id?: string }
   | { type: 'message'; text: string; id?: string; phase?: string; chunks?: string[] }
-  | { type: 'function_call'; name: string; arguments: string; callId: string; id?: string; chunks?: string[] };
+  | {
+      type: 'function_call';
+      name: string;
+      arguments: string;
+      callId: string;
+      id?: string;
+      chunks?: string[];
+    };
 
 /** Splits text into word-sized deltas, the way the backend streams it. */
 export function wordChunks(text: string): string[] {
@@ -30,7 +37,12 @@ export function responseEvents({
   id?: string;
   model?: string;
   output: OutputSpec[];
-  usage?: { input_tokens: number; output_tokens: number; reasoningTokens?: number; cachedTokens?: number };
+  usage?: {
+    input_tokens: number;
+    output_tokens: number;
+    reasoningTokens?: number;
+    cachedTokens?: number;
+  };
   terminal?: 'completed' | 'incomplete' | 'none';
   incompleteReason?: string;
   createdAt?: number;
@@ -38,20 +50,51 @@ export function responseEvents({
   const events: CodexEvent[] = [];
   let seq = 0;
   const push = (e: CodexEvent) => events.push({ ...e, sequence_number: seq++ });
-  push({ type: 'response.created', response: { id, object: 'response', created_at: createdAt, model, status: 'in_progress' } });
+  push({
+    type: 'response.created',
+    response: { id, object: 'response', created_at: createdAt, model, status: 'in_progress' },
+  });
   push({ type: 'response.in_progress', response: { id, status: 'in_progress' } });
 
   output.forEach((spec, output_index) => {
     if (spec.type === 'reasoning') {
       const item_id = spec.id ?? `rs_${output_index}`;
-      push({ type: 'response.output_item.added', output_index, item: { id: item_id, type: 'reasoning', summary: [] } });
+      push({
+        type: 'response.output_item.added',
+        output_index,
+        item: { id: item_id, type: 'reasoning', summary: [] },
+      });
       spec.summary.forEach((text, summary_index) => {
-        push({ type: 'response.reasoning_summary_part.added', item_id, output_index, summary_index, part: { type: 'summary_text', text: '' } });
+        push({
+          type: 'response.reasoning_summary_part.added',
+          item_id,
+          output_index,
+          summary_index,
+          part: { type: 'summary_text', text: '' },
+        });
         for (const delta of wordChunks(text)) {
-          push({ type: 'response.reasoning_summary_text.delta', item_id, output_index, summary_index, delta });
+          push({
+            type: 'response.reasoning_summary_text.delta',
+            item_id,
+            output_index,
+            summary_index,
+            delta,
+          });
         }
-        push({ type: 'response.reasoning_summary_text.done', item_id, output_index, summary_index, text });
-        push({ type: 'response.reasoning_summary_part.done', item_id, output_index, summary_index, part: { type: 'summary_text', text } });
+        push({
+          type: 'response.reasoning_summary_text.done',
+          item_id,
+          output_index,
+          summary_index,
+          text,
+        });
+        push({
+          type: 'response.reasoning_summary_part.done',
+          item_id,
+          output_index,
+          summary_index,
+          part: { type: 'summary_text', text },
+        });
       });
       push({
         type: 'response.output_item.done',
@@ -66,26 +109,75 @@ export function responseEvents({
     } else if (spec.type === 'message') {
       const item_id = spec.id ?? `msg_${output_index}`;
       const phase = spec.phase != null ? { phase: spec.phase } : {};
-      push({ type: 'response.output_item.added', output_index, item: { id: item_id, type: 'message', role: 'assistant', status: 'in_progress', content: [], ...phase } });
-      push({ type: 'response.content_part.added', item_id, output_index, content_index: 0, part: { type: 'output_text', text: '' } });
+      push({
+        type: 'response.output_item.added',
+        output_index,
+        item: {
+          id: item_id,
+          type: 'message',
+          role: 'assistant',
+          status: 'in_progress',
+          content: [],
+          ...phase,
+        },
+      });
+      push({
+        type: 'response.content_part.added',
+        item_id,
+        output_index,
+        content_index: 0,
+        part: { type: 'output_text', text: '' },
+      });
       for (const delta of spec.chunks ?? wordChunks(spec.text)) {
-        push({ type: 'response.output_text.delta', item_id, output_index, content_index: 0, delta });
+        push({
+          type: 'response.output_text.delta',
+          item_id,
+          output_index,
+          content_index: 0,
+          delta,
+        });
       }
-      push({ type: 'response.output_text.done', item_id, output_index, content_index: 0, text: spec.text });
+      push({
+        type: 'response.output_text.done',
+        item_id,
+        output_index,
+        content_index: 0,
+        text: spec.text,
+      });
       push({
         type: 'response.output_item.done',
         output_index,
-        item: { id: item_id, type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: spec.text, annotations: [] }], ...phase },
+        item: {
+          id: item_id,
+          type: 'message',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_text', text: spec.text, annotations: [] }],
+          ...phase,
+        },
       });
     } else {
       const item_id = spec.id ?? `fc_${output_index}`;
       const base = { id: item_id, type: 'function_call', call_id: spec.callId, name: spec.name };
-      push({ type: 'response.output_item.added', output_index, item: { ...base, arguments: '', status: 'in_progress' } });
+      push({
+        type: 'response.output_item.added',
+        output_index,
+        item: { ...base, arguments: '', status: 'in_progress' },
+      });
       for (const delta of spec.chunks ?? chunkString(spec.arguments, 8)) {
         push({ type: 'response.function_call_arguments.delta', item_id, output_index, delta });
       }
-      push({ type: 'response.function_call_arguments.done', item_id, output_index, arguments: spec.arguments });
-      push({ type: 'response.output_item.done', output_index, item: { ...base, arguments: spec.arguments, status: 'completed' } });
+      push({
+        type: 'response.function_call_arguments.done',
+        item_id,
+        output_index,
+        arguments: spec.arguments,
+      });
+      push({
+        type: 'response.output_item.done',
+        output_index,
+        item: { ...base, arguments: spec.arguments, status: 'completed' },
+      });
     }
   });
 
@@ -97,11 +189,29 @@ export function responseEvents({
     total_tokens: usage.input_tokens + usage.output_tokens,
   };
   if (terminal === 'completed') {
-    push({ type: 'response.completed', response: { id, object: 'response', created_at: createdAt, model, status: 'completed', usage: usageJson } });
+    push({
+      type: 'response.completed',
+      response: {
+        id,
+        object: 'response',
+        created_at: createdAt,
+        model,
+        status: 'completed',
+        usage: usageJson,
+      },
+    });
   } else if (terminal === 'incomplete') {
     push({
       type: 'response.incomplete',
-      response: { id, object: 'response', created_at: createdAt, model, status: 'incomplete', incomplete_details: { reason: incompleteReason ?? 'max_output_tokens' }, usage: usageJson },
+      response: {
+        id,
+        object: 'response',
+        created_at: createdAt,
+        model,
+        status: 'incomplete',
+        incomplete_details: { reason: incompleteReason ?? 'max_output_tokens' },
+        usage: usageJson,
+      },
     });
   }
   return events;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { codexErrorToMessage, isUsageLimitError } from './codex-error';
+
+describe('codexErrorToMessage', () => {
+  it('says the plan and when a usage limit resets', () => {
+    const data = {
+      error: {
+        type: 'usage_limit_reached',
+        message: 'The usage limit has been reached',
+        plan_type: 'plus',
+        resets_at: 1_900_000_000,
+        resets_in_seconds: 1500,
+      },
+    };
+    expect(isUsageLimitError(data)).toBe(true);
+    expect(codexErrorToMessage(data)).toBe(
+      'You have hit your ChatGPT usage limit (plus plan). Try again in ~25 min (resets at 2030-03-17T17:46:40.000Z).',
+    );
+  });
+
+  it('explains a plan without Codex', () => {
+    const data = { error: { type: 'usage_not_included', plan_type: 'free' } };
+    expect(isUsageLimitError(data)).toBe(true);
+    expect(codexErrorToMessage(data)).toMatch(/does not include Codex \(free plan\)/);
+  });
+
+  it('passes the backend sentence through, with its code', () => {
+    expect(
+      codexErrorToMessage({
+        detail: "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
+      }),
+    ).toBe("The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.");
+    expect(
+      codexErrorToMessage({
+        error: {
+          message: 'Unsupported parameter: temperature',
+          type: 'invalid_request_error',
+          code: 'unsupported_parameter',
+        },
+      }),
+    ).toBe('Unsupported parameter: temperature (unsupported_parameter)');
+    expect(
+      codexErrorToMessage({ detail: [{ loc: ['body', 'model'], msg: 'field required' }] }),
+    ).toBe('field required');
+  });
+});

@@ -1,0 +1,312 @@
+import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { convertToCodexInput } from './convert-to-codex-input';
+
+describe('convertToCodexInput', () => {
+  it('maps user text and images (URL, data URL, bytes, base64)', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Look:' },
+          { type: 'file', mediaType: 'image/png', data: new URL('https://example.com/cat.png') },
+          { type: 'file', mediaType: 'image/png', data: 'data:image/png;base64,AAAA' },
+          { type: 'file', mediaType: 'image/jpeg', data: new Uint8Array([1, 2, 3]) },
+          { type: 'file', mediaType: 'image/*', data: 'AQID' },
+        ],
+      },
+    ]);
+    expect(input).toEqual([
+      {
+        type: 'message',
+        role: 'user',
+        content: [
+          { type: 'input_text', text: 'Look:' },
+          { type: 'input_image', image_url: 'https://example.com/cat.png' },
+          { type: 'input_image', image_url: 'data:image/png;base64,AAAA' },
+          { type: 'input_image', image_url: 'data:image/jpeg;base64,AQID' },
+          { type: 'input_image', image_url: 'data:image/jpeg;base64,AQID' },
+        ],
+      },
+    ]);
+  });
+
+  it('rejects non-image files with an UnsupportedFunctionalityError naming the type', () => {
+    const run = () =>
+      convertToCodexInput([
+        {
+          role: 'user',
+          content: [
+            { type: 'file', mediaType: 'application/pdf', data: 'AAAA', filename: 'a.pdf' },
+          ],
+        },
+      ]);
+    expect(run).toThrow(UnsupportedFunctionalityError);
+    expect(run).toThrow(/application\/pdf.*a\.pdf/);
+  });
+
+  it('maps an assistant turn with reasoning, text and tool calls, and tool results — with no item ids', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'Part one.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          {
+            type: 'reasoning',
+            text: 'Part two.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:abc' } },
+          },
+          { type: 'text', text: 'Checking.' },
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'getWeather',
+            input: { city: 'Paris' },
+          },
+          { type: 'tool-call', toolCallId: 'call_2', toolName: 'getTime', input: {} },
+        ],
+      },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'getWeather',
+            output: { type: 'text', value: 'sunny' },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_2',
+            toolName: 'getTime',
+            output: { type: 'json', value: { h: 12 } },
+          },
+        ],
+      },
+    ]);
+    expect(warnings).toEqual([]);
+    expect(input).toMatchInlineSnapshot(`
+      [
+        {
+          "content": [
+            {
+              "text": "Weather?",
+              "type": "input_text",
+            },
+          ],
+          "role": "user",
+          "type": "message",
+        },
+        {
+          "encrypted_content": "enc:abc",
+          "summary": [
+            {
+              "text": "Part one.",
+              "type": "summary_text",
+            },
+            {
+              "text": "Part two.",
+              "type": "summary_text",
+            },
+          ],
+          "type": "reasoning",
+        },
+        {
+          "content": [
+            {
+              "text": "Checking.",
+              "type": "output_text",
+            },
+          ],
+          "role": "assistant",
+          "type": "message",
+        },
+        {
+          "arguments": "{"city":"Paris"}",
+          "call_id": "call_1",
+          "name": "getWeather",
+          "type": "function_call",
+        },
+        {
+          "arguments": "{}",
+          "call_id": "call_2",
+          "name": "getTime",
+          "type": "function_call",
+        },
+        {
+          "call_id": "call_1",
+          "output": "sunny",
+          "type": "function_call_output",
+        },
+        {
+          "call_id": "call_2",
+          "output": "{"h":12}",
+          "type": "function_call_output",
+        },
+      ]
+    `);
+    expect(JSON.stringify(input)).not.toMatch(/"id"/);
+  });
+
+  it('keeps reasoning items of different ids apart', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: 'A',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:1' } },
+          },
+          {
+            type: 'reasoning',
+            text: 'B',
+            providerOptions: { codex: { itemId: 'rs_2', reasoningEncryptedContent: 'enc:2' } },
+          },
+          { type: 'text', text: 'Done.' },
+        ],
+      },
+    ]);
+    expect(input.filter(i => i.type === 'reasoning')).toHaveLength(2);
+  });
+
+  it('drops reasoning without encrypted content and reasoning with nothing after it', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'from another provider' },
+          { type: 'text', text: 'Hello.' },
+          {
+            type: 'reasoning',
+            text: 'trailing',
+            providerOptions: { codex: { itemId: 'rs_9', reasoningEncryptedContent: 'enc:9' } },
+          },
+        ],
+      },
+    ]);
+    expect(input).toEqual([
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hello.' }] },
+    ]);
+  });
+
+  it('replays reasoning that has encrypted content but an empty summary', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: '',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:x' } },
+          },
+          { type: 'tool-call', toolCallId: 'c', toolName: 't', input: {} },
+        ],
+      },
+    ]);
+    expect(input[0]).toEqual({ type: 'reasoning', summary: [], encrypted_content: 'enc:x' });
+  });
+
+  it('serialises every tool output kind to a string', () => {
+    const call = (id: string) => ({
+      type: 'tool-call' as const,
+      toolCallId: id,
+      toolName: 't',
+      input: {},
+    });
+    const { input, warnings } = convertToCodexInput([
+      { role: 'assistant', content: [call('a'), call('b'), call('c'), call('d'), call('e')] },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'a',
+            toolName: 't',
+            output: { type: 'error-text', value: 'boom' },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'b',
+            toolName: 't',
+            output: { type: 'error-json', value: { error: 'x' } },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'c',
+            toolName: 't',
+            output: { type: 'json', value: [1, 'two'] },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'd',
+            toolName: 't',
+            output: {
+              type: 'content',
+              value: [
+                { type: 'text', text: 'line 1' },
+                { type: 'media', data: 'AAAA', mediaType: 'image/png' },
+                { type: 'text', text: 'line 2' },
+              ],
+            },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'e',
+            toolName: 't',
+            output: { type: 'text', value: '' },
+          },
+        ],
+      },
+    ]);
+    const outputs = input.filter(i => i.type === 'function_call_output').map(i => i.output);
+    expect(outputs).toEqual(['boom', '{"error":"x"}', '[1,"two"]', 'line 1\nline 2', '']);
+    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('image/png') }]);
+  });
+
+  it('drops a tool result whose call is not in the prompt, with a warning', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'x' }] },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'ghost',
+            toolName: 't',
+            output: { type: 'text', value: 'v' },
+          },
+        ],
+      },
+    ]);
+    expect(input).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ type: 'other', message: expect.stringContaining('ghost') });
+  });
+
+  it('warns about provider-executed parts and skips them', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'tool-call',
+            toolCallId: 'p',
+            toolName: 'web',
+            input: {},
+            providerExecuted: true,
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'p',
+            toolName: 'web',
+            output: { type: 'text', value: 'r' },
+          },
+          { type: 'text', text: 'ok' },
+        ],
+      },
+    ]);
+    expect(input).toHaveLength(1);
+    expect(warnings).toHaveLength(2);
+  });
+});

@@ -1,0 +1,279 @@
+import type { LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { getCodexArgs } from './get-codex-args';
+
+const defaults = { sessionId: 'session-1', defaultInstructions: 'Default instructions.' };
+
+function args(
+  options: Partial<LanguageModelV2CallOptions>,
+  modelDefaults?: Parameters<typeof getCodexArgs>[0]['defaults']['providerOptions'],
+) {
+  return getCodexArgs({
+    modelId: 'gpt-5.3-codex',
+    options: { prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], ...options },
+    defaults: { ...defaults, providerOptions: modelDefaults },
+  });
+}
+
+describe('getCodexArgs', () => {
+  it('builds the base body the backend requires', async () => {
+    const { body, warnings } = await args({});
+    expect(warnings).toEqual([]);
+    expect(body).toMatchInlineSnapshot(`
+      {
+        "include": [
+          "reasoning.encrypted_content",
+        ],
+        "input": [
+          {
+            "content": [
+              {
+                "text": "Hi",
+                "type": "input_text",
+              },
+            ],
+            "role": "user",
+            "type": "message",
+          },
+        ],
+        "instructions": "Default instructions.",
+        "model": "gpt-5.3-codex",
+        "parallel_tool_calls": false,
+        "prompt_cache_key": "session-1",
+        "reasoning": {
+          "summary": "auto",
+        },
+        "store": false,
+        "stream": true,
+      }
+    `);
+  });
+
+  it('joins system messages into instructions with a blank line', async () => {
+    const { body } = await args({
+      prompt: [
+        { role: 'system', content: 'You are terse.' },
+        { role: 'system', content: 'Answer in French.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+    });
+    expect(body.instructions).toBe('You are terse.\n\nAnswer in French.');
+    expect(body.input).toHaveLength(1);
+  });
+
+  it('falls back to the default instructions when system messages are blank', async () => {
+    const { body } = await args({
+      prompt: [
+        { role: 'system', content: '  ' },
+        { role: 'user', content: [{ type: 'text', text: 'x' }] },
+      ],
+    });
+    expect(body.instructions).toBe('Default instructions.');
+  });
+
+  it('lets providerOptions.codex.instructions override and keeps system text as a developer message', async () => {
+    const { body } = await args({
+      prompt: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+      providerOptions: { codex: { instructions: 'Override.' } },
+    });
+    expect(body.instructions).toBe('Override.');
+    expect(body.input[0]).toEqual({
+      type: 'message',
+      role: 'developer',
+      content: [{ type: 'input_text', text: 'Be kind.' }],
+    });
+  });
+
+  it('never sends unsupported sampling settings and warns for each', async () => {
+    const { body, warnings } = await args({
+      maxOutputTokens: 100,
+      temperature: 0.2,
+      topP: 0.9,
+      topK: 3,
+      presencePenalty: 0.1,
+      frequencyPenalty: 0.1,
+      seed: 7,
+      stopSequences: ['END'],
+    });
+    expect(warnings.map(w => (w.type === 'unsupported-setting' ? w.setting : w.type))).toEqual([
+      'maxOutputTokens',
+      'temperature',
+      'topP',
+      'topK',
+      'presencePenalty',
+      'frequencyPenalty',
+      'seed',
+      'stopSequences',
+    ]);
+    for (const key of [
+      'max_output_tokens',
+      'temperature',
+      'top_p',
+      'top_k',
+      'presence_penalty',
+      'frequency_penalty',
+      'seed',
+      'stop',
+    ]) {
+      expect(body).not.toHaveProperty(key);
+    }
+  });
+
+  it('maps provider options', async () => {
+    const { body } = await args({
+      providerOptions: {
+        codex: {
+          reasoningEffort: 'high',
+          reasoningSummary: 'detailed',
+          textVerbosity: 'low',
+          parallelToolCalls: true,
+          promptCacheKey: 'conv-42',
+          serviceTier: 'priority',
+          include: ['reasoning.encrypted_content', 'message.output_text.logprobs'],
+        },
+      },
+    });
+    expect(body.reasoning).toEqual({ effort: 'high', summary: 'detailed' });
+    expect(body.text).toEqual({ verbosity: 'low' });
+    expect(body.parallel_tool_calls).toBe(true);
+    expect(body.prompt_cache_key).toBe('conv-42');
+    expect(body.service_tier).toBe('priority');
+    expect(body.include).toEqual(['reasoning.encrypted_content', 'message.output_text.logprobs']);
+  });
+
+  it('uses model-level defaults that call options override', async () => {
+    const { body } = await args(
+      { providerOptions: { codex: { reasoningSummary: 'none' } } },
+      { reasoningEffort: 'low', reasoningSummary: 'concise' },
+    );
+    expect(body.reasoning).toEqual({ effort: 'low', summary: 'none' });
+  });
+
+  it('rejects invalid provider options with a clear error', async () => {
+    await expect(
+      args({ providerOptions: { codex: { reasoningEffort: 'extreme' } } }),
+    ).rejects.toThrow(/reasoningEffort/);
+  });
+
+  describe('tools', () => {
+    const strictSchema = {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    } as const;
+    const looseSchema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, unit: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    } as const;
+
+    it('sends flat function tools, strict only where the schema qualifies', async () => {
+      const { body, warnings } = await args({
+        tools: [
+          { type: 'function', name: 'a', description: 'A tool', inputSchema: strictSchema },
+          { type: 'function', name: 'b', inputSchema: looseSchema },
+          { type: 'provider-defined', id: 'openai.web_search', name: 'web', args: {} },
+        ],
+        toolChoice: { type: 'auto' },
+      });
+      expect(body.tools).toEqual([
+        {
+          type: 'function',
+          name: 'a',
+          description: 'A tool',
+          parameters: strictSchema,
+          strict: true,
+        },
+        { type: 'function', name: 'b', parameters: looseSchema, strict: false },
+      ]);
+      expect(body.tool_choice).toBe('auto');
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          type: 'unsupported-tool',
+          tool: expect.objectContaining({ name: 'web' }),
+        }),
+      ]);
+    });
+
+    it('forces strict on or off with strictJsonSchema', async () => {
+      const on = await args({
+        tools: [{ type: 'function', name: 'b', inputSchema: looseSchema }],
+        providerOptions: { codex: { strictJsonSchema: true } },
+      });
+      expect(on.body.tools?.[0]?.strict).toBe(true);
+      const off = await args({
+        tools: [{ type: 'function', name: 'a', inputSchema: strictSchema }],
+        providerOptions: { codex: { strictJsonSchema: false } },
+      });
+      expect(off.body.tools?.[0]?.strict).toBe(false);
+    });
+
+    it.each([
+      [{ type: 'none' as const }, 'none'],
+      [{ type: 'required' as const }, 'required'],
+      [
+        { type: 'tool' as const, toolName: 'a' },
+        { type: 'function', name: 'a' },
+      ],
+    ])('maps toolChoice %j', async (toolChoice, expected) => {
+      const { body } = await args({
+        tools: [{ type: 'function', name: 'a', inputSchema: strictSchema }],
+        toolChoice,
+      });
+      expect(body.tool_choice).toEqual(expected);
+    });
+
+    it('omits tools and tool_choice when there are no function tools', async () => {
+      const { body } = await args({ toolChoice: { type: 'required' } });
+      expect(body).not.toHaveProperty('tools');
+      expect(body).not.toHaveProperty('tool_choice');
+    });
+  });
+
+  describe('responseFormat', () => {
+    it('maps a JSON schema to text.format json_schema with a default name', async () => {
+      const schema = {
+        type: 'object',
+        properties: { a: { type: 'string' } },
+        required: ['a'],
+        additionalProperties: false,
+      };
+      const { body } = await args({
+        responseFormat: { type: 'json', schema },
+        providerOptions: { codex: { textVerbosity: 'medium' } },
+      });
+      expect(body.text).toEqual({
+        verbosity: 'medium',
+        format: { type: 'json_schema', name: 'response', schema, strict: true },
+      });
+    });
+
+    it('keeps name and description, and is not strict for optional fields', async () => {
+      const schema = {
+        type: 'object',
+        properties: { a: { type: 'string' } },
+        additionalProperties: false,
+      };
+      const { body } = await args({
+        responseFormat: { type: 'json', schema, name: 'thing', description: 'A thing' },
+      });
+      expect(body.text?.format).toEqual({
+        type: 'json_schema',
+        name: 'thing',
+        description: 'A thing',
+        schema,
+        strict: false,
+      });
+    });
+
+    it('maps JSON without a schema to json_object', async () => {
+      const { body } = await args({ responseFormat: { type: 'json' } });
+      expect(body.text).toEqual({ format: { type: 'json_object' } });
+    });
+  });
+});

@@ -1,0 +1,522 @@
+import { APICallError, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../test/support/codex-emulator';
+import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
+import { createStreamError } from '../codex-error';
+import { createCodexPartStream } from './codex-part-stream';
+
+const encoder = new TextEncoder();
+
+function partStream(
+  body: ReadableStream<Uint8Array>,
+  options: { includeRawChunks?: boolean } = {},
+) {
+  let n = 0;
+  return createCodexPartStream(body, {
+    warnings: [],
+    includeRawChunks: options.includeRawChunks ?? false,
+    generateId: () => `gen-${n++}`,
+    createError: ({ code, message, data }) =>
+      createStreamError({
+        code,
+        message,
+        data,
+        url: 'http://test/responses',
+        requestBodyValues: {},
+        responseHeaders: {},
+      }),
+  });
+}
+
+function byteStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+async function run(sse: string | Uint8Array[], options?: { includeRawChunks?: boolean }) {
+  const chunks = typeof sse === 'string' ? [encoder.encode(sse)] : sse;
+  return convertReadableStreamToArray(partStream(byteStream(chunks), options));
+}
+
+const types = (parts: LanguageModelV2StreamPart[]) => parts.map(p => p.type);
+const finishOf = (parts: LanguageModelV2StreamPart[]) =>
+  parts.find(p => p.type === 'finish') as Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
+const textOf = (parts: LanguageModelV2StreamPart[], id?: string) =>
+  parts
+    .filter(p => p.type === 'text-delta' && (id == null || p.id === id))
+    .map(p => (p as { delta: string }).delta)
+    .join('');
+
+describe('createCodexPartStream', () => {
+  it('maps a text response', async () => {
+    const parts = await run(loadFixture('text'));
+    expect(parts.filter(p => p.type !== 'text-delta')).toMatchInlineSnapshot(`
+      [
+        {
+          "type": "stream-start",
+          "warnings": [],
+        },
+        {
+          "id": "resp_text_1",
+          "modelId": "gpt-5.3-codex",
+          "timestamp": 2025-10-09T08:53:20.000Z,
+          "type": "response-metadata",
+        },
+        {
+          "id": "msg_a1",
+          "type": "text-start",
+        },
+        {
+          "id": "msg_a1",
+          "providerMetadata": {
+            "codex": {
+              "itemId": "msg_a1",
+              "phase": "final_answer",
+            },
+          },
+          "type": "text-end",
+        },
+        {
+          "finishReason": "stop",
+          "providerMetadata": {
+            "codex": {
+              "responseId": "resp_text_1",
+            },
+          },
+          "type": "finish",
+          "usage": {
+            "cachedInputTokens": 4,
+            "inputTokens": 12,
+            "outputTokens": 9,
+            "reasoningTokens": 0,
+            "totalTokens": 21,
+          },
+        },
+      ]
+    `);
+    expect(textOf(parts, 'msg_a1')).toBe('Hello, world! Ünïcödé 👋 done.');
+  });
+
+  it('starts a reasoning block per summary part and puts the encrypted content on the last end', async () => {
+    const parts = await run(loadFixture('reasoning-text'));
+    const reasoning = parts.filter(
+      p => p.type.startsWith('reasoning-') && p.type !== 'reasoning-delta',
+    );
+    expect(reasoning).toEqual([
+      { type: 'reasoning-start', id: 'rs_r1:0', providerMetadata: { codex: { itemId: 'rs_r1' } } },
+      { type: 'reasoning-end', id: 'rs_r1:0', providerMetadata: { codex: { itemId: 'rs_r1' } } },
+      { type: 'reasoning-start', id: 'rs_r1:1', providerMetadata: { codex: { itemId: 'rs_r1' } } },
+      {
+        type: 'reasoning-end',
+        id: 'rs_r1:1',
+        providerMetadata: {
+          codex: { itemId: 'rs_r1', reasoningEncryptedContent: 'enc:gAAAAB-reasoning-1' },
+        },
+      },
+    ]);
+    const deltas = (id: string) =>
+      parts
+        .filter(p => p.type === 'reasoning-delta' && p.id === id)
+        .map(p => (p as { delta: string }).delta)
+        .join('');
+    expect(deltas('rs_r1:0')).toBe('**Reading** the question.');
+    expect(deltas('rs_r1:1')).toBe('**Answering** briefly.');
+    // no delta before its start
+    const firstDelta = parts.findIndex(p => p.type === 'reasoning-delta');
+    expect(firstDelta).toBeGreaterThan(parts.findIndex(p => p.type === 'reasoning-start'));
+    expect(finishOf(parts).usage).toEqual({
+      inputTokens: 30,
+      outputTokens: 50,
+      totalTokens: 80,
+      reasoningTokens: 40,
+      cachedInputTokens: 10,
+    });
+  });
+
+  it('maps raw reasoning text deltas into a reasoning block', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'rs_x', type: 'reasoning' },
+        },
+        {
+          type: 'response.reasoning_text.delta',
+          item_id: 'rs_x',
+          output_index: 0,
+          content_index: 0,
+          delta: 'raw ',
+        },
+        {
+          type: 'response.reasoning_text.delta',
+          item_id: 'rs_x',
+          output_index: 0,
+          content_index: 0,
+          delta: 'thought',
+        },
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: { id: 'rs_x', type: 'reasoning', encrypted_content: 'enc:1' },
+        },
+        { type: 'response.completed', response: { id: 'r', status: 'completed' } },
+      ]),
+    );
+    expect(types(parts)).toEqual([
+      'stream-start',
+      'reasoning-start',
+      'reasoning-delta',
+      'reasoning-delta',
+      'reasoning-end',
+      'finish',
+    ]);
+  });
+
+  it('emits an empty reasoning block carrying encrypted content when summaries are off', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'rs_y', type: 'reasoning', summary: [] },
+        },
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: { id: 'rs_y', type: 'reasoning', summary: [], encrypted_content: 'enc:2' },
+        },
+        { type: 'response.completed', response: { status: 'completed' } },
+      ]),
+    );
+    expect(parts.filter(p => p.type === 'reasoning-end')).toEqual([
+      {
+        type: 'reasoning-end',
+        id: 'rs_y:0',
+        providerMetadata: { codex: { itemId: 'rs_y', reasoningEncryptedContent: 'enc:2' } },
+      },
+    ]);
+  });
+
+  it('maps a function call: input parts then a tool-call from output_item.done', async () => {
+    const parts = await run(loadFixture('tool-call'));
+    const tool = parts.filter(p => p.type.startsWith('tool-'));
+    expect(tool[0]).toEqual({
+      type: 'tool-input-start',
+      id: 'call_weather_1',
+      toolName: 'getWeather',
+    });
+    expect(tool.at(-2)).toEqual({ type: 'tool-input-end', id: 'call_weather_1' });
+    expect(tool.at(-1)).toEqual({
+      type: 'tool-call',
+      toolCallId: 'call_weather_1',
+      toolName: 'getWeather',
+      input: '{"city":"Paris"}',
+    });
+    expect(
+      tool
+        .filter(p => p.type === 'tool-input-delta')
+        .map(p => (p as { delta: string }).delta)
+        .join(''),
+    ).toBe('{"city":"Paris"}');
+    expect(finishOf(parts).finishReason).toBe('tool-calls');
+  });
+
+  it('keeps interleaved parallel calls apart by output_index', async () => {
+    const parts = await run(loadFixture('parallel-tool-calls'));
+    const args = (id: string) =>
+      parts
+        .filter(p => p.type === 'tool-input-delta' && p.id === id)
+        .map(p => (p as { delta: string }).delta)
+        .join('');
+    expect(args('call_a')).toBe('{"city":"Paris"}');
+    expect(args('call_b')).toBe('{"zone":"UTC"}');
+    expect(parts.filter(p => p.type === 'tool-call')).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'call_a',
+        toolName: 'getWeather',
+        input: '{"city":"Paris"}',
+      },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'getTime', input: '{"zone":"UTC"}' },
+    ]);
+    // the deltas really were interleaved
+    const deltaIds = parts
+      .filter(p => p.type === 'tool-input-delta')
+      .map(p => (p as { id: string }).id);
+    expect(deltaIds.slice(0, 2)).toEqual(['call_a', 'call_b']);
+  });
+
+  it('builds a call from output_item.done alone, and ignores argument deltas it cannot place', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.function_call_arguments.delta',
+          output_index: 0,
+          item_id: 'fc',
+          delta: '{"a"',
+        },
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: { id: 'fc', type: 'function_call', call_id: 'c1', name: 't', arguments: '{"a":1}' },
+        },
+        { type: 'response.completed', response: { status: 'completed' } },
+      ]),
+    );
+    expect(parts.filter(p => p.type !== 'stream-start' && p.type !== 'finish')).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 't' },
+      { type: 'tool-input-delta', id: 'c1', delta: '{"a":1}' },
+      { type: 'tool-input-end', id: 'c1' },
+      { type: 'tool-call', toolCallId: 'c1', toolName: 't', input: '{"a":1}' },
+    ]);
+  });
+
+  it('starts a text block for a delta whose item was never announced', async () => {
+    const parts = await run(
+      toSSE([
+        { type: 'response.output_text.delta', output_index: 3, item_id: 'msg_late', delta: 'hi' },
+        { type: 'response.completed', response: { status: 'completed' } },
+      ]),
+    );
+    expect(types(parts)).toEqual([
+      'stream-start',
+      'text-start',
+      'text-delta',
+      'text-end',
+      'finish',
+    ]);
+    expect(parts[1]).toEqual({ type: 'text-start', id: 'msg_late' });
+  });
+
+  it('takes the text from output_item.done when no delta came', async () => {
+    const parts = await run(
+      toSSE([
+        { type: 'response.output_item.added', output_index: 0, item: { id: 'm', type: 'message' } },
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: { id: 'm', type: 'message', content: [{ type: 'output_text', text: 'whole' }] },
+        },
+        { type: 'response.completed', response: { status: 'completed' } },
+      ]),
+    );
+    expect(textOf(parts, 'm')).toBe('whole');
+  });
+
+  it('gives parts unique ids even when the backend repeats an item id', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'dup', type: 'message' },
+        },
+        {
+          type: 'response.output_item.added',
+          output_index: 1,
+          item: { id: 'dup', type: 'message' },
+        },
+        { type: 'response.output_text.delta', output_index: 0, item_id: 'dup', delta: 'a' },
+        { type: 'response.output_text.delta', output_index: 1, item_id: 'dup', delta: 'b' },
+        { type: 'response.completed', response: { status: 'completed' } },
+      ]),
+    );
+    const starts = parts.filter(p => p.type === 'text-start').map(p => (p as { id: string }).id);
+    expect(new Set(starts).size).toBe(2);
+    expect(textOf(parts, starts[0])).toBe('a');
+    expect(textOf(parts, starts[1])).toBe('b');
+  });
+
+  it('maps an incomplete response to finishReason length', async () => {
+    const parts = await run(loadFixture('incomplete'));
+    expect(finishOf(parts).finishReason).toBe('length');
+    expect(textOf(parts)).toBe('This answer was cut');
+  });
+
+  it('maps content_filter to content-filter', async () => {
+    const events = responseEvents({
+      output: [],
+      terminal: 'incomplete',
+      incompleteReason: 'content_filter',
+    });
+    expect(finishOf(await run(toSSE(events))).finishReason).toBe('content-filter');
+  });
+
+  it('turns response.failed into an error part and finishReason error', async () => {
+    const parts = await run(loadFixture('failed'));
+    const error = parts.find(p => p.type === 'error') as { error: APICallError };
+    expect(APICallError.isInstance(error.error)).toBe(true);
+    expect(error.error.message).toBe(
+      'context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again.',
+    );
+    expect(error.error.isRetryable).toBe(false);
+    expect(finishOf(parts).finishReason).toBe('error');
+    expect(types(parts).at(-1)).toBe('finish');
+  });
+
+  it('turns an error event into an error part, with or without a code', async () => {
+    const parts = await run(loadFixture('error-event'));
+    const error = (parts.find(p => p.type === 'error') as { error: APICallError }).error;
+    expect(error.message).toBe(
+      'server_is_overloaded: Our servers are currently overloaded. Please try again later.',
+    );
+    expect(error.isRetryable).toBe(true);
+    expect(finishOf(parts).finishReason).toBe('error');
+
+    const noCode = await run(toSSE([{ type: 'error', message: 'Something broke' }]));
+    expect((noCode.find(p => p.type === 'error') as { error: Error }).error.message).toBe(
+      'Something broke',
+    );
+  });
+
+  it('reports a stream that ends without a terminal event', async () => {
+    const parts = await run(loadFixture('no-terminal'));
+    expect(textOf(parts)).toBe('Partial answer');
+    const error = (parts.find(p => p.type === 'error') as { error: Error }).error;
+    expect(error.message).toMatch(/ended before the response was complete/);
+    expect(finishOf(parts).finishReason).toBe('error');
+    // the open text block is closed before finish
+    expect(types(parts).indexOf('text-end')).toBeLessThan(types(parts).indexOf('finish'));
+    expect(types(parts).filter(t => t === 'finish')).toHaveLength(1);
+  });
+
+  it('survives CRLF, comments, retry fields, unparsable payloads, unknown events and [DONE]', async () => {
+    const parts = await run(loadFixture('quirks'));
+    expect(types(parts).filter(t => t === 'error')).toEqual([]);
+    expect(textOf(parts)).toBe('Quirky but fine');
+    expect(parts.find(p => p.type === 'response-metadata')).toMatchObject({ id: 'resp_quirk_1' });
+    expect(finishOf(parts).finishReason).toBe('stop');
+  });
+
+  it('dispatches a last event that lacks its blank line', async () => {
+    const body = toSSE(responseEvents({ output: [{ type: 'message', text: 'x' }] })).replace(
+      /\n\n$/,
+      '\n',
+    );
+    expect(finishOf(await run(body)).finishReason).toBe('stop');
+  });
+
+  it('reports a malformed structural event and goes on', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: { type: 'function_call', name: 't' },
+        },
+        ...responseEvents({ output: [{ type: 'message', text: 'still here' }] }),
+      ]),
+    );
+    const error = (parts.find(p => p.type === 'error') as { error: Error }).error;
+    expect(error.message).toMatch(/malformed response\.output_item\.done/);
+    expect(textOf(parts)).toBe('still here');
+    expect(finishOf(parts).finishReason).toBe('stop');
+  });
+
+  it('ignores everything after the terminal event and cancels the body', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(loadFixture('text')));
+        controller.enqueue(
+          encoder.encode(
+            toSSE([{ type: 'response.output_text.delta', output_index: 0, delta: 'late' }]),
+          ),
+        );
+        // never closes, as a server that keeps the connection open
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const result = await convertReadableStreamToArray(partStream(body));
+    expect(types(result).at(-1)).toBe('finish');
+    expect(textOf(result)).not.toContain('late');
+    await new Promise(r => setTimeout(r, 0));
+    expect(cancelled).toBe(true);
+  });
+
+  it('emits raw parts when includeRawChunks is set', async () => {
+    const parts = await run(loadFixture('text'), { includeRawChunks: true });
+    const raw = parts.filter(p => p.type === 'raw');
+    expect(raw.length).toBeGreaterThan(5);
+    expect(raw[0]).toMatchObject({ rawValue: { type: 'response.created' } });
+    expect((await run(loadFixture('text'))).some(p => p.type === 'raw')).toBe(false);
+  });
+
+  describe('chunk boundaries', () => {
+    const fixtures = ['text', 'reasoning-text', 'parallel-tool-calls', 'quirks'];
+
+    it.each(fixtures)('gives the same parts for %s split at every byte', async name => {
+      const bytes = encoder.encode(loadFixture(name));
+      const expected = await run([bytes]);
+      // every split point of a two-chunk delivery, including inside multi-byte characters
+      for (let i = 1; i < bytes.length; i += 1) {
+        const parts = await run([bytes.subarray(0, i), bytes.subarray(i)]);
+        if (JSON.stringify(parts) !== JSON.stringify(expected)) {
+          throw new Error(`split at byte ${i} changed the parts`);
+        }
+      }
+      // and one byte at a time
+      const single = Array.from(bytes, b => Uint8Array.of(b));
+      expect(await run(single)).toEqual(expected);
+    });
+  });
+
+  it('streams 10 MB linearly and keeps every delta', async () => {
+    const delta = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit — ünï 😀. ';
+    const events: CodexEvent[] = [
+      { type: 'response.created', response: { id: 'big', model: 'gpt-5.3-codex', created_at: 1 } },
+      {
+        type: 'response.output_item.added',
+        output_index: 0,
+        item: { id: 'msg_big', type: 'message' },
+      },
+    ];
+    const head = toSSE(events);
+    const deltaEvent = toSSE([
+      {
+        type: 'response.output_text.delta',
+        item_id: 'msg_big',
+        output_index: 0,
+        content_index: 0,
+        delta,
+      },
+    ]);
+    const count = Math.ceil((10 * 1024 * 1024) / deltaEvent.length);
+    const tail = toSSE([
+      { type: 'response.completed', response: { id: 'big', status: 'completed' } },
+    ]);
+
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(head));
+        // 4 KB-ish network chunks that cut events (and characters) anywhere
+        const all = encoder.encode(deltaEvent.repeat(count));
+        for (let i = 0; i < all.length; i += 4093) controller.enqueue(all.subarray(i, i + 4093));
+        controller.enqueue(encoder.encode(tail));
+        controller.close();
+      },
+    });
+    const reader = partStream(body).getReader();
+    let deltas = 0;
+    let chars = 0;
+    let finish: LanguageModelV2StreamPart | undefined;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      if (r.value.type === 'text-delta') {
+        deltas++;
+        chars += r.value.delta.length;
+        if (r.value.delta !== delta) throw new Error('corrupted delta');
+      } else if (r.value.type === 'finish') finish = r.value;
+    }
+    expect(deltas).toBe(count);
+    expect(chars).toBe(count * delta.length);
+    expect(finish).toMatchObject({ finishReason: 'stop' });
+  });
+});

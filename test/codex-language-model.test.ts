@@ -1,0 +1,363 @@
+import {
+  APICallError,
+  LoadAPIKeyError,
+  type LanguageModelV2,
+  type LanguageModelV2CallOptions,
+} from '@ai-sdk/provider';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCodex, type CodexProviderSettings } from '../src';
+import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+
+let emu: CodexEmulator;
+beforeAll(async () => {
+  emu = await startCodexEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.requests.length = 0;
+});
+
+const ACCESS_TOKEN = 'test-access-token-lm';
+const hi: LanguageModelV2CallOptions = {
+  prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+};
+
+function model(settings: CodexProviderSettings = {}, id = 'gpt-5.3-codex'): LanguageModelV2 {
+  return createCodex({
+    baseURL: emu.baseURL,
+    auth: { accessToken: ACCESS_TOKEN, accountId: 'acct_1' },
+    ...settings,
+  })(id);
+}
+
+async function expectCallError(promise: PromiseLike<unknown>): Promise<APICallError> {
+  const error = await Promise.resolve(promise).then(
+    () => undefined,
+    e => e,
+  );
+  expect(APICallError.isInstance(error)).toBe(true);
+  return error as APICallError;
+}
+
+describe('request', () => {
+  it('sends the protocol headers and a stable session id', async () => {
+    const provider = createCodex({
+      baseURL: emu.baseURL,
+      auth: { accessToken: ACCESS_TOKEN, accountId: 'acct_1' },
+    });
+    await provider('gpt-5.3-codex').doGenerate(hi);
+    await provider('gpt-5.3-codex').doGenerate(hi);
+    const [a, b] = emu.requests;
+    expect(a!.path).toBe('/backend-api/codex/responses');
+    expect(a!.headers).toMatchObject({
+      authorization: `Bearer ${ACCESS_TOKEN}`,
+      'chatgpt-account-id': 'acct_1',
+      originator: 'ai-sdk-provider-codex',
+      accept: 'text/event-stream',
+      'content-type': 'application/json',
+    });
+    expect(a!.headers['user-agent']).toMatch(
+      /^ai-sdk-provider-codex\/\d+\.\d+\.\d+\S* \(\S.*; \S+\)$/,
+    );
+    expect(a!.headers.session_id).toBe(provider.sessionId);
+    expect(a!.headers['session-id']).toBe(provider.sessionId);
+    expect(b!.headers.session_id).toBe(provider.sessionId);
+    expect(a!.body.prompt_cache_key).toBe(provider.sessionId);
+    expect(createCodex().sessionId).not.toBe(provider.sessionId);
+  });
+
+  it('lets an app name itself and add headers', async () => {
+    await model({
+      originator: 'my-agent',
+      sessionId: 'conv-1',
+      headers: { 'X-Extra': '1' },
+    }).doGenerate({
+      ...hi,
+      headers: { 'x-call': '2' },
+    });
+    const { headers, body } = emu.requests[0]!;
+    expect(headers.originator).toBe('my-agent');
+    expect(headers['user-agent']).toMatch(/^my-agent ai-sdk-provider-codex\//);
+    expect(headers).toMatchObject({ 'x-extra': '1', 'x-call': '2', session_id: 'conv-1' });
+    expect(body.prompt_cache_key).toBe('conv-1');
+  });
+
+  it('omits ChatGPT-Account-ID when the account is unknown', async () => {
+    await createCodex({ baseURL: emu.baseURL, auth: async () => ({ accessToken: ACCESS_TOKEN }) })(
+      'gpt-5',
+    ).doGenerate(hi);
+    expect(emu.requests[0]!.headers).not.toHaveProperty('chatgpt-account-id');
+  });
+
+  it('asks the auth function for credentials on every call', async () => {
+    let n = 0;
+    const m = createCodex({
+      baseURL: emu.baseURL,
+      auth: async () => ({ accessToken: `token-${++n}` }),
+    })('gpt-5');
+    await m.doGenerate(hi);
+    await m.doGenerate(hi);
+    expect(emu.requests.map(r => r.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
+  });
+
+  it('fails with LoadAPIKeyError before any request when there are no credentials', async () => {
+    const m = createCodex({ baseURL: emu.baseURL })('gpt-5');
+    await expect(m.doGenerate(hi)).rejects.toSatisfy(e => LoadAPIKeyError.isInstance(e));
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('passes the emulator checks for a full request (system, tools, json, options)', async () => {
+    const { warnings } = await model().doGenerate({
+      prompt: [{ role: 'system', content: 'Be brief.' }, ...hi.prompt],
+      tools: [
+        {
+          type: 'function',
+          name: 'f',
+          inputSchema: { type: 'object', properties: { q: { type: 'string' } } },
+        },
+      ],
+      temperature: 0.5,
+      providerOptions: { codex: { reasoningEffort: 'low', textVerbosity: 'low' } },
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported-setting', setting: 'temperature' }),
+    ]);
+    expect(emu.requests[0]!.body).toMatchObject({
+      instructions: 'Be brief.',
+      store: false,
+      stream: true,
+    });
+  });
+});
+
+describe('doGenerate', () => {
+  it('aggregates reasoning and text with metadata, usage and response info', async () => {
+    emu.enqueue({
+      kind: 'sse',
+      fixture: 'reasoning-text',
+      chunkSize: 'random',
+      noContentType: true,
+    });
+    const result = await model().doGenerate(hi);
+    expect(result.content).toEqual([
+      {
+        type: 'reasoning',
+        text: '**Reading** the question.',
+        providerMetadata: { codex: { itemId: 'rs_r1' } },
+      },
+      {
+        type: 'reasoning',
+        text: '**Answering** briefly.',
+        providerMetadata: {
+          codex: { itemId: 'rs_r1', reasoningEncryptedContent: 'enc:gAAAAB-reasoning-1' },
+        },
+      },
+      {
+        type: 'text',
+        text: 'The answer is 4.',
+        providerMetadata: { codex: { itemId: 'msg_r1', phase: 'final_answer' } },
+      },
+    ]);
+    expect(result.finishReason).toBe('stop');
+    expect(result.usage).toEqual({
+      inputTokens: 30,
+      outputTokens: 50,
+      totalTokens: 80,
+      reasoningTokens: 40,
+      cachedInputTokens: 10,
+    });
+    expect(result.providerMetadata).toEqual({ codex: { responseId: 'resp_reason_1' } });
+    expect(result.response).toMatchObject({
+      id: 'resp_reason_1',
+      modelId: 'gpt-5.3-codex',
+      timestamp: new Date(1_760_000_000_000),
+      headers: expect.objectContaining({ 'x-request-id': 'req_emulator' }),
+    });
+    expect(result.request?.body).toMatchObject({ model: 'gpt-5.3-codex', store: false });
+  });
+
+  it('returns tool calls with their JSON input and finishReason tool-calls', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'parallel-tool-calls' });
+    const result = await model().doGenerate(hi);
+    expect(result.content).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'call_a',
+        toolName: 'getWeather',
+        input: '{"city":"Paris"}',
+      },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'getTime', input: '{"zone":"UTC"}' },
+    ]);
+    expect(result.finishReason).toBe('tool-calls');
+  });
+
+  it('returns finishReason length for an incomplete response', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'incomplete' });
+    expect((await model().doGenerate(hi)).finishReason).toBe('length');
+  });
+
+  it('throws an APICallError for response.failed', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'failed' });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.message).toMatch(
+      /^context_length_exceeded: Your input exceeds the context window/,
+    );
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it('throws when the stream ends without a terminal event', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'no-terminal' });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.message).toMatch(/ended before the response was complete/);
+  });
+
+  it('finishes when the server keeps the connection open after response.completed', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'text', keepOpen: true });
+    const result = await model().doGenerate(hi);
+    expect(result.content).toMatchObject([
+      { type: 'text', text: 'Hello, world! Ünïcödé 👋 done.' },
+    ]);
+  });
+});
+
+describe('doStream', () => {
+  it('streams parts from the emulator with the request body and headers', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'tool-call', chunkSize: 'random' });
+    const { stream, request, response } = await model().doStream({
+      ...hi,
+      includeRawChunks: false,
+    });
+    const parts = await convertReadableStreamToArray(stream);
+    expect(parts[0]).toEqual({ type: 'stream-start', warnings: [] });
+    expect(parts.map(p => p.type)).toContain('tool-call');
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
+    expect(request?.body).toMatchObject({ stream: true });
+    expect(response?.headers).toMatchObject({ 'x-request-id': 'req_emulator' });
+  });
+
+  it('cancels the HTTP request when the caller aborts mid-stream', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'reasoning-text', chunkSize: 40, delayMs: 20 });
+    const controller = new AbortController();
+    const { stream } = await model().doStream({ ...hi, abortSignal: controller.signal });
+    const reader = stream.getReader();
+    await reader.read(); // stream-start
+    await reader.read();
+    controller.abort();
+    const error = await (async () => {
+      try {
+        for (;;) if ((await reader.read()).done) return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(model().doStream({ ...hi, abortSignal: controller.signal })).rejects.toMatchObject(
+      { name: 'AbortError' },
+    );
+  });
+});
+
+describe('HTTP errors', () => {
+  it('passes the backend sentence through for an unknown model (400, not retryable)', async () => {
+    const error = await expectCallError(model({}, 'gpt-4o').doGenerate(hi));
+    expect(error.statusCode).toBe(400);
+    expect(error.message).toBe(
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
+    );
+    expect(error.isRetryable).toBe(false);
+    expect(error.url).toBe(`${emu.baseURL}/responses`);
+    expect(error.requestBodyValues).toMatchObject({ model: 'gpt-4o' });
+    expect(error.responseBody).toContain('not supported');
+  });
+
+  it('explains a usage limit (429, not retryable) with plan and reset time', async () => {
+    const resetsAt = Math.floor(Date.now() / 1000) + 3600;
+    emu.enqueue({
+      kind: 'http',
+      status: 429,
+      body: {
+        error: {
+          type: 'usage_limit_reached',
+          message: 'The usage limit has been reached',
+          plan_type: 'pro',
+          resets_at: resetsAt,
+          resets_in_seconds: 3600,
+        },
+      },
+    });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.statusCode).toBe(429);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toMatch(
+      /^You have hit your ChatGPT usage limit \(pro plan\)\. Try again in ~60 min \(resets at .+\)\.$/,
+    );
+  });
+
+  it('classifies a usage limit by its body even on 404', async () => {
+    emu.enqueue({
+      kind: 'http',
+      status: 404,
+      body: { error: { type: 'usage_not_included', plan_type: 'free' } },
+    });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toMatch(/does not include Codex/);
+  });
+
+  it('marks a 429 rate limit retryable', async () => {
+    emu.enqueue({
+      kind: 'http',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: {
+        error: {
+          type: 'rate_limit_exceeded',
+          message: 'Rate limit reached. Please try again in 1s.',
+        },
+      },
+    });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.isRetryable).toBe(true);
+    expect(error.responseHeaders).toMatchObject({ 'retry-after': '1' });
+  });
+
+  it('marks 500 retryable and survives an empty or non-JSON body', async () => {
+    emu.enqueue({
+      kind: 'http',
+      status: 500,
+      body: { error: { message: 'Internal error', type: 'server_error' } },
+    });
+    const a = await expectCallError(model().doGenerate(hi));
+    expect(a.isRetryable).toBe(true);
+    expect(a.message).toBe('Internal error (server_error)');
+
+    emu.enqueue({ kind: 'http', status: 502, body: '<html>Bad gateway</html>' });
+    const b = await expectCallError(model().doGenerate(hi));
+    expect(b.statusCode).toBe(502);
+    expect(b.isRetryable).toBe(true);
+    expect(b.responseBody).toContain('Bad gateway');
+  });
+
+  it('turns a refused connection into a retryable APICallError', async () => {
+    const closed = await startCodexEmulator();
+    await closed.close();
+    const error = await expectCallError(model({ baseURL: closed.baseURL }).doGenerate(hi));
+    expect(error.isRetryable).toBe(true);
+    expect(error.message).toMatch(/Cannot connect to the Codex backend .*ECONNREFUSED/);
+  });
+
+  it('turns a connection reset before headers into a retryable APICallError', async () => {
+    emu.enqueue({ kind: 'reset' });
+    const error = await expectCallError(model().doGenerate(hi));
+    expect(error.isRetryable).toBe(true);
+  });
+});
