@@ -239,6 +239,17 @@ describe('doStream', () => {
     expect(response?.headers).toMatchObject({ 'x-request-id': 'req_emulator' });
   });
 
+  it('ends with an error part, keeping what arrived, when the connection drops mid-stream', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'text', chunkSize: 64, destroyAfterBytes: 1500 });
+    const { stream } = await model().doStream(hi);
+    const parts = await convertReadableStreamToArray(stream);
+    const types = parts.map(p => p.type);
+    expect(types).toContain('text-delta');
+    const error = parts.find(p => p.type === 'error') as { error: APICallError };
+    expect(error.error.message).toMatch(/broke mid-stream/);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'error' });
+  });
+
   it('cancels the HTTP request when the caller aborts mid-stream', async () => {
     emu.enqueue({ kind: 'sse', fixture: 'reasoning-text', chunkSize: 40, delayMs: 20 });
     const controller = new AbortController();

@@ -285,6 +285,8 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
     if (script.destroyAfterBytes != null && end >= script.destroyAfterBytes) {
       end = script.destroyAfterBytes;
       await write(res, bytes.subarray(offset, end));
+      // let the bytes reach the client before the connection dies
+      await new Promise(r => setTimeout(r, 20));
       req.socket.destroy();
       return;
     }
