@@ -79,7 +79,7 @@ describe('ai@5', () => {
       'function_call',
       'function_call_output',
     ]);
-    const firstReasoning = result.steps[0]!.reasoning[0]!;
+    const firstReasoning = result.steps[0]!.content.find(p => p.type === 'reasoning')!;
     expect(second.input[1].encrypted_content).toBe(
       firstReasoning.providerMetadata?.codex?.reasoningEncryptedContent,
     );
