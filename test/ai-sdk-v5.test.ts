@@ -30,7 +30,11 @@ describe('ai@5', () => {
     expect(result.text).toBe('Hello from the Codex emulator! You said: "Hi"');
     expect(result.reasoningText).toContain('Planning the answer');
     expect(result.finishReason).toBe('stop');
-    expect(result.usage).toMatchObject({ outputTokens: 42, reasoningTokens: 12, cachedInputTokens: 0 });
+    expect(result.usage).toMatchObject({
+      outputTokens: 42,
+      reasoningTokens: 12,
+      cachedInputTokens: 0,
+    });
     expect(result.providerMetadata?.codex?.responseId).toMatch(/^resp_emu_\d+$/);
     expect(result.response.id).toBe(result.providerMetadata?.codex?.responseId);
   });
@@ -50,7 +54,15 @@ describe('ai@5', () => {
       if (part.type === 'text-delta') text += part.text;
     }
     expect(text).toBe('Hello from the Codex emulator! You said: "Stream please"');
-    expect([...kinds]).toEqual(expect.arrayContaining(['reasoning-start', 'reasoning-delta', 'reasoning-end', 'text-delta', 'finish']));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        'reasoning-start',
+        'reasoning-delta',
+        'reasoning-end',
+        'text-delta',
+        'finish',
+      ]),
+    );
     expect(kinds.has('error')).toBe(false);
     expect(await result.finishReason).toBe('stop');
   });
@@ -64,7 +76,10 @@ describe('ai@5', () => {
     });
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
-    expect(result.steps[0]!.toolCalls[0]).toMatchObject({ toolName: 'getWeather', input: { city: 'Paris' } });
+    expect(result.steps[0]!.toolCalls[0]).toMatchObject({
+      toolName: 'getWeather',
+      input: { city: 'Paris' },
+    });
     expect(result.text).toBe('The getWeather tool returned sunny in Paris.');
 
     expect(emu.requests).toHaveLength(2);
@@ -112,7 +127,11 @@ describe('ai@5', () => {
       prompt: 'Weather as JSON',
     });
     expect(object).toEqual({ city: 'Paris', temperature: 42 });
-    expect(emu.requests[0]!.body.text.format).toMatchObject({ type: 'json_schema', name: 'response', strict: true });
+    expect(emu.requests[0]!.body.text.format).toMatchObject({
+      type: 'json_schema',
+      name: 'response',
+      strict: true,
+    });
   });
 
   it('sends optional-field schemas without strict, so they are not rejected', async () => {
