@@ -1,4 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexAuthSource } from './codex-auth';
 
 export type CodexCredentials = {
   accessToken: string;
@@ -10,8 +11,8 @@ export type CodexCredentials = {
 export type CodexConfig = {
   provider: string;
   baseURL: string;
-  /** Credentials for one request; called per request so a refreshed token is picked up. */
-  auth: () => Promise<CodexCredentials>;
+  /** Credentials, asked for per request so that a refreshed token is picked up. */
+  auth: CodexAuthSource;
   /** Identity and user headers (lower-case names), without credentials. */
   headers: () => Record<string, string>;
   fetch?: FetchFunction;

@@ -1,8 +1,9 @@
-import type {
-  LanguageModelV2,
-  LanguageModelV2CallOptions,
-  LanguageModelV2CallWarning,
-  LanguageModelV2StreamPart,
+import {
+  APICallError,
+  type LanguageModelV2,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2CallWarning,
+  type LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
@@ -87,19 +88,7 @@ export class CodexLanguageModel implements LanguageModelV2 {
     responseHeaders: Record<string, string>;
   }> {
     const url = `${this.config.baseURL}/responses`;
-    const credentials = await this.config.auth();
-    const headers = mergeHeaders(
-      this.config.headers(),
-      options.headers,
-      credentialHeaders(credentials),
-    );
-    const response = await postCodexRequest({
-      url,
-      headers,
-      body,
-      fetch: this.config.fetch,
-      abortSignal: options.abortSignal,
-    });
+    const response = await this.postWithAuth(url, body, options);
     const stream = createCodexPartStream(response.body, {
       warnings,
       includeRawChunks: options.includeRawChunks === true,
@@ -116,4 +105,52 @@ export class CodexLanguageModel implements LanguageModelV2 {
     });
     return { stream, responseHeaders: response.responseHeaders };
   }
+
+  /**
+   * POSTs with the current credentials. After a 401 the auth source gets two chances to
+   * hand out different credentials (a re-read file, then a refreshed token) before the
+   * error stands.
+   */
+  private async postWithAuth(
+    url: string,
+    body: CodexRequestBody,
+    options: LanguageModelV2CallOptions,
+  ) {
+    const { auth } = this.config;
+    let credentials = await auth.getCredentials();
+    for (let renewals = 0; ; renewals++) {
+      try {
+        return await postCodexRequest({
+          url,
+          headers: mergeHeaders(
+            this.config.headers(),
+            options.headers,
+            credentialHeaders(credentials),
+          ),
+          body,
+          fetch: this.config.fetch,
+          abortSignal: options.abortSignal,
+        });
+      } catch (error) {
+        if (!APICallError.isInstance(error) || error.statusCode !== 401) throw error;
+        const next = renewals < 2 ? await auth.onUnauthorized?.(credentials) : undefined;
+        if (next == null) throw unauthorizedError(error);
+        credentials = next;
+      }
+    }
+  }
+}
+
+function unauthorizedError(error: APICallError): APICallError {
+  return new APICallError({
+    message: `The Codex backend rejected the ChatGPT access token (401: ${error.message}). Run \`codex login\` to sign in again, or pass fresh credentials.`,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    statusCode: error.statusCode,
+    responseHeaders: error.responseHeaders,
+    responseBody: error.responseBody,
+    cause: error,
+    data: error.data,
+    isRetryable: false,
+  });
 }

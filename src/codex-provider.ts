@@ -1,11 +1,7 @@
-import {
-  LoadAPIKeyError,
-  NoSuchModelError,
-  type LanguageModelV2,
-  type ProviderV2,
-} from '@ai-sdk/provider';
+import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexCredentials } from './codex-config';
+import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
+import { resolveCodexAuth, type CodexAuth } from './codex-auth';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
 import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
 import type { CodexModelId } from './codex-options';
@@ -14,16 +10,24 @@ export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
 export const DEFAULT_CODEX_INSTRUCTIONS = 'You are a helpful assistant.';
 
-export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
-
 export interface CodexProviderSettings {
   /** Default `https://chatgpt.com/backend-api/codex`. */
   baseURL?: string;
   /**
    * ChatGPT credentials: `{ accessToken, accountId? }`, or a function returning them
-   * (called before every request, so it can hand out a refreshed token).
+   * (called before every request, so it can hand out a refreshed token). Unset: the
+   * sign-in of `codex login`, read from `authFile`.
    */
   auth?: CodexAuth;
+  /**
+   * The auth file to use when `auth` is unset; default `$CODEX_HOME/auth.json`
+   * (`~/.codex/auth.json`). Tokens are refreshed and written back to it.
+   */
+  authFile?: string;
+  /** Overrides the account id from the auth file or the token (`ChatGPT-Account-ID`). */
+  accountId?: string;
+  /** OAuth token endpoint for refreshes; default `https://auth.openai.com/oauth/token`. */
+  tokenURL?: string;
   /**
    * The `originator` header that identifies the app to OpenAI; default
    * `ai-sdk-provider-codex`. Apps built on this package should pass their own name.
@@ -57,7 +61,13 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
   const originator = settings.originator ?? PACKAGE_NAME;
   const providerName = settings.name ?? 'codex';
   const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
-  const auth = resolveAuth(settings.auth);
+  const auth = resolveCodexAuth({
+    auth: settings.auth,
+    authFile: settings.authFile,
+    accountId: settings.accountId,
+    tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
+    fetch: settings.fetch,
+  });
 
   const createLanguageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) => {
     return new CodexLanguageModel(modelId, modelSettings, {
@@ -88,25 +98,6 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
   };
   Object.defineProperty(provider, 'sessionId', { value: sessionId, enumerable: true });
   return provider;
-}
-
-function resolveAuth(auth: CodexAuth | undefined): () => Promise<CodexCredentials> {
-  return async () => {
-    const credentials = typeof auth === 'function' ? await auth() : auth;
-    if (credentials == null) {
-      throw new LoadAPIKeyError({
-        message:
-          'No Codex credentials. Pass `auth: { accessToken, accountId }` (or a function returning them) to createCodex().',
-      });
-    }
-    if (typeof credentials.accessToken !== 'string' || credentials.accessToken === '') {
-      throw new LoadAPIKeyError({
-        message:
-          'The Codex `auth` setting returned no access token. Sign in again with `codex login`.',
-      });
-    }
-    return credentials;
-  };
 }
 
 /** Default provider instance. */

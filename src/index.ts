@@ -4,7 +4,8 @@ export {
   DEFAULT_CODEX_BASE_URL,
   DEFAULT_CODEX_INSTRUCTIONS,
 } from './codex-provider';
-export type { CodexProvider, CodexProviderSettings, CodexAuth } from './codex-provider';
+export type { CodexProvider, CodexProviderSettings } from './codex-provider';
+export type { CodexAuth, CodexAuthSource } from './codex-auth';
 export type { CodexCredentials } from './codex-config';
 export type { CodexModelSettings } from './codex-language-model';
 export type { CodexModelId, CodexProviderOptions } from './codex-options';

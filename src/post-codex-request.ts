@@ -1,6 +1,7 @@
 import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { codexFailedResponseHandler } from './codex-error';
+import { describeError } from './describe-error';
 
 /**
  * One POST of a Codex request. Resolves once the response headers are in, with the SSE

@@ -105,7 +105,9 @@ describe('request', () => {
   });
 
   it('fails with LoadAPIKeyError before any request when there are no credentials', async () => {
-    const m = createCodex({ baseURL: emu.baseURL })('gpt-5');
+    const m = createCodex({ baseURL: emu.baseURL, authFile: '/nonexistent/codex/auth.json' })(
+      'gpt-5',
+    );
     await expect(m.doGenerate(hi)).rejects.toSatisfy(e => LoadAPIKeyError.isInstance(e));
     expect(emu.requests).toHaveLength(0);
   });

@@ -3,6 +3,7 @@ import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { codexEventHandlers, finish } from './codex-event-handlers';
 import { createCodexStreamState, type StreamErrorFactory } from './codex-stream-state';
+import { describeError } from '../describe-error';
 
 /**
  * Codex SSE body → V2 stream parts, in a single stage that pulls from the body reader:
@@ -101,7 +102,7 @@ export function createCodexPartStream(
       if (isAbortError(error)) throw error;
       endWithError(
         'stream_interrupted',
-        `The connection to the Codex backend broke mid-stream: ${describe(error)}`,
+        `The connection to the Codex backend broke mid-stream: ${describeError(error)}`,
         error,
       );
       c.close();
@@ -130,9 +131,4 @@ export function createCodexPartStream(
     }
     return false;
   }
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -70,6 +70,8 @@ export type RecordedRequest = {
 
 export type CodexEmulator = {
   baseURL: string;
+  /** Which bearer tokens the backend accepts; any by default. Others get 401. */
+  acceptToken: (token: string) => boolean;
   requests: RecordedRequest[];
   enqueue: (...scripts: EmulatorScript[]) => void;
   close: () => Promise<void>;
@@ -105,6 +107,16 @@ export async function startCodexEmulator({
     if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
       return json(res, 404, { detail: 'Not Found' });
     }
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (token != null && !emulator.acceptToken(token)) {
+      return json(res, 401, {
+        error: {
+          message: 'Your authentication token has expired. Please try signing in again.',
+          type: 'invalid_request_error',
+          code: 'token_expired',
+        },
+      });
+    }
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
@@ -123,8 +135,9 @@ export async function startCodexEmulator({
   await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
   const { port: actualPort } = server.address() as AddressInfo;
 
-  return {
+  const emulator: CodexEmulator = {
     baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
+    acceptToken: () => true,
     requests,
     enqueue: (...scripts) => queue.push(...scripts),
     close: () =>
@@ -133,6 +146,7 @@ export async function startCodexEmulator({
         server.close(() => resolve());
       }),
   };
+  return emulator;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,0 +1,130 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+
+// Node-only: this module is loaded lazily (see codex-file-auth.ts) so that an edge bundle
+// with explicit `auth` never pulls in `node:fs`.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The shape `codex login` writes. Unknown fields are kept verbatim on every write. */
+export type AuthFileContent = {
+  auth_mode?: string | null;
+  OPENAI_API_KEY?: string | null;
+  tokens?: {
+    id_token?: string;
+    access_token?: string;
+    refresh_token?: string;
+    account_id?: string;
+    [key: string]: unknown;
+  } | null;
+  last_refresh?: string;
+  [key: string]: unknown;
+};
+
+export function defaultAuthFilePath(env: Record<string, string | undefined> = process.env): string {
+  const home = env.CODEX_HOME?.trim() || join(homedir(), '.codex');
+  return join(home, 'auth.json');
+}
+
+const SIGN_IN =
+  'Run `codex login` (choose "Sign in with ChatGPT"), or pass `auth` or `authFile` to createCodex().';
+
+export async function readAuthFile(path: string): Promise<AuthFileContent> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new LoadAPIKeyError({
+        message: `No Codex sign-in found: ${path} does not exist. ${SIGN_IN}`,
+      });
+    }
+    throw new LoadAPIKeyError({
+      message: `Cannot read the Codex auth file ${path} (${code ?? 'unknown error'}). Check its permissions.`,
+    });
+  }
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch {
+    // The parser's own message quotes the file's text, which holds tokens: say less.
+    throw new LoadAPIKeyError({
+      message: `The Codex auth file ${path} is not valid JSON; it was left untouched. Repair it, or remove it and run \`codex login\`.`,
+    });
+  }
+  if (content == null || typeof content !== 'object' || Array.isArray(content)) {
+    throw new LoadAPIKeyError({
+      message: `The Codex auth file ${path} does not hold a JSON object; it was left untouched. Run \`codex login\`.`,
+    });
+  }
+  return content as AuthFileContent;
+}
+
+/**
+ * Replaces the file atomically: temp file in the same directory (mode 0600), fsync,
+ * rename. A crash leaves either the old or the new file, never a torn one.
+ */
+export async function writeAuthFile(path: string, content: AuthFileContent): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.auth.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 20_000;
+
+/**
+ * Runs `fn` while holding `<path>.lock`, so that two processes never spend the same
+ * rotating refresh token. A lock older than 30 s is taken to belong to a dead process.
+ */
+export async function withAuthFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const lockPath = `${path}.lock`;
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lockPath, `${process.pid} ${new Date().toISOString()}\n`, {
+        flag: 'wx',
+        mode: 0o600,
+      });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await lockAge(lockPath);
+      if (age === undefined) continue; // released between our two calls
+      if (age > LOCK_STALE_MS || Date.now() > deadline) {
+        await rm(lockPath, { force: true });
+        continue;
+      }
+      await new Promise(resolve => setTimeout(resolve, Math.min(25 * 2 ** attempt, 200)));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+async function lockAge(lockPath: string): Promise<number | undefined> {
+  try {
+    return Date.now() - (await stat(lockPath)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,140 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexCredentials } from '../codex-config';
+import type { CodexAuthSource } from '../codex-auth';
+import {
+  defaultAuthFilePath,
+  readAuthFile,
+  withAuthFileLock,
+  writeAuthFile,
+  type AuthFileContent,
+} from './auth-file';
+import { getChatGPTAccountId, getJwtExpiry } from './jwt';
+import { refreshCodexTokens } from './token-refresh';
+
+/** Refresh this long before `exp`, as the official client does. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+type Tokens = {
+  access_token: string;
+  refresh_token?: string;
+  id_token?: string;
+  account_id?: string;
+};
+
+// One refresh at a time per file within this process, shared by every provider instance
+// that reads the same file; the lock file does the same across processes.
+const refreshesInFlight = new Map<string, Promise<AuthFileContent>>();
+
+/** Credentials from `auth.json` (`$CODEX_HOME/auth.json` by default), refreshed as needed. */
+export function createFileAuth({
+  authFile,
+  tokenURL,
+  accountId,
+  fetch,
+}: {
+  authFile?: string;
+  tokenURL: string;
+  accountId?: string;
+  fetch?: FetchFunction;
+}): CodexAuthSource {
+  const path = authFile ?? defaultAuthFilePath();
+  let cached: AuthFileContent | undefined;
+
+  const credentialsOf = (content: AuthFileContent): CodexCredentials => {
+    const tokens = tokensOf(content, path);
+    const id =
+      accountId ??
+      tokens.account_id ??
+      getChatGPTAccountId(tokens.access_token) ??
+      getChatGPTAccountId(tokens.id_token);
+    return { accessToken: tokens.access_token, ...(id != null && { accountId: id }) };
+  };
+
+  function refresh(rejectedAccessToken: string, force: boolean): Promise<AuthFileContent> {
+    let flight = refreshesInFlight.get(path);
+    if (flight == null) {
+      flight = withAuthFileLock(path, async () => {
+        // Re-read under the lock: another process may have refreshed already, and its
+        // rotated refresh token is the only one still valid.
+        const current = await readAuthFile(path);
+        const tokens = tokensOf(current, path);
+        const changed = tokens.access_token !== rejectedAccessToken;
+        if (changed && !expiresSoon(tokens.access_token)) return current;
+        if (!changed && !force && !expiresSoon(tokens.access_token)) return current;
+        if (!tokens.refresh_token) {
+          throw new LoadAPIKeyError({
+            message: `The ChatGPT access token in ${path} has expired and the file has no refresh token. Run \`codex login\` to sign in again.`,
+          });
+        }
+        const fresh = await refreshCodexTokens({
+          tokenURL,
+          refreshToken: tokens.refresh_token,
+          fetch,
+        });
+        const updated: AuthFileContent = {
+          ...current,
+          tokens: {
+            ...current.tokens,
+            access_token: fresh.access_token,
+            refresh_token: fresh.refresh_token ?? tokens.refresh_token,
+            ...((fresh.id_token ?? tokens.id_token) != null && {
+              id_token: fresh.id_token ?? tokens.id_token,
+            }),
+          },
+          last_refresh: new Date().toISOString(),
+        };
+        await writeAuthFile(path, updated);
+        return updated;
+      }).finally(() => refreshesInFlight.delete(path));
+      refreshesInFlight.set(path, flight);
+    }
+    return flight;
+  }
+
+  return {
+    async getCredentials() {
+      cached ??= await readAuthFile(path);
+      const tokens = tokensOf(cached, path);
+      if (expiresSoon(tokens.access_token)) cached = await refresh(tokens.access_token, false);
+      return credentialsOf(cached);
+    },
+
+    async onUnauthorized(rejected) {
+      // First, the file: another process may hold a newer token than our cache.
+      const current = await readAuthFile(path);
+      if (tokensOf(current, path).access_token !== rejected.accessToken) {
+        cached = current;
+        return credentialsOf(current);
+      }
+      cached = await refresh(rejected.accessToken, true);
+      const next = credentialsOf(cached);
+      return next.accessToken !== rejected.accessToken ? next : undefined;
+    },
+  };
+}
+
+function expiresSoon(accessToken: string): boolean {
+  const expiry = getJwtExpiry(accessToken);
+  return expiry !== undefined && expiry - Date.now() < REFRESH_MARGIN_MS;
+}
+
+function tokensOf(content: AuthFileContent, path: string): Tokens {
+  const tokens = content.tokens;
+  if (
+    tokens == null ||
+    typeof tokens !== 'object' ||
+    typeof tokens.access_token !== 'string' ||
+    tokens.access_token === ''
+  ) {
+    if (typeof content.OPENAI_API_KEY === 'string' && content.OPENAI_API_KEY !== '') {
+      throw new LoadAPIKeyError({
+        message: `${path} holds an OpenAI API key, not a ChatGPT sign-in. The Codex backend needs a ChatGPT login: run \`codex login\` and choose "Sign in with ChatGPT".`,
+      });
+    }
+    throw new LoadAPIKeyError({
+      message: `${path} has no ChatGPT tokens. Run \`codex login\` (choose "Sign in with ChatGPT").`,
+    });
+  }
+  return tokens as Tokens;
+}

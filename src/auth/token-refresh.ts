@@ -1,0 +1,110 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
+import { describeError } from '../describe-error';
+
+export const CODEX_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
+export const DEFAULT_TOKEN_URL = 'https://auth.openai.com/oauth/token';
+
+export type RefreshedTokens = { access_token: string; id_token?: string; refresh_token?: string };
+
+const PERMANENT_CODES = new Set([
+  'refresh_token_expired',
+  'refresh_token_reused',
+  'refresh_token_invalidated',
+  'invalid_grant',
+]);
+
+/**
+ * Trades a refresh token for new tokens. Failures are `APICallError`s whose request body,
+ * response body and message never contain a token.
+ */
+export async function refreshCodexTokens({
+  tokenURL,
+  refreshToken,
+  fetch = globalThis.fetch,
+}: {
+  tokenURL: string;
+  refreshToken: string;
+  fetch?: FetchFunction;
+}): Promise<RefreshedTokens> {
+  const redactedBody = {
+    client_id: CODEX_CLIENT_ID,
+    grant_type: 'refresh_token',
+    refresh_token: '[redacted]',
+  };
+  let response: Response;
+  try {
+    response = await fetch(tokenURL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ ...redactedBody, refresh_token: refreshToken }),
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new APICallError({
+      message: `Could not reach the ChatGPT token endpoint to refresh the sign-in (${describeError(error)}). Try again shortly.`,
+      url: tokenURL,
+      requestBodyValues: redactedBody,
+      isRetryable: true,
+    });
+  }
+
+  const responseHeaders = extractResponseHeaders(response);
+  const text = await response.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+
+  if (response.ok) {
+    const tokens = body as Partial<RefreshedTokens> | undefined;
+    if (typeof tokens?.access_token !== 'string' || tokens.access_token === '') {
+      throw new APICallError({
+        message:
+          'The ChatGPT token endpoint answered without an access token. Try again, or run `codex login`.',
+        url: tokenURL,
+        requestBodyValues: redactedBody,
+        statusCode: response.status,
+        responseHeaders,
+        isRetryable: true,
+      });
+    }
+    return {
+      access_token: tokens.access_token,
+      ...(typeof tokens.id_token === 'string' && { id_token: tokens.id_token }),
+      ...(typeof tokens.refresh_token === 'string' && { refresh_token: tokens.refresh_token }),
+    };
+  }
+
+  const code = errorCode(body);
+  const permanent = response.status === 401 || (code != null && PERMANENT_CODES.has(code));
+  const why = code ?? `HTTP ${response.status}`;
+  throw new APICallError({
+    message: permanent
+      ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run \`codex login\` to sign in again.`
+      : `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
+    url: tokenURL,
+    requestBodyValues: redactedBody,
+    statusCode: response.status,
+    responseHeaders,
+    // An error answer quotes no tokens, but scrub the one we sent in case it is echoed.
+    responseBody: text.split(refreshToken).join('[redacted]'),
+    data: { code },
+    isRetryable: !permanent && (response.status === 429 || response.status >= 500),
+  });
+}
+
+function errorCode(body: unknown): string | undefined {
+  if (body == null || typeof body !== 'object') return undefined;
+  const error = (body as { error?: unknown; code?: unknown }).error;
+  if (typeof error === 'string') return error;
+  if (error != null && typeof error === 'object') {
+    const code =
+      (error as { code?: unknown; type?: unknown }).code ?? (error as { type?: unknown }).type;
+    if (typeof code === 'string') return code;
+  }
+  const code = (body as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

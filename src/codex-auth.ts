@@ -1,0 +1,68 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexCredentials } from './codex-config';
+
+export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
+
+/** Where a model gets credentials, and what it may do after a 401. */
+export type CodexAuthSource = {
+  getCredentials(): Promise<CodexCredentials>;
+  /**
+   * Called after the backend answered 401 to `rejected`: credentials worth one more try,
+   * or `undefined` to give up.
+   */
+  onUnauthorized?(rejected: CodexCredentials): Promise<CodexCredentials | undefined>;
+};
+
+export function resolveCodexAuth({
+  auth,
+  authFile,
+  accountId,
+  tokenURL,
+  fetch,
+}: {
+  auth?: CodexAuth;
+  authFile?: string;
+  accountId?: string;
+  tokenURL: string;
+  fetch?: FetchFunction;
+}): CodexAuthSource {
+  if (auth == null) {
+    // Node-only code (auth.json, locks) loads on first use, so an edge bundle that passes
+    // `auth` explicitly never reaches `node:fs`.
+    let source: Promise<CodexAuthSource> | undefined;
+    const load = () =>
+      (source ??= import('./auth/codex-file-auth').then(m =>
+        m.createFileAuth({ authFile, tokenURL, accountId, fetch }),
+      ));
+    return {
+      getCredentials: async () => (await load()).getCredentials(),
+      onUnauthorized: async rejected => (await load()).onUnauthorized!(rejected),
+    };
+  }
+
+  const getCredentials = async (): Promise<CodexCredentials> => {
+    const credentials = typeof auth === 'function' ? await auth() : auth;
+    if (
+      credentials == null ||
+      typeof credentials.accessToken !== 'string' ||
+      credentials.accessToken === ''
+    ) {
+      throw new LoadAPIKeyError({
+        message:
+          'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+      });
+    }
+    return accountId != null ? { ...credentials, accountId } : credentials;
+  };
+  return {
+    getCredentials,
+    // A token function may have rotated its token since; a fixed token cannot change.
+    ...(typeof auth === 'function' && {
+      async onUnauthorized(rejected: CodexCredentials) {
+        const next = await getCredentials();
+        return next.accessToken !== rejected.accessToken ? next : undefined;
+      },
+    }),
+  };
+}

@@ -1,0 +1,377 @@
+import { APICallError, LoadAPIKeyError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCodex, type CodexProviderSettings } from '../src';
+import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { makeJwt, nowSeconds } from './support/jwt';
+import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
+
+// Every token in this file contains "SECRET"; no error or log may ever show one.
+const SECRET = 'SECRET';
+const hi: LanguageModelV2CallOptions = {
+  prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+};
+
+let emu: CodexEmulator;
+let tokens: MockTokenServer;
+let dir: string;
+let authFile: string;
+const seenErrors: unknown[] = [];
+const logs: string[] = [];
+
+beforeAll(async () => {
+  emu = await startCodexEmulator();
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[method];
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logs.push(args.map(a => (typeof a === 'string' ? a : safeStringify(a))).join(' '));
+      original(...args);
+    });
+  }
+});
+afterAll(async () => {
+  await emu.close();
+  vi.restoreAllMocks();
+});
+beforeEach(async () => {
+  tokens = await startMockTokenServer();
+  dir = await mkdtemp(join(tmpdir(), 'codex-auth-'));
+  authFile = join(dir, 'auth.json');
+  emu.requests.length = 0;
+  emu.acceptToken = () => true;
+});
+afterEach(async () => {
+  await tokens.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const access = (marker: string, expiresIn = 3600, accountId?: string) =>
+  makeJwt({ exp: nowSeconds() + expiresIn, marker, accountId });
+
+function authJson(
+  overrides: Record<string, unknown> = {},
+  tokenOverrides: Record<string, unknown> = {},
+) {
+  return {
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: {
+      id_token: makeJwt({ exp: nowSeconds() + 3600, marker: 'id', accountId: 'acct_from_id' }),
+      access_token: access('a'),
+      refresh_token: 'rt-SECRET-original',
+      account_id: 'acct_file',
+      ...tokenOverrides,
+    },
+    last_refresh: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+async function writeAuth(content: unknown) {
+  await writeFile(
+    authFile,
+    typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    {
+      mode: 0o600,
+    },
+  );
+}
+
+const readAuth = async () => JSON.parse(await readFile(authFile, 'utf8'));
+
+function model(settings: CodexProviderSettings = {}) {
+  return createCodex({ baseURL: emu.baseURL, authFile, tokenURL: tokens.tokenURL, ...settings })(
+    'gpt-5.3-codex',
+  );
+}
+
+async function failure(promise: PromiseLike<unknown>): Promise<Error> {
+  const error = await Promise.resolve(promise).then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: Error) => e,
+  );
+  seenErrors.push(error);
+  return error;
+}
+
+const bearer = (i: number) => emu.requests[i]!.headers.authorization;
+
+describe('auth.json', () => {
+  it('is read from $CODEX_HOME/auth.json by default', async () => {
+    const content = authJson();
+    await writeAuth(content);
+    const previous = process.env.CODEX_HOME;
+    process.env.CODEX_HOME = dir;
+    try {
+      await createCodex({ baseURL: emu.baseURL })('gpt-5').doGenerate(hi);
+    } finally {
+      if (previous === undefined) delete process.env.CODEX_HOME;
+      else process.env.CODEX_HOME = previous;
+    }
+    expect(bearer(0)).toBe(`Bearer ${content.tokens.access_token}`);
+    expect(emu.requests[0]!.headers['chatgpt-account-id']).toBe('acct_file');
+  });
+
+  it('takes the account id from the token claim when the file has none, and the setting over both', async () => {
+    await writeAuth(
+      authJson({}, { account_id: undefined, access_token: access('a', 3600, 'acct_claim') }),
+    );
+    await model().doGenerate(hi);
+    expect(emu.requests[0]!.headers['chatgpt-account-id']).toBe('acct_claim');
+    await model({ accountId: 'acct_setting' }).doGenerate(hi);
+    expect(emu.requests[1]!.headers['chatgpt-account-id']).toBe('acct_setting');
+  });
+
+  it('names the path and `codex login` when the file is missing', async () => {
+    const error = await failure(model().doGenerate(hi));
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toContain(authFile);
+    expect(error.message).toContain('codex login');
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('leaves a malformed file untouched and does not quote it', async () => {
+    const broken = '{"tokens": {"access_token": "at-SECRET-broken", ';
+    await writeAuth(broken);
+    const error = await failure(model().doGenerate(hi));
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/not valid JSON; it was left untouched/);
+    expect(await readFile(authFile, 'utf8')).toBe(broken);
+  });
+
+  it('says an API-key-only file is not a ChatGPT sign-in', async () => {
+    await writeAuth({ OPENAI_API_KEY: 'sk-SECRET-key', tokens: null });
+    const error = await failure(model().doGenerate(hi));
+    expect(error.message).toMatch(/holds an OpenAI API key, not a ChatGPT sign-in/);
+  });
+});
+
+describe('refresh', () => {
+  it('refreshes proactively near expiry and writes the file safely', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    await writeAuth(
+      authJson(
+        { custom_field: { keep: true }, auth_mode: 'chatgpt' },
+        { access_token: access('old', 120), extra: 'kept' },
+      ),
+    );
+    await model().doGenerate(hi);
+
+    expect(tokens.requests).toEqual([
+      {
+        body: {
+          client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+          grant_type: 'refresh_token',
+          refresh_token: 'rt-SECRET-original',
+        },
+      },
+    ]);
+    const file = await readAuth();
+    expect(file.tokens.access_token).toBe(tokens.issued[0]);
+    expect(file.tokens.refresh_token).toBe('rt-SECRET-rotated-1');
+    expect(file.tokens.id_token).toMatch(/SECRET-sig-id-1$/);
+    expect(file.tokens.extra).toBe('kept');
+    expect(file.tokens.account_id).toBe('acct_file');
+    expect(file.custom_field).toEqual({ keep: true });
+    expect(file.auth_mode).toBe('chatgpt');
+    expect(file).toHaveProperty('OPENAI_API_KEY', null);
+    expect(Date.parse(file.last_refresh)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await stat(authFile)).mode & 0o777).toBe(0o600);
+    expect(bearer(0)).toBe(`Bearer ${tokens.issued[0]}`);
+  });
+
+  it('does not refresh a token that is still fresh', async () => {
+    await writeAuth(authJson());
+    await model().doGenerate(hi);
+    expect(tokens.requests).toHaveLength(0);
+  });
+
+  it('on 401 re-reads the file and retries when another process refreshed', async () => {
+    await writeAuth(authJson());
+    const m = model();
+    await m.doGenerate(hi); // caches token "a"
+    const newer = access('b');
+    await writeAuth(authJson({}, { access_token: newer }));
+    emu.acceptToken = t => t === newer;
+    await m.doGenerate(hi);
+    expect(emu.requests.map(r => r.headers.authorization)).toEqual([
+      expect.stringMatching(/sig-a$/),
+      expect.stringMatching(/sig-a$/),
+      `Bearer ${newer}`,
+    ]);
+    expect(tokens.requests).toHaveLength(0);
+  });
+
+  it('on 401 refreshes and retries once when the file has nothing newer', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    await writeAuth(authJson());
+    emu.acceptToken = t => tokens.issued.includes(t);
+    const result = await model().doGenerate(hi);
+    expect(result.finishReason).toBe('stop');
+    expect(tokens.requests).toHaveLength(1);
+    expect(emu.requests).toHaveLength(2);
+    expect((await readAuth()).tokens.refresh_token).toBe('rt-SECRET-rotated-1');
+  });
+
+  it('gives up with a sign-in message when even a refreshed token is rejected', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    await writeAuth(authJson());
+    emu.acceptToken = () => false;
+    const error = await failure(model().doGenerate(hi));
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).statusCode).toBe(401);
+    expect((error as APICallError).isRetryable).toBe(false);
+    expect(error.message).toMatch(/rejected the ChatGPT access token .*codex login/);
+    expect(emu.requests.length).toBeLessThanOrEqual(3);
+  });
+
+  it('explains a permanently rejected refresh token and keeps the file', async () => {
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    const before = await readFile(authFile, 'utf8');
+    const error = await failure(model().doGenerate(hi)); // the token server does not know this token
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'Your ChatGPT sign-in can no longer be refreshed (refresh_token_reused). Run `codex login` to sign in again.',
+    );
+    expect((error as APICallError).isRetryable).toBe(false);
+    expect(await readFile(authFile, 'utf8')).toBe(before);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it.each([
+    [401, { error: 'invalid_grant' }],
+    [400, { error: { code: 'refresh_token_expired', message: 'expired' } }],
+    [400, { error: { code: 'refresh_token_invalidated' } }],
+  ])('treats %i %j as permanent', async (status, body) => {
+    tokens.enqueue({ status, body });
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    const error = await failure(model().doGenerate(hi));
+    expect(error.message).toMatch(/sign in again/);
+    expect((error as APICallError).isRetryable).toBe(false);
+  });
+
+  it('reports a token endpoint outage as retryable and keeps the file', async () => {
+    tokens.enqueue({ status: 503, body: { error: 'temporarily_unavailable' } });
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    const before = await readFile(authFile, 'utf8');
+    const error = await failure(model().doGenerate(hi));
+    expect((error as APICallError).isRetryable).toBe(true);
+    expect(error.message).toMatch(/Try again shortly/);
+    expect(await readFile(authFile, 'utf8')).toBe(before);
+  });
+
+  it('needs a refresh token to renew an expired access token', async () => {
+    await writeAuth(authJson({}, { access_token: access('old', -10), refresh_token: undefined }));
+    const error = await failure(model().doGenerate(hi));
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/no refresh token.*codex login/);
+  });
+
+  it('refreshes once for 50 concurrent calls', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.delayMs = 50;
+    await writeAuth(authJson({}, { access_token: access('old', 30) }));
+    const m = model();
+    const results = await Promise.all(Array.from({ length: 50 }, () => m.doGenerate(hi)));
+    expect(results.every(r => r.finishReason === 'stop')).toBe(true);
+    expect(tokens.requests).toHaveLength(1);
+    expect(new Set(emu.requests.map(r => r.headers.authorization))).toEqual(
+      new Set([`Bearer ${tokens.issued[0]}`]),
+    );
+  });
+
+  it('refreshes once when two processes find the token expired at the same time', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.delayMs = 1000; // wide enough that both children overlap
+    await writeAuth(authJson({}, { access_token: access('old', 30) }));
+    const run = promisify(execFile);
+    const child = fileURLToPath(new URL('./support/refresh-child.ts', import.meta.url));
+    const env = {
+      ...process.env,
+      AUTH_FILE: authFile,
+      TOKEN_URL: tokens.tokenURL,
+      BASE_URL: emu.baseURL,
+    };
+    const outputs = await Promise.all(
+      [1, 2].map(() => run(process.execPath, ['--import', 'tsx', child], { env, timeout: 30_000 })),
+    );
+    for (const { stdout, stderr } of outputs) {
+      expect(stdout.trim()).toBe('ok stop');
+      logs.push(stdout, stderr);
+    }
+    expect(tokens.requests).toHaveLength(1);
+    const file = await readAuth();
+    expect(file.tokens.access_token).toBe(tokens.issued[0]);
+    expect(file.tokens.refresh_token).toBe('rt-SECRET-rotated-1');
+    expect(emu.requests.map(r => r.headers.authorization)).toEqual([
+      `Bearer ${tokens.issued[0]}`,
+      `Bearer ${tokens.issued[0]}`,
+    ]);
+  });
+});
+
+describe('explicit auth', () => {
+  it('asks a token function again after a 401 and retries with a new token', async () => {
+    let n = 0;
+    emu.acceptToken = t => t === 'at-SECRET-2';
+    const result = await createCodex({
+      baseURL: emu.baseURL,
+      auth: async () => ({ accessToken: `at-SECRET-${++n}` }),
+    })('gpt-5').doGenerate(hi);
+    expect(result.finishReason).toBe('stop');
+    expect(emu.requests).toHaveLength(2);
+  });
+
+  it('does not retry a fixed token that was rejected', async () => {
+    emu.acceptToken = () => false;
+    const error = await failure(
+      createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-fixed' } })(
+        'gpt-5',
+      ).doGenerate(hi),
+    );
+    expect((error as APICallError).statusCode).toBe(401);
+    expect(emu.requests).toHaveLength(1);
+  });
+});
+
+describe('secrets', () => {
+  it('no error or log of this suite shows a token', () => {
+    expect(seenErrors.length).toBeGreaterThan(8);
+    const texts: string[] = [...logs];
+    for (const error of seenErrors) {
+      for (let e: unknown = error; e != null; e = (e as { cause?: unknown }).cause) {
+        texts.push(
+          String(e),
+          (e as Error).message ?? '',
+          (e as Error).stack ?? '',
+          safeStringify(e),
+        );
+        const call = e as Partial<APICallError>;
+        texts.push(
+          safeStringify(call.requestBodyValues),
+          safeStringify(call.responseHeaders),
+          call.responseBody ?? '',
+          safeStringify(call.data),
+        );
+        if (e === (e as { cause?: unknown }).cause) break;
+      }
+    }
+    const leaks = texts.filter(t => t.includes(SECRET));
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+/** An unsigned JWT with the claims the provider reads; tests only. */
+export function makeJwt({
+  exp,
+  accountId,
+  marker = 'x',
+}: {
+  exp: number;
+  accountId?: string;
+  marker?: string;
+}): string {
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const payload = {
+    exp,
+    marker,
+    ...(accountId != null && { 'https://api.openai.com/auth': { chatgpt_account_id: accountId } }),
+  };
+  return `${enc({ alg: 'none', typ: 'JWT' })}.${enc(payload)}.SECRET-sig-${marker}`;
+}
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
