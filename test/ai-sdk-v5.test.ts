@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const provider = () =>
-  createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'ai5-token', accountId: 'acct' } });
+  createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-ai5', accountId: 'acct' } });
 
 const weatherTools = {
   getWeather: tool({

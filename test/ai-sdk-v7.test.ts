@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 const model = () =>
-  createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'ai7-token' } })('gpt-5.3-codex');
+  createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-ai7' } })('gpt-5.3-codex');
 
 describe('ai@7 with the V2 model', () => {
   it('generateText works', async () => {

@@ -18,7 +18,7 @@ beforeEach(() => {
   emu.requests.length = 0;
 });
 
-const ACCESS_TOKEN = 'test-access-token-lm';
+const ACCESS_TOKEN = 'at-SECRET-lm';
 const hi: LanguageModelV2CallOptions = {
   prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
 };
