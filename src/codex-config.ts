@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexAuthSource } from './codex-auth';
+import type { CodexRetryPolicy } from './retry/retry-policy';
 
 export type CodexCredentials = {
   accessToken: string;
@@ -19,4 +20,5 @@ export type CodexConfig = {
   sessionId: string;
   defaultInstructions: string;
   generateId: () => string;
+  retry: CodexRetryPolicy;
 };

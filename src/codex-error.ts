@@ -103,6 +103,44 @@ const RETRYABLE_EVENT_CODES = new Set([
   'server_error',
 ]);
 
+/** `x-request-id` and `cf-ray`, the two ids OpenAI asks for in a bug report. */
+export function diagnosticSuffix(headers: Record<string, string> | undefined): string {
+  const ids = [
+    headers?.['x-request-id'] && `request id: ${headers['x-request-id']}`,
+    headers?.['cf-ray'] && `cf-ray: ${headers['cf-ray']}`,
+  ].filter(Boolean);
+  return ids.length > 0 ? ` [${ids.join(', ')}]` : '';
+}
+
+/**
+ * Adds the diagnostic ids to the message and, for usage limits, the plan and the reset
+ * time (`data.plan`, `data.resetsAt` as a Date).
+ */
+export function withDiagnostics(error: APICallError): APICallError {
+  const data = error.data as CodexErrorData | undefined;
+  const e = errorObject(data);
+  const usage = isUsageLimitError(data) && e != null;
+  const suffix = diagnosticSuffix(error.responseHeaders);
+  if (suffix === '' && !usage) return error;
+  const resetsAt =
+    e?.resets_at != null
+      ? new Date(e.resets_at * 1000)
+      : e?.resets_in_seconds != null
+        ? new Date(Date.now() + e.resets_in_seconds * 1000)
+        : undefined;
+  return new APICallError({
+    message: error.message + suffix,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    statusCode: error.statusCode,
+    responseHeaders: error.responseHeaders,
+    responseBody: error.responseBody,
+    cause: error.cause,
+    data: usage ? { ...data, plan: e.plan_type ?? undefined, resetsAt } : data,
+    isRetryable: error.isRetryable,
+  });
+}
+
 export function createStreamError({
   code,
   message,
@@ -120,7 +158,7 @@ export function createStreamError({
 }): APICallError {
   const text = message || 'The Codex response failed';
   return new APICallError({
-    message: code ? `${code}: ${text}` : text,
+    message: (code ? `${code}: ${text}` : text) + diagnosticSuffix(responseHeaders),
     url,
     requestBodyValues,
     statusCode: 200,

@@ -3,7 +3,6 @@ import {
   type LanguageModelV2,
   type LanguageModelV2CallOptions,
   type LanguageModelV2CallWarning,
-  type LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
@@ -13,6 +12,7 @@ import type { CodexRequestBody } from './codex-request-types';
 import { collectCodexStream } from './collect-codex-stream';
 import { getCodexArgs } from './get-codex-args';
 import { postCodexRequest } from './post-codex-request';
+import { CodexRequestSession } from './retry/codex-request-session';
 import { createCodexPartStream } from './stream/codex-part-stream';
 
 export type CodexModelSettings = CodexProviderOptions;
@@ -55,18 +55,20 @@ export class CodexLanguageModel implements LanguageModelV2 {
     Awaited<ReturnType<LanguageModelV2['doStream']>> & { request: { body: CodexRequestBody } }
   > {
     const { body, warnings } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(body, warnings, options);
-    return { stream, request: { body }, response: { headers: responseHeaders } };
+    const { stream, responseHeaders } = await this.startStream(body, warnings, options, 'content');
+    return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
 
   async doGenerate(
     options: LanguageModelV2CallOptions,
   ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
     const { body, warnings } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(body, warnings, {
-      ...options,
-      includeRawChunks: false,
-    });
+    const { stream, responseHeaders } = await this.startStream(
+      body,
+      warnings,
+      { ...options, includeRawChunks: false },
+      'finish',
+    );
     const collected = await collectCodexStream(stream);
     return {
       content: collected.content,
@@ -74,36 +76,50 @@ export class CodexLanguageModel implements LanguageModelV2 {
       usage: collected.usage,
       providerMetadata: collected.providerMetadata,
       request: { body },
-      response: { ...collected.response, headers: responseHeaders },
+      response: { ...collected.response, headers: responseHeaders() },
       warnings,
     };
   }
 
+  /**
+   * Connects (retrying what is safe to retry) and returns the part stream, which itself
+   * retries failures that happen before the caller saw anything.
+   */
   private async startStream(
     body: CodexRequestBody,
     warnings: LanguageModelV2CallWarning[],
     options: LanguageModelV2CallOptions,
-  ): Promise<{
-    stream: ReadableStream<LanguageModelV2StreamPart>;
-    responseHeaders: Record<string, string>;
-  }> {
+    holdUntil: 'content' | 'finish',
+  ) {
     const url = `${this.config.baseURL}/responses`;
-    const response = await this.postWithAuth(url, body, options);
-    const stream = createCodexPartStream(response.body, {
+    const session = new CodexRequestSession(
+      signal => this.postWithAuth(url, body, options, signal),
+      this.config.retry,
+      options.abortSignal,
+    );
+    let latest = await session.connect();
+    const stream = createCodexPartStream(latest, {
       warnings,
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
-      createError: ({ code, message, data }) =>
-        createStreamError({
-          code,
-          message,
-          data,
-          url,
-          requestBodyValues: body,
-          responseHeaders: response.responseHeaders,
-        }),
+      session,
+      holdUntil,
+      idleTimeoutMs: this.config.retry.streamIdleTimeoutMs,
+      createError: connection => {
+        latest = connection;
+        return ({ code, message, data }) =>
+          createStreamError({
+            code,
+            message,
+            data,
+            url,
+            requestBodyValues: body,
+            responseHeaders: connection.responseHeaders,
+          });
+      },
     });
-    return { stream, responseHeaders: response.responseHeaders };
+    // the headers of the attempt that answered last (a retry replaces the first one)
+    return { stream, responseHeaders: () => latest.responseHeaders };
   }
 
   /**
@@ -115,6 +131,7 @@ export class CodexLanguageModel implements LanguageModelV2 {
     url: string,
     body: CodexRequestBody,
     options: LanguageModelV2CallOptions,
+    abortSignal: AbortSignal,
   ) {
     const { auth } = this.config;
     let credentials = await auth.getCredentials();
@@ -129,7 +146,7 @@ export class CodexLanguageModel implements LanguageModelV2 {
           ),
           body,
           fetch: this.config.fetch,
-          abortSignal: options.abortSignal,
+          abortSignal,
         });
       } catch (error) {
         if (!APICallError.isInstance(error) || error.statusCode !== 401) throw error;

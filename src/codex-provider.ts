@@ -2,6 +2,7 @@ import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
 import { resolveCodexAuth, type CodexAuth } from './codex-auth';
+import { normalizeRetryPolicy } from './retry/retry-policy';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
 import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
 import type { CodexModelId } from './codex-options';
@@ -46,6 +47,18 @@ export interface CodexProviderSettings {
   fetch?: FetchFunction;
   /** Provider name used in `model.provider` (`<name>.responses`). Default `codex`. */
   name?: string;
+  /**
+   * Retries after the first attempt (default 4). Once they are spent, errors report
+   * `isRetryable: false` so that the AI SDK's own `maxRetries` does not multiply them;
+   * `0` turns the provider's retries off and leaves retrying to the SDK.
+   */
+  maxRetries?: number;
+  /** First backoff delay, doubled per retry with ±10 % jitter. Default 200 ms. */
+  initialRetryDelayMs?: number;
+  /** Longest single wait, `Retry-After` included. Default 10 000 ms. */
+  maxRetryDelayMs?: number;
+  /** A stream that sends nothing for this long is aborted. Default 300 000 ms. */
+  streamIdleTimeoutMs?: number;
 }
 
 export interface CodexProvider extends ProviderV2 {
@@ -61,6 +74,7 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
   const originator = settings.originator ?? PACKAGE_NAME;
   const providerName = settings.name ?? 'codex';
   const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
+  const retry = normalizeRetryPolicy(settings);
   const auth = resolveCodexAuth({
     auth: settings.auth,
     authFile: settings.authFile,
@@ -79,6 +93,7 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
       sessionId,
       defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
       generateId,
+      retry,
     });
   };
 

@@ -1,6 +1,6 @@
 import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler } from './codex-error';
+import { codexFailedResponseHandler, withDiagnostics } from './codex-error';
 import { describeError } from './describe-error';
 
 /**
@@ -36,7 +36,7 @@ export async function postCodexRequest({
   const responseHeaders = extractResponseHeaders(response);
   if (!response.ok) {
     const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
-    throw value;
+    throw withDiagnostics(value);
   }
   if (response.body == null) {
     throw new EmptyResponseBodyError({ message: 'The Codex backend sent an empty response body' });

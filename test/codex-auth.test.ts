@@ -269,7 +269,7 @@ describe('refresh', () => {
     tokens.enqueue({ status: 503, body: { error: 'temporarily_unavailable' } });
     await writeAuth(authJson({}, { access_token: access('old', -10) }));
     const before = await readFile(authFile, 'utf8');
-    const error = await failure(model().doGenerate(hi));
+    const error = await failure(model({ maxRetries: 0 }).doGenerate(hi));
     expect((error as APICallError).isRetryable).toBe(true);
     expect(error.message).toMatch(/Try again shortly/);
     expect(await readFile(authFile, 'utf8')).toBe(before);

@@ -23,13 +23,15 @@ const hi: LanguageModelV2CallOptions = {
   prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
 };
 
-function model(settings: CodexProviderSettings = {}, id = 'gpt-5.3-codex'): LanguageModelV2 {
+function createModel(settings: CodexProviderSettings = {}, id = 'gpt-5.3-codex'): LanguageModelV2 {
   return createCodex({
     baseURL: emu.baseURL,
     auth: { accessToken: ACCESS_TOKEN, accountId: 'acct_1' },
     ...settings,
   })(id);
 }
+
+const model = createModel;
 
 async function expectCallError(promise: PromiseLike<unknown>): Promise<APICallError> {
   const error = await Promise.resolve(promise).then(
@@ -279,12 +281,16 @@ describe('doStream', () => {
   });
 });
 
+// One attempt each: these pin how a single answer is classified (retries: fault-matrix.test.ts).
 describe('HTTP errors', () => {
+  const model = (settings: CodexProviderSettings = {}, id = 'gpt-5.3-codex') =>
+    createModel({ maxRetries: 0, ...settings }, id);
+
   it('passes the backend sentence through for an unknown model (400, not retryable)', async () => {
     const error = await expectCallError(model({}, 'gpt-4o').doGenerate(hi));
     expect(error.statusCode).toBe(400);
     expect(error.message).toBe(
-      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. [request id: req_emulator]",
     );
     expect(error.isRetryable).toBe(false);
     expect(error.url).toBe(`${emu.baseURL}/responses`);
@@ -311,8 +317,9 @@ describe('HTTP errors', () => {
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(
-      /^You have hit your ChatGPT usage limit \(pro plan\)\. Try again in ~60 min \(resets at .+\)\.$/,
+      /^You have hit your ChatGPT usage limit \(pro plan\)\. Try again in ~60 min \(resets at .+\)\. \[request id: req_emulator\]$/,
     );
+    expect(error.data).toMatchObject({ plan: 'pro', resetsAt: new Date(resetsAt * 1000) });
   });
 
   it('classifies a usage limit by its body even on 404', async () => {
@@ -351,7 +358,7 @@ describe('HTTP errors', () => {
     });
     const a = await expectCallError(model().doGenerate(hi));
     expect(a.isRetryable).toBe(true);
-    expect(a.message).toBe('Internal error (server_error)');
+    expect(a.message).toBe('Internal error (server_error) [request id: req_emulator]');
 
     emu.enqueue({ kind: 'http', status: 502, body: '<html>Bad gateway</html>' });
     const b = await expectCallError(model().doGenerate(hi));

@@ -101,6 +101,7 @@ export function finish(state: CodexStreamState): void {
       codex: {
         responseId: state.responseId ?? null,
         ...(state.serviceTier != null && { serviceTier: state.serviceTier }),
+        ...(state.rateLimits != null && { rateLimits: state.rateLimits }),
       },
     },
   });

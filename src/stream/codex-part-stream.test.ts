@@ -13,19 +13,22 @@ function partStream(
   options: { includeRawChunks?: boolean } = {},
 ) {
   let n = 0;
-  return createCodexPartStream(body, {
+  const connection = { body, responseHeaders: {}, abort: () => {}, release: () => {} };
+  return createCodexPartStream(connection, {
     warnings: [],
     includeRawChunks: options.includeRawChunks ?? false,
     generateId: () => `gen-${n++}`,
-    createError: ({ code, message, data }) =>
-      createStreamError({
-        code,
-        message,
-        data,
-        url: 'http://test/responses',
-        requestBodyValues: {},
-        responseHeaders: {},
-      }),
+    createError:
+      () =>
+      ({ code, message, data }) =>
+        createStreamError({
+          code,
+          message,
+          data,
+          url: 'http://test/responses',
+          requestBodyValues: {},
+          responseHeaders: {},
+        }),
   });
 }
 

@@ -4,6 +4,7 @@ import type {
   LanguageModelV2StreamPart,
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
+import type { CodexRateLimits } from '../codex-rate-limits';
 
 export type TextItemState = {
   kind: 'text';
@@ -41,13 +42,17 @@ export type CodexStreamState = {
   usage: LanguageModelV2Usage;
   /** Set once `finish` went out: later events are ignored. */
   finished: boolean;
+  rateLimits: CodexRateLimits | undefined;
 };
 
 export function createCodexStreamState({
   emit,
   createError,
   generateId,
-}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId'>): CodexStreamState {
+  rateLimits,
+}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId'> & {
+  rateLimits?: CodexRateLimits;
+}): CodexStreamState {
   return {
     emit,
     createError,
@@ -60,6 +65,7 @@ export function createCodexStreamState({
     finishReason: 'unknown',
     usage: { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined },
     finished: false,
+    rateLimits,
   };
 }
 

@@ -1,0 +1,103 @@
+import { APICallError } from '@ai-sdk/provider';
+import { delay } from '@ai-sdk/provider-utils';
+import { retryDelay } from './retry-delay';
+import type { CodexRetryPolicy } from './retry-policy';
+
+export type CodexConnection = {
+  body: ReadableStream<Uint8Array>;
+  responseHeaders: Record<string, string>;
+  /** Aborts this attempt's request (idle timeout, retry) without touching the caller's signal. */
+  abort: (reason?: unknown) => void;
+  /** Detaches from the caller's signal once the attempt is over. */
+  release: () => void;
+};
+
+export function isRetryableError(error: unknown): boolean {
+  return APICallError.isInstance(error) && error.isRetryable === true;
+}
+
+/**
+ * The attempts of one call: connects (retrying transient HTTP failures) and decides, for
+ * every failure, whether to wait and try again. HTTP and stream retries share one budget,
+ * so a call never makes more than `maxRetries + 1` requests.
+ */
+export class CodexRequestSession {
+  private retries = 0;
+  private requests = 0;
+
+  constructor(
+    private readonly send: (signal: AbortSignal) => Promise<{
+      body: ReadableStream<Uint8Array>;
+      responseHeaders: Record<string, string>;
+    }>,
+    readonly policy: CodexRetryPolicy,
+    private readonly callerSignal: AbortSignal | undefined,
+  ) {}
+
+  async connect(): Promise<CodexConnection> {
+    for (;;) {
+      const controller = new AbortController();
+      const release = follow(this.callerSignal, controller);
+      this.requests++;
+      try {
+        const response = await this.send(controller.signal);
+        return { ...response, abort: reason => controller.abort(reason), release };
+      } catch (error) {
+        release();
+        if (this.callerSignal?.aborted) throw error;
+        await this.backoffOrThrow(error);
+      }
+    }
+  }
+
+  get callerAborted(): boolean {
+    return this.callerSignal?.aborted === true;
+  }
+
+  canRetry(error: unknown): boolean {
+    return (
+      isRetryableError(error) &&
+      this.retries < this.policy.maxRetries &&
+      !this.callerSignal?.aborted
+    );
+  }
+
+  /** Waits before the next attempt, or throws the error as final. The caller's abort wins. */
+  async backoffOrThrow(error: unknown): Promise<void> {
+    if (!this.canRetry(error)) throw this.finalError(error);
+    this.retries++;
+    await delay(retryDelay(error, this.retries, this.policy), { abortSignal: this.callerSignal });
+  }
+
+  /**
+   * Once our own retries are spent, a retryable error is reported as not retryable, so the
+   * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
+   * stays as it is and the SDK may retry it.
+   */
+  finalError(error: unknown): unknown {
+    if (!isRetryableError(error) || this.policy.maxRetries === 0) return error;
+    const e = error as APICallError;
+    return new APICallError({
+      message: `${e.message} (gave up after ${this.requests} ${this.requests === 1 ? 'attempt' : 'attempts'})`,
+      url: e.url,
+      requestBodyValues: e.requestBodyValues,
+      statusCode: e.statusCode,
+      responseHeaders: e.responseHeaders,
+      responseBody: e.responseBody,
+      cause: e,
+      data: e.data,
+      isRetryable: false,
+    });
+  }
+}
+
+function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (signal == null) return () => {};
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return () => {};
+  }
+  const onAbort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}

@@ -1,0 +1,45 @@
+import { APICallError } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, retryDelay, serverRequestedDelay } from './retry-delay';
+import { DEFAULT_RETRY_POLICY, normalizeRetryPolicy } from './retry-policy';
+
+const policy = DEFAULT_RETRY_POLICY;
+const err = (headers: Record<string, string> = {}, message = 'x') =>
+  new APICallError({ message, url: 'u', requestBodyValues: {}, responseHeaders: headers });
+
+describe('retry delays', () => {
+  it('doubles from 200 ms with ±10 % jitter and a cap', () => {
+    expect(backoffDelay(1, policy, () => 0.5)).toBe(200);
+    expect(backoffDelay(3, policy, () => 0.5)).toBe(800);
+    expect(backoffDelay(1, policy, () => 0)).toBe(180);
+    expect(backoffDelay(1, policy, () => 1)).toBe(220);
+    expect(backoffDelay(20, policy, () => 1)).toBe(10_000);
+  });
+
+  it('reads retry-after-ms, Retry-After seconds and HTTP dates, and "try again in"', () => {
+    expect(serverRequestedDelay(err({ 'retry-after-ms': '1500' }))).toBe(1500);
+    expect(serverRequestedDelay(err({ 'retry-after': '2' }))).toBe(2000);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(serverRequestedDelay(err({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }), now)).toBe(
+      3000,
+    );
+    expect(serverRequestedDelay(err({}, 'Rate limit reached. Please try again in 11.054s.'))).toBe(
+      11054,
+    );
+    expect(serverRequestedDelay(err({}, 'Please try again in 350ms'))).toBe(350);
+    expect(serverRequestedDelay(err({ 'retry-after': 'soon' }))).toBeUndefined();
+  });
+
+  it('treats a server ask as a floor, jittered upwards only, and caps it', () => {
+    expect(retryDelay(err({ 'retry-after': '1' }), 1, policy, () => 0)).toBe(1000);
+    expect(retryDelay(err({ 'retry-after': '1' }), 1, policy, () => 1)).toBe(1100);
+    expect(retryDelay(err({ 'retry-after': '60' }), 1, policy, () => 0)).toBe(10_000);
+    expect(retryDelay(new Error('x'), 2, policy, () => 0.5)).toBe(400);
+  });
+
+  it('validates settings', () => {
+    expect(normalizeRetryPolicy({ maxRetries: 0 }).maxRetries).toBe(0);
+    expect(() => normalizeRetryPolicy({ maxRetries: -1 })).toThrow(/maxRetries/);
+    expect(normalizeRetryPolicy({})).toEqual(DEFAULT_RETRY_POLICY);
+  });
+});

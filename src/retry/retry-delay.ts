@@ -1,0 +1,48 @@
+import { APICallError } from '@ai-sdk/provider';
+import type { CodexRetryPolicy } from './retry-policy';
+
+/** Exponential backoff for retry `attempt` (1-based) with ±10 % jitter, capped. */
+export function backoffDelay(
+  attempt: number,
+  policy: CodexRetryPolicy,
+  random = Math.random,
+): number {
+  const base = policy.initialRetryDelayMs * 2 ** (attempt - 1);
+  const jittered = base * (0.9 + 0.2 * random());
+  return Math.round(Math.min(policy.maxRetryDelayMs, jittered));
+}
+
+/**
+ * What the server asked us to wait, in ms: `retry-after-ms`, `Retry-After` (seconds or an
+ * HTTP date), or a "try again in 11.054s" in the error message (`rate_limit_exceeded`).
+ */
+export function serverRequestedDelay(error: APICallError, now = Date.now()): number | undefined {
+  const headers = error.responseHeaders ?? {};
+  const ms = Number.parseFloat(headers['retry-after-ms'] ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const retryAfter = headers['retry-after'];
+  if (retryAfter != null) {
+    const seconds = Number(retryAfter);
+    if (retryAfter.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - now);
+  }
+  const match = /try again in\s+(\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(error.message);
+  if (match != null) return Number(match[1]) * (match[2]!.toLowerCase() === 'ms' ? 1 : 1000);
+  return undefined;
+}
+
+/**
+ * The wait before retry `attempt`. A server's ask is a floor (jitter only upwards), the
+ * cap bounds everything.
+ */
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  policy: CodexRetryPolicy,
+  random = Math.random,
+): number {
+  const requested = APICallError.isInstance(error) ? serverRequestedDelay(error) : undefined;
+  if (requested == null) return backoffDelay(attempt, policy, random);
+  return Math.round(Math.min(policy.maxRetryDelayMs, requested * (1 + 0.1 * random())));
+}
