@@ -101,6 +101,10 @@ const RETRYABLE_EVENT_CODES = new Set([
   'server_is_overloaded',
   'rate_limit_exceeded',
   'server_error',
+  // raised by us: the connection broke, the body ended early, or it went silent
+  'stream_interrupted',
+  'stream_truncated',
+  'stream_idle_timeout',
 ]);
 
 /** `x-request-id` and `cf-ray`, the two ids OpenAI asks for in a bug report. */

@@ -62,6 +62,8 @@ export type EmulatorScript =
   | { kind: 'reset' };
 
 export type RecordedRequest = {
+  /** `Date.now()` when the request arrived. */
+  at: number;
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
@@ -70,6 +72,11 @@ export type RecordedRequest = {
 
 export type CodexEmulator = {
   baseURL: string;
+  /**
+   * Called per valid request (1-based count) before the queue: a script to inject a fault,
+   * or undefined for the usual answer.
+   */
+  inject: ((requestNumber: number) => EmulatorScript | undefined) | undefined;
   /** Which bearer tokens the backend accepts; any by default. Others get 401. */
   acceptToken: (token: string) => boolean;
   requests: RecordedRequest[];
@@ -91,6 +98,7 @@ export async function startCodexEmulator({
   const queue: EmulatorScript[] = [];
   const sockets = new Set<Socket>();
   let counter = 0;
+  let valid = 0;
 
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -101,7 +109,7 @@ export async function startCodexEmulator({
       body = raw;
     }
     const path = (req.url ?? '').split('?')[0]!;
-    requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+    requests.push({ at: Date.now(), method: req.method ?? '', path, headers: req.headers, body });
     log?.(`${req.method} ${path}`);
 
     if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
@@ -120,11 +128,12 @@ export async function startCodexEmulator({
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
-    const script = queue.shift() ?? {
-      kind: 'sse',
-      events: autoResponse(body, ++counter),
-      chunkSize: 'random',
-    };
+    const script = emulator.inject?.(++valid) ??
+      queue.shift() ?? {
+        kind: 'sse',
+        events: autoResponse(body, ++counter),
+        chunkSize: 'random',
+      };
     await play(script, req, res);
   });
   server.on('connection', socket => {
@@ -138,6 +147,7 @@ export async function startCodexEmulator({
   const emulator: CodexEmulator = {
     baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
     acceptToken: () => true,
+    inject: undefined,
     requests,
     enqueue: (...scripts) => queue.push(...scripts),
     close: () =>
