@@ -10,3 +10,4 @@ export type { CodexCredentials } from './codex-config';
 export type { CodexModelSettings } from './codex-language-model';
 export type { CodexModelId, CodexProviderOptions } from './codex-options';
 export { VERSION } from './version';
+export type { CodexRateLimits, CodexRateLimitWindow } from './codex-rate-limits';

@@ -229,6 +229,50 @@ describe('doGenerate', () => {
   });
 });
 
+describe('rate limits and diagnostics', () => {
+  const limitHeaders = {
+    'x-codex-primary-used-percent': '12.5',
+    'x-codex-primary-window-minutes': '300',
+    'x-codex-primary-reset-at': '1900000000',
+    'x-codex-secondary-used-percent': '40',
+    'x-codex-secondary-window-minutes': '10080',
+    'x-codex-credits-has-credits': 'true',
+    'x-codex-credits-balance': '17.5',
+  };
+  const expected = {
+    primary: { usedPercent: 12.5, windowMinutes: 300, resetsAt: 1_900_000_000 },
+    secondary: { usedPercent: 40, windowMinutes: 10080 },
+    credits: { hasCredits: true, balance: 17.5 },
+  };
+
+  it('reports the rate-limit headers on finish and on doGenerate', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'text', headers: limitHeaders });
+    const { stream } = await model().doStream(hi);
+    const parts = await convertReadableStreamToArray(stream);
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      providerMetadata: { codex: { rateLimits: expected } },
+    });
+
+    emu.enqueue({ kind: 'sse', fixture: 'text', headers: limitHeaders });
+    const result = await model().doGenerate(hi);
+    expect(result.providerMetadata?.codex?.rateLimits).toEqual(expected);
+  });
+
+  it('puts x-request-id and cf-ray into stream error messages', async () => {
+    emu.enqueue({
+      kind: 'sse',
+      fixture: 'failed',
+      headers: { 'x-request-id': 'req_42', 'cf-ray': 'ray-7' },
+    });
+    const { stream } = await model().doStream(hi);
+    const error = (await convertReadableStreamToArray(stream)).find(p => p.type === 'error') as {
+      error: APICallError;
+    };
+    expect(error.error.message).toMatch(/\[request id: req_42, cf-ray: ray-7\]$/);
+  });
+});
+
 describe('doStream', () => {
   it('streams parts from the emulator with the request body and headers', async () => {
     emu.enqueue({ kind: 'sse', fixture: 'tool-call', chunkSize: 'random' });
