@@ -367,24 +367,31 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
     },
   ];
   const tools: any[] = body.tools ?? [];
-  if (last?.type === 'function_call_output') {
-    const call = input.find(i => i.type === 'function_call' && i.call_id === last.call_id);
-    output.push({
-      type: 'message',
-      text: `The ${call?.name ?? 'tool'} tool returned ${last.output}.`,
-      phase: 'final_answer',
-    });
-  } else if (tools.length > 0 && body.tool_choice !== 'none') {
-    const tool =
-      typeof body.tool_choice === 'object'
-        ? (tools.find(t => t.name === body.tool_choice.name) ?? tools[0])
-        : tools[0];
+  // An agent turn: call each tool once (the chosen one first), then sum up the results.
+  const lastUser = input.map(i => i.type === 'message' && i.role === 'user').lastIndexOf(true);
+  const turn = input.slice(lastUser + 1);
+  const called = new Set(turn.filter(i => i.type === 'function_call').map(i => i.name));
+  const next =
+    body.tool_choice === 'none'
+      ? undefined
+      : typeof body.tool_choice === 'object'
+        ? tools.find(t => t.name === body.tool_choice.name && !called.has(t.name))
+        : tools.find(t => !called.has(t.name));
+  if (next != null) {
     output.push({
       type: 'function_call',
-      name: tool.name,
+      name: next.name,
       callId: `call_emu_${n}`,
-      arguments: JSON.stringify(sampleFromSchema(tool.parameters)),
+      arguments: JSON.stringify(sampleFromSchema(next.parameters)),
     });
+  } else if (last?.type === 'function_call_output') {
+    const results = turn
+      .filter(i => i.type === 'function_call_output')
+      .map(
+        o =>
+          `The ${input.find(i => i.type === 'function_call' && i.call_id === o.call_id)?.name ?? 'tool'} tool returned ${o.output}.`,
+      );
+    output.push({ type: 'message', text: results.join(' '), phase: 'final_answer' });
   } else if (body.text?.format?.type === 'json_schema') {
     output.push({
       type: 'message',

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+
+// Every script example, run as a user would (`tsx examples/<name>.ts`) against the emulator.
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+let emu: CodexEmulator;
+
+beforeAll(async () => {
+  emu = await startCodexEmulator();
+});
+afterAll(() => emu.close());
+
+async function example(name: string) {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}.ts`], {
+    cwd: root,
+    env: { ...process.env, CODEX_BASE_URL: emu.baseURL, CODEX_ACCESS_TOKEN: 'at-SECRET-examples' },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+describe('examples', () => {
+  it('generate-text', async () => {
+    const out = await example('generate-text');
+    expect(out).toContain('Hello from the Codex emulator!');
+    expect(out).toMatch(/finish: stop; tokens: \d+ in, 42 out \(12 reasoning\)/);
+  });
+
+  it('stream-text prints reasoning and text as they stream', async () => {
+    const out = await example('stream-text');
+    expect(out).toMatch(/\[reasoning\] \*\*Planning the answer\*\*/);
+    expect(out).toContain('[answer] Hello from the Codex emulator!');
+    expect(out).toContain('finish: stop');
+  });
+
+  it('tool-loop runs both tools, then answers', async () => {
+    const out = await example('tool-loop');
+    expect(out).toContain('step 1: getWeather({"city":"Paris"})');
+    expect(out).toContain('step 2: getTime({"city":"Paris"})');
+    expect(out).toContain('steps: 3');
+  });
+
+  it('generate-object returns the schema shape', async () => {
+    const out = await example('generate-object');
+    expect(JSON.parse(out)).toEqual({ city: 'Paris', temperature: 42, conditions: [expect.any(String)] });
+  });
+
+  it('reasoning-options sends effort, summary and verbosity', async () => {
+    const before = emu.requests.length;
+    const out = await example('reasoning-options');
+    expect(out).toContain('[reasoning summary]');
+    expect(emu.requests[before]!.body).toMatchObject({
+      reasoning: { effort: 'high', summary: 'detailed' },
+      text: { verbosity: 'low' },
+    });
+    expect(emu.requests[before]!.headers.originator).toBe('ai-sdk-provider-codex-examples');
+  });
+});
