@@ -2,6 +2,7 @@ import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
 import { resolveCodexAuth, type CodexAuth } from './codex-auth';
+import { fetchCodexModels, type CodexModelInfo } from './codex-models';
 import { normalizeRetryPolicy } from './retry/retry-policy';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
 import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
@@ -10,6 +11,9 @@ import type { CodexModelId } from './codex-options';
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
 export const DEFAULT_CODEX_INSTRUCTIONS = 'You are a helpful assistant.';
+
+/** The Codex CLI version we present to the model catalog. */
+export const DEFAULT_CLIENT_VERSION = '0.99.0';
 
 export interface CodexProviderSettings {
   /** Default `https://chatgpt.com/backend-api/codex`. */
@@ -59,6 +63,8 @@ export interface CodexProviderSettings {
   maxRetryDelayMs?: number;
   /** A stream that sends nothing for this long is aborted. Default 300 000 ms. */
   streamIdleTimeoutMs?: number;
+  /** `client_version` sent to the model catalog, which filters by it. Default `0.99.0`. */
+  clientVersion?: string;
 }
 
 export interface CodexProvider extends ProviderV2 {
@@ -66,6 +72,11 @@ export interface CodexProvider extends ProviderV2 {
   languageModel(modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
   /** The session id this provider sends (also the default `prompt_cache_key`). */
   readonly sessionId: string;
+  /**
+   * The live model catalog for this account (`GET {baseURL}/models`), fetched once per
+   * provider; `refresh: true` fetches it again.
+   */
+  listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
 }
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
@@ -112,6 +123,26 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
     throw new NoSuchModelError({ modelId, modelType: 'imageModel' });
   };
   Object.defineProperty(provider, 'sessionId', { value: sessionId, enumerable: true });
+
+  let catalog: Promise<CodexModelInfo[]> | undefined;
+  provider.listModels = ({ refresh = false, abortSignal } = {}) => {
+    if (refresh || catalog == null) {
+      const request = fetchCodexModels({
+        baseURL,
+        clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
+        headers,
+        auth,
+        fetch: settings.fetch,
+        abortSignal,
+      });
+      // a failure is not cached: the next call asks again
+      request.catch(() => {
+        if (catalog === request) catalog = undefined;
+      });
+      catalog = request;
+    }
+    return catalog;
+  };
   return provider;
 }
 

@@ -1,6 +1,7 @@
 import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import { clampReasoningEffort } from './codex-model-capabilities';
 import { codexProviderOptionsSchema, type CodexProviderOptions } from './codex-options';
 import { prepareCodexTools } from './codex-prepare-tools';
 import type { CodexRequestBody, CodexTextFormat } from './codex-request-types';
@@ -101,6 +102,13 @@ export async function getCodexArgs({
         }
       : undefined;
 
+  let effort = codexOptions.reasoningEffort;
+  if (effort != null) {
+    const clamped = clampReasoningEffort(modelId, effort);
+    effort = clamped.effort;
+    if (clamped.warning) warnings.push(clamped.warning);
+  }
+
   const body: CodexRequestBody = {
     model: modelId,
     instructions,
@@ -109,7 +117,7 @@ export async function getCodexArgs({
     ...(toolChoice != null && { tool_choice: toolChoice }),
     parallel_tool_calls: codexOptions.parallelToolCalls ?? false,
     reasoning: {
-      ...(codexOptions.reasoningEffort != null && { effort: codexOptions.reasoningEffort }),
+      ...(effort != null && { effort }),
       summary: codexOptions.reasoningSummary ?? 'auto',
     },
     store: false,

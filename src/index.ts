@@ -11,3 +11,9 @@ export type { CodexModelSettings } from './codex-language-model';
 export type { CodexModelId, CodexProviderOptions } from './codex-options';
 export { VERSION } from './version';
 export type { CodexRateLimits, CodexRateLimitWindow } from './codex-rate-limits';
+export type { CodexModelInfo } from './codex-models';
+export {
+  CODEX_MODEL_CAPABILITIES,
+  type CodexModelCapabilities,
+  type CodexReasoningEffort,
+} from './codex-model-capabilities';

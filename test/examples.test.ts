@@ -47,7 +47,11 @@ describe('examples', () => {
 
   it('generate-object returns the schema shape', async () => {
     const out = await example('generate-object');
-    expect(JSON.parse(out)).toEqual({ city: 'Paris', temperature: 42, conditions: [expect.any(String)] });
+    expect(JSON.parse(out)).toEqual({
+      city: 'Paris',
+      temperature: 42,
+      conditions: [expect.any(String)],
+    });
   });
 
   it('reasoning-options sends effort, summary and verbosity', async () => {

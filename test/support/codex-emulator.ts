@@ -13,19 +13,50 @@ import { responseEvents, toSSE, type CodexEvent, type OutputSpec } from './codex
 
 export const EMULATOR_BASE_PATH = '/backend-api/codex';
 
-export const KNOWN_MODELS = [
-  'gpt-5.5',
-  'gpt-5.4',
-  'gpt-5.4-mini',
-  'gpt-5.3-codex',
-  'gpt-5.2',
-  'gpt-5.1-codex',
-  'gpt-5.1-codex-max',
-  'gpt-5.1-codex-mini',
-  'gpt-5-codex',
-  'gpt-5',
-  'codex-mini-latest',
-];
+// The backend's catalog as the emulator plays it: slug → reasoning levels it accepts.
+const CATALOG: Record<string, { name: string; levels: string[]; context: number }> = {
+  'gpt-5.5': {
+    name: 'GPT-5.5',
+    levels: ['none', 'low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.4': {
+    name: 'GPT-5.4',
+    levels: ['none', 'low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.4-mini': {
+    name: 'GPT-5.4 mini',
+    levels: ['none', 'low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.3-codex': {
+    name: 'GPT-5.3 Codex',
+    levels: ['low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.2': {
+    name: 'GPT-5.2',
+    levels: ['none', 'low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.1-codex': { name: 'GPT-5.1 Codex', levels: ['low', 'medium', 'high'], context: 400_000 },
+  'gpt-5.1-codex-max': {
+    name: 'GPT-5.1 Codex Max',
+    levels: ['low', 'medium', 'high', 'xhigh'],
+    context: 400_000,
+  },
+  'gpt-5.1-codex-mini': {
+    name: 'GPT-5.1 Codex mini',
+    levels: ['medium', 'high'],
+    context: 400_000,
+  },
+  'gpt-5-codex': { name: 'GPT-5 Codex', levels: ['low', 'medium', 'high'], context: 272_000 },
+  'gpt-5': { name: 'GPT-5', levels: ['minimal', 'low', 'medium', 'high'], context: 272_000 },
+  'codex-mini-latest': { name: 'codex-mini', levels: ['low', 'medium', 'high'], context: 200_000 },
+};
+
+export const KNOWN_MODELS = Object.keys(CATALOG);
 
 const FORBIDDEN_PARAMS = [
   'max_output_tokens',
@@ -112,6 +143,25 @@ export async function startCodexEmulator({
     requests.push({ at: Date.now(), method: req.method ?? '', path, headers: req.headers, body });
     log?.(`${req.method} ${path}`);
 
+    if (req.method === 'GET' && path === `${EMULATOR_BASE_PATH}/models`) {
+      const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer == null || !emulator.acceptToken(bearer)) {
+        return json(res, 401, { detail: 'Unauthorized' });
+      }
+      return json(res, 200, {
+        models: Object.entries(CATALOG).map(([slug, m]) => ({
+          slug,
+          display_name: m.name,
+          supported_reasoning_levels: m.levels.map(effort => ({
+            effort,
+            description: `${effort} effort`,
+          })),
+          default_reasoning_level: m.levels.includes('medium') ? 'medium' : m.levels[0],
+          context_window: m.context,
+          base_instructions: 'You are Codex.',
+        })),
+      });
+    }
     if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
       return json(res, 404, { detail: 'Not Found' });
     }
@@ -214,8 +264,18 @@ function validate(req: IncomingMessage, body: any): { status: number; body: unkn
       },
     };
   }
-  if (!Array.isArray(body.input))
+  const effort = body.reasoning?.effort;
+  const levels = CATALOG[body.model]!.levels;
+  if (effort != null && !levels.includes(effort)) {
+    return invalidRequest(
+      `Unsupported value: '${effort}' is not supported with the '${body.model}' model. Supported values are: ${levels.map(l => `'${l}'`).join(', ')}.`,
+      'reasoning.effort',
+      'unsupported_value',
+    );
+  }
+  if (!Array.isArray(body.input)) {
     return invalidRequest("Missing required parameter: 'input'.", 'input');
+  }
   const calls = new Set<string>();
   for (const item of body.input) {
     if (item != null && typeof item === 'object' && 'id' in item) {
