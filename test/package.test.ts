@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+
+// The published tarball, installed into a fresh project and used from ESM, CJS and
+// TypeScript (moduleResolution bundler and node16), the way a user would.
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+let dir: string;
+let emu: CodexEmulator;
+
+beforeAll(async () => {
+  emu = await startCodexEmulator();
+  dir = await mkdtemp(join(tmpdir(), 'codex-pack-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, maxBuffer: 1 << 24 });
+  const [{ filename, files }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+  packed = files.map((f: { path: string }) => f.path);
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  await run('npm', ['install', join(dir, filename), 'zod@4', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: dir,
+    maxBuffer: 1 << 24,
+  });
+}, 180_000);
+afterAll(async () => {
+  await emu.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+let packed: string[] = [];
+const call = (url: string) => `
+  const codex = createCodex({ baseURL: ${JSON.stringify(url)}, auth: { accessToken: 'at-SECRET-pack' } });
+  const result = await codex('gpt-5.3-codex').doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'packed' }] }] });
+  console.log(result.content.find(p => p.type === 'text').text);
+  const fileAuth = createCodex({ baseURL: ${JSON.stringify(url)}, authFile: '/nonexistent/auth.json' });
+  await fileAuth('gpt-5').doGenerate({ prompt: [] }).catch(e => console.log(e.name));
+`;
+
+describe('published package', () => {
+  it('ships only dist, README, CHANGELOG and package.json', () => {
+    expect(packed.every(f => /^(dist\/|README\.md$|CHANGELOG\.md$|package\.json$)/.test(f))).toBe(true);
+    expect(packed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']));
+  });
+
+  it('works from ESM', async () => {
+    await writeFile(join(dir, 'esm.mjs'), `import { createCodex } from 'ai-sdk-provider-codex';\n${call(emu.baseURL)}`);
+    const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: dir });
+    expect(stdout).toBe('Hello from the Codex emulator! You said: "packed"\nAI_LoadAPIKeyError\n');
+  });
+
+  it('works from CJS, including the lazily loaded auth-file code', async () => {
+    await writeFile(
+      join(dir, 'cjs.cjs'),
+      `const { createCodex } = require('ai-sdk-provider-codex');\n(async () => {${call(emu.baseURL)}})();`,
+    );
+    const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: dir });
+    expect(stdout).toBe('Hello from the Codex emulator! You said: "packed"\nAI_LoadAPIKeyError\n');
+  });
+
+  it.each(['bundler', 'node16'])('type-checks with moduleResolution %s', async resolution => {
+    const ext = resolution === 'node16' ? 'mts' : 'ts';
+    await writeFile(
+      join(dir, `typed.${ext}`),
+      `import { createCodex, type CodexProviderOptions, type CodexModelId, type CodexRateLimits } from 'ai-sdk-provider-codex';
+const options: CodexProviderOptions = { reasoningEffort: 'high', textVerbosity: 'low' };
+const id: CodexModelId = 'gpt-5.3-codex';
+const codex = createCodex({ maxRetries: 2 });
+export const model = codex(id, options);
+export const limits: CodexRateLimits | undefined = undefined;
+// @ts-expect-error: not a reasoning effort
+export const bad: CodexProviderOptions = { reasoningEffort: 'extreme' };
+`,
+    );
+    await writeFile(
+      join(dir, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: resolution === 'node16' ? 'node16' : 'ESNext',
+          moduleResolution: resolution,
+          skipLibCheck: true,
+          types: [],
+          lib: ['ES2022', 'DOM'],
+        },
+        files: [`typed.${ext}`],
+      }),
+    );
+    await run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: dir });
+  });
+});
