@@ -20,7 +20,8 @@ beforeAll(async () => {
   emu = await startCodexEmulator();
   dir = await mkdtemp(join(tmpdir(), 'codex-pack-'));
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, maxBuffer: 1 << 24 });
-  const [{ filename, files }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+  // `prepack` builds first and prints its own lines before npm's JSON
+  const [{ filename, files }] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m)));
   packed = files.map((f: { path: string }) => f.path);
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   await run('npm', ['install', join(dir, filename), 'zod@4', '--prefer-offline', '--no-audit', '--no-fund'], {
