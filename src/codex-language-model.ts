@@ -6,6 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
+import { v2OutputShape, type CodexOutputShape } from './codex-output-shape';
 import { credentialHeaders, mergeHeaders } from './codex-headers';
 import type { CodexModelId, CodexProviderOptions } from './codex-options';
 import type { CodexRequestBody } from './codex-request-types';
@@ -24,7 +25,13 @@ export class CodexLanguageModel implements LanguageModelV2 {
   private readonly config: CodexConfig;
   private readonly settings: CodexModelSettings;
 
-  constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
+  constructor(
+    modelId: CodexModelId,
+    settings: CodexModelSettings,
+    config: CodexConfig,
+    /** V2 here; the V3/V4 adapters pass theirs (usage, finish reason, warnings). */
+    private readonly shape: CodexOutputShape = v2OutputShape,
+  ) {
     this.modelId = modelId;
     this.settings = settings;
     this.config = config;
@@ -77,7 +84,7 @@ export class CodexLanguageModel implements LanguageModelV2 {
       providerMetadata: collected.providerMetadata,
       request: { body },
       response: { ...collected.response, headers: responseHeaders() },
-      warnings,
+      warnings: this.shape.warnings(warnings) as LanguageModelV2CallWarning[],
     };
   }
 
@@ -99,7 +106,8 @@ export class CodexLanguageModel implements LanguageModelV2 {
     );
     let latest = await session.connect();
     const stream = createCodexPartStream(latest, {
-      warnings,
+      warnings: this.shape.warnings(warnings) as LanguageModelV2CallWarning[],
+      shape: this.shape,
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
       session,

@@ -2,6 +2,7 @@ import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
 import { resolveCodexAuth, type CodexAuth } from './codex-auth';
+import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-models';
 import { normalizeRetryPolicy } from './retry/retry-policy';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
@@ -80,33 +81,9 @@ export interface CodexProvider extends ProviderV2 {
 }
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
-  const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
-  const sessionId = settings.sessionId ?? randomSessionId();
-  const originator = settings.originator ?? PACKAGE_NAME;
-  const providerName = settings.name ?? 'codex';
-  const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
-  const retry = normalizeRetryPolicy(settings);
-  const auth = resolveCodexAuth({
-    auth: settings.auth,
-    authFile: settings.authFile,
-    accountId: settings.accountId,
-    tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
-    fetch: settings.fetch,
-  });
-
-  const createLanguageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) => {
-    return new CodexLanguageModel(modelId, modelSettings, {
-      provider: `${providerName}.responses`,
-      baseURL,
-      auth,
-      headers: () => headers,
-      fetch: settings.fetch,
-      sessionId,
-      defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
-      generateId,
-      retry,
-    });
-  };
+  const setup = createCodexSetup(settings);
+  const createLanguageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) =>
+    new CodexLanguageModel(modelId, modelSettings, setup.config);
 
   const provider = function (modelId: CodexModelId, modelSettings?: CodexModelSettings) {
     if (new.target) {
@@ -122,10 +99,44 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
   provider.imageModel = (modelId: string) => {
     throw new NoSuchModelError({ modelId, modelType: 'imageModel' });
   };
-  Object.defineProperty(provider, 'sessionId', { value: sessionId, enumerable: true });
+  Object.defineProperty(provider, 'sessionId', { value: setup.config.sessionId, enumerable: true });
+  provider.listModels = setup.listModels;
+  return provider;
+}
+
+/**
+ * What every entry point (V2, V3, V4) builds from the settings: the model config and the
+ * cached model catalog.
+ */
+export function createCodexSetup(settings: CodexProviderSettings) {
+  const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
+  const sessionId = settings.sessionId ?? randomSessionId();
+  const originator = settings.originator ?? PACKAGE_NAME;
+  const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
+  const auth = resolveCodexAuth({
+    auth: settings.auth,
+    authFile: settings.authFile,
+    accountId: settings.accountId,
+    tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
+    fetch: settings.fetch,
+  });
+  const config: CodexConfig = {
+    provider: `${settings.name ?? 'codex'}.responses`,
+    baseURL,
+    auth,
+    headers: () => headers,
+    fetch: settings.fetch,
+    sessionId,
+    defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
+    generateId,
+    retry: normalizeRetryPolicy(settings),
+  };
 
   let catalog: Promise<CodexModelInfo[]> | undefined;
-  provider.listModels = ({ refresh = false, abortSignal } = {}) => {
+  const listModels = ({
+    refresh = false,
+    abortSignal,
+  }: { refresh?: boolean; abortSignal?: AbortSignal } = {}) => {
     if (refresh || catalog == null) {
       const request = fetchCodexModels({
         baseURL,
@@ -143,7 +154,7 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
     }
     return catalog;
   };
-  return provider;
+  return { config, listModels };
 }
 
 /** Default provider instance. */

@@ -1,4 +1,4 @@
-import type { LanguageModelV2FinishReason } from '@ai-sdk/provider';
+import type { CodexUnifiedFinishReason } from './codex-output-shape';
 
 export function mapCodexFinishReason({
   incompleteReason,
@@ -7,7 +7,7 @@ export function mapCodexFinishReason({
   /** `incomplete_details.reason` of a `response.incomplete`; null for a completed response. */
   incompleteReason: string | null | undefined;
   hasFunctionCall: boolean;
-}): LanguageModelV2FinishReason {
+}): CodexUnifiedFinishReason {
   switch (incompleteReason) {
     case null:
     case undefined:

@@ -1,4 +1,3 @@
-import type { LanguageModelV2Usage } from '@ai-sdk/provider';
 import {
   errorEventSchema,
   functionCallItemSchema,
@@ -6,7 +5,6 @@ import {
   reasoningItemSchema,
   responseCreatedSchema,
   responseTerminalSchema,
-  type CodexUsage,
 } from '../codex-api';
 import { mapCodexFinishReason } from '../map-codex-finish-reason';
 import {
@@ -41,23 +39,25 @@ const onResponseCreated: EventHandler = (state, event) => {
 const onResponseFinished: EventHandler = (state, event) => {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
-  if (response?.usage != null) state.usage = mapUsage(response.usage);
+  if (response?.usage != null) state.usage = response.usage;
   state.serviceTier = response?.service_tier ?? undefined;
   state.responseId ??= response?.id ?? undefined;
+  const incompleteReason =
+    event.type === 'response.incomplete'
+      ? (response?.incomplete_details?.reason ?? 'unknown')
+      : null;
   state.finishReason = mapCodexFinishReason({
-    incompleteReason:
-      event.type === 'response.incomplete'
-        ? (response?.incomplete_details?.reason ?? 'unknown')
-        : null,
+    incompleteReason,
     hasFunctionCall: state.hasFunctionCall,
   });
+  state.rawFinishReason = incompleteReason ?? response?.status ?? 'completed';
   finish(state);
 };
 
 const onResponseFailed: EventHandler = (state, event) => {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
-  if (response?.usage != null) state.usage = mapUsage(response.usage);
+  if (response?.usage != null) state.usage = response.usage;
   state.responseId ??= response?.id ?? undefined;
   const error = response?.error;
   failWith(state, error?.code, error?.message ?? 'The Codex response failed', error ?? event);
@@ -79,6 +79,7 @@ function failWith(
 ) {
   state.emit({ type: 'error', error: state.createError({ code, message, data }) });
   state.finishReason = 'error';
+  state.rawFinishReason = code ?? 'error';
   finish(state);
 }
 
@@ -93,32 +94,20 @@ export function finish(state: CodexStreamState): void {
   }
   state.items.clear();
   state.finished = true;
-  state.emit({
-    type: 'finish',
-    finishReason: state.finishReason,
-    usage: state.usage,
-    providerMetadata: {
-      codex: {
-        responseId: state.responseId ?? null,
-        ...(state.serviceTier != null && { serviceTier: state.serviceTier }),
-        ...(state.rateLimits != null && { rateLimits: state.rateLimits }),
+  state.emit(
+    state.finishPart({
+      unified: state.finishReason,
+      raw: state.rawFinishReason,
+      usage: state.usage,
+      providerMetadata: {
+        codex: {
+          responseId: state.responseId ?? null,
+          ...(state.serviceTier != null && { serviceTier: state.serviceTier }),
+          ...(state.rateLimits != null && { rateLimits: state.rateLimits }),
+        },
       },
-    },
-  });
-}
-
-function mapUsage(usage: CodexUsage): LanguageModelV2Usage {
-  const inputTokens = usage.input_tokens ?? undefined;
-  const outputTokens = usage.output_tokens ?? undefined;
-  return {
-    inputTokens,
-    outputTokens,
-    totalTokens:
-      usage.total_tokens ??
-      (inputTokens != null && outputTokens != null ? inputTokens + outputTokens : undefined),
-    reasoningTokens: usage.output_tokens_details?.reasoning_tokens ?? undefined,
-    cachedInputTokens: usage.input_tokens_details?.cached_tokens ?? undefined,
-  };
+    }),
+  );
 }
 
 // ---- output items -------------------------------------------------------------------

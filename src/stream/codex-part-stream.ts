@@ -1,6 +1,7 @@
 import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { v2OutputShape, type CodexOutputShape } from '../codex-output-shape';
 import { parseCodexRateLimits } from '../codex-rate-limits';
 import { describeError } from '../describe-error';
 import type { CodexConnection, CodexRequestSession } from '../retry/codex-request-session';
@@ -58,6 +59,7 @@ export function createCodexPartStream(
     session,
     holdUntil = 'content',
     idleTimeoutMs,
+    shape = v2OutputShape,
   }: {
     warnings: LanguageModelV2CallWarning[];
     includeRawChunks: boolean;
@@ -69,6 +71,8 @@ export function createCodexPartStream(
     holdUntil?: 'content' | 'finish';
     /** Gives up on a body that sends nothing for this long. */
     idleTimeoutMs?: number;
+    /** The spec version's `finish` part; V2 by default. */
+    shape?: CodexOutputShape;
   },
 ): ReadableStream<LanguageModelV2StreamPart> {
   let controller!: ReadableStreamDefaultController<LanguageModelV2StreamPart>;
@@ -112,6 +116,7 @@ export function createCodexPartStream(
       createError: createError(connection),
       generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
+      finishPart: shape.finishPart,
     });
     const onEvent = (message: EventSourceMessage) => {
       if (state.finished) return;
@@ -167,11 +172,14 @@ export function createCodexPartStream(
             // the next attempt could not even connect: that error is the answer
             committed = true;
             out({ type: 'error', error: finalError });
-            out({
-              type: 'finish',
-              finishReason: 'error',
-              usage: { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined },
-            });
+            out(
+              shape.finishPart({
+                unified: 'error',
+                raw: 'error',
+                usage: undefined,
+                providerMetadata: { codex: { responseId: null } },
+              }),
+            );
             c.close();
             return;
           }

@@ -1,9 +1,6 @@
-import type {
-  APICallError,
-  LanguageModelV2FinishReason,
-  LanguageModelV2StreamPart,
-  LanguageModelV2Usage,
-} from '@ai-sdk/provider';
+import type { APICallError, LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import type { CodexUsage } from '../codex-api';
+import type { CodexFinish, CodexUnifiedFinishReason } from '../codex-output-shape';
 import type { CodexRateLimits } from '../codex-rate-limits';
 
 export type TextItemState = {
@@ -38,8 +35,11 @@ export type CodexStreamState = {
   hasFunctionCall: boolean;
   responseId: string | undefined;
   serviceTier: string | undefined;
-  finishReason: LanguageModelV2FinishReason;
-  usage: LanguageModelV2Usage;
+  finishReason: CodexUnifiedFinishReason;
+  rawFinishReason: string | undefined;
+  usage: CodexUsage | undefined;
+  /** Builds the spec version's `finish` part. */
+  finishPart: (finish: CodexFinish) => LanguageModelV2StreamPart;
   /** Set once `finish` went out: later events are ignored. */
   finished: boolean;
   rateLimits: CodexRateLimits | undefined;
@@ -50,7 +50,8 @@ export function createCodexStreamState({
   createError,
   generateId,
   rateLimits,
-}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId'> & {
+  finishPart,
+}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId' | 'finishPart'> & {
   rateLimits?: CodexRateLimits;
 }): CodexStreamState {
   return {
@@ -62,8 +63,10 @@ export function createCodexStreamState({
     hasFunctionCall: false,
     responseId: undefined,
     serviceTier: undefined,
-    finishReason: 'unknown',
-    usage: { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined },
+    finishReason: 'other',
+    rawFinishReason: undefined,
+    usage: undefined,
+    finishPart,
     finished: false,
     rateLimits,
   };
