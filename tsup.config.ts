@@ -4,9 +4,11 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'v3/index': 'src/v3/index.ts', 'v4/index': 'src/v4/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // V3/V4 types come from a dev-only alias of the newest @ai-sdk/provider and are inlined,
+  // so an AI SDK 5 app installs no newer runtime.
+  dts: { resolve: ['@ai-sdk/provider-latest'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -6,7 +6,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default defineConfig({
   resolve: {
-    alias: { 'ai-sdk-provider-codex': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^ai-sdk-provider-codex\/v3$/, replacement: fileURLToPath(new URL('./src/v3/index.ts', import.meta.url)) },
+      { find: /^ai-sdk-provider-codex\/v4$/, replacement: fileURLToPath(new URL('./src/v4/index.ts', import.meta.url)) },
+      { find: /^ai-sdk-provider-codex$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
   },
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   test: {

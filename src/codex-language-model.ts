@@ -56,20 +56,36 @@ export class CodexLanguageModel implements LanguageModelV2 {
     });
   }
 
-  async doStream(
+  doStream(
     options: LanguageModelV2CallOptions,
   ): Promise<
     Awaited<ReturnType<LanguageModelV2['doStream']>> & { request: { body: CodexRequestBody } }
   > {
+    return this.stream(options, []);
+  }
+
+  doGenerate(
+    options: LanguageModelV2CallOptions,
+  ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
+    return this.generate(options, []);
+  }
+
+  /** `doStream`, with warnings an adapter found while converting its call options. */
+  async stream(options: LanguageModelV2CallOptions, extraWarnings: LanguageModelV2CallWarning[]) {
     const { body, warnings } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(body, warnings, options, 'content');
+    const { stream, responseHeaders } = await this.startStream(
+      body,
+      [...extraWarnings, ...warnings],
+      options,
+      'content',
+    );
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
 
-  async doGenerate(
-    options: LanguageModelV2CallOptions,
-  ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
-    const { body, warnings } = await this.getArgs(options);
+  /** `doGenerate`, with warnings an adapter found while converting its call options. */
+  async generate(options: LanguageModelV2CallOptions, extraWarnings: LanguageModelV2CallWarning[]) {
+    const { body, warnings: argWarnings } = await this.getArgs(options);
+    const warnings = [...extraWarnings, ...argWarnings];
     const { stream, responseHeaders } = await this.startStream(
       body,
       warnings,

@@ -1,19 +1,5 @@
-export {
-  createCodex,
-  codex,
-  DEFAULT_CODEX_BASE_URL,
-  DEFAULT_CODEX_INSTRUCTIONS,
-} from './codex-provider';
-export type { CodexProvider, CodexProviderSettings } from './codex-provider';
-export type { CodexAuth, CodexAuthSource } from './codex-auth';
-export type { CodexCredentials } from './codex-config';
-export type { CodexModelSettings } from './codex-language-model';
-export type { CodexModelId, CodexProviderOptions } from './codex-options';
-export { VERSION } from './version';
-export type { CodexRateLimits, CodexRateLimitWindow } from './codex-rate-limits';
-export type { CodexModelInfo } from './codex-models';
-export {
-  CODEX_MODEL_CAPABILITIES,
-  type CodexModelCapabilities,
-  type CodexReasoningEffort,
-} from './codex-model-capabilities';
+// The root entry: LanguageModelV2 models for AI SDK 5 (`ai@5`). AI SDK 6 and 7 have native
+// models under `ai-sdk-provider-codex/v3` and `/v4`.
+export { createCodex, codex } from './codex-provider';
+export type { CodexProvider } from './codex-provider';
+export * from './shared-exports';

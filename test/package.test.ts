@@ -19,15 +19,22 @@ let emu: CodexEmulator;
 beforeAll(async () => {
   emu = await startCodexEmulator();
   dir = await mkdtemp(join(tmpdir(), 'codex-pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, maxBuffer: 1 << 24 });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: root,
+    maxBuffer: 1 << 24,
+  });
   // `prepack` builds first and prints its own lines before npm's JSON
   const [{ filename, files }] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m)));
   packed = files.map((f: { path: string }) => f.path);
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  await run('npm', ['install', join(dir, filename), 'zod@4', '--prefer-offline', '--no-audit', '--no-fund'], {
-    cwd: dir,
-    maxBuffer: 1 << 24,
-  });
+  await run(
+    'npm',
+    ['install', join(dir, filename), 'zod@4', '--prefer-offline', '--no-audit', '--no-fund'],
+    {
+      cwd: dir,
+      maxBuffer: 1 << 24,
+    },
+  );
 }, 180_000);
 afterAll(async () => {
   await emu.close();
@@ -45,12 +52,24 @@ const call = (url: string) => `
 
 describe('published package', () => {
   it('ships only dist, README, CHANGELOG and package.json', () => {
-    expect(packed.every(f => /^(dist\/|README\.md$|CHANGELOG\.md$|package\.json$)/.test(f))).toBe(true);
-    expect(packed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']));
+    expect(packed.every(f => /^(dist\/|README\.md$|CHANGELOG\.md$|package\.json$)/.test(f))).toBe(
+      true,
+    );
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.cjs',
+        'dist/index.d.ts',
+        'dist/index.d.cts',
+      ]),
+    );
   });
 
   it('works from ESM', async () => {
-    await writeFile(join(dir, 'esm.mjs'), `import { createCodex } from 'ai-sdk-provider-codex';\n${call(emu.baseURL)}`);
+    await writeFile(
+      join(dir, 'esm.mjs'),
+      `import { createCodex } from 'ai-sdk-provider-codex';\n${call(emu.baseURL)}`,
+    );
     const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: dir });
     expect(stdout).toBe('Hello from the Codex emulator! You said: "packed"\nAI_LoadAPIKeyError\n');
   });
@@ -62,6 +81,27 @@ describe('published package', () => {
     );
     const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: dir });
     expect(stdout).toBe('Hello from the Codex emulator! You said: "packed"\nAI_LoadAPIKeyError\n');
+  });
+
+  it('exposes the /v3 and /v4 entry points from ESM and CJS', async () => {
+    await writeFile(
+      join(dir, 'entries.mjs'),
+      `import { createCodex as v3 } from 'ai-sdk-provider-codex/v3';
+import { createCodex as v4 } from 'ai-sdk-provider-codex/v4';
+console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersion);`,
+    );
+    await writeFile(
+      join(dir, 'entries.cjs'),
+      `console.log(require('ai-sdk-provider-codex/v3').createCodex()('gpt-5').specificationVersion, require('ai-sdk-provider-codex/v4').createCodex()('gpt-5').specificationVersion);`,
+    );
+    for (const file of ['entries.mjs', 'entries.cjs']) {
+      const { stdout } = await run(process.execPath, [file], { cwd: dir });
+      expect(stdout).toBe('v3 v4\n');
+    }
+    // an AI SDK 5 app gets no newer @ai-sdk/provider runtime from us
+    const { stdout } = await run('npm', ['ls', '@ai-sdk/provider', '--all'], { cwd: dir });
+    expect(stdout).toMatch(/@ai-sdk\/provider@2\./);
+    expect(stdout).not.toMatch(/@ai-sdk\/provider@[3-9]\./);
   });
 
   it.each(['bundler', 'node16'])('type-checks with moduleResolution %s', async resolution => {
@@ -76,6 +116,11 @@ export const model = codex(id, options);
 export const limits: CodexRateLimits | undefined = undefined;
 // @ts-expect-error: not a reasoning effort
 export const bad: CodexProviderOptions = { reasoningEffort: 'extreme' };
+import { createCodex as createV4, type CodexProviderV4 } from 'ai-sdk-provider-codex/v4';
+import { createCodex as createV3 } from 'ai-sdk-provider-codex/v3';
+const v4: CodexProviderV4 = createV4();
+export const v4Version: 'v4' = v4('gpt-5.3-codex').specificationVersion;
+export const v3Version: 'v3' = createV3()('gpt-5.3-codex').specificationVersion;
 `,
     );
     await writeFile(

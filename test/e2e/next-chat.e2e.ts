@@ -34,16 +34,20 @@ beforeAll(async () => {
   emu = await startCodexEmulator();
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: app,
-    env: {
-      ...process.env,
-      CODEX_BASE_URL: emu.baseURL,
-      CODEX_ACCESS_TOKEN: 'at-SECRET-next',
-      NEXT_TELEMETRY_DISABLED: '1',
+  server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: app,
+      env: {
+        ...process.env,
+        CODEX_BASE_URL: emu.baseURL,
+        CODEX_ACCESS_TOKEN: 'at-SECRET-next',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   server.stdout!.on('data', d => (serverLog += d));
   server.stderr!.on('data', d => (serverLog += d));
   const deadline = Date.now() + 60_000;
@@ -87,8 +91,12 @@ it('streams a Codex answer into the useChat page', async () => {
   await expect
     .poll(async () => (await answer.textContent()) ?? '', { timeout: 30_000 })
     .toContain('Hello from the Codex emulator! You said: "Hello from the browser"');
-  await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toBe('ready');
-  expect(await page.getByTestId('reasoning').first().textContent()).toContain('Planning the answer');
+  await expect
+    .poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 })
+    .toBe('ready');
+  expect(await page.getByTestId('reasoning').first().textContent()).toContain(
+    'Planning the answer',
+  );
 
   await mkdir(results, { recursive: true });
   await page.screenshot({ path: `${results}next-chat.png`, fullPage: true });

@@ -1,0 +1,188 @@
+import {
+  UnsupportedFunctionalityError,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2CallWarning,
+  type LanguageModelV2FilePart,
+  type LanguageModelV2TextPart,
+  type LanguageModelV2ToolResultOutput,
+} from '@ai-sdk/provider';
+import type {
+  LanguageModelV3CallOptions,
+  LanguageModelV4CallOptions,
+} from '@ai-sdk/provider-latest';
+import type { CodexReasoningEffort } from '../codex-model-capabilities';
+
+type NewerCallOptions = LanguageModelV3CallOptions | LanguageModelV4CallOptions;
+type LoosePart = { type: string; [key: string]: any };
+type LoosePrompt = Array<
+  | { role: 'system'; content: string }
+  | { role: 'user' | 'assistant' | 'tool'; content: LoosePart[] }
+>;
+
+/**
+ * V3/V4 call options → the V2 options the core maps to a Codex request. The newer specs
+ * are supersets: what has a Codex meaning is translated (file data kinds, denied tool
+ * executions, tool-result content, the `reasoning` option), the rest is dropped with a
+ * warning. Nothing else of the core is versioned.
+ */
+export function toV2CallOptions(options: NewerCallOptions): {
+  options: LanguageModelV2CallOptions;
+  warnings: LanguageModelV2CallWarning[];
+} {
+  const warnings: LanguageModelV2CallWarning[] = [];
+  // The message and part shapes match V2's but for stricter providerOptions typing, so
+  // they are handled loosely here and checked by the V2 converter downstream.
+  const prompt = (options.prompt as LoosePrompt).map(message => {
+    switch (message.role) {
+      case 'system':
+        return message;
+      case 'user':
+        return {
+          ...message,
+          content: message.content.map(part => (part.type === 'file' ? toV2FilePart(part) : part)),
+        };
+      case 'assistant':
+        return {
+          ...message,
+          content: message.content.flatMap(part => {
+            switch (part.type) {
+              case 'text':
+              case 'reasoning':
+              case 'tool-call':
+                return [part];
+              case 'file':
+                return [toV2FilePart(part)];
+              case 'tool-result':
+                return [{ ...part, output: toV2ToolOutput(part.output, warnings) }];
+              default:
+                warnings.push({
+                  type: 'other',
+                  message: `Assistant ${part.type} parts are not sent to Codex.`,
+                });
+                return [];
+            }
+          }),
+        };
+      case 'tool':
+        return {
+          ...message,
+          // approval responses concern provider-executed tools, which Codex does not run
+          content: message.content.flatMap(part =>
+            part.type === 'tool-result'
+              ? [{ ...part, output: toV2ToolOutput(part.output, warnings) }]
+              : [],
+          ),
+        };
+      default:
+        return message;
+    }
+  }) as unknown as LanguageModelV2CallOptions['prompt'];
+
+  const tools = options.tools?.map(tool =>
+    tool.type === 'function'
+      ? {
+          type: 'function' as const,
+          name: tool.name,
+          description: tool.description,
+          inputSchema: tool.inputSchema,
+        }
+      : {
+          type: 'provider-defined' as const,
+          id: tool.id as `${string}.${string}`,
+          name: tool.name,
+          args: tool.args,
+        },
+  ) as LanguageModelV2CallOptions['tools'];
+
+  let providerOptions = options.providerOptions;
+  const reasoning = 'reasoning' in options ? options.reasoning : undefined;
+  const effort = reasoningOptionToEffort(reasoning);
+  // providerOptions.codex.reasoningEffort, when given, wins over the generic option
+  if (
+    effort != null &&
+    (providerOptions?.codex as { reasoningEffort?: unknown } | undefined)?.reasoningEffort == null
+  ) {
+    providerOptions = {
+      ...providerOptions,
+      codex: { ...providerOptions?.codex, reasoningEffort: effort },
+    };
+  }
+
+  return {
+    options: {
+      ...options,
+      prompt,
+      tools,
+      providerOptions,
+    } as LanguageModelV2CallOptions,
+    warnings,
+  };
+}
+
+function reasoningOptionToEffort(reasoning: string | undefined): CodexReasoningEffort | undefined {
+  switch (reasoning) {
+    case undefined:
+    case 'provider-default':
+      return undefined;
+    case 'max':
+      return 'xhigh';
+    default:
+      return reasoning as CodexReasoningEffort;
+  }
+}
+
+/** V3 file data is V2's; V4 wraps it in `{ type: 'data' | 'url' | 'text' | 'reference' }`. */
+function toV2FilePart(part: LoosePart): LanguageModelV2FilePart | LanguageModelV2TextPart {
+  const data = part.data;
+  if (data instanceof URL || data instanceof Uint8Array || typeof data === 'string') {
+    return { ...part, data } as LanguageModelV2FilePart;
+  }
+  const wrapped = data as { type: string; data?: Uint8Array | string; url?: URL; text?: string };
+  switch (wrapped.type) {
+    case 'data':
+      return { ...part, data: wrapped.data! } as LanguageModelV2FilePart;
+    case 'url':
+      return { ...part, data: wrapped.url! } as LanguageModelV2FilePart;
+    case 'text':
+      // a text file travels as text
+      return {
+        type: 'text',
+        text: part.filename ? `${part.filename}:\n${wrapped.text}` : wrapped.text!,
+        providerOptions: part.providerOptions,
+      };
+    default:
+      throw new UnsupportedFunctionalityError({
+        functionality: `file data of kind '${wrapped.type}'`,
+        message: `Codex cannot resolve provider file references; pass the file's data or URL instead.`,
+      });
+  }
+}
+
+function toV2ToolOutput(
+  output: unknown,
+  warnings: LanguageModelV2CallWarning[],
+): LanguageModelV2ToolResultOutput {
+  const o = output as { type: string; value?: unknown; reason?: string };
+  switch (o.type) {
+    case 'execution-denied':
+      return {
+        type: 'text',
+        value: `Tool execution was denied${o.reason ? `: ${o.reason}` : '.'}`,
+      };
+    case 'content': {
+      const texts: Array<{ type: 'text'; text: string }> = [];
+      for (const item of o.value as Array<{ type: string; text?: string; mediaType?: string }>) {
+        if (item.type === 'text') texts.push({ type: 'text', text: item.text ?? '' });
+        else {
+          warnings.push({
+            type: 'other',
+            message: `Tool result ${item.type}${item.mediaType ? ` (${item.mediaType})` : ''} is not supported by Codex and was left out.`,
+          });
+        }
+      }
+      return { type: 'content', value: texts };
+    }
+    default:
+      return output as LanguageModelV2ToolResultOutput;
+  }
+}

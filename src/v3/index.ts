@@ -1,0 +1,18 @@
+/**
+ * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
+ */
+import { CodexLanguageModelV3 } from '../adapters/codex-language-model-next';
+import { createNextProvider, type CodexNextProvider } from '../adapters/create-next-provider';
+import type { CodexProviderSettings } from '../codex-provider';
+
+export type CodexProviderV3 = CodexNextProvider<CodexLanguageModelV3, 'v3'>;
+
+export function createCodex(settings: CodexProviderSettings = {}): CodexProviderV3 {
+  return createNextProvider('v3', CodexLanguageModelV3, settings);
+}
+
+/** Default provider instance. */
+export const codex = createCodex();
+
+export { CodexLanguageModelV3 };
+export * from '../shared-exports';

@@ -1,0 +1,18 @@
+/**
+ * `ai-sdk-provider-codex/v4`: native LanguageModelV4 models for AI SDK 7 (`ai@7`).
+ */
+import { CodexLanguageModelV4 } from '../adapters/codex-language-model-next';
+import { createNextProvider, type CodexNextProvider } from '../adapters/create-next-provider';
+import type { CodexProviderSettings } from '../codex-provider';
+
+export type CodexProviderV4 = CodexNextProvider<CodexLanguageModelV4, 'v4'>;
+
+export function createCodex(settings: CodexProviderSettings = {}): CodexProviderV4 {
+  return createNextProvider('v4', CodexLanguageModelV4, settings);
+}
+
+/** Default provider instance. */
+export const codex = createCodex();
+
+export { CodexLanguageModelV4 };
+export * from '../shared-exports';
