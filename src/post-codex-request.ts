@@ -46,12 +46,8 @@ export async function postCodexRequest({
 
 function toTransportError(error: unknown, url: string, requestBodyValues: unknown): unknown {
   if (isAbortError(error) || APICallError.isInstance(error)) return error;
-  // undici hides the useful part (ECONNREFUSED, ECONNRESET, …) in `cause`.
-  const cause = (error as { cause?: { message?: string; code?: string } })?.cause;
-  const detail =
-    cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new APICallError({
-    message: `Cannot connect to the Codex backend at ${url}: ${detail}`,
+    message: `Cannot connect to the Codex backend at ${url}: ${describeError(error)}`,
     url,
     requestBodyValues,
     cause: error,

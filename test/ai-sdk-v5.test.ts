@@ -1,17 +1,10 @@
 import { generateObject, generateText, stepCountIs, streamText, tool, type ModelMessage } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createCodex } from '../src';
-import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { useCodexEmulator } from './support/use-codex-emulator';
 
-let emu: CodexEmulator;
-beforeAll(async () => {
-  emu = await startCodexEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.requests.length = 0;
-});
+const emu = useCodexEmulator();
 
 const provider = () =>
   createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-ai5', accountId: 'acct' } });

@@ -1,13 +1,9 @@
 import { generateText, streamText } from 'ai-v7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { useCodexEmulator } from './support/use-codex-emulator';
 
-let emu: CodexEmulator;
-beforeAll(async () => {
-  emu = await startCodexEmulator();
-});
-afterAll(() => emu.close());
+const emu = useCodexEmulator();
 
 const model = () =>
   createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-ai7' } })('gpt-5.3-codex');

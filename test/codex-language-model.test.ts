@@ -5,18 +5,12 @@ import {
   type LanguageModelV2CallOptions,
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
-import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { startCodexEmulator } from './support/codex-emulator';
+import { useCodexEmulator } from './support/use-codex-emulator';
 
-let emu: CodexEmulator;
-beforeAll(async () => {
-  emu = await startCodexEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.requests.length = 0;
-});
+const emu = useCodexEmulator();
 
 const ACCESS_TOKEN = 'at-SECRET-lm';
 const hi: LanguageModelV2CallOptions = {

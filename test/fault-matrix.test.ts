@@ -5,28 +5,16 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
-import {
-  loadFixture,
-  startCodexEmulator,
-  type CodexEmulator,
-  type EmulatorScript,
-} from './support/codex-emulator';
+import { loadFixture, type EmulatorScript } from './support/codex-emulator';
 import { responseEvents, toSSE } from './support/codex-events';
+import { useCodexEmulator } from './support/use-codex-emulator';
 
 // Every fault the backend or the network can produce, with the outcome and the exact
 // number of requests the emulator saw.
 
-let emu: CodexEmulator;
-beforeAll(async () => {
-  emu = await startCodexEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.requests.length = 0;
-  emu.inject = undefined;
-});
+const emu = useCodexEmulator();
 
 const TEXT = 'Hello, world! Ünïcödé 👋 done.'; // the text fixture's answer
 const hi: LanguageModelV2CallOptions = {

@@ -1,17 +1,9 @@
 import { generateText } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { useCodexEmulator } from './support/use-codex-emulator';
 
-let emu: CodexEmulator;
-beforeAll(async () => {
-  emu = await startCodexEmulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.requests.length = 0;
-  emu.acceptToken = () => true;
-});
+const emu = useCodexEmulator();
 
 const provider = () =>
   createCodex({

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startCodexEmulator, type CodexEmulator } from './codex-emulator';
+
+/**
+ * One emulator per test file, reset before each test (recorded requests, injected
+ * faults, accepted tokens). The returned object always points at the live emulator.
+ */
+export function useCodexEmulator(): CodexEmulator {
+  let current: CodexEmulator | undefined;
+  beforeAll(async () => {
+    current = await startCodexEmulator();
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    current!.requests.length = 0;
+    current!.inject = undefined;
+    current!.acceptToken = () => true;
+  });
+  return new Proxy({} as CodexEmulator, {
+    get: (_, key) => Reflect.get(current!, key),
+    set: (_, key, value) => Reflect.set(current!, key, value),
+  });
+}
