@@ -25,6 +25,9 @@ export type StreamErrorFactory = (args: {
   data: unknown;
 }) => APICallError;
 
+export type CodexEvent = Record<string, unknown> & { type: string };
+export type EventHandler = (state: CodexStreamState, event: CodexEvent) => void;
+
 /** Everything one response's event handlers share. Per-item state is keyed by `output_index`. */
 export type CodexStreamState = {
   emit: (part: LanguageModelV2StreamPart) => void;

@@ -1,0 +1,223 @@
+import { functionCallItemSchema, messageItemSchema, reasoningItemSchema } from '../codex-api';
+import {
+  uniquePartId,
+  type CodexEvent,
+  type CodexStreamState,
+  type EventHandler,
+  type ReasoningItemState,
+  type TextItemState,
+} from './codex-stream-state';
+
+// Output items (messages, reasoning, function calls), keyed by `output_index`: their
+// start and end (validated with zod, they are rare) and their deltas (not validated).
+
+function startText(state: CodexStreamState, outputIndex: number, itemId: unknown): TextItemState {
+  const item: TextItemState = {
+    kind: 'text',
+    id: uniquePartId(state, itemId, outputIndex),
+    itemId: typeof itemId === 'string' ? itemId : undefined,
+    hasText: false,
+  };
+  state.items.set(outputIndex, item);
+  state.emit({ type: 'text-start', id: item.id });
+  return item;
+}
+
+function startReasoning(
+  state: CodexStreamState,
+  outputIndex: number,
+  itemId: unknown,
+): ReasoningItemState {
+  const item: ReasoningItemState = {
+    kind: 'reasoning',
+    itemId: uniquePartId(state, itemId, outputIndex),
+    blockId: undefined,
+    hasText: false,
+  };
+  state.items.set(outputIndex, item);
+  openReasoningBlock(state, item, 0);
+  return item;
+}
+
+function openReasoningBlock(state: CodexStreamState, item: ReasoningItemState, index: number) {
+  if (item.blockId != null) {
+    // A new summary part starts a new block; the finished one carries its item id so the
+    // parts regroup into one reasoning item on replay.
+    state.emit({
+      type: 'reasoning-end',
+      id: item.blockId,
+      providerMetadata: { codex: { itemId: item.itemId } },
+    });
+  }
+  item.blockId = `${item.itemId}:${index}`;
+  state.emit({
+    type: 'reasoning-start',
+    id: item.blockId,
+    providerMetadata: { codex: { itemId: item.itemId } },
+  });
+}
+
+export const onOutputItemAdded: EventHandler = (state, event) => {
+  const outputIndex = event.output_index;
+  const item = event.item as Record<string, unknown> | undefined;
+  if (typeof outputIndex !== 'number' || item == null || typeof item !== 'object') return;
+  if (state.items.has(outputIndex)) return;
+  switch (item.type) {
+    case 'message':
+      startText(state, outputIndex, item.id);
+      break;
+    case 'reasoning':
+      startReasoning(state, outputIndex, item.id);
+      break;
+    case 'function_call':
+      if (typeof item.call_id === 'string' && typeof item.name === 'string') {
+        state.items.set(outputIndex, {
+          kind: 'tool',
+          callId: item.call_id,
+          toolName: item.name,
+          hasInput: false,
+        });
+        state.emit({ type: 'tool-input-start', id: item.call_id, toolName: item.name });
+      }
+      break;
+  }
+};
+
+export const onOutputItemDone: EventHandler = (state, event) => {
+  const outputIndex = event.output_index;
+  const raw = event.item as { type?: unknown } | undefined;
+  if (typeof outputIndex !== 'number' || raw == null || typeof raw !== 'object') return;
+  switch (raw.type) {
+    case 'message':
+      return messageDone(state, outputIndex, event);
+    case 'reasoning':
+      return reasoningDone(state, outputIndex, event);
+    case 'function_call':
+      return functionCallDone(state, outputIndex, event);
+  }
+};
+
+function malformed(state: CodexStreamState, event: CodexEvent, what: string) {
+  state.emit({
+    type: 'error',
+    error: state.createError({
+      code: 'invalid_event',
+      message: `The Codex backend sent a malformed ${event.type} event (${what}); it was skipped.`,
+      data: event,
+    }),
+  });
+}
+
+function messageDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
+  const parsed = messageItemSchema.safeParse(event.item);
+  if (!parsed.success) return malformed(state, event, 'message item');
+  const done = parsed.data;
+  let item = state.items.get(outputIndex);
+  if (item?.kind !== 'text') item = startText(state, outputIndex, done.id);
+  if (!item.hasText) {
+    const text = (done.content ?? [])
+      .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
+      .join('');
+    if (text !== '') state.emit({ type: 'text-delta', id: item.id, delta: text });
+  }
+  state.emit({
+    type: 'text-end',
+    id: item.id,
+    providerMetadata: {
+      codex: {
+        itemId: done.id ?? item.itemId ?? null,
+        ...(done.phase != null && { phase: done.phase }),
+      },
+    },
+  });
+  state.items.delete(outputIndex);
+}
+
+function reasoningDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
+  const parsed = reasoningItemSchema.safeParse(event.item);
+  if (!parsed.success) return malformed(state, event, 'reasoning item');
+  const done = parsed.data;
+  let item = state.items.get(outputIndex);
+  if (item?.kind !== 'reasoning') item = startReasoning(state, outputIndex, done.id);
+  if (item.blockId == null) openReasoningBlock(state, item, 0);
+  if (!item.hasText) {
+    const text = (done.summary ?? []).map(s => s.text).join('\n\n');
+    if (text !== '') state.emit({ type: 'reasoning-delta', id: item.blockId!, delta: text });
+  }
+  // `ai` keeps the last metadata of a block: the encrypted content goes on its end so
+  // that the response messages carry it into the next call.
+  state.emit({
+    type: 'reasoning-end',
+    id: item.blockId!,
+    providerMetadata: {
+      codex: { itemId: item.itemId, reasoningEncryptedContent: done.encrypted_content ?? null },
+    },
+  });
+  state.items.delete(outputIndex);
+}
+
+function functionCallDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
+  const parsed = functionCallItemSchema.safeParse(event.item);
+  if (!parsed.success) return malformed(state, event, 'function_call item without call_id or name');
+  const done = parsed.data;
+  const args = done.arguments ?? '';
+  let item = state.items.get(outputIndex);
+  if (item?.kind !== 'tool') {
+    item = { kind: 'tool', callId: done.call_id, toolName: done.name, hasInput: false };
+    state.emit({ type: 'tool-input-start', id: item.callId, toolName: item.toolName });
+  }
+  if (!item.hasInput && args !== '')
+    state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
+  state.emit({ type: 'tool-input-end', id: item.callId });
+  state.emit({ type: 'tool-call', toolCallId: done.call_id, toolName: done.name, input: args });
+  state.hasFunctionCall = true;
+  state.items.delete(outputIndex);
+}
+
+// ---- deltas: thousands per response, so a typeof guard and a Map lookup, nothing more
+
+export const onTextDelta: EventHandler = (state, event) => {
+  const delta = event.delta;
+  if (typeof delta !== 'string') return;
+  const outputIndex = event.output_index as number;
+  let item = state.items.get(outputIndex);
+  if (item === undefined || item.kind !== 'text')
+    item = startText(state, outputIndex, event.item_id);
+  item.hasText = true;
+  state.emit({ type: 'text-delta', id: item.id, delta });
+};
+
+export const onReasoningDelta: EventHandler = (state, event) => {
+  const delta = event.delta;
+  if (typeof delta !== 'string') return;
+  const outputIndex = event.output_index as number;
+  let item = state.items.get(outputIndex);
+  if (item === undefined || item.kind !== 'reasoning')
+    item = startReasoning(state, outputIndex, event.item_id);
+  if (item.blockId == null) openReasoningBlock(state, item, 0);
+  item.hasText = true;
+  state.emit({ type: 'reasoning-delta', id: item.blockId!, delta });
+};
+
+export const onReasoningSummaryPartAdded: EventHandler = (state, event) => {
+  const outputIndex = event.output_index as number;
+  const summaryIndex = typeof event.summary_index === 'number' ? event.summary_index : 0;
+  let item = state.items.get(outputIndex);
+  if (item === undefined || item.kind !== 'reasoning')
+    item = startReasoning(state, outputIndex, event.item_id);
+  // Part 0 is opened with the item; every later part is a block of its own.
+  if (summaryIndex > 0 && item.blockId !== `${item.itemId}:${summaryIndex}`) {
+    openReasoningBlock(state, item, summaryIndex);
+  }
+};
+
+export const onFunctionCallArgumentsDelta: EventHandler = (state, event) => {
+  const delta = event.delta;
+  if (typeof delta !== 'string') return;
+  const item = state.items.get(event.output_index as number);
+  // Without `output_item.added` the call id is unknown; `output_item.done` still brings
+  // the whole call.
+  if (item === undefined || item.kind !== 'tool') return;
+  item.hasInput = true;
+  state.emit({ type: 'tool-input-delta', id: item.callId, delta });
+};

@@ -1,0 +1,92 @@
+import { errorEventSchema, responseCreatedSchema, responseTerminalSchema } from '../codex-api';
+import { mapCodexFinishReason } from '../map-codex-finish-reason';
+import type { CodexStreamState, EventHandler } from './codex-stream-state';
+
+// The response's lifecycle: created, its terminal events, and the one `finish`.
+
+export const onResponseCreated: EventHandler = (state, event) => {
+  const parsed = responseCreatedSchema.safeParse(event);
+  if (!parsed.success) return;
+  const { id, model, created_at } = parsed.data.response;
+  state.responseId = id ?? undefined;
+  state.emit({
+    type: 'response-metadata',
+    id: id ?? undefined,
+    modelId: model ?? undefined,
+    timestamp: created_at != null ? new Date(created_at * 1000) : undefined,
+  });
+};
+
+export const onResponseFinished: EventHandler = (state, event) => {
+  const parsed = responseTerminalSchema.safeParse(event);
+  const response = parsed.success ? parsed.data.response : undefined;
+  if (response?.usage != null) state.usage = response.usage;
+  state.serviceTier = response?.service_tier ?? undefined;
+  state.responseId ??= response?.id ?? undefined;
+  const incompleteReason =
+    event.type === 'response.incomplete'
+      ? (response?.incomplete_details?.reason ?? 'unknown')
+      : null;
+  state.finishReason = mapCodexFinishReason({
+    incompleteReason,
+    hasFunctionCall: state.hasFunctionCall,
+  });
+  state.rawFinishReason = incompleteReason ?? response?.status ?? 'completed';
+  finish(state);
+};
+
+export const onResponseFailed: EventHandler = (state, event) => {
+  const parsed = responseTerminalSchema.safeParse(event);
+  const response = parsed.success ? parsed.data.response : undefined;
+  if (response?.usage != null) state.usage = response.usage;
+  state.responseId ??= response?.id ?? undefined;
+  const error = response?.error;
+  failWith(state, error?.code, error?.message ?? 'The Codex response failed', error ?? event);
+};
+
+export const onErrorEvent: EventHandler = (state, event) => {
+  const parsed = errorEventSchema.safeParse(event);
+  const data = parsed.success ? parsed.data : undefined;
+  const code = data?.code ?? data?.error?.code;
+  const message = data?.message ?? data?.error?.message ?? 'The Codex backend reported an error';
+  failWith(state, code, message, event);
+};
+
+function failWith(
+  state: CodexStreamState,
+  code: string | null | undefined,
+  message: string,
+  data: unknown,
+) {
+  state.emit({ type: 'error', error: state.createError({ code, message, data }) });
+  state.finishReason = 'error';
+  state.rawFinishReason = code ?? 'error';
+  finish(state);
+}
+
+/** Closes whatever is still open and emits the one `finish`. */
+export function finish(state: CodexStreamState): void {
+  if (state.finished) return;
+  for (const item of state.items.values()) {
+    if (item.kind === 'text') state.emit({ type: 'text-end', id: item.id });
+    else if (item.kind === 'reasoning') {
+      if (item.blockId != null) state.emit({ type: 'reasoning-end', id: item.blockId });
+    } else state.emit({ type: 'tool-input-end', id: item.callId });
+  }
+  state.items.clear();
+  state.finished = true;
+  state.emit(
+    state.finishPart({
+      unified: state.finishReason,
+      raw: state.rawFinishReason,
+      usage: state.usage,
+      providerMetadata: {
+        codex: {
+          responseId: state.responseId ?? null,
+          ...(state.serviceTier != null && { serviceTier: state.serviceTier }),
+          ...(state.rateLimits != null && { rateLimits: state.rateLimits }),
+        },
+      },
+    }),
+  );
+}
