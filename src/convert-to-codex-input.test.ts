@@ -309,4 +309,25 @@ describe('convertToCodexInput', () => {
     expect(input).toHaveLength(1);
     expect(warnings).toHaveLength(2);
   });
+
+  it('answers a call left without a result as "aborted" before the next user turn', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Delete it' }] },
+      {
+        role: 'assistant',
+        content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'deleteFile', input: {} }],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'Never mind' }] },
+    ]);
+    expect(input.map(i => i.type)).toEqual([
+      'message',
+      'function_call',
+      'function_call_output',
+      'message',
+    ]);
+    expect(input[2]).toEqual({ type: 'function_call_output', call_id: 'c1', output: 'aborted' });
+    expect(warnings).toEqual([
+      { type: 'other', message: expect.stringContaining('c1 (deleteFile)') },
+    ]);
+  });
 });

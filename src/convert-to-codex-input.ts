@@ -27,6 +27,22 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
   const input: CodexInputItem[] = [];
   const warnings: LanguageModelV2CallWarning[] = [];
   const knownCallIds = new Set<string>();
+  // calls still waiting for their output, by call id → tool name
+  const unanswered = new Map<string, string>();
+
+  // The backend rejects a call left without an output once the conversation moves on
+  // ("No tool output found for function call"); the official client answers such calls
+  // with "aborted", and so do we.
+  const closeUnanswered = () => {
+    for (const [callId, toolName] of unanswered) {
+      input.push({ type: 'function_call_output', call_id: callId, output: 'aborted' });
+      warnings.push({
+        type: 'other',
+        message: `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
+      });
+    }
+    unanswered.clear();
+  };
 
   for (const message of prompt) {
     switch (message.role) {
@@ -39,7 +55,10 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
           if (part.type === 'text') return { type: 'input_text', text: part.text };
           return { type: 'input_image', image_url: toImageUrl(part) };
         });
-        if (content.length > 0) input.push({ type: 'message', role: 'user', content });
+        if (content.length > 0) {
+          closeUnanswered();
+          input.push({ type: 'message', role: 'user', content });
+        }
         break;
       }
 
@@ -92,6 +111,7 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
                 break;
               }
               knownCallIds.add(part.toolCallId);
+              unanswered.set(part.toolCallId, part.toolName);
               items.push({
                 type: 'function_call',
                 call_id: part.toolCallId,
@@ -126,6 +146,7 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
             });
             continue;
           }
+          unanswered.delete(part.toolCallId);
           input.push({
             type: 'function_call_output',
             call_id: part.toolCallId,
@@ -136,6 +157,7 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
     }
   }
 
+  // A trailing call without output is left alone: it may be what the caller answers next.
   return { systemTexts, input, warnings };
 }
 

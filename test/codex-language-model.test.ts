@@ -132,6 +132,35 @@ describe('request', () => {
   });
 });
 
+describe('history hygiene', () => {
+  it('a history with an unanswered tool call is accepted by the backend', async () => {
+    const result = await model().doGenerate({
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: 'Delete it' }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'deleteFile', input: {} }],
+        },
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'ghost',
+              toolName: 'x',
+              output: { type: 'text', value: 'v' },
+            },
+          ],
+        },
+        { role: 'user', content: [{ type: 'text', text: 'Never mind' }] },
+      ],
+    });
+    expect(result.finishReason).toBe('stop');
+    expect(result.warnings).toHaveLength(2);
+    expect(emu.requests).toHaveLength(1);
+  });
+});
+
 describe('doGenerate', () => {
   it('aggregates reasoning and text with metadata, usage and response info', async () => {
     emu.enqueue({

@@ -277,7 +277,14 @@ function validate(req: IncomingMessage, body: any): { status: number; body: unkn
     return invalidRequest("Missing required parameter: 'input'.", 'input');
   }
   const calls = new Set<string>();
+  const unanswered = new Set<string>();
   for (const item of body.input) {
+    if (item?.type === 'message' && item.role === 'user' && unanswered.size > 0) {
+      return invalidRequest(
+        `No tool output found for function call ${[...unanswered][0]}.`,
+        'input',
+      );
+    }
     if (item != null && typeof item === 'object' && 'id' in item) {
       return {
         status: 404,
@@ -291,8 +298,12 @@ function validate(req: IncomingMessage, body: any): { status: number; body: unkn
         },
       };
     }
-    if (item.type === 'function_call') calls.add(item.call_id);
+    if (item.type === 'function_call') {
+      calls.add(item.call_id);
+      unanswered.add(item.call_id);
+    }
     if (item.type === 'function_call_output') {
+      unanswered.delete(item.call_id);
       if (!calls.has(item.call_id)) {
         return invalidRequest(
           `No tool call found for function call output with call_id ${item.call_id}.`,
