@@ -12,8 +12,8 @@ export type TextItemState = {
 export type ReasoningItemState = {
   kind: 'reasoning';
   itemId: string;
-  /** Id of the open reasoning block, if one is open. */
-  blockId: string | undefined;
+  /** Id of the open reasoning block (one is open from the item's start to its end). */
+  blockId: string;
   hasText: boolean;
 };
 export type ToolItemState = { kind: 'tool'; callId: string; toolName: string; hasInput: boolean };

@@ -23,37 +23,58 @@ function startText(state: CodexStreamState, outputIndex: number, itemId: unknown
   return item;
 }
 
+/** The text item at `outputIndex`, started here if the backend never announced it. */
+function textItem(state: CodexStreamState, outputIndex: number, itemId: unknown): TextItemState {
+  const item = state.items.get(outputIndex);
+  return item !== undefined && item.kind === 'text' ? item : startText(state, outputIndex, itemId);
+}
+
 function startReasoning(
   state: CodexStreamState,
   outputIndex: number,
   itemId: unknown,
 ): ReasoningItemState {
+  const id = uniquePartId(state, itemId, outputIndex);
+  // Block 0 opens with the item, so a reasoning item always has an open block.
   const item: ReasoningItemState = {
     kind: 'reasoning',
-    itemId: uniquePartId(state, itemId, outputIndex),
-    blockId: undefined,
+    itemId: id,
+    blockId: `${id}:0`,
     hasText: false,
   };
   state.items.set(outputIndex, item);
-  openReasoningBlock(state, item, 0);
-  return item;
-}
-
-function openReasoningBlock(state: CodexStreamState, item: ReasoningItemState, index: number) {
-  if (item.blockId != null) {
-    // A new summary part starts a new block; the finished one carries its item id so the
-    // parts regroup into one reasoning item on replay.
-    state.emit({
-      type: 'reasoning-end',
-      id: item.blockId,
-      providerMetadata: { codex: { itemId: item.itemId } },
-    });
-  }
-  item.blockId = `${item.itemId}:${index}`;
   state.emit({
     type: 'reasoning-start',
     id: item.blockId,
-    providerMetadata: { codex: { itemId: item.itemId } },
+    providerMetadata: { codex: { itemId: id } },
+  });
+  return item;
+}
+
+/** The reasoning item at `outputIndex`, started here if the backend never announced it. */
+function reasoningItem(
+  state: CodexStreamState,
+  outputIndex: number,
+  itemId: unknown,
+): ReasoningItemState {
+  const item = state.items.get(outputIndex);
+  return item !== undefined && item.kind === 'reasoning'
+    ? item
+    : startReasoning(state, outputIndex, itemId);
+}
+
+/**
+ * A new summary part starts a new block; the finished one carries its item id so that the
+ * parts regroup into one reasoning item on replay.
+ */
+function nextReasoningBlock(state: CodexStreamState, item: ReasoningItemState, index: number) {
+  const { itemId } = item;
+  state.emit({ type: 'reasoning-end', id: item.blockId, providerMetadata: { codex: { itemId } } });
+  item.blockId = `${itemId}:${index}`;
+  state.emit({
+    type: 'reasoning-start',
+    id: item.blockId,
+    providerMetadata: { codex: { itemId } },
   });
 }
 
@@ -112,8 +133,7 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
   const parsed = messageItemSchema.safeParse(event.item);
   if (!parsed.success) return malformed(state, event, 'message item');
   const done = parsed.data;
-  let item = state.items.get(outputIndex);
-  if (item?.kind !== 'text') item = startText(state, outputIndex, done.id);
+  const item = textItem(state, outputIndex, done.id);
   if (!item.hasText) {
     const text = (done.content ?? [])
       .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
@@ -137,18 +157,16 @@ function reasoningDone(state: CodexStreamState, outputIndex: number, event: Code
   const parsed = reasoningItemSchema.safeParse(event.item);
   if (!parsed.success) return malformed(state, event, 'reasoning item');
   const done = parsed.data;
-  let item = state.items.get(outputIndex);
-  if (item?.kind !== 'reasoning') item = startReasoning(state, outputIndex, done.id);
-  if (item.blockId == null) openReasoningBlock(state, item, 0);
+  const item = reasoningItem(state, outputIndex, done.id);
   if (!item.hasText) {
     const text = (done.summary ?? []).map(s => s.text).join('\n\n');
-    if (text !== '') state.emit({ type: 'reasoning-delta', id: item.blockId!, delta: text });
+    if (text !== '') state.emit({ type: 'reasoning-delta', id: item.blockId, delta: text });
   }
   // `ai` keeps the last metadata of a block: the encrypted content goes on its end so
   // that the response messages carry it into the next call.
   state.emit({
     type: 'reasoning-end',
-    id: item.blockId!,
+    id: item.blockId,
     providerMetadata: {
       codex: { itemId: item.itemId, reasoningEncryptedContent: done.encrypted_content ?? null },
     },
@@ -180,9 +198,7 @@ export const onTextDelta: EventHandler = (state, event) => {
   const delta = event.delta;
   if (typeof delta !== 'string') return;
   const outputIndex = event.output_index as number;
-  let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'text')
-    item = startText(state, outputIndex, event.item_id);
+  const item = textItem(state, outputIndex, event.item_id);
   item.hasText = true;
   state.emit({ type: 'text-delta', id: item.id, delta });
 };
@@ -191,23 +207,18 @@ export const onReasoningDelta: EventHandler = (state, event) => {
   const delta = event.delta;
   if (typeof delta !== 'string') return;
   const outputIndex = event.output_index as number;
-  let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'reasoning')
-    item = startReasoning(state, outputIndex, event.item_id);
-  if (item.blockId == null) openReasoningBlock(state, item, 0);
+  const item = reasoningItem(state, outputIndex, event.item_id);
   item.hasText = true;
-  state.emit({ type: 'reasoning-delta', id: item.blockId!, delta });
+  state.emit({ type: 'reasoning-delta', id: item.blockId, delta });
 };
 
 export const onReasoningSummaryPartAdded: EventHandler = (state, event) => {
   const outputIndex = event.output_index as number;
   const summaryIndex = typeof event.summary_index === 'number' ? event.summary_index : 0;
-  let item = state.items.get(outputIndex);
-  if (item === undefined || item.kind !== 'reasoning')
-    item = startReasoning(state, outputIndex, event.item_id);
+  const item = reasoningItem(state, outputIndex, event.item_id);
   // Part 0 is opened with the item; every later part is a block of its own.
   if (summaryIndex > 0 && item.blockId !== `${item.itemId}:${summaryIndex}`) {
-    openReasoningBlock(state, item, summaryIndex);
+    nextReasoningBlock(state, item, summaryIndex);
   }
 };
 
