@@ -81,34 +81,61 @@ export interface CodexProvider extends ProviderV2 {
 }
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
-  const setup = createCodexSetup(settings);
-  const createLanguageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) =>
-    new CodexLanguageModel(modelId, modelSettings, setup.config);
+  return assembleCodexProvider(settings, CodexLanguageModel);
+}
 
+type ModelClass = new (
+  modelId: CodexModelId,
+  settings: CodexModelSettings,
+  config: CodexConfig,
+) => unknown;
+
+/**
+ * The callable provider every entry point returns: `provider(id)` / `.languageModel(id)`,
+ * no embedding or image models, the session id and the model catalog. `/v3` and `/v4`
+ * pass their spec version, which also adds the newer `embeddingModel` name.
+ */
+export function assembleCodexProvider<P>(
+  settings: CodexProviderSettings,
+  Model: ModelClass,
+  specificationVersion?: 'v3' | 'v4',
+): P {
+  const setup = createCodexSetup(settings);
+  const languageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) =>
+    new Model(modelId, modelSettings, setup.config);
   const provider = function (modelId: CodexModelId, modelSettings?: CodexModelSettings) {
     if (new.target) {
       throw new Error('The Codex model factory cannot be called with the new keyword.');
     }
-    return createLanguageModel(modelId, modelSettings);
-  } as unknown as CodexProvider;
-
-  provider.languageModel = createLanguageModel;
-  provider.textEmbeddingModel = (modelId: string) => {
-    throw new NoSuchModelError({ modelId, modelType: 'textEmbeddingModel' });
+    return languageModel(modelId, modelSettings);
   };
-  provider.imageModel = (modelId: string) => {
-    throw new NoSuchModelError({ modelId, modelType: 'imageModel' });
-  };
+  const noSuchModel =
+    (modelType: 'textEmbeddingModel' | 'imageModel') =>
+    (modelId: string): never => {
+      throw new NoSuchModelError({ modelId, modelType });
+    };
+  Object.assign(provider, {
+    languageModel,
+    textEmbeddingModel: noSuchModel('textEmbeddingModel'),
+    imageModel: noSuchModel('imageModel'),
+    listModels: setup.listModels,
+    ...(specificationVersion != null && { embeddingModel: noSuchModel('textEmbeddingModel') }),
+  });
+  if (specificationVersion != null) {
+    Object.defineProperty(provider, 'specificationVersion', {
+      value: specificationVersion,
+      enumerable: true,
+    });
+  }
   Object.defineProperty(provider, 'sessionId', { value: setup.config.sessionId, enumerable: true });
-  provider.listModels = setup.listModels;
-  return provider;
+  return provider as P;
 }
 
 /**
  * What every entry point (V2, V3, V4) builds from the settings: the model config and the
  * cached model catalog.
  */
-export function createCodexSetup(settings: CodexProviderSettings) {
+function createCodexSetup(settings: CodexProviderSettings) {
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
   const sessionId = settings.sessionId ?? randomSessionId();
   const originator = settings.originator ?? PACKAGE_NAME;

@@ -1,8 +1,7 @@
-import { NoSuchModelError } from '@ai-sdk/provider';
 import type { CodexModelSettings } from '../codex-language-model';
 import type { CodexModelInfo } from '../codex-models';
 import type { CodexModelId } from '../codex-options';
-import { createCodexSetup, type CodexProviderSettings } from '../codex-provider';
+import { assembleCodexProvider, type CodexProviderSettings } from '../codex-provider';
 import type { CodexConfig } from '../codex-config';
 
 type ModelClass<M> = new (
@@ -30,30 +29,5 @@ export function createNextProvider<M, V extends 'v3' | 'v4'>(
   Model: ModelClass<M>,
   settings: CodexProviderSettings,
 ): CodexNextProvider<M, V> {
-  const setup = createCodexSetup(settings);
-  const languageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) =>
-    new Model(modelId, modelSettings, setup.config);
-  const provider = function (modelId: CodexModelId, modelSettings?: CodexModelSettings) {
-    if (new.target)
-      throw new Error('The Codex model factory cannot be called with the new keyword.');
-    return languageModel(modelId, modelSettings);
-  } as unknown as CodexNextProvider<M, V>;
-  const noSuchModel =
-    (modelType: 'embeddingModel' | 'imageModel') =>
-    (modelId: string): never => {
-      throw new NoSuchModelError({
-        modelId,
-        modelType: modelType === 'embeddingModel' ? 'textEmbeddingModel' : modelType,
-      });
-    };
-  Object.assign(provider, {
-    languageModel,
-    embeddingModel: noSuchModel('embeddingModel'),
-    textEmbeddingModel: noSuchModel('embeddingModel'),
-    imageModel: noSuchModel('imageModel'),
-    listModels: setup.listModels,
-  });
-  Object.defineProperty(provider, 'specificationVersion', { value: version, enumerable: true });
-  Object.defineProperty(provider, 'sessionId', { value: setup.config.sessionId, enumerable: true });
-  return provider;
+  return assembleCodexProvider(settings, Model, version);
 }
