@@ -1,4 +1,4 @@
-import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexCredentials } from './codex-config';
 
@@ -65,4 +65,40 @@ export function resolveCodexAuth({
       },
     }),
   };
+}
+
+/**
+ * Runs `attempt` with the current credentials. After a 401 the auth source gets two
+ * chances to hand out different credentials (a re-read file, then a refreshed token)
+ * before the error stands, with a message that says to sign in again.
+ */
+export async function withAuthRenewal<T>(
+  auth: CodexAuthSource,
+  attempt: (credentials: CodexCredentials) => Promise<T>,
+): Promise<T> {
+  let credentials = await auth.getCredentials();
+  for (let renewals = 0; ; renewals++) {
+    try {
+      return await attempt(credentials);
+    } catch (error) {
+      if (!APICallError.isInstance(error) || error.statusCode !== 401) throw error;
+      const next = renewals < 2 ? await auth.onUnauthorized?.(credentials) : undefined;
+      if (next == null) throw unauthorizedError(error);
+      credentials = next;
+    }
+  }
+}
+
+function unauthorizedError(error: APICallError): APICallError {
+  return new APICallError({
+    message: `The Codex backend rejected the ChatGPT access token (401: ${error.message}). Run \`codex login\` to sign in again, or pass fresh credentials.`,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    statusCode: error.statusCode,
+    responseHeaders: error.responseHeaders,
+    responseBody: error.responseBody,
+    cause: error,
+    data: error.data,
+    isRetryable: false,
+  });
 }

@@ -1,9 +1,9 @@
 import {
-  APICallError,
   type LanguageModelV2,
   type LanguageModelV2CallOptions,
   type LanguageModelV2CallWarning,
 } from '@ai-sdk/provider';
+import { withAuthRenewal } from './codex-auth';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
 import { v2OutputShape, type CodexOutputShape } from './codex-output-shape';
@@ -146,52 +146,25 @@ export class CodexLanguageModel implements LanguageModelV2 {
     return { stream, responseHeaders: () => latest.responseHeaders };
   }
 
-  /**
-   * POSTs with the current credentials. After a 401 the auth source gets two chances to
-   * hand out different credentials (a re-read file, then a refreshed token) before the
-   * error stands.
-   */
-  private async postWithAuth(
+  /** One POST with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
+  private postWithAuth(
     url: string,
     body: CodexRequestBody,
     options: LanguageModelV2CallOptions,
     abortSignal: AbortSignal,
   ) {
-    const { auth } = this.config;
-    let credentials = await auth.getCredentials();
-    for (let renewals = 0; ; renewals++) {
-      try {
-        return await postCodexRequest({
-          url,
-          headers: mergeHeaders(
-            this.config.headers(),
-            options.headers,
-            credentialHeaders(credentials),
-          ),
-          body,
-          fetch: this.config.fetch,
-          abortSignal,
-        });
-      } catch (error) {
-        if (!APICallError.isInstance(error) || error.statusCode !== 401) throw error;
-        const next = renewals < 2 ? await auth.onUnauthorized?.(credentials) : undefined;
-        if (next == null) throw unauthorizedError(error);
-        credentials = next;
-      }
-    }
+    return withAuthRenewal(this.config.auth, credentials =>
+      postCodexRequest({
+        url,
+        headers: mergeHeaders(
+          this.config.headers(),
+          options.headers,
+          credentialHeaders(credentials),
+        ),
+        body,
+        fetch: this.config.fetch,
+        abortSignal,
+      }),
+    );
   }
-}
-
-function unauthorizedError(error: APICallError): APICallError {
-  return new APICallError({
-    message: `The Codex backend rejected the ChatGPT access token (401: ${error.message}). Run \`codex login\` to sign in again, or pass fresh credentials.`,
-    url: error.url,
-    requestBodyValues: error.requestBodyValues,
-    statusCode: error.statusCode,
-    responseHeaders: error.responseHeaders,
-    responseBody: error.responseBody,
-    cause: error,
-    data: error.data,
-    isRetryable: false,
-  });
 }

@@ -1,10 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
-import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
+import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
-import type { CodexAuthSource } from './codex-auth';
-import { codexFailedResponseHandler, withDiagnostics } from './codex-error';
+import { withAuthRenewal, type CodexAuthSource } from './codex-auth';
 import { credentialHeaders, mergeHeaders } from './codex-headers';
-import { describeError } from './describe-error';
+import { sendCodexRequest } from './post-codex-request';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {
@@ -34,13 +33,13 @@ const catalogSchema = z
   })
   .loose();
 
-/** `GET {baseURL}/models?client_version=…`, after a 401 once more with renewed credentials. */
+/** `GET {baseURL}/models?client_version=…`, with credentials renewed after a 401. */
 export async function fetchCodexModels({
   baseURL,
   clientVersion,
   headers,
   auth,
-  fetch = globalThis.fetch,
+  fetch,
   abortSignal,
 }: {
   baseURL: string;
@@ -51,70 +50,42 @@ export async function fetchCodexModels({
   abortSignal?: AbortSignal;
 }): Promise<CodexModelInfo[]> {
   const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
-  let credentials = await auth.getCredentials();
-  for (let renewed = false; ; renewed = true) {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'GET',
-        headers: mergeHeaders(
-          headers,
-          { accept: 'application/json' },
-          credentialHeaders(credentials),
-        ),
-        signal: abortSignal,
-      });
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      throw new APICallError({
-        message: `Cannot connect to the Codex backend at ${url}: ${describeError(error)}`,
-        url,
-        requestBodyValues: undefined,
-        cause: error,
-        isRetryable: true,
-      });
-    }
-    if (response.status === 401 && !renewed && auth.onUnauthorized != null) {
-      const next = await auth.onUnauthorized(credentials);
-      if (next != null) {
-        credentials = next;
-        continue;
-      }
-    }
-    if (!response.ok) {
-      const { value } = await codexFailedResponseHandler({
-        response,
-        url,
-        requestBodyValues: undefined,
-      });
-      throw withDiagnostics(value);
-    }
-    const text = await response.text();
-    let parsed: z.infer<typeof catalogSchema>;
-    try {
-      parsed = catalogSchema.parse(JSON.parse(text));
-    } catch (error) {
-      throw new APICallError({
-        message: 'The Codex model catalog had an unexpected shape.',
-        url,
-        requestBodyValues: undefined,
-        statusCode: response.status,
-        responseHeaders: extractResponseHeaders(response),
-        responseBody: text,
-        cause: error,
-        isRetryable: false,
-      });
-    }
-    return parsed.models.map(m => ({
-      id: m.slug,
-      name: m.display_name ?? m.slug,
-      reasoningLevels: (m.supported_reasoning_levels ?? []).map(l =>
-        typeof l === 'string' ? l : l.effort,
+  const response = await withAuthRenewal(auth, credentials =>
+    sendCodexRequest({
+      method: 'GET',
+      url,
+      headers: mergeHeaders(
+        headers,
+        { accept: 'application/json' },
+        credentialHeaders(credentials),
       ),
-      ...(m.default_reasoning_level != null && {
-        defaultReasoningLevel: m.default_reasoning_level,
-      }),
-      ...(m.context_window != null && { contextWindow: m.context_window }),
-    }));
+      fetch,
+      abortSignal,
+    }),
+  );
+  const text = await response.text();
+  let parsed: z.infer<typeof catalogSchema>;
+  try {
+    parsed = catalogSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new APICallError({
+      message: 'The Codex model catalog had an unexpected shape.',
+      url,
+      requestBodyValues: undefined,
+      statusCode: response.status,
+      responseHeaders: extractResponseHeaders(response),
+      responseBody: text,
+      cause: error,
+      isRetryable: false,
+    });
   }
+  return parsed.models.map(m => ({
+    id: m.slug,
+    name: m.display_name ?? m.slug,
+    reasoningLevels: (m.supported_reasoning_levels ?? []).map(l =>
+      typeof l === 'string' ? l : l.effort,
+    ),
+    ...(m.default_reasoning_level != null && { defaultReasoningLevel: m.default_reasoning_level }),
+    ...(m.context_window != null && { contextWindow: m.context_window }),
+  }));
 }

@@ -4,44 +4,56 @@ import { codexFailedResponseHandler, withDiagnostics } from './codex-error';
 import { describeError } from './describe-error';
 
 /**
- * One POST of a Codex request. Resolves once the response headers are in, with the SSE
- * body unread; HTTP and transport failures reject as `APICallError`. This is the seam the
- * retry and token-refresh layers wrap.
+ * One request to the Codex backend. Resolves with the response once its headers are in
+ * (body unread) when the status is 2xx; HTTP and transport failures reject as
+ * `APICallError`s carrying the request id.
  */
-export async function postCodexRequest({
+export async function sendCodexRequest({
+  method,
   url,
   headers,
   body,
   fetch = globalThis.fetch,
   abortSignal,
 }: {
+  method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
-  body: unknown;
+  /** Sent as JSON; also reported as `requestBodyValues` on errors. */
+  body?: unknown;
   fetch?: FetchFunction;
   abortSignal?: AbortSignal;
-}): Promise<{ body: ReadableStream<Uint8Array>; responseHeaders: Record<string, string> }> {
+}): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST',
+      method,
       headers,
-      body: JSON.stringify(body),
+      ...(body !== undefined && { body: JSON.stringify(body) }),
       signal: abortSignal,
     });
   } catch (error) {
     throw toTransportError(error, url, body);
   }
-
-  const responseHeaders = extractResponseHeaders(response);
   if (!response.ok) {
     const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
     throw withDiagnostics(value);
   }
+  return response;
+}
+
+/**
+ * One POST of a Codex request, resolving with the SSE body unread. This is the seam the
+ * retry and token-refresh layers wrap.
+ */
+export async function postCodexRequest(
+  options: Omit<Parameters<typeof sendCodexRequest>[0], 'method'>,
+): Promise<{ body: ReadableStream<Uint8Array>; responseHeaders: Record<string, string> }> {
+  const response = await sendCodexRequest({ ...options, method: 'POST' });
   if (response.body == null) {
     throw new EmptyResponseBodyError({ message: 'The Codex backend sent an empty response body' });
   }
-  return { body: response.body, responseHeaders };
+  return { body: response.body, responseHeaders: extractResponseHeaders(response) };
 }
 
 function toTransportError(error: unknown, url: string, requestBodyValues: unknown): unknown {
