@@ -1,12 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexAuthSource } from './codex-auth';
-import type { CodexRetryPolicy } from './retry/retry-policy';
-
-export type CodexCredentials = {
-  accessToken: string;
-  /** Sent as `ChatGPT-Account-ID`; omitted when unknown. */
-  accountId?: string;
-};
+import type { CodexAuthSource } from './auth/codex-auth';
+import type { CodexRetryPolicy } from './transport/retry-policy';
 
 /** What the provider factory hands every model; the model reads no env and no files. */
 export type CodexConfig = {

@@ -1,7 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
-
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
 const errorObjectSchema = z
@@ -170,4 +169,13 @@ export function createStreamError({
     data,
     isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
   });
+}
+
+/**
+ * The useful part of a network error: undici hides the system code (ECONNREFUSED,
+ * ECONNRESET, …) in `cause`, behind a generic "fetch failed".
+ */
+export function describeError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

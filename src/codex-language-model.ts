@@ -3,17 +3,17 @@ import {
   type LanguageModelV2CallOptions,
   type LanguageModelV2CallWarning,
 } from '@ai-sdk/provider';
-import { withAuthRenewal } from './codex-auth';
+import { withAuthRenewal } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
-import { v2OutputShape, type CodexOutputShape } from './codex-output-shape';
-import { credentialHeaders, mergeHeaders } from './codex-headers';
-import type { CodexModelId, CodexProviderOptions } from './codex-options';
-import type { CodexRequestBody } from './codex-request-types';
-import { collectCodexStream } from './collect-codex-stream';
-import { getCodexArgs } from './get-codex-args';
-import { postCodexRequest } from './post-codex-request';
-import { CodexRequestSession } from './retry/codex-request-session';
+import { v2OutputShape, type CodexOutputShape } from './stream/codex-output-shape';
+import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
+import type { CodexModelId, CodexProviderOptions } from './request/codex-provider-options';
+import type { CodexRequestBody } from './codex-responses-api';
+import { collectCodexStream } from './stream/collect-codex-stream';
+import { getCodexArgs } from './request/get-codex-args';
+import { postCodexRequest } from './transport/post-codex-request';
+import { CodexRequestSession } from './transport/codex-request-session';
 import { createCodexPartStream } from './stream/codex-part-stream';
 
 export type CodexModelSettings = CodexProviderOptions;

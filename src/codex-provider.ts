@@ -1,13 +1,13 @@
 import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
-import { resolveCodexAuth, type CodexAuth } from './codex-auth';
+import { resolveCodexAuth, type CodexAuth } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
-import { fetchCodexModels, type CodexModelInfo } from './codex-models';
-import { normalizeRetryPolicy } from './retry/retry-policy';
-import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './codex-headers';
+import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
+import { normalizeRetryPolicy } from './transport/retry-policy';
+import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './transport/codex-headers';
 import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
-import type { CodexModelId } from './codex-options';
+import type { CodexModelId } from './request/codex-provider-options';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 

@@ -1,15 +1,15 @@
 // What every entry point (root, /v3, /v4) exports besides its own createCodex and codex.
 export { DEFAULT_CODEX_BASE_URL, DEFAULT_CODEX_INSTRUCTIONS } from './codex-provider';
 export type { CodexProviderSettings } from './codex-provider';
-export type { CodexAuth, CodexAuthSource } from './codex-auth';
-export type { CodexCredentials } from './codex-config';
+export type { CodexAuth, CodexAuthSource } from './auth/codex-auth';
+export type { CodexCredentials } from './auth/codex-auth';
 export type { CodexModelSettings } from './codex-language-model';
-export type { CodexModelId, CodexProviderOptions } from './codex-options';
+export type { CodexModelId, CodexProviderOptions } from './request/codex-provider-options';
 export { VERSION } from './version';
-export type { CodexRateLimits, CodexRateLimitWindow } from './codex-rate-limits';
-export type { CodexModelInfo } from './codex-models';
+export type { CodexRateLimits, CodexRateLimitWindow } from './stream/codex-rate-limits';
+export type { CodexModelInfo } from './codex-model-catalog';
 export {
   CODEX_MODEL_CAPABILITIES,
   type CodexModelCapabilities,
   type CodexReasoningEffort,
-} from './codex-model-capabilities';
+} from './request/codex-model-capabilities';

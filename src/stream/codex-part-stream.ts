@@ -1,10 +1,10 @@
 import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { v2OutputShape, type CodexOutputShape } from '../codex-output-shape';
-import { parseCodexRateLimits } from '../codex-rate-limits';
-import { describeError } from '../describe-error';
-import type { CodexConnection, CodexRequestSession } from '../retry/codex-request-session';
+import { v2OutputShape, type CodexOutputShape } from './codex-output-shape';
+import { parseCodexRateLimits } from './codex-rate-limits';
+import { describeError } from '../codex-error';
+import type { CodexConnection, CodexRequestSession } from '../transport/codex-request-session';
 import { codexEventHandlers, finish } from './codex-event-handlers';
 import {
   createCodexStreamState,

@@ -1,7 +1,7 @@
 import type { APICallError, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import type { CodexUsage } from '../codex-api';
-import type { CodexFinish, CodexUnifiedFinishReason } from '../codex-output-shape';
-import type { CodexRateLimits } from '../codex-rate-limits';
+import type { CodexUsage } from '../codex-responses-api';
+import type { CodexFinish, CodexUnifiedFinishReason } from './codex-output-shape';
+import type { CodexRateLimits } from './codex-rate-limits';
 
 export type TextItemState = {
   kind: 'text';

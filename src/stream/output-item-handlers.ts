@@ -1,4 +1,8 @@
-import { functionCallItemSchema, messageItemSchema, reasoningItemSchema } from '../codex-api';
+import {
+  functionCallItemSchema,
+  messageItemSchema,
+  reasoningItemSchema,
+} from '../codex-responses-api';
 import {
   uniquePartId,
   type CodexEvent,

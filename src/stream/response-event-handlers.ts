@@ -1,5 +1,9 @@
-import { errorEventSchema, responseCreatedSchema, responseTerminalSchema } from '../codex-api';
-import { mapCodexFinishReason } from '../map-codex-finish-reason';
+import {
+  errorEventSchema,
+  responseCreatedSchema,
+  responseTerminalSchema,
+} from '../codex-responses-api';
+import { mapCodexFinishReason } from './map-codex-finish-reason';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
 
 // The response's lifecycle: created, its terminal events, and the one `finish`.

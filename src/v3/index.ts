@@ -1,8 +1,8 @@
 /**
  * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
  */
-import { CodexLanguageModelV3 } from '../adapters/codex-language-model-next';
-import { createNextProvider, type CodexNextProvider } from '../adapters/create-next-provider';
+import { CodexLanguageModelV3 } from '../spec/codex-spec-language-model';
+import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 
 export type CodexProviderV3 = CodexNextProvider<CodexLanguageModelV3, 'v3'>;

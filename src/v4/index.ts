@@ -1,8 +1,8 @@
 /**
  * `ai-sdk-provider-codex/v4`: native LanguageModelV4 models for AI SDK 7 (`ai@7`).
  */
-import { CodexLanguageModelV4 } from '../adapters/codex-language-model-next';
-import { createNextProvider, type CodexNextProvider } from '../adapters/create-next-provider';
+import { CodexLanguageModelV4 } from '../spec/codex-spec-language-model';
+import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 
 export type CodexProviderV4 = CodexNextProvider<CodexLanguageModelV4, 'v4'>;

@@ -1,7 +1,7 @@
 import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler, withDiagnostics } from './codex-error';
-import { describeError } from './describe-error';
+import { codexFailedResponseHandler, withDiagnostics } from '../codex-error';
+import { describeError } from '../codex-error';
 
 /**
  * One request to the Codex backend. Resolves with the response once its headers are in

@@ -7,8 +7,8 @@ import type {
 } from '@ai-sdk/provider-latest';
 import type { CodexConfig } from '../codex-config';
 import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
-import type { CodexModelId } from '../codex-options';
-import { toV2CallOptions } from './to-v2-call-options';
+import type { CodexModelId } from '../request/codex-provider-options';
+import { toV2CallOptions } from './to-codex-call-options';
 import { v3OutputShape } from './v3-output-shape';
 
 /**

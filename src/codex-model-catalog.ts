@@ -1,9 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
-import { withAuthRenewal, type CodexAuthSource } from './codex-auth';
-import { credentialHeaders, mergeHeaders } from './codex-headers';
-import { sendCodexRequest } from './post-codex-request';
+import { withAuthRenewal, type CodexAuthSource } from './auth/codex-auth';
+import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
+import { sendCodexRequest } from './transport/post-codex-request';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {

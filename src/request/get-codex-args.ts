@@ -2,9 +2,9 @@ import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 import { clampReasoningEffort } from './codex-model-capabilities';
-import { codexProviderOptionsSchema, type CodexProviderOptions } from './codex-options';
-import { prepareCodexTools } from './codex-prepare-tools';
-import type { CodexRequestBody, CodexTextFormat } from './codex-request-types';
+import { codexProviderOptionsSchema, type CodexProviderOptions } from './codex-provider-options';
+import { prepareCodexTools } from './prepare-codex-tools';
+import type { CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
 import { convertToCodexInput } from './convert-to-codex-input';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 

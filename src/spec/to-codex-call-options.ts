@@ -10,7 +10,7 @@ import type {
   LanguageModelV3CallOptions,
   LanguageModelV4CallOptions,
 } from '@ai-sdk/provider-latest';
-import type { CodexReasoningEffort } from '../codex-model-capabilities';
+import type { CodexReasoningEffort } from '../request/codex-model-capabilities';
 
 type NewerCallOptions = LanguageModelV3CallOptions | LanguageModelV4CallOptions;
 type LoosePart = { type: string; [key: string]: any };

@@ -1,7 +1,7 @@
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider-latest';
 import { describe, expect, it } from 'vitest';
-import { toV2CallOptions } from './to-v2-call-options';
+import { toV2CallOptions } from './to-codex-call-options';
 
 const user = (content: unknown): LanguageModelV4CallOptions =>
   ({ prompt: [{ role: 'user', content }] }) as LanguageModelV4CallOptions;

@@ -1,6 +1,6 @@
 import type { CodexModelSettings } from '../codex-language-model';
-import type { CodexModelInfo } from '../codex-models';
-import type { CodexModelId } from '../codex-options';
+import type { CodexModelInfo } from '../codex-model-catalog';
+import type { CodexModelId } from '../request/codex-provider-options';
 import { assembleCodexProvider, type CodexProviderSettings } from '../codex-provider';
 import type { CodexConfig } from '../codex-config';
 

@@ -6,8 +6,12 @@ import {
   type LanguageModelV2ToolResultOutput,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import { codexReasoningMetadataSchema } from './codex-options';
-import type { CodexInputContent, CodexInputItem, CodexReasoningInput } from './codex-request-types';
+import { codexReasoningMetadataSchema } from './codex-provider-options';
+import type {
+  CodexInputContent,
+  CodexInputItem,
+  CodexReasoningInput,
+} from '../codex-responses-api';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */

@@ -5,8 +5,8 @@ import type {
   LanguageModelV3Usage,
   SharedV3Warning,
 } from '@ai-sdk/provider-latest';
-import type { CodexUsage } from '../codex-api';
-import type { CodexOutputShape } from '../codex-output-shape';
+import type { CodexUsage } from '../codex-responses-api';
+import type { CodexOutputShape } from '../stream/codex-output-shape';
 
 // V3 and V4 agree on everything the shape covers (V4 only adds finish reasons and warning
 // kinds that Codex never produces), so one shape serves both.

@@ -1,6 +1,11 @@
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexCredentials } from './codex-config';
+
+export type CodexCredentials = {
+  accessToken: string;
+  /** Sent as `ChatGPT-Account-ID`; omitted when unknown. */
+  accountId?: string;
+};
 
 export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
 
@@ -32,7 +37,7 @@ export function resolveCodexAuth({
     // `auth` explicitly never reaches `node:fs`.
     let source: Promise<CodexAuthSource> | undefined;
     const load = () =>
-      (source ??= import('./auth/codex-file-auth').then(m =>
+      (source ??= import('./auth-file-source').then(m =>
         m.createFileAuth({ authFile, tokenURL, accountId, fetch }),
       ));
     return {

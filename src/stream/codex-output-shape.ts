@@ -3,7 +3,7 @@ import type {
   LanguageModelV2StreamPart,
   SharedV2ProviderMetadata,
 } from '@ai-sdk/provider';
-import type { CodexUsage } from './codex-api';
+import type { CodexUsage } from '../codex-responses-api';
 
 /** Finish reasons every spec version shares. */
 export type CodexUnifiedFinishReason =

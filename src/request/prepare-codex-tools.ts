@@ -1,5 +1,5 @@
 import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
-import type { CodexFunctionTool, CodexToolChoice } from './codex-request-types';
+import type { CodexFunctionTool, CodexToolChoice } from '../codex-responses-api';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 
 export function prepareCodexTools({

@@ -1,5 +1,5 @@
-import type { CodexCredentials } from './codex-config';
-import { VERSION } from './version';
+import type { CodexCredentials } from '../auth/codex-auth';
+import { VERSION } from '../version';
 
 export const PACKAGE_NAME = 'ai-sdk-provider-codex';
 

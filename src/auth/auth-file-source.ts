@@ -1,14 +1,14 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexCredentials } from '../codex-config';
-import type { CodexAuthSource } from '../codex-auth';
+import type { CodexCredentials } from './codex-auth';
+import type { CodexAuthSource } from './codex-auth';
 import {
   defaultAuthFilePath,
   readAuthFile,
   withAuthFileLock,
   writeAuthFile,
   type AuthFileContent,
-} from './auth-file';
+} from './auth-file-store';
 import { getChatGPTAccountId, getJwtExpiry } from './jwt';
 import { refreshCodexTokens } from './token-refresh';
 
