@@ -6,9 +6,9 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   entry: { index: 'src/index.ts', 'v3/index': 'src/v3/index.ts', 'v4/index': 'src/v4/index.ts' },
   format: ['esm', 'cjs'],
-  // V3/V4 types come from a dev-only alias of the newest @ai-sdk/provider and are inlined,
-  // so an AI SDK 5 app installs no newer runtime.
-  dts: { resolve: ['@ai-sdk/provider-latest'] },
+  // V3/V4 types come from dev-only aliases of the @ai-sdk/provider majors that ai@6 and ai@7
+  // use, and are inlined, so an AI SDK 5 app installs no newer runtime.
+  dts: { resolve: ['@ai-sdk/provider-latest', '@ai-sdk/provider-v3'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

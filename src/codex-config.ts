@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexAuthSource } from './auth/codex-auth';
+import type { CodexTransport } from './transport/codex-transport';
 import type { CodexRetryPolicy } from './transport/retry-policy';
 
 /** What the provider factory hands every model; the model reads no env and no files. */
@@ -11,6 +12,8 @@ export type CodexConfig = {
   /** Identity and user headers (lower-case names), without credentials. */
   headers: () => Record<string, string>;
   fetch?: FetchFunction;
+  /** How requests reach the backend (HTTP SSE unless a setting picks another). */
+  transport: CodexTransport;
   sessionId: string;
   defaultInstructions: string;
   generateId: () => string;

@@ -95,16 +95,48 @@ export const codexFailedResponseHandler = createJsonErrorResponseHandler({
   isRetryable: (response, data) => !isUsageLimitError(data) && isRetryableStatus(response.status),
 });
 
+/**
+ * Codex's own stream failures, raised when the transport, not the backend, ends a response
+ * early. All three are worth one more identical request.
+ */
+export const CODEX_STREAM_ERROR_CODES = {
+  /** The connection broke mid-stream. */
+  interrupted: 'stream_interrupted',
+  /** The stream ended before its terminal event. */
+  truncated: 'stream_truncated',
+  /** Nothing arrived for `streamIdleTimeoutMs`. */
+  idleTimeout: 'stream_idle_timeout',
+} as const;
+
+export type CodexStreamErrorCode =
+  (typeof CODEX_STREAM_ERROR_CODES)[keyof typeof CODEX_STREAM_ERROR_CODES];
+
 /** `response.failed` / `error` event codes that a later identical request may get past. */
-const RETRYABLE_EVENT_CODES = new Set([
+const RETRYABLE_EVENT_CODES: ReadonlySet<string> = new Set([
   'server_is_overloaded',
   'rate_limit_exceeded',
   'server_error',
-  // raised by us: the connection broke, the body ended early, or it went silent
-  'stream_interrupted',
-  'stream_truncated',
-  'stream_idle_timeout',
+  ...Object.values(CODEX_STREAM_ERROR_CODES),
 ]);
+
+/** A copy of `error` with some fields replaced (`APICallError` fields are read-only). */
+export function copyAPICallError(
+  error: APICallError,
+  overrides: Partial<ConstructorParameters<typeof APICallError>[0]>,
+): APICallError {
+  return new APICallError({
+    message: error.message,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    statusCode: error.statusCode,
+    responseHeaders: error.responseHeaders,
+    responseBody: error.responseBody,
+    cause: error.cause,
+    data: error.data,
+    isRetryable: error.isRetryable,
+    ...overrides,
+  });
+}
 
 /** `x-request-id` and `cf-ray`, the two ids OpenAI asks for in a bug report. */
 export function diagnosticSuffix(headers: Record<string, string> | undefined): string {
@@ -131,16 +163,9 @@ export function withDiagnostics(error: APICallError): APICallError {
       : e?.resets_in_seconds != null
         ? new Date(Date.now() + e.resets_in_seconds * 1000)
         : undefined;
-  return new APICallError({
+  return copyAPICallError(error, {
     message: error.message + suffix,
-    url: error.url,
-    requestBodyValues: error.requestBodyValues,
-    statusCode: error.statusCode,
-    responseHeaders: error.responseHeaders,
-    responseBody: error.responseBody,
-    cause: error.cause,
     data: usage ? { ...data, plan: e.plan_type ?? undefined, resetsAt } : data,
-    isRetryable: error.isRetryable,
   });
 }
 

@@ -1,50 +1,72 @@
-import {
-  type LanguageModelV2,
-  type LanguageModelV2CallOptions,
-  type LanguageModelV2CallWarning,
-} from '@ai-sdk/provider';
+import type { LanguageModelV2CallOptions, LanguageModelV2Content } from '@ai-sdk/provider';
 import { withAuthRenewal } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
 import { createStreamError } from './codex-error';
-import { v2OutputShape, type CodexOutputShape } from './stream/codex-output-shape';
-import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
-import type { CodexModelId, CodexProviderOptions } from './request/codex-provider-options';
 import type { CodexRequestBody } from './codex-responses-api';
-import { collectCodexStream } from './stream/collect-codex-stream';
+import type { CodexModelId, CodexProviderOptions } from './request/codex-provider-options';
 import { getCodexArgs } from './request/get-codex-args';
-import { postCodexRequest } from './transport/post-codex-request';
-import { CodexRequestSession } from './transport/codex-request-session';
+import { collectCodexStream } from './stream/collect-codex-stream';
+import type {
+  CodexCallWarning,
+  CodexFinish,
+  CodexOutputShape,
+  CodexStreamPart,
+} from './stream/codex-output-shape';
 import { createCodexPartStream } from './stream/codex-part-stream';
+import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
+import { CodexRequestSession } from './transport/codex-request-session';
 
 export type CodexModelSettings = CodexProviderOptions;
 
-export class CodexLanguageModel implements LanguageModelV2 {
-  readonly specificationVersion = 'v2';
+/**
+ * The call options the core maps to a Codex request. They are V2's shape: V2 is the
+ * smallest of the specs, and the V3/V4 wrappers translate their options into it.
+ */
+export type CodexCallOptions = LanguageModelV2CallOptions;
+
+/** What every spec's finish part carries; `doGenerate` returns the same three fields. */
+type FinishPartBase = {
+  type: 'finish';
+  finishReason: unknown;
+  usage: unknown;
+  providerMetadata?: unknown;
+};
+
+/** `doGenerate`'s result, in the spec version of the shape it was given. */
+export type CodexGenerateResult<FinishPart extends FinishPartBase, Warning> = {
+  content: LanguageModelV2Content[];
+  finishReason: FinishPart['finishReason'];
+  usage: FinishPart['usage'];
+  providerMetadata: FinishPart['providerMetadata'];
+  request: { body: CodexRequestBody };
+  response: { id?: string; modelId?: string; timestamp?: Date; headers: Record<string, string> };
+  warnings: Warning[];
+};
+
+/**
+ * The one Codex language model, of no spec version: it maps call options to a request,
+ * sends it (with auth renewal and retries) and returns content parts, leaving the parts
+ * that differ between specs (`finish`, warnings) to the shape its spec wrapper hands in.
+ */
+export class CodexLanguageModel {
   readonly modelId: CodexModelId;
 
-  private readonly config: CodexConfig;
-  private readonly settings: CodexModelSettings;
+  // The backend fetches https images itself; everything else `ai` downloads and passes as bytes.
+  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
 
   constructor(
     modelId: CodexModelId,
-    settings: CodexModelSettings,
-    config: CodexConfig,
-    /** V2 here; the V3/V4 adapters pass theirs (usage, finish reason, warnings). */
-    private readonly shape: CodexOutputShape = v2OutputShape,
+    private readonly settings: CodexModelSettings,
+    private readonly config: CodexConfig,
   ) {
     this.modelId = modelId;
-    this.settings = settings;
-    this.config = config;
   }
 
   get provider(): string {
     return this.config.provider;
   }
 
-  // The backend fetches https images itself; everything else `ai` downloads and passes as bytes.
-  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
-
-  getArgs(options: LanguageModelV2CallOptions) {
+  getArgs(options: CodexCallOptions) {
     return getCodexArgs({
       modelId: this.modelId,
       options,
@@ -56,51 +78,43 @@ export class CodexLanguageModel implements LanguageModelV2 {
     });
   }
 
-  doStream(
-    options: LanguageModelV2CallOptions,
-  ): Promise<
-    Awaited<ReturnType<LanguageModelV2['doStream']>> & { request: { body: CodexRequestBody } }
-  > {
-    return this.stream(options, []);
-  }
-
-  doGenerate(
-    options: LanguageModelV2CallOptions,
-  ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
-    return this.generate(options, []);
-  }
-
-  /** `doStream`, with warnings an adapter found while converting its call options. */
-  async stream(options: LanguageModelV2CallOptions, extraWarnings: LanguageModelV2CallWarning[]) {
+  /** `doStream`, with warnings the spec wrapper found while converting its call options. */
+  async stream<FinishPart extends FinishPartBase, Warning>(
+    options: CodexCallOptions,
+    shape: CodexOutputShape<FinishPart, Warning>,
+    extraWarnings: CodexCallWarning[] = [],
+  ) {
     const { body, warnings } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(
-      body,
-      [...extraWarnings, ...warnings],
-      options,
-      'content',
-    );
+    const { stream, responseHeaders } = await this.startStream(body, options, {
+      warnings: shape.warnings([...extraWarnings, ...warnings]),
+      finishPart: shape.finishPart,
+      holdUntil: 'content',
+    });
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
 
-  /** `doGenerate`, with warnings an adapter found while converting its call options. */
-  async generate(options: LanguageModelV2CallOptions, extraWarnings: LanguageModelV2CallWarning[]) {
-    const { body, warnings: argWarnings } = await this.getArgs(options);
-    const warnings = [...extraWarnings, ...argWarnings];
+  /** `doGenerate`, with warnings the spec wrapper found while converting its call options. */
+  async generate<FinishPart extends FinishPartBase, Warning>(
+    options: CodexCallOptions,
+    shape: CodexOutputShape<FinishPart, Warning>,
+    extraWarnings: CodexCallWarning[] = [],
+  ): Promise<CodexGenerateResult<FinishPart, Warning>> {
+    const { body, warnings } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(
       body,
-      warnings,
       { ...options, includeRawChunks: false },
-      'finish',
+      { warnings: [], finishPart: shape.finishPart, holdUntil: 'finish' },
     );
-    const collected = await collectCodexStream(stream);
+    const { content, finish, response } = await collectCodexStream(stream);
+    const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
     return {
-      content: collected.content,
-      finishReason: collected.finishReason,
-      usage: collected.usage,
-      providerMetadata: collected.providerMetadata,
+      content,
+      finishReason: ended.finishReason,
+      usage: ended.usage,
+      providerMetadata: ended.providerMetadata,
       request: { body },
-      response: { ...collected.response, headers: responseHeaders() },
-      warnings: this.shape.warnings(warnings) as LanguageModelV2CallWarning[],
+      response: { ...response, headers: responseHeaders() },
+      warnings: shape.warnings([...extraWarnings, ...warnings]),
     };
   }
 
@@ -108,26 +122,30 @@ export class CodexLanguageModel implements LanguageModelV2 {
    * Connects (retrying what is safe to retry) and returns the part stream, which itself
    * retries failures that happen before the caller saw anything.
    */
-  private async startStream(
+  private async startStream<FinishPart extends { type: 'finish' }, Warning>(
     body: CodexRequestBody,
-    warnings: LanguageModelV2CallWarning[],
-    options: LanguageModelV2CallOptions,
-    holdUntil: 'content' | 'finish',
-  ) {
+    options: CodexCallOptions,
+    output: {
+      warnings: Warning[];
+      finishPart: (finish: CodexFinish) => FinishPart;
+      holdUntil: 'content' | 'finish';
+    },
+  ): Promise<{
+    stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
+    responseHeaders: () => Record<string, string>;
+  }> {
     const url = `${this.config.baseURL}/responses`;
     const session = new CodexRequestSession(
-      signal => this.postWithAuth(url, body, options, signal),
+      signal => this.sendWithAuth(url, body, options, signal),
       this.config.retry,
       options.abortSignal,
     );
     let latest = await session.connect();
     const stream = createCodexPartStream(latest, {
-      warnings: this.shape.warnings(warnings) as LanguageModelV2CallWarning[],
-      shape: this.shape,
+      ...output,
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
       session,
-      holdUntil,
       idleTimeoutMs: this.config.retry.streamIdleTimeoutMs,
       createError: connection => {
         latest = connection;
@@ -146,15 +164,15 @@ export class CodexLanguageModel implements LanguageModelV2 {
     return { stream, responseHeaders: () => latest.responseHeaders };
   }
 
-  /** One POST with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
-  private postWithAuth(
+  /** One request with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
+  private sendWithAuth(
     url: string,
     body: CodexRequestBody,
-    options: LanguageModelV2CallOptions,
-    abortSignal: AbortSignal,
+    options: CodexCallOptions,
+    signal: AbortSignal,
   ) {
     return withAuthRenewal(this.config.auth, credentials =>
-      postCodexRequest({
+      this.config.transport.send({
         url,
         headers: mergeHeaders(
           this.config.headers(),
@@ -163,8 +181,16 @@ export class CodexLanguageModel implements LanguageModelV2 {
         ),
         body,
         fetch: this.config.fetch,
-        abortSignal,
+        signal,
       }),
     );
   }
 }
+
+/** A stream that closed without `finish` (it cannot, but `doGenerate` must return one). */
+const UNFINISHED: CodexFinish = {
+  unified: 'other',
+  raw: undefined,
+  usage: undefined,
+  providerMetadata: { codex: { responseId: null } },
+};

@@ -1,12 +1,13 @@
-import { NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
+import { NoSuchModelError } from '@ai-sdk/provider';
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
 import { resolveCodexAuth, type CodexAuth } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
+import { sseTransport } from './transport/post-codex-request';
 import { normalizeRetryPolicy } from './transport/retry-policy';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './transport/codex-headers';
-import { CodexLanguageModel, type CodexModelSettings } from './codex-language-model';
+import type { CodexModelSettings } from './codex-language-model';
 import type { CodexModelId } from './request/codex-provider-options';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
@@ -66,22 +67,6 @@ export interface CodexProviderSettings {
   streamIdleTimeoutMs?: number;
   /** `client_version` sent to the model catalog, which filters by it. Default `0.99.0`. */
   clientVersion?: string;
-}
-
-export interface CodexProvider extends ProviderV2 {
-  (modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
-  languageModel(modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
-  /** The session id this provider sends (also the default `prompt_cache_key`). */
-  readonly sessionId: string;
-  /**
-   * The live model catalog for this account (`GET {baseURL}/models`), fetched once per
-   * provider; `refresh: true` fetches it again.
-   */
-  listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
-}
-
-export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
-  return assembleCodexProvider(settings, CodexLanguageModel);
 }
 
 type ModelClass = new (
@@ -153,6 +138,7 @@ function createCodexSetup(settings: CodexProviderSettings) {
     auth,
     headers: () => headers,
     fetch: settings.fetch,
+    transport: sseTransport,
     sessionId,
     defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
     generateId,
@@ -183,9 +169,6 @@ function createCodexSetup(settings: CodexProviderSettings) {
   };
   return { config, listModels };
 }
-
-/** Default provider instance. */
-export const codex = createCodex();
 
 function randomSessionId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;

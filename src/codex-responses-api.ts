@@ -15,6 +15,9 @@ const usageSchema = z
 
 export type CodexUsage = z.infer<typeof usageSchema>;
 
+/** One event of a response, as a transport delivers it; only `type` is known up front. */
+export type CodexEvent = Record<string, unknown> & { type: string };
+
 export const responseCreatedSchema = z
   .object({
     response: z

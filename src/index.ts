@@ -1,5 +1,12 @@
 // The root entry: LanguageModelV2 models for AI SDK 5 (`ai@5`). AI SDK 6 and 7 have native
 // models under `ai-sdk-provider-codex/v3` and `/v4`.
-export { createCodex, codex } from './codex-provider';
-export type { CodexProvider } from './codex-provider';
+import { createCodex } from './spec/create-codex-v2';
+
+export { createCodex };
+export type { CodexProvider } from './spec/create-codex-v2';
+export { CodexLanguageModelV2 } from './spec/codex-language-model-v2';
+
+/** Default provider instance: the sign-in of `codex login`, read when a model is first called. */
+export const codex = createCodex();
+
 export * from './shared-exports';

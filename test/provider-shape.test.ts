@@ -1,6 +1,6 @@
 import { NoSuchModelError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { codex, createCodex } from '../src/codex-provider';
+import { codex, createCodex } from '../src';
 
 describe('createCodex', () => {
   it('returns a callable provider with languageModel', () => {

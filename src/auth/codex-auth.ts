@@ -1,5 +1,6 @@
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { copyAPICallError } from '../codex-error';
 
 export type CodexCredentials = {
   accessToken: string;
@@ -95,15 +96,9 @@ export async function withAuthRenewal<T>(
 }
 
 function unauthorizedError(error: APICallError): APICallError {
-  return new APICallError({
+  return copyAPICallError(error, {
     message: `The Codex backend rejected the ChatGPT access token (401: ${error.message}). Run \`codex login\` to sign in again, or pass fresh credentials.`,
-    url: error.url,
-    requestBodyValues: error.requestBodyValues,
-    statusCode: error.statusCode,
-    responseHeaders: error.responseHeaders,
-    responseBody: error.responseBody,
     cause: error,
-    data: error.data,
     isRetryable: false,
   });
 }

@@ -1,28 +1,35 @@
-import type { LanguageModelV2CallOptions } from '@ai-sdk/provider';
-import type {
-  LanguageModelV3,
-  LanguageModelV3CallOptions,
-  LanguageModelV4,
-  LanguageModelV4CallOptions,
-} from '@ai-sdk/provider-latest';
 import type { CodexConfig } from '../codex-config';
 import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
 import type { CodexModelId } from '../request/codex-provider-options';
-import { toV2CallOptions } from './to-codex-call-options';
-import { v3OutputShape } from './v3-output-shape';
+import type { CodexOutputShape } from '../stream/codex-output-shape';
+import { toCodexCallOptions, type SpecCallOptions } from './to-codex-call-options';
 
 /**
- * The V3/V4 face of the one Codex core: call options are translated in, and the core's
- * output shape gives V3/V4 usage, finish reasons and warnings out. Everything between —
- * request mapping, auth, retries, the SSE stream — is the same code as for V2.
+ * The V3/V4 face of the one core: call options are translated in, and the spec's output
+ * shape gives its usage, finish reasons and warnings out. Everything between — request
+ * mapping, auth, retries, the stream — is the same code as for V2.
  */
-abstract class CodexNextLanguageModel {
-  readonly modelId: CodexModelId;
+export abstract class CodexSpecLanguageModel<
+  CallOptions extends SpecCallOptions,
+  StreamResult,
+  GenerateResult,
+> {
   private readonly core: CodexLanguageModel;
 
-  constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
-    this.modelId = modelId;
-    this.core = new CodexLanguageModel(modelId, settings, config, v3OutputShape);
+  constructor(
+    modelId: CodexModelId,
+    settings: CodexModelSettings,
+    config: CodexConfig,
+    private readonly shape: CodexOutputShape<
+      { type: 'finish'; finishReason: unknown; usage: unknown },
+      unknown
+    >,
+  ) {
+    this.core = new CodexLanguageModel(modelId, settings, config);
+  }
+
+  get modelId(): CodexModelId {
+    return this.core.modelId;
   }
 
   get provider(): string {
@@ -33,47 +40,25 @@ abstract class CodexNextLanguageModel {
     return this.core.supportedUrls;
   }
 
-  protected async streamNext(options: LanguageModelV3CallOptions | LanguageModelV4CallOptions) {
-    const converted = toV2CallOptions(options);
-    return this.core.stream(converted.options as LanguageModelV2CallOptions, converted.warnings);
+  async doStream(options: CallOptions): Promise<StreamResult> {
+    const converted = toCodexCallOptions(options);
+    return asSpecResult(await this.core.stream(converted.options, this.shape, converted.warnings));
   }
 
-  protected async generateNext(options: LanguageModelV3CallOptions | LanguageModelV4CallOptions) {
-    const converted = toV2CallOptions(options);
-    return this.core.generate(converted.options as LanguageModelV2CallOptions, converted.warnings);
-  }
-}
-
-/** AI SDK 6 (`ai@6`). */
-export class CodexLanguageModelV3 extends CodexNextLanguageModel implements LanguageModelV3 {
-  readonly specificationVersion = 'v3';
-
-  async doStream(options: LanguageModelV3CallOptions) {
-    return (await this.streamNext(options)) as unknown as Awaited<
-      ReturnType<LanguageModelV3['doStream']>
-    >;
-  }
-
-  async doGenerate(options: LanguageModelV3CallOptions) {
-    return (await this.generateNext(options)) as unknown as Awaited<
-      ReturnType<LanguageModelV3['doGenerate']>
-    >;
+  async doGenerate(options: CallOptions): Promise<GenerateResult> {
+    const converted = toCodexCallOptions(options);
+    return asSpecResult(
+      await this.core.generate(converted.options, this.shape, converted.warnings),
+    );
   }
 }
 
-/** AI SDK 7 (`ai@7`). */
-export class CodexLanguageModelV4 extends CodexNextLanguageModel implements LanguageModelV4 {
-  readonly specificationVersion = 'v4';
-
-  async doStream(options: LanguageModelV4CallOptions) {
-    return (await this.streamNext(options)) as unknown as Awaited<
-      ReturnType<LanguageModelV4['doStream']>
-    >;
-  }
-
-  async doGenerate(options: LanguageModelV4CallOptions) {
-    return (await this.generateNext(options)) as unknown as Awaited<
-      ReturnType<LanguageModelV4['doGenerate']>
-    >;
-  }
+/**
+ * The spec boundary. The core's content parts are declared with V2's types; V3 and V4
+ * declare the same fields under their own names (with stricter metadata typing), and the
+ * shape built the finish part and warnings in the spec's own form. The packed-tarball
+ * consumer type-checks (strict `ai@6` and `ai@7` projects) guard what this cast asserts.
+ */
+function asSpecResult<T>(result: object): T {
+  return result as T;
 }

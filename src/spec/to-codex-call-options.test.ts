@@ -1,15 +1,15 @@
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider-latest';
 import { describe, expect, it } from 'vitest';
-import { toV2CallOptions } from './to-codex-call-options';
+import { toCodexCallOptions } from './to-codex-call-options';
 
 const user = (content: unknown): LanguageModelV4CallOptions =>
   ({ prompt: [{ role: 'user', content }] }) as LanguageModelV4CallOptions;
 
-describe('toV2CallOptions', () => {
+describe('toCodexCallOptions', () => {
   it('unwraps V4 file data kinds', () => {
     const bytes = new Uint8Array([1, 2]);
-    const { options } = toV2CallOptions(
+    const { options } = toCodexCallOptions(
       user([
         { type: 'file', mediaType: 'image/png', data: { type: 'data', data: bytes } },
         {
@@ -36,7 +36,7 @@ describe('toV2CallOptions', () => {
 
   it('refuses provider file references clearly', () => {
     expect(() =>
-      toV2CallOptions(
+      toCodexCallOptions(
         user([
           {
             type: 'file',
@@ -49,7 +49,7 @@ describe('toV2CallOptions', () => {
   });
 
   it('turns denied executions and tool-result content into text, dropping approval responses', () => {
-    const { options, warnings } = toV2CallOptions({
+    const { options, warnings } = toCodexCallOptions({
       prompt: [
         {
           role: 'tool',
@@ -96,17 +96,17 @@ describe('toV2CallOptions', () => {
 
   it('maps the reasoning option unless providerOptions.codex sets an effort', () => {
     const base = { prompt: [] } as unknown as LanguageModelV4CallOptions;
-    expect(toV2CallOptions({ ...base, reasoning: 'minimal' }).options.providerOptions).toEqual({
+    expect(toCodexCallOptions({ ...base, reasoning: 'minimal' }).options.providerOptions).toEqual({
       codex: { reasoningEffort: 'minimal' },
     });
-    expect(toV2CallOptions({ ...base, reasoning: 'max' }).options.providerOptions).toEqual({
+    expect(toCodexCallOptions({ ...base, reasoning: 'max' }).options.providerOptions).toEqual({
       codex: { reasoningEffort: 'xhigh' },
     });
     expect(
-      toV2CallOptions({ ...base, reasoning: 'provider-default' }).options.providerOptions,
+      toCodexCallOptions({ ...base, reasoning: 'provider-default' }).options.providerOptions,
     ).toBeUndefined();
     expect(
-      toV2CallOptions({
+      toCodexCallOptions({
         ...base,
         reasoning: 'low',
         providerOptions: { codex: { reasoningEffort: 'high' } },
@@ -115,7 +115,7 @@ describe('toV2CallOptions', () => {
   });
 
   it('keeps function tools and marks provider tools for the unsupported-tool warning', () => {
-    const { options } = toV2CallOptions({
+    const { options } = toCodexCallOptions({
       prompt: [],
       tools: [
         { type: 'function', name: 'f', inputSchema: { type: 'object' } },

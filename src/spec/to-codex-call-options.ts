@@ -5,15 +5,16 @@ import {
   type LanguageModelV2FilePart,
   type LanguageModelV2TextPart,
   type LanguageModelV2ToolResultOutput,
+  type SharedV2ProviderOptions,
 } from '@ai-sdk/provider';
-import type {
-  LanguageModelV3CallOptions,
-  LanguageModelV4CallOptions,
-} from '@ai-sdk/provider-latest';
+import type { LanguageModelV4CallOptions } from '@ai-sdk/provider-latest';
+import type { LanguageModelV3CallOptions } from '@ai-sdk/provider-v3';
 import type { CodexReasoningEffort } from '../request/codex-model-capabilities';
 
-type NewerCallOptions = LanguageModelV3CallOptions | LanguageModelV4CallOptions;
-type LoosePart = { type: string; [key: string]: any };
+/** The call options of the specs newer than the core's own (V2). */
+export type SpecCallOptions = LanguageModelV3CallOptions | LanguageModelV4CallOptions;
+type LoosePart = { type: string; [key: string]: unknown };
+type V2Part = LoosePart | LanguageModelV2FilePart | LanguageModelV2TextPart;
 type LoosePrompt = Array<
   | { role: 'system'; content: string }
   | { role: 'user' | 'assistant' | 'tool'; content: LoosePart[] }
@@ -25,7 +26,7 @@ type LoosePrompt = Array<
  * executions, tool-result content, the `reasoning` option), the rest is dropped with a
  * warning. Nothing else of the core is versioned.
  */
-export function toV2CallOptions(options: NewerCallOptions): {
+export function toCodexCallOptions(options: SpecCallOptions): {
   options: LanguageModelV2CallOptions;
   warnings: LanguageModelV2CallWarning[];
 } {
@@ -39,12 +40,14 @@ export function toV2CallOptions(options: NewerCallOptions): {
       case 'user':
         return {
           ...message,
-          content: message.content.map(part => (part.type === 'file' ? toV2FilePart(part) : part)),
+          content: message.content.map((part): V2Part =>
+            part.type === 'file' ? toV2FilePart(part) : part,
+          ),
         };
       case 'assistant':
         return {
           ...message,
-          content: message.content.flatMap(part => {
+          content: message.content.flatMap((part): V2Part[] => {
             switch (part.type) {
               case 'text':
               case 'reasoning':
@@ -76,6 +79,8 @@ export function toV2CallOptions(options: NewerCallOptions): {
       default:
         return message;
     }
+    // The boundary on the way in: V3/V4 messages carry V2's fields (their parts were
+    // converted above where they differ); the V2 converter downstream checks each part.
   }) as unknown as LanguageModelV2CallOptions['prompt'];
 
   const tools = options.tools?.map(tool =>
@@ -148,7 +153,7 @@ function toV2FilePart(part: LoosePart): LanguageModelV2FilePart | LanguageModelV
       return {
         type: 'text',
         text: part.filename ? `${part.filename}:\n${wrapped.text}` : wrapped.text!,
-        providerOptions: part.providerOptions,
+        providerOptions: part.providerOptions as SharedV2ProviderOptions | undefined,
       };
     default:
       throw new UnsupportedFunctionalityError({

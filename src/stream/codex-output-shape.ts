@@ -19,34 +19,27 @@ export type CodexFinish = {
 };
 
 /**
- * The few places where spec versions differ on the way out: the `finish` part (usage and
- * finish reason) and the call warnings. Content parts are the same in V2, V3 and V4, so
- * the pipeline is typed with V2 parts and a V3/V4 shape's `finish` travels through it as
- * one (the adapters cast at their boundary).
+ * The content parts the core emits. They have the same shape in V2, V3 and V4 (the newer
+ * specs only type their metadata more strictly), so they are declared once, with the
+ * `@ai-sdk/provider` runtime dependency's types.
  */
-export type CodexOutputShape = {
-  finishPart(finish: CodexFinish): LanguageModelV2StreamPart;
-  warnings(warnings: LanguageModelV2CallWarning[]): unknown[];
+export type CodexContentPart = Exclude<
+  LanguageModelV2StreamPart,
+  { type: 'finish' } | { type: 'stream-start' }
+>;
+
+/** The parts of one call's stream: content, then the spec version's own `finish`. */
+export type CodexStreamPart<FinishPart, Warning> =
+  { type: 'stream-start'; warnings: Warning[] } | CodexContentPart | FinishPart;
+
+/**
+ * Where spec versions differ on the way out: the `finish` part (usage and finish reason)
+ * and the call warnings. Each spec wrapper hands the core its shape.
+ */
+export type CodexOutputShape<FinishPart extends { type: 'finish' }, Warning> = {
+  finishPart(finish: CodexFinish): FinishPart;
+  warnings(warnings: CodexCallWarning[]): Warning[];
 };
 
-export const v2OutputShape: CodexOutputShape = {
-  finishPart: ({ unified, usage, providerMetadata }): LanguageModelV2StreamPart => {
-    const inputTokens = usage?.input_tokens ?? undefined;
-    const outputTokens = usage?.output_tokens ?? undefined;
-    return {
-      type: 'finish',
-      finishReason: unified,
-      usage: {
-        inputTokens,
-        outputTokens,
-        totalTokens:
-          usage?.total_tokens ??
-          (inputTokens != null && outputTokens != null ? inputTokens + outputTokens : undefined),
-        reasoningTokens: usage?.output_tokens_details?.reasoning_tokens ?? undefined,
-        cachedInputTokens: usage?.input_tokens_details?.cached_tokens ?? undefined,
-      },
-      providerMetadata,
-    };
-  },
-  warnings: warnings => warnings,
-};
+/** Warnings as the core finds them; the spec shapes translate them. */
+export type CodexCallWarning = LanguageModelV2CallWarning;

@@ -1,10 +1,18 @@
-import { APICallError, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import {
+  APICallError,
+  type LanguageModelV2CallWarning,
+  type LanguageModelV2StreamPart,
+} from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../test/support/codex-emulator';
 import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
 import { createStreamError } from '../codex-error';
+import { v2OutputShape } from '../spec/v2-output-shape';
+import { createSseEventSource } from '../transport/sse-event-source';
 import { createCodexPartStream } from './codex-part-stream';
+
+type V2FinishPart = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
 
 const encoder = new TextEncoder();
 
@@ -13,9 +21,15 @@ function partStream(
   options: { includeRawChunks?: boolean } = {},
 ) {
   let n = 0;
-  const connection = { body, responseHeaders: {}, abort: () => {}, release: () => {} };
-  return createCodexPartStream(connection, {
+  const connection = {
+    responseHeaders: {},
+    openEvents: (onEvent: (event: CodexEvent) => void) => createSseEventSource(body, onEvent),
+    abort: () => {},
+    release: () => {},
+  };
+  return createCodexPartStream<V2FinishPart, LanguageModelV2CallWarning>(connection, {
     warnings: [],
+    finishPart: v2OutputShape.finishPart,
     includeRawChunks: options.includeRawChunks ?? false,
     generateId: () => `gen-${n++}`,
     createError:

@@ -1,16 +1,16 @@
-import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import { isAbortError } from '@ai-sdk/provider-utils';
-import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { v2OutputShape, type CodexOutputShape } from './codex-output-shape';
-import { parseCodexRateLimits } from './codex-rate-limits';
-import { describeError } from '../codex-error';
+import { APICallError } from '@ai-sdk/provider';
+import type { CodexEvent } from '../codex-responses-api';
 import type { CodexConnection, CodexRequestSession } from '../transport/codex-request-session';
-import { codexEventHandlers, finish } from './codex-event-handlers';
+import type { CodexEventSource } from '../transport/codex-transport';
+import { codexEventHandlers, failResponse } from './codex-event-handlers';
+import type { CodexContentPart, CodexFinish, CodexStreamPart } from './codex-output-shape';
+import { parseCodexRateLimits } from './codex-rate-limits';
 import {
   createCodexStreamState,
   type CodexStreamState,
   type StreamErrorFactory,
 } from './codex-stream-state';
+import { readEvents } from './read-events';
 
 /** Parts the caller must never see twice: once one is out, a failure is no longer retried. */
 const CONTENT_PARTS: ReadonlySet<string> = new Set([
@@ -26,74 +26,61 @@ const CONTENT_PARTS: ReadonlySet<string> = new Set([
   'tool-call',
 ]);
 
-type Attempt = {
-  connection: CodexConnection;
-  state: CodexStreamState;
-  decoder: TextDecoder;
-  parser: EventSourceParser;
-  reader: ReadableStreamDefaultReader<Uint8Array>;
+export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warning> = {
+  warnings: Warning[];
+  includeRawChunks: boolean;
+  /** Builds stream errors for one connection (its URL and response headers). */
+  createError: (connection: CodexConnection) => StreamErrorFactory;
+  generateId: () => string;
+  /** Decides retries; without it every failure passes straight through. */
+  session?: CodexRequestSession;
+  /** `'content'` for streams; `'finish'` for `doGenerate`, which shows nothing before the end. */
+  holdUntil?: 'content' | 'finish';
+  /** Gives up on a connection that delivers nothing for this long. */
+  idleTimeoutMs?: number;
+  /** The spec version's `finish` part. */
+  finishPart: (finish: CodexFinish) => FinishPart;
 };
 
+type Attempt = { connection: CodexConnection; state: CodexStreamState; source: CodexEventSource };
+
 /**
- * Codex SSE body → V2 stream parts, in a single pull-based stage: decoding, event
- * splitting and JSON parsing happen inside it rather than in `TextDecoderStream` →
- * `EventSourceParserStream` → transform, because every extra stream stage costs about
- * as much as the parsing itself (performance-notes.md). Retries live here too, for the
- * same reason: a separate retrying stage would double the per-part cost.
+ * A transport's events → stream parts, in a single pull-based stage: every extra stream
+ * stage costs about as much as the parsing itself (docs/performance.md), so event
+ * dispatch, holding and retries all happen inside this one.
  *
- * Until the first part the caller may see is out (`holdUntil: 'content'` for streams;
- * `'finish'` for `doGenerate`, which shows nothing before the end), a retryable failure
+ * Until the first part the caller may see is out (see `holdUntil`), a retryable failure
  * drops what this attempt produced and starts the next one; after that, failures pass
  * through as `error` parts, so no text or tool call is ever duplicated.
  *
- * The terminal event ends the response even while the server keeps the body open: we
- * close our side and cancel the body, which releases the connection.
+ * The terminal event ends the response even while the server keeps the connection open:
+ * we close our side, which releases the connection.
  */
-export function createCodexPartStream(
+export function createCodexPartStream<FinishPart extends { type: 'finish' }, Warning>(
   first: CodexConnection,
-  {
-    warnings,
-    includeRawChunks,
-    createError,
-    generateId,
-    session,
-    holdUntil = 'content',
-    idleTimeoutMs,
-    shape = v2OutputShape,
-  }: {
-    warnings: LanguageModelV2CallWarning[];
-    includeRawChunks: boolean;
-    /** Builds stream errors for one connection (its URL and response headers). */
-    createError: (connection: CodexConnection) => StreamErrorFactory;
-    generateId: () => string;
-    /** Decides retries; without it every failure passes straight through. */
-    session?: CodexRequestSession;
-    holdUntil?: 'content' | 'finish';
-    /** Gives up on a body that sends nothing for this long. */
-    idleTimeoutMs?: number;
-    /** The spec version's `finish` part; V2 by default. */
-    shape?: CodexOutputShape;
-  },
-): ReadableStream<LanguageModelV2StreamPart> {
-  let controller!: ReadableStreamDefaultController<LanguageModelV2StreamPart>;
+  options: CodexPartStreamOptions<FinishPart, Warning>,
+): ReadableStream<CodexStreamPart<FinishPart, Warning>> {
+  const { session, holdUntil = 'content' } = options;
+  type Part = CodexContentPart | FinishPart;
+  let controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
   let enqueued = 0;
   let committed = false;
-  let held: LanguageModelV2StreamPart[] = [];
+  let held: Part[] = [];
   let retryError: unknown;
 
-  const out = (part: LanguageModelV2StreamPart) => {
+  const out = (part: Part) => {
     enqueued++;
     controller.enqueue(part);
   };
 
-  function route(part: LanguageModelV2StreamPart) {
+  function route(part: Part) {
     if (committed) return out(part); // the hot path: one check per part
     if (retryError !== undefined) return; // the rest of a failed attempt
     if (part.type === 'error' && session?.canRetry(part.error)) {
       retryError = part.error;
       return;
     }
-    const shown: LanguageModelV2StreamPart =
+    const shown: Part =
       part.type === 'error' && session != null
         ? { ...part, error: session.finalError(part.error) }
         : part;
@@ -104,91 +91,86 @@ export function createCodexPartStream(
       held.push(shown);
       return;
     }
-    committed = true;
-    for (const p of held) out(p);
-    held = [];
+    commitHeld();
     out(shown);
   }
 
-  function startAttempt(connection: CodexConnection): Attempt {
-    const state = createCodexStreamState({
+  function commitHeld() {
+    committed = true;
+    for (const p of held) out(p);
+    held = [];
+  }
+
+  function newState(connection: CodexConnection): CodexStreamState {
+    return createCodexStreamState({
       emit: route,
-      createError: createError(connection),
-      generateId,
+      createError: options.createError(connection),
+      generateId: options.generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
-      finishPart: shape.finishPart,
+      finishPart: options.finishPart,
     });
-    const onEvent = (message: EventSourceMessage) => {
-      if (state.finished) return;
-      const data = message.data;
-      if (data === '[DONE]') return;
-      let event: unknown;
-      try {
-        event = JSON.parse(data);
-      } catch {
-        return; // the reference client skips unparsable payloads, and so do we
-      }
-      if (event === null || typeof event !== 'object') return;
-      if (includeRawChunks) route({ type: 'raw', rawValue: event });
-      const type = (event as { type?: unknown }).type;
+  }
+
+  function startAttempt(connection: CodexConnection): Attempt {
+    const state = newState(connection);
+    const onEvent = (event: CodexEvent) => {
+      if (state.finished) return; // nothing after the terminal event
+      if (options.includeRawChunks) route({ type: 'raw', rawValue: event });
+      const type = event.type;
       if (typeof type !== 'string') return;
       const handler = codexEventHandlers.get(type);
-      if (handler !== undefined)
-        handler(state, event as Record<string, unknown> & { type: string });
+      if (handler !== undefined) handler(state, event);
     };
-    return {
-      connection,
-      state,
-      decoder: new TextDecoder(),
-      parser: createParser({ onEvent }),
-      reader: connection.body.getReader(),
-    };
+    return { connection, state, source: connection.openEvents(onEvent) };
+  }
+
+  function endAttempt({ connection, source }: Attempt) {
+    connection.abort();
+    connection.release();
+    source.cancel();
+  }
+
+  /** After a retryable failure: the next attempt, or false once the final error went out. */
+  async function retry(): Promise<boolean> {
+    const error = retryError;
+    retryError = undefined;
+    held = [];
+    endAttempt(attempt);
+    try {
+      await session!.backoffOrThrow(error);
+      attempt = startAttempt(await session!.connect());
+      return true;
+    } catch (finalError) {
+      if (session!.callerAborted) throw finalError;
+      // the next attempt could not even connect: that error is the answer
+      committed = true;
+      failResponse(newState(attempt.connection), finalError, errorCode(finalError));
+      return false;
+    }
   }
 
   let attempt = startAttempt(first);
 
-  return new ReadableStream<LanguageModelV2StreamPart>({
+  return new ReadableStream<CodexStreamPart<FinishPart, Warning>>({
     start(c) {
       controller = c;
-      c.enqueue({ type: 'stream-start', warnings });
+      c.enqueue({ type: 'stream-start', warnings: options.warnings });
     },
 
-    // A pull that enqueues nothing is not called again, so keep reading until a chunk
+    // A pull that enqueues nothing is not called again, so keep reading until a read
     // yields at least one part or the stream ends.
     async pull(c) {
       const before = enqueued;
       while (enqueued === before) {
-        const ended = await readChunk(attempt);
+        const ended = await readEvents(attempt, options.idleTimeoutMs);
         if (retryError !== undefined) {
-          const error = retryError;
-          retryError = undefined;
-          held = [];
-          endAttempt(attempt);
-          try {
-            await session!.backoffOrThrow(error);
-            attempt = startAttempt(await session!.connect());
-          } catch (finalError) {
-            if (session!.callerAborted) throw finalError;
-            // the next attempt could not even connect: that error is the answer
-            committed = true;
-            out({ type: 'error', error: finalError });
-            out(
-              shape.finishPart({
-                unified: 'error',
-                raw: 'error',
-                usage: undefined,
-                providerMetadata: { codex: { responseId: null } },
-              }),
-            );
-            c.close();
-            return;
-          }
-          continue;
+          if (await retry()) continue;
+          c.close();
+          return;
         }
         if (ended) {
           attempt.connection.release();
-          for (const p of held) out(p);
-          held = [];
+          commitHeld();
           c.close();
           return;
         }
@@ -197,77 +179,15 @@ export function createCodexPartStream(
 
     cancel(reason) {
       attempt.connection.release();
-      return attempt.reader.cancel(reason);
+      attempt.source.cancel(reason);
     },
   });
-
-  function endAttempt({ connection, reader }: Attempt) {
-    connection.abort();
-    connection.release();
-    reader.cancel().catch(() => {});
-  }
-
-  /** Reads and processes one body chunk; true once this attempt's response is over. */
-  async function readChunk({
-    state,
-    reader,
-    decoder,
-    parser,
-    connection,
-  }: Attempt): Promise<boolean> {
-    const fail = (code: string, message: string, cause?: unknown) => {
-      state.emit({ type: 'error', error: state.createError({ code, message, data: cause }) });
-      state.finishReason = 'error';
-      finish(state);
-      return true;
-    };
-
-    let result: ReadableStreamReadResult<Uint8Array>;
-    let timedOut = false;
-    const timer =
-      idleTimeoutMs != null
-        ? setTimeout(() => {
-            timedOut = true;
-            connection.abort();
-            reader.cancel().catch(() => {});
-          }, idleTimeoutMs)
-        : undefined;
-    try {
-      result = await reader.read();
-    } catch (error) {
-      if (timedOut) return fail('stream_idle_timeout', idleMessage(idleTimeoutMs!), error);
-      // The caller's abort wins: the stream errors with it, as fetch streams do.
-      if (isAbortError(error)) throw error;
-      return fail(
-        'stream_interrupted',
-        `The connection to the Codex backend broke mid-stream: ${describeError(error)}`,
-        error,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
-    if (timedOut) return fail('stream_idle_timeout', idleMessage(idleTimeoutMs!));
-
-    if (result.done) {
-      // A last event without its closing blank line still counts.
-      parser.feed(`${decoder.decode()}\n\n`);
-      if (state.finished) return true;
-      return fail(
-        'stream_truncated',
-        'The Codex stream ended before the response was complete (no response.completed event); the output may be cut off.',
-      );
-    }
-
-    parser.feed(decoder.decode(result.value, { stream: true }));
-    if (state.finished) {
-      // The terminal event ends the response, not the end of the body.
-      reader.cancel().catch(() => {});
-      return true;
-    }
-    return false;
-  }
 }
 
-function idleMessage(ms: number): string {
-  return `The Codex stream timed out: no data for ${ms / 1000} s (streamIdleTimeoutMs); the request was aborted.`;
+/** The backend's error code of an HTTP failure, for the raw finish reason. */
+function errorCode(error: unknown): string | undefined {
+  if (!APICallError.isInstance(error)) return undefined;
+  const data = error.data as { error?: { code?: unknown; type?: unknown } } | undefined;
+  const code = data?.error?.code ?? data?.error?.type;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -1,6 +1,6 @@
-import type { APICallError, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import type { CodexUsage } from '../codex-responses-api';
-import type { CodexFinish, CodexUnifiedFinishReason } from './codex-output-shape';
+import type { APICallError } from '@ai-sdk/provider';
+import type { CodexEvent, CodexUsage } from '../codex-responses-api';
+import type { CodexContentPart, CodexFinish, CodexUnifiedFinishReason } from './codex-output-shape';
 import type { CodexRateLimits } from './codex-rate-limits';
 
 export type TextItemState = {
@@ -25,12 +25,12 @@ export type StreamErrorFactory = (args: {
   data: unknown;
 }) => APICallError;
 
-export type CodexEvent = Record<string, unknown> & { type: string };
 export type EventHandler = (state: CodexStreamState, event: CodexEvent) => void;
 
 /** Everything one response's event handlers share. Per-item state is keyed by `output_index`. */
 export type CodexStreamState = {
-  emit: (part: LanguageModelV2StreamPart) => void;
+  /** A method, so that a stream typed with a spec version's `finish` part can be the target. */
+  emit(part: CodexContentPart | { type: 'finish' }): void;
   createError: StreamErrorFactory;
   generateId: () => string;
   items: Map<number, ItemState>;
@@ -42,7 +42,7 @@ export type CodexStreamState = {
   rawFinishReason: string | undefined;
   usage: CodexUsage | undefined;
   /** Builds the spec version's `finish` part. */
-  finishPart: (finish: CodexFinish) => LanguageModelV2StreamPart;
+  finishPart: (finish: CodexFinish) => { type: 'finish' };
   /** Set once `finish` went out: later events are ignored. */
   finished: boolean;
   rateLimits: CodexRateLimits | undefined;

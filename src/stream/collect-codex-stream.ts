@@ -1,17 +1,14 @@
 import {
   APICallError,
   type LanguageModelV2Content,
-  type LanguageModelV2FinishReason,
-  type LanguageModelV2StreamPart,
-  type LanguageModelV2Usage,
   type SharedV2ProviderMetadata,
 } from '@ai-sdk/provider';
+import type { CodexStreamPart } from './codex-output-shape';
 
-export type CollectedCodexResponse = {
+export type CollectedCodexResponse<FinishPart> = {
   content: LanguageModelV2Content[];
-  finishReason: LanguageModelV2FinishReason;
-  usage: LanguageModelV2Usage;
-  providerMetadata: SharedV2ProviderMetadata | undefined;
+  /** The spec version's `finish` part; undefined only if the stream ended without one. */
+  finish: FinishPart | undefined;
   response: { id?: string; modelId?: string; timestamp?: Date };
 };
 
@@ -20,28 +17,26 @@ export type CollectedCodexResponse = {
  * blocks started; an `error` part is thrown, since a non-streaming caller has nowhere
  * else to see it.
  */
-export async function collectCodexStream(
-  stream: ReadableStream<LanguageModelV2StreamPart>,
-): Promise<CollectedCodexResponse> {
+export async function collectCodexStream<FinishPart extends { type: 'finish' }, Warning>(
+  stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>,
+): Promise<CollectedCodexResponse<FinishPart>> {
   const content: LanguageModelV2Content[] = [];
   const open = new Map<
     string,
     { type: 'text' | 'reasoning'; text: string; providerMetadata?: SharedV2ProviderMetadata }
   >();
-  let finishReason: LanguageModelV2FinishReason = 'unknown';
-  let usage: LanguageModelV2Usage = {
-    inputTokens: undefined,
-    outputTokens: undefined,
-    totalTokens: undefined,
-  };
-  let providerMetadata: SharedV2ProviderMetadata | undefined;
-  const response: CollectedCodexResponse['response'] = {};
+  let finish: FinishPart | undefined;
+  const response: CollectedCodexResponse<FinishPart>['response'] = {};
 
   const reader = stream.getReader();
   try {
     while (true) {
       const { done, value: part } = await reader.read();
       if (done) break;
+      if (part.type === 'finish') {
+        finish = part as FinishPart;
+        continue;
+      }
       switch (part.type) {
         case 'text-start':
         case 'reasoning-start': {
@@ -79,11 +74,6 @@ export async function collectCodexStream(
           if (part.modelId != null) response.modelId = part.modelId;
           if (part.timestamp != null) response.timestamp = part.timestamp;
           break;
-        case 'finish':
-          finishReason = part.finishReason;
-          usage = part.usage;
-          providerMetadata = part.providerMetadata;
-          break;
         case 'error':
           throw APICallError.isInstance(part.error) || part.error instanceof Error
             ? part.error
@@ -105,5 +95,5 @@ export async function collectCodexStream(
       delete block.providerMetadata;
     }
   }
-  return { content, finishReason, usage, providerMetadata, response };
+  return { content, finish, response };
 }

@@ -2,10 +2,10 @@ import {
   functionCallItemSchema,
   messageItemSchema,
   reasoningItemSchema,
+  type CodexEvent,
 } from '../codex-responses-api';
 import {
   uniquePartId,
-  type CodexEvent,
   type CodexStreamState,
   type EventHandler,
   type ReasoningItemState,

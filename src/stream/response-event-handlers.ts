@@ -62,7 +62,22 @@ function failWith(
   message: string,
   data: unknown,
 ) {
-  state.emit({ type: 'error', error: state.createError({ code, message, data }) });
+  failResponse(state, state.createError({ code, message, data }), code);
+}
+
+/**
+ * The one way a response ends in error, whatever failed (an error event, a broken or
+ * silent connection, a retry that could not connect): the error part, then `finish` with
+ * reason `error` and the failure's code as the raw reason, so every spec version reports
+ * the same failure the same way.
+ */
+export function failResponse(
+  state: CodexStreamState,
+  error: unknown,
+  code: string | null | undefined,
+): void {
+  if (state.finished) return;
+  state.emit({ type: 'error', error });
   state.finishReason = 'error';
   state.rawFinishReason = code ?? 'error';
   finish(state);

@@ -1,11 +1,12 @@
 import { APICallError } from '@ai-sdk/provider';
 import { delay } from '@ai-sdk/provider-utils';
+import { copyAPICallError } from '../codex-error';
+import type { CodexResponseStream } from './codex-transport';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
 
-export type CodexConnection = {
-  body: ReadableStream<Uint8Array>;
-  responseHeaders: Record<string, string>;
+/** One attempt's response, with the handles the retry logic needs. */
+export type CodexConnection = CodexResponseStream & {
   /** Aborts this attempt's request (idle timeout, retry) without touching the caller's signal. */
   abort: (reason?: unknown) => void;
   /** Detaches from the caller's signal once the attempt is over. */
@@ -26,10 +27,7 @@ export class CodexRequestSession {
   private requests = 0;
 
   constructor(
-    private readonly send: (signal: AbortSignal) => Promise<{
-      body: ReadableStream<Uint8Array>;
-      responseHeaders: Record<string, string>;
-    }>,
+    private readonly send: (signal: AbortSignal) => Promise<CodexResponseStream>,
     readonly policy: CodexRetryPolicy,
     private readonly callerSignal: AbortSignal | undefined,
   ) {}
@@ -77,15 +75,9 @@ export class CodexRequestSession {
   finalError(error: unknown): unknown {
     if (!isRetryableError(error) || this.policy.maxRetries === 0) return error;
     const e = error as APICallError;
-    return new APICallError({
+    return copyAPICallError(e, {
       message: `${e.message} (gave up after ${this.requests} ${this.requests === 1 ? 'attempt' : 'attempts'})`,
-      url: e.url,
-      requestBodyValues: e.requestBodyValues,
-      statusCode: e.statusCode,
-      responseHeaders: e.responseHeaders,
-      responseBody: e.responseBody,
       cause: e,
-      data: e.data,
       isRetryable: false,
     });
   }

@@ -1,7 +1,8 @@
 import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler, withDiagnostics } from '../codex-error';
-import { describeError } from '../codex-error';
+import { codexFailedResponseHandler, describeError, withDiagnostics } from '../codex-error';
+import type { CodexTransport } from './codex-transport';
+import { createSseEventSource } from './sse-event-source';
 
 /**
  * One request to the Codex backend. Resolves with the response once its headers are in
@@ -43,18 +44,31 @@ export async function sendCodexRequest({
 }
 
 /**
- * One POST of a Codex request, resolving with the SSE body unread. This is the seam the
- * retry and token-refresh layers wrap.
+ * The HTTP SSE transport: one POST per response, its events read from the body. This is
+ * the seam the retry and token-refresh layers wrap.
  */
-export async function postCodexRequest(
-  options: Omit<Parameters<typeof sendCodexRequest>[0], 'method'>,
-): Promise<{ body: ReadableStream<Uint8Array>; responseHeaders: Record<string, string> }> {
-  const response = await sendCodexRequest({ ...options, method: 'POST' });
-  if (response.body == null) {
-    throw new EmptyResponseBodyError({ message: 'The Codex backend sent an empty response body' });
-  }
-  return { body: response.body, responseHeaders: extractResponseHeaders(response) };
-}
+export const sseTransport: CodexTransport = {
+  async send({ url, headers, body, signal, fetch }) {
+    const response = await sendCodexRequest({
+      method: 'POST',
+      url,
+      headers,
+      body,
+      fetch,
+      abortSignal: signal,
+    });
+    const responseBody = response.body;
+    if (responseBody == null) {
+      throw new EmptyResponseBodyError({
+        message: 'The Codex backend sent an empty response body',
+      });
+    }
+    return {
+      responseHeaders: extractResponseHeaders(response),
+      openEvents: onEvent => createSseEventSource(responseBody, onEvent),
+    };
+  },
+};
 
 function toTransportError(error: unknown, url: string, requestBodyValues: unknown): unknown {
   if (isAbortError(error) || APICallError.isInstance(error)) return error;

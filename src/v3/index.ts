@@ -1,7 +1,7 @@
 /**
  * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
  */
-import { CodexLanguageModelV3 } from '../spec/codex-spec-language-model';
+import { CodexLanguageModelV3 } from '../spec/codex-language-model-v3';
 import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 

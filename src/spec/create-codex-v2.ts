@@ -1,0 +1,23 @@
+import type { LanguageModelV2, ProviderV2 } from '@ai-sdk/provider';
+import type { CodexModelSettings } from '../codex-language-model';
+import type { CodexModelInfo } from '../codex-model-catalog';
+import { assembleCodexProvider, type CodexProviderSettings } from '../codex-provider';
+import type { CodexModelId } from '../request/codex-provider-options';
+import { CodexLanguageModelV2 } from './codex-language-model-v2';
+
+/** The root entry's provider: V2 models for AI SDK 5. */
+export interface CodexProvider extends ProviderV2 {
+  (modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
+  languageModel(modelId: CodexModelId, settings?: CodexModelSettings): LanguageModelV2;
+  /** The session id this provider sends (also the default `prompt_cache_key`). */
+  readonly sessionId: string;
+  /**
+   * The live model catalog for this account (`GET {baseURL}/models`), fetched once per
+   * provider; `refresh: true` fetches it again.
+   */
+  listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
+}
+
+export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {
+  return assembleCodexProvider(settings, CodexLanguageModelV2);
+}

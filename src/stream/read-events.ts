@@ -1,0 +1,69 @@
+import { isAbortError } from '@ai-sdk/provider-utils';
+import { CODEX_STREAM_ERROR_CODES, describeError } from '../codex-error';
+import type { CodexConnection } from '../transport/codex-request-session';
+import type { CodexEventSource } from '../transport/codex-transport';
+import { failResponse } from './codex-event-handlers';
+import type { CodexStreamState } from './codex-stream-state';
+
+/**
+ * Reads one network read's events into the attempt's handlers. True once the response is
+ * over: its terminal event arrived, or the transport failed, went silent for
+ * `idleTimeoutMs`, or ended early — each of which ends the response through
+ * `failResponse`. The caller's abort rejects, as fetch streams do.
+ */
+export async function readEvents(
+  {
+    state,
+    source,
+    connection,
+  }: { state: CodexStreamState; source: CodexEventSource; connection: CodexConnection },
+  idleTimeoutMs: number | undefined,
+): Promise<boolean> {
+  const fail = (code: string, message: string, cause?: unknown) => {
+    failResponse(state, state.createError({ code, message, data: cause }), code);
+    return true;
+  };
+
+  let result: 'more' | 'end';
+  let timedOut = false;
+  const timer =
+    idleTimeoutMs != null
+      ? setTimeout(() => {
+          timedOut = true;
+          connection.abort();
+          source.cancel();
+        }, idleTimeoutMs)
+      : undefined;
+  try {
+    result = await source.read();
+  } catch (error) {
+    if (timedOut) {
+      return fail(CODEX_STREAM_ERROR_CODES.idleTimeout, idleMessage(idleTimeoutMs!), error);
+    }
+    if (isAbortError(error)) throw error;
+    return fail(
+      CODEX_STREAM_ERROR_CODES.interrupted,
+      `The connection to the Codex backend broke mid-stream: ${describeError(error)}`,
+      error,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timedOut) return fail(CODEX_STREAM_ERROR_CODES.idleTimeout, idleMessage(idleTimeoutMs!));
+  if (state.finished) {
+    // The terminal event ends the response, not the end of the connection.
+    if (result === 'more') source.cancel();
+    return true;
+  }
+  if (result === 'end') {
+    return fail(
+      CODEX_STREAM_ERROR_CODES.truncated,
+      'The Codex stream ended before the response was complete (no response.completed event); the output may be cut off.',
+    );
+  }
+  return false;
+}
+
+function idleMessage(ms: number): string {
+  return `The Codex stream timed out: no data for ${ms / 1000} s (streamIdleTimeoutMs); the request was aborted.`;
+}
