@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 // Schemas for the rare, structural events only. Delta events arrive thousands of times a
 // response and are checked with a `typeof delta === 'string'` guard instead (see
-// performance-notes). Every object is loose: the backend adds fields without notice.
+// docs/performance.md). Every object is loose: the backend adds fields without notice.
 
 const usageSchema = z
   .object({

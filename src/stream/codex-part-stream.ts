@@ -60,27 +60,72 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
   first: CodexConnection,
   options: CodexPartStreamOptions<FinishPart, Warning>,
 ): ReadableStream<CodexStreamPart<FinishPart, Warning>> {
-  const { session, holdUntil = 'content' } = options;
-  type Part = CodexContentPart | FinishPart;
-  let controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
-  let enqueued = 0;
-  let committed = false;
-  let held: Part[] = [];
-  let retryError: unknown;
+  return new ReadableStream(new PartStreamSource(first, options));
+}
 
-  const out = (part: Part) => {
-    enqueued++;
-    controller.enqueue(part);
-  };
+class PartStreamSource<
+  FinishPart extends { type: 'finish' },
+  Warning,
+> implements UnderlyingDefaultSource<CodexStreamPart<FinishPart, Warning>> {
+  private controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
+  private enqueued = 0;
+  private committed = false;
+  private held: Array<CodexContentPart | FinishPart> = [];
+  private retryError: unknown;
+  private attempt: Attempt;
 
-  function route(part: Part) {
-    if (committed) return out(part); // the hot path: one check per part
-    if (retryError !== undefined) return; // the rest of a failed attempt
+  constructor(
+    first: CodexConnection,
+    private readonly options: CodexPartStreamOptions<FinishPart, Warning>,
+  ) {
+    this.attempt = this.startAttempt(first);
+  }
+
+  start(controller: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>) {
+    this.controller = controller;
+    controller.enqueue({ type: 'stream-start', warnings: this.options.warnings });
+  }
+
+  // A pull that enqueues nothing is not called again, so keep reading until a read
+  // yields at least one part or the stream ends.
+  async pull() {
+    const before = this.enqueued;
+    while (this.enqueued === before) {
+      const ended = await readEvents(this.attempt, this.options.idleTimeoutMs);
+      if (this.retryError !== undefined) {
+        if (await this.retry()) continue;
+        this.controller.close();
+        return;
+      }
+      if (ended) {
+        this.attempt.connection.release();
+        this.commitHeld();
+        this.controller.close();
+        return;
+      }
+    }
+  }
+
+  cancel(reason?: unknown) {
+    this.attempt.connection.release();
+    this.attempt.source.cancel(reason);
+  }
+
+  private out(part: CodexContentPart | FinishPart) {
+    this.enqueued++;
+    this.controller.enqueue(part);
+  }
+
+  /** Every part of the current attempt passes here: held, dropped for a retry, or sent. */
+  private readonly route = (part: CodexContentPart | FinishPart): void => {
+    if (this.committed) return this.out(part); // the hot path: one check per part
+    if (this.retryError !== undefined) return; // the rest of a failed attempt
+    const { session, holdUntil = 'content' } = this.options;
     if (part.type === 'error' && session?.canRetry(part.error)) {
-      retryError = part.error;
+      this.retryError = part.error;
       return;
     }
-    const shown: Part =
+    const shown =
       part.type === 'error' && session != null
         ? { ...part, error: session.finalError(part.error) }
         : part;
@@ -88,34 +133,35 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
       part.type === 'finish' ||
       (holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type)));
     if (!commits) {
-      held.push(shown);
+      this.held.push(shown);
       return;
     }
-    commitHeld();
-    out(shown);
+    this.commitHeld();
+    this.out(shown);
+  };
+
+  private commitHeld() {
+    this.committed = true;
+    for (const p of this.held) this.out(p);
+    this.held = [];
   }
 
-  function commitHeld() {
-    committed = true;
-    for (const p of held) out(p);
-    held = [];
-  }
-
-  function newState(connection: CodexConnection): CodexStreamState {
+  private newState(connection: CodexConnection): CodexStreamState {
     return createCodexStreamState({
-      emit: route,
-      createError: options.createError(connection),
-      generateId: options.generateId,
+      emit: this.route,
+      createError: this.options.createError(connection),
+      generateId: this.options.generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
-      finishPart: options.finishPart,
+      finishPart: this.options.finishPart,
     });
   }
 
-  function startAttempt(connection: CodexConnection): Attempt {
-    const state = newState(connection);
+  private startAttempt(connection: CodexConnection): Attempt {
+    const state = this.newState(connection);
+    const { includeRawChunks } = this.options;
     const onEvent = (event: CodexEvent) => {
       if (state.finished) return; // nothing after the terminal event
-      if (options.includeRawChunks) route({ type: 'raw', rawValue: event });
+      if (includeRawChunks) this.route({ type: 'raw', rawValue: event });
       const type = event.type;
       if (typeof type !== 'string') return;
       const handler = codexEventHandlers.get(type);
@@ -124,64 +170,28 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
     return { connection, state, source: connection.openEvents(onEvent) };
   }
 
-  function endAttempt({ connection, source }: Attempt) {
+  /** After a retryable failure: true with the next attempt, false once the final error went out. */
+  private async retry(): Promise<boolean> {
+    const error = this.retryError;
+    const session = this.options.session!;
+    this.retryError = undefined;
+    this.held = [];
+    const { connection, source } = this.attempt;
     connection.abort();
     connection.release();
     source.cancel();
-  }
-
-  /** After a retryable failure: the next attempt, or false once the final error went out. */
-  async function retry(): Promise<boolean> {
-    const error = retryError;
-    retryError = undefined;
-    held = [];
-    endAttempt(attempt);
     try {
-      await session!.backoffOrThrow(error);
-      attempt = startAttempt(await session!.connect());
+      await session.backoffOrThrow(error);
+      this.attempt = this.startAttempt(await session.connect());
       return true;
     } catch (finalError) {
-      if (session!.callerAborted) throw finalError;
+      if (session.callerAborted) throw finalError;
       // the next attempt could not even connect: that error is the answer
-      committed = true;
-      failResponse(newState(attempt.connection), finalError, errorCode(finalError));
+      this.committed = true;
+      failResponse(this.newState(connection), finalError, errorCode(finalError));
       return false;
     }
   }
-
-  let attempt = startAttempt(first);
-
-  return new ReadableStream<CodexStreamPart<FinishPart, Warning>>({
-    start(c) {
-      controller = c;
-      c.enqueue({ type: 'stream-start', warnings: options.warnings });
-    },
-
-    // A pull that enqueues nothing is not called again, so keep reading until a read
-    // yields at least one part or the stream ends.
-    async pull(c) {
-      const before = enqueued;
-      while (enqueued === before) {
-        const ended = await readEvents(attempt, options.idleTimeoutMs);
-        if (retryError !== undefined) {
-          if (await retry()) continue;
-          c.close();
-          return;
-        }
-        if (ended) {
-          attempt.connection.release();
-          commitHeld();
-          c.close();
-          return;
-        }
-      }
-    },
-
-    cancel(reason) {
-      attempt.connection.release();
-      attempt.source.cancel(reason);
-    },
-  });
 }
 
 /** The backend's error code of an HTTP failure, for the raw finish reason. */
