@@ -193,3 +193,29 @@ describe('ai@7 specifics', () => {
     expect(second.text).toContain('The deleteFile tool returned Tool execution was denied');
   });
 });
+
+describe('one failure, one finish in every spec version', () => {
+  // Each failure ends through the same path, so V3 and V4 report the same raw reason.
+  const cases = [
+    ['a truncated stream', { kind: 'sse', fixture: 'no-terminal' }, 'stream_truncated'],
+    ['response.failed', { kind: 'sse', fixture: 'failed' }, 'context_length_exceeded'],
+  ] as const;
+
+  it.each(cases)('%s', async (_, script, raw) => {
+    for (const create of [createCodexV3, createCodexV4]) {
+      emu.enqueue(script);
+      const model = create({ ...settings(), maxRetries: 0 })('gpt-5.3-codex');
+      const { stream } = await model.doStream({
+        prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+      });
+      const parts: Array<{ type: string; finishReason?: unknown }> = [];
+      for await (const part of stream as unknown as AsyncIterable<(typeof parts)[number]>)
+        parts.push(part);
+      expect(parts.at(-2)?.type).toBe('error');
+      expect(parts.at(-1)).toMatchObject({
+        type: 'finish',
+        finishReason: { unified: 'error', raw },
+      });
+    }
+  });
+});
