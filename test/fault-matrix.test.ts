@@ -7,7 +7,8 @@ import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
-import { loadFixture, type EmulatorScript } from './support/codex-emulator';
+import { loadFixture } from './support/codex-events';
+import type { EmulatorScript } from './support/codex-emulator';
 import { responseEvents, toSSE } from './support/codex-events';
 import { useCodexEmulator } from './support/use-codex-emulator';
 

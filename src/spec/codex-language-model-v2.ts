@@ -3,32 +3,13 @@ import type {
   LanguageModelV2CallOptions,
   LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
-import type { CodexConfig } from '../codex-config';
-import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
 import type { CodexRequestBody } from '../codex-responses-api';
-import type { CodexModelId } from '../request/codex-provider-options';
+import { CodexModelWrapper } from './codex-model-wrapper';
 import { v2OutputShape } from './v2-output-shape';
 
 /** AI SDK 5 (`ai@5`): the core's own call options and content parts are V2's. */
-export class CodexLanguageModelV2 implements LanguageModelV2 {
+export class CodexLanguageModelV2 extends CodexModelWrapper implements LanguageModelV2 {
   readonly specificationVersion = 'v2';
-  private readonly core: CodexLanguageModel;
-
-  constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
-    this.core = new CodexLanguageModel(modelId, settings, config);
-  }
-
-  get modelId(): CodexModelId {
-    return this.core.modelId;
-  }
-
-  get provider(): string {
-    return this.core.provider;
-  }
-
-  get supportedUrls(): Record<string, RegExp[]> {
-    return this.core.supportedUrls;
-  }
 
   doStream(options: LanguageModelV2CallOptions): Promise<{
     stream: ReadableStream<LanguageModelV2StreamPart>;

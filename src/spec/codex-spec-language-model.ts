@@ -1,7 +1,8 @@
 import type { CodexConfig } from '../codex-config';
-import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
+import type { CodexModelSettings } from '../codex-language-model';
 import type { CodexModelId } from '../request/codex-provider-options';
 import type { CodexOutputShape } from '../stream/codex-output-shape';
+import { CodexModelWrapper } from './codex-model-wrapper';
 import { toCodexCallOptions, type SpecCallOptions } from './to-codex-call-options';
 
 /**
@@ -13,9 +14,7 @@ export abstract class CodexSpecLanguageModel<
   CallOptions extends SpecCallOptions,
   StreamResult,
   GenerateResult,
-> {
-  private readonly core: CodexLanguageModel;
-
+> extends CodexModelWrapper {
   constructor(
     modelId: CodexModelId,
     settings: CodexModelSettings,
@@ -25,19 +24,7 @@ export abstract class CodexSpecLanguageModel<
       unknown
     >,
   ) {
-    this.core = new CodexLanguageModel(modelId, settings, config);
-  }
-
-  get modelId(): CodexModelId {
-    return this.core.modelId;
-  }
-
-  get provider(): string {
-    return this.core.provider;
-  }
-
-  get supportedUrls(): Record<string, RegExp[]> {
-    return this.core.supportedUrls;
+    super(modelId, settings, config);
   }
 
   async doStream(options: CallOptions): Promise<StreamResult> {

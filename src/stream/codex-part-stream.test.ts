@@ -5,7 +5,7 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../test/support/codex-emulator';
+import { loadFixture } from '../../test/support/codex-events';
 import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
 import { createStreamError } from '../codex-error';
 import { v2OutputShape } from '../spec/v2-output-shape';

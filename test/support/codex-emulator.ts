@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { responseEvents, toSSE, type CodexEvent, type OutputSpec } from './codex-events';
+import {
+  loadFixture,
+  responseEvents,
+  toSSE,
+  type CodexEvent,
+  type OutputSpec,
+} from './codex-events';
 
 /**
  * A loopback stand-in for the Codex backend (`POST {base}/responses`). It checks requests
@@ -70,6 +74,8 @@ const FORBIDDEN_PARAMS = [
   'previous_response_id',
 ];
 
+export { loadFixture };
+
 export type EmulatorScript =
   | {
       kind: 'sse';
@@ -114,12 +120,6 @@ export type CodexEmulator = {
   enqueue: (...scripts: EmulatorScript[]) => void;
   close: () => Promise<void>;
 };
-
-const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
-
-export function loadFixture(name: string): string {
-  return readFileSync(`${FIXTURE_DIR}${name}.sse`, 'utf8');
-}
 
 export async function startCodexEmulator({
   port = 0,

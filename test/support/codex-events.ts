@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 // Builders for Codex SSE streams, shared by the emulator and the tests.
 
 export type CodexEvent = { type: string; [key: string]: unknown };
@@ -221,4 +223,11 @@ export function chunkString(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
   return out;
+}
+
+/** Recorded-style SSE bodies under test/fixtures, by name (without `.sse`). */
+const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export function loadFixture(name: string): string {
+  return readFileSync(`${FIXTURE_DIR}${name}.sse`, 'utf8');
 }
