@@ -31,9 +31,24 @@ export function toCodexCallOptions(options: SpecCallOptions): {
   warnings: LanguageModelV2CallWarning[];
 } {
   const warnings: LanguageModelV2CallWarning[] = [];
-  // The message and part shapes match V2's but for stricter providerOptions typing, so
-  // they are handled loosely here and checked by the V2 converter downstream.
-  const prompt = (options.prompt as LoosePrompt).map(message => {
+  return {
+    options: {
+      ...options,
+      prompt: toCodexPrompt(options.prompt as LoosePrompt, warnings),
+      tools: toCodexTools(options.tools),
+      providerOptions: withReasoningEffort(options),
+    } as LanguageModelV2CallOptions,
+    warnings,
+  };
+}
+
+// The message and part shapes match V2's but for stricter providerOptions typing, so they
+// are handled loosely here and checked by the V2 converter downstream.
+function toCodexPrompt(
+  prompt: LoosePrompt,
+  warnings: LanguageModelV2CallWarning[],
+): LanguageModelV2CallOptions['prompt'] {
+  return prompt.map(message => {
     switch (message.role) {
       case 'system':
         return message;
@@ -47,24 +62,7 @@ export function toCodexCallOptions(options: SpecCallOptions): {
       case 'assistant':
         return {
           ...message,
-          content: message.content.flatMap((part): V2Part[] => {
-            switch (part.type) {
-              case 'text':
-              case 'reasoning':
-              case 'tool-call':
-                return [part];
-              case 'file':
-                return [toV2FilePart(part)];
-              case 'tool-result':
-                return [{ ...part, output: toV2ToolOutput(part.output, warnings) }];
-              default:
-                warnings.push({
-                  type: 'other',
-                  message: `Assistant ${part.type} parts are not sent to Codex.`,
-                });
-                return [];
-            }
-          }),
+          content: message.content.flatMap(part => toV2AssistantPart(part, warnings)),
         };
       case 'tool':
         return {
@@ -82,8 +80,29 @@ export function toCodexCallOptions(options: SpecCallOptions): {
     // The boundary on the way in: V3/V4 messages carry V2's fields (their parts were
     // converted above where they differ); the V2 converter downstream checks each part.
   }) as unknown as LanguageModelV2CallOptions['prompt'];
+}
 
-  const tools = options.tools?.map(tool =>
+function toV2AssistantPart(part: LoosePart, warnings: LanguageModelV2CallWarning[]): V2Part[] {
+  switch (part.type) {
+    case 'text':
+    case 'reasoning':
+    case 'tool-call':
+      return [part];
+    case 'file':
+      return [toV2FilePart(part)];
+    case 'tool-result':
+      return [{ ...part, output: toV2ToolOutput(part.output, warnings) }];
+    default:
+      warnings.push({
+        type: 'other',
+        message: `Assistant ${part.type} parts are not sent to Codex.`,
+      });
+      return [];
+  }
+}
+
+function toCodexTools(tools: SpecCallOptions['tools']): LanguageModelV2CallOptions['tools'] {
+  return tools?.map(tool =>
     tool.type === 'function'
       ? {
           type: 'function' as const,
@@ -98,30 +117,16 @@ export function toCodexCallOptions(options: SpecCallOptions): {
           args: tool.args,
         },
   ) as LanguageModelV2CallOptions['tools'];
+}
 
-  let providerOptions = options.providerOptions;
-  const reasoning = 'reasoning' in options ? options.reasoning : undefined;
-  const effort = reasoningOptionToEffort(reasoning);
-  // providerOptions.codex.reasoningEffort, when given, wins over the generic option
-  if (
-    effort != null &&
-    (providerOptions?.codex as { reasoningEffort?: unknown } | undefined)?.reasoningEffort == null
-  ) {
-    providerOptions = {
-      ...providerOptions,
-      codex: { ...providerOptions?.codex, reasoningEffort: effort },
-    };
-  }
-
-  return {
-    options: {
-      ...options,
-      prompt,
-      tools,
-      providerOptions,
-    } as LanguageModelV2CallOptions,
-    warnings,
-  };
+/** The generic `reasoning` option as `providerOptions.codex.reasoningEffort`, which wins when set. */
+function withReasoningEffort(options: SpecCallOptions): SpecCallOptions['providerOptions'] {
+  const { providerOptions } = options;
+  const effort = reasoningOptionToEffort('reasoning' in options ? options.reasoning : undefined);
+  const given = (providerOptions?.codex as { reasoningEffort?: unknown } | undefined)
+    ?.reasoningEffort;
+  if (effort == null || given != null) return providerOptions;
+  return { ...providerOptions, codex: { ...providerOptions?.codex, reasoningEffort: effort } };
 }
 
 function reasoningOptionToEffort(reasoning: string | undefined): CodexReasoningEffort | undefined {
