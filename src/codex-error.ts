@@ -204,3 +204,19 @@ export function describeError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
+
+/**
+ * `text` with every secret (and every line of a multi-line one, which is how a runtime may
+ * quote it) replaced by `[redacted]`.
+ */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  const pieces = secrets
+    .flatMap(secret => (secret == null ? [] : [secret, ...secret.split(/[\r\n]+/)]))
+    .map(piece => piece.trim())
+    // short pieces ("Bearer", a one-letter line) are not secret and would shred the text
+    .filter(piece => piece.length >= 8)
+    .sort((a, b) => b.length - a.length);
+  let result = text;
+  for (const piece of pieces) result = result.split(piece).join('[redacted]');
+  return result;
+}

@@ -50,18 +50,21 @@ export async function fetchCodexModels({
   abortSignal?: AbortSignal;
 }): Promise<CodexModelInfo[]> {
   const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
-  const response = await withAuthRenewal(auth, credentials =>
-    sendCodexRequest({
-      method: 'GET',
-      url,
-      headers: mergeHeaders(
-        headers,
-        { accept: 'application/json' },
-        credentialHeaders(credentials),
-      ),
-      fetch,
-      abortSignal,
-    }),
+  const response = await withAuthRenewal(
+    auth,
+    credentials =>
+      sendCodexRequest({
+        method: 'GET',
+        url,
+        headers: mergeHeaders(
+          headers,
+          { accept: 'application/json' },
+          credentialHeaders(credentials),
+        ),
+        fetch,
+        abortSignal,
+      }),
+    abortSignal,
   );
   const text = await response.text();
   let parsed: z.infer<typeof catalogSchema>;

@@ -1,4 +1,4 @@
-import { NoSuchModelError } from '@ai-sdk/provider';
+import { InvalidArgumentError, NoSuchModelError } from '@ai-sdk/provider';
 import { generateId, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
 import { DEFAULT_TOKEN_URL } from './auth/token-refresh';
 import { resolveCodexAuth, type CodexAuth } from './auth/codex-auth';
@@ -6,9 +6,19 @@ import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
 import { sseTransport } from './transport/post-codex-request';
 import { normalizeRetryPolicy } from './transport/retry-policy';
-import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './transport/codex-headers';
+import {
+  createIdentityHeaders,
+  headerValueProblem,
+  isValidHeaderName,
+  mergeHeaders,
+  PACKAGE_NAME,
+} from './transport/codex-headers';
 import type { CodexModelSettings } from './codex-language-model';
-import type { CodexModelId } from './request/codex-provider-options';
+import {
+  MODEL_SETTINGS,
+  parseCodexOptions,
+  type CodexModelId,
+} from './request/codex-provider-options';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
@@ -47,7 +57,10 @@ export interface CodexProviderSettings {
   sessionId?: string;
   /** Instructions sent when the prompt has no system message (the backend requires some). */
   defaultInstructions?: string;
-  /** Extra request headers; they replace ours of the same name (except credentials). */
+  /**
+   * Extra request headers; they replace ours of the same name (except credentials), but a
+   * `user-agent` is appended to ours. Values with CR/LF throw an `InvalidArgumentError`.
+   */
   headers?: Record<string, string>;
   /** Custom fetch, e.g. for proxies or tests. */
   fetch?: FetchFunction;
@@ -63,7 +76,10 @@ export interface CodexProviderSettings {
   initialRetryDelayMs?: number;
   /** Longest single wait, `Retry-After` included. Default 10 000 ms. */
   maxRetryDelayMs?: number;
-  /** A stream that sends nothing for this long is aborted. Default 300 000 ms. */
+  /**
+   * A stream that sends nothing for this long is aborted. Default 300 000 ms; `0` turns the
+   * timeout off; at most 2 147 483 647 (timers overflow above).
+   */
   streamIdleTimeoutMs?: number;
   /** `client_version` sent to the model catalog, which filters by it. Default `0.99.0`. */
   clientVersion?: string;
@@ -86,8 +102,11 @@ export function assembleCodexProvider<P>(
   specificationVersion?: 'v3' | 'v4',
 ): P {
   const setup = createCodexSetup(settings);
-  const languageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) =>
-    new Model(modelId, modelSettings, setup.config);
+  const languageModel = (modelId: CodexModelId, modelSettings: CodexModelSettings = {}) => {
+    // Bad values fail here, once; unknown keys are kept so that each call can warn of them.
+    parseCodexOptions(modelSettings, MODEL_SETTINGS);
+    return new Model(modelId, modelSettings, setup.config);
+  };
   const provider = function (modelId: CodexModelId, modelSettings?: CodexModelSettings) {
     if (new.target) {
       throw new Error('The Codex model factory cannot be called with the new keyword.');
@@ -121,6 +140,7 @@ export function assembleCodexProvider<P>(
  * cached model catalog.
  */
 function createCodexSetup(settings: CodexProviderSettings) {
+  checkHeaderSettings(settings);
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
   const sessionId = settings.sessionId ?? randomSessionId();
   const originator = settings.originator ?? PACKAGE_NAME;
@@ -168,6 +188,35 @@ function createCodexSetup(settings: CodexProviderSettings) {
     return catalog;
   };
   return { config, listModels };
+}
+
+/**
+ * Settings that end up in request headers. `fetch` would refuse a line break with an error
+ * that looks like a network failure (and quotes the value), so they are checked up front.
+ */
+function checkHeaderSettings(settings: CodexProviderSettings): void {
+  const check = (argument: string, value: unknown) => {
+    if (value === undefined) return;
+    const problem = typeof value === 'string' ? headerValueProblem(value) : 'no string';
+    if (problem != null) {
+      throw new InvalidArgumentError({
+        argument,
+        message: `The Codex setting \`${argument}\` ${problem === 'no string' ? 'must be a string' : `contains ${problem}`}; it is sent as an HTTP header value, which cannot hold line breaks or control characters.`,
+      });
+    }
+  };
+  check('sessionId', settings.sessionId);
+  check('originator', settings.originator);
+  check('accountId', settings.accountId);
+  for (const [name, value] of Object.entries(settings.headers ?? {})) {
+    if (!isValidHeaderName(name)) {
+      throw new InvalidArgumentError({
+        argument: 'headers',
+        message: `The Codex setting \`headers\` has an invalid header name ${JSON.stringify(name)}.`,
+      });
+    }
+    check(`headers.${name}`, value);
+  }
 }
 
 function randomSessionId(): string {

@@ -5,12 +5,14 @@ import type { CodexAuthSource } from './codex-auth';
 import {
   defaultAuthFilePath,
   readAuthFile,
+  resolveAuthFilePath,
   withAuthFileLock,
   writeAuthFile,
   type AuthFileContent,
 } from './auth-file-store';
 import { getChatGPTAccountId, getJwtExpiry } from './jwt';
 import { refreshCodexTokens } from './token-refresh';
+import { headerValueProblem } from '../transport/codex-headers';
 
 /** Refresh this long before `exp`, as the official client does. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -48,16 +50,29 @@ export function createFileAuth({
       tokens.account_id ??
       getChatGPTAccountId(tokens.access_token) ??
       getChatGPTAccountId(tokens.id_token);
+    // `fetch` would refuse these and quote the token in its message; say which field instead.
+    for (const [field, value] of [
+      ['access_token', tokens.access_token],
+      ['account_id', id],
+    ] as const) {
+      const problem = value == null ? undefined : headerValueProblem(value);
+      if (problem != null) {
+        throw new LoadAPIKeyError({
+          message: `The ${field} in ${path} contains ${problem}, so it cannot be sent. Run \`codex login\` to write a fresh sign-in.`,
+        });
+      }
+    }
     return { accessToken: tokens.access_token, ...(id != null && { accountId: id }) };
   };
 
-  function refresh(rejectedAccessToken: string, force: boolean): Promise<AuthFileContent> {
-    let flight = refreshesInFlight.get(path);
+  async function refresh(rejectedAccessToken: string, force: boolean): Promise<AuthFileContent> {
+    const target = await resolveAuthFilePath(path);
+    let flight = refreshesInFlight.get(target);
     if (flight == null) {
-      flight = withAuthFileLock(path, async () => {
+      flight = withAuthFileLock(target, async () => {
         // Re-read under the lock: another process may have refreshed already, and its
         // rotated refresh token is the only one still valid.
-        const current = await readAuthFile(path);
+        const current = await readAuthFile(target);
         const tokens = tokensOf(current, path);
         const changed = tokens.access_token !== rejectedAccessToken;
         if (changed && !expiresSoon(tokens.access_token)) return current;
@@ -84,10 +99,10 @@ export function createFileAuth({
           },
           last_refresh: new Date().toISOString(),
         };
-        await writeAuthFile(path, updated);
+        await writeAuthFile(target, updated);
         return updated;
-      }).finally(() => refreshesInFlight.delete(path));
-      refreshesInFlight.set(path, flight);
+      }).finally(() => refreshesInFlight.delete(target));
+      refreshesInFlight.set(target, flight);
     }
     return flight;
   }

@@ -3,7 +3,7 @@ import { LoadAPIKeyError } from '@ai-sdk/provider';
 // Node-only: this module is loaded lazily (see codex-file-auth.ts) so that an edge bundle
 // with explicit `auth` never pulls in `node:fs`.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -28,7 +28,7 @@ export function defaultAuthFilePath(env: Record<string, string | undefined> = pr
 }
 
 const SIGN_IN =
-  'Run `codex login` (choose "Sign in with ChatGPT"), or pass `auth` or `authFile` to createCodex().';
+  'Sign in with `codex login` (choose "Sign in with ChatGPT") or `npx ai-sdk-provider-codex login`, or pass `auth` or `authFile` to createCodex().';
 
 export async function readAuthFile(path: string): Promise<AuthFileContent> {
   let text: string;
@@ -63,8 +63,23 @@ export async function readAuthFile(path: string): Promise<AuthFileContent> {
 }
 
 /**
+ * The file a symlinked `auth.json` points at (dotfiles are often kept as links), or `path`
+ * itself when it is no link or does not exist yet. Locks and writes go to this path: a
+ * rename over the link would turn it into a plain file and leave the target holding a
+ * spent refresh token.
+ */
+export async function resolveAuthFilePath(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
  * Replaces the file atomically: temp file in the same directory (mode 0600), fsync,
- * rename. A crash leaves either the old or the new file, never a torn one.
+ * rename. A crash leaves either the old or the new file, never a torn one. `path` should be
+ * the real path (see `resolveAuthFilePath`).
  */
 export async function writeAuthFile(path: string, content: AuthFileContent): Promise<void> {
   const dir = dirname(path);

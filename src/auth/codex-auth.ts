@@ -1,6 +1,8 @@
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { copyAPICallError } from '../codex-error';
+import { headerValueProblem } from '../transport/codex-headers';
+import { withAbort } from '../transport/with-abort';
 
 export type CodexCredentials = {
   accessToken: string;
@@ -59,7 +61,18 @@ export function resolveCodexAuth({
           'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
       });
     }
-    return accountId != null ? { ...credentials, accountId } : credentials;
+    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
+    // `fetch` would refuse these and quote the token in its message; say which field instead.
+    for (const field of ['accessToken', 'accountId'] as const) {
+      const value = resolved[field];
+      const problem = typeof value === 'string' ? headerValueProblem(value) : undefined;
+      if (problem != null) {
+        throw new LoadAPIKeyError({
+          message: `The ${field} from the Codex \`auth\` setting contains ${problem}, so it cannot be sent. Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).`,
+        });
+      }
+    }
+    return resolved;
   };
   return {
     getCredentials,
@@ -76,19 +89,22 @@ export function resolveCodexAuth({
 /**
  * Runs `attempt` with the current credentials. After a 401 the auth source gets two
  * chances to hand out different credentials (a re-read file, then a refreshed token)
- * before the error stands, with a message that says to sign in again.
+ * before the error stands, with a message that says to sign in again. An abort ends the
+ * wait for credentials at once; a refresh in progress goes on for its other waiters.
  */
 export async function withAuthRenewal<T>(
   auth: CodexAuthSource,
   attempt: (credentials: CodexCredentials) => Promise<T>,
+  abortSignal?: AbortSignal,
 ): Promise<T> {
-  let credentials = await auth.getCredentials();
+  let credentials = await withAbort(auth.getCredentials(), abortSignal);
   for (let renewals = 0; ; renewals++) {
     try {
       return await attempt(credentials);
     } catch (error) {
       if (!APICallError.isInstance(error) || error.statusCode !== 401) throw error;
-      const next = renewals < 2 ? await auth.onUnauthorized?.(credentials) : undefined;
+      const next =
+        renewals < 2 ? await withAbort(auth.onUnauthorized?.(credentials), abortSignal) : undefined;
       if (next == null) throw unauthorizedError(error);
       credentials = next;
     }

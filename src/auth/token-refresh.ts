@@ -1,11 +1,16 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { describeError } from '../codex-error';
+import { headerValueProblem } from '../transport/codex-headers';
+import { redirectError } from '../transport/redirect-error';
 
 export const CODEX_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 export const DEFAULT_TOKEN_URL = 'https://auth.openai.com/oauth/token';
 
 export type RefreshedTokens = { access_token: string; id_token?: string; refresh_token?: string };
+
+/** A refresh that takes longer is given up (retryable): it holds the auth file lock. */
+export const DEFAULT_REFRESH_TIMEOUT_MS = 30_000;
 
 const PERMANENT_CODES = new Set([
   'refresh_token_expired',
@@ -22,35 +27,66 @@ export async function refreshCodexTokens({
   tokenURL,
   refreshToken,
   fetch = globalThis.fetch,
+  timeoutMs = DEFAULT_REFRESH_TIMEOUT_MS,
 }: {
   tokenURL: string;
   refreshToken: string;
   fetch?: FetchFunction;
+  timeoutMs?: number;
 }): Promise<RefreshedTokens> {
   const redactedBody = {
     client_id: CODEX_CLIENT_ID,
     grant_type: 'refresh_token',
     refresh_token: '[redacted]',
   };
-  let response: Response;
-  try {
-    response = await fetch(tokenURL, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ ...redactedBody, refresh_token: refreshToken }),
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new APICallError({
-      message: `Could not reach the ChatGPT token endpoint to refresh the sign-in (${describeError(error)}). Try again shortly.`,
+  // Not the caller's signal: one refresh serves every waiter, and a caller that gives up
+  // must not cancel it for the others. The timeout bounds it instead.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const timedOut = () =>
+    new APICallError({
+      message: `The ChatGPT token endpoint did not answer within ${timeoutMs / 1000} s. Try again shortly.`,
       url: tokenURL,
       requestBodyValues: redactedBody,
       isRetryable: true,
     });
+  let response: Response;
+  let text: string;
+  try {
+    try {
+      response = await fetch(tokenURL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ ...redactedBody, refresh_token: refreshToken }),
+        signal: timeout.signal,
+        // The body is the refresh token: never re-post it to wherever `Location` points.
+        redirect: 'manual',
+      });
+    } catch (error) {
+      if (timeout.signal.aborted) throw timedOut();
+      if (isAbortError(error)) throw error;
+      throw new APICallError({
+        message: `Could not reach the ChatGPT token endpoint to refresh the sign-in (${describeError(error)}). Try again shortly.`,
+        url: tokenURL,
+        requestBodyValues: redactedBody,
+        isRetryable: true,
+      });
+    }
+    const redirect = redirectError(
+      response,
+      tokenURL,
+      redactedBody,
+      'the ChatGPT token endpoint',
+      'tokenURL',
+    );
+    if (redirect != null) throw redirect;
+    text = await response.text().catch(() => '');
+    if (timeout.signal.aborted) throw timedOut();
+  } finally {
+    clearTimeout(timer);
   }
 
   const responseHeaders = extractResponseHeaders(response);
-  const text = await response.text().catch(() => '');
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -60,10 +96,14 @@ export async function refreshCodexTokens({
 
   if (response.ok) {
     const tokens = body as Partial<RefreshedTokens> | undefined;
-    if (typeof tokens?.access_token !== 'string' || tokens.access_token === '') {
+    if (
+      typeof tokens?.access_token !== 'string' ||
+      tokens.access_token === '' ||
+      headerValueProblem(tokens.access_token) != null
+    ) {
       throw new APICallError({
         message:
-          'The ChatGPT token endpoint answered without an access token. Try again, or run `codex login`.',
+          'The ChatGPT token endpoint answered without a usable access token; the auth file was left as it was. Try again, or run `codex login`.',
         url: tokenURL,
         requestBodyValues: redactedBody,
         statusCode: response.status,

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
 
 export type CodexModelId =
@@ -48,3 +49,64 @@ export const codexReasoningMetadataSchema = z.object({
   itemId: z.string().nullish(),
   reasoningEncryptedContent: z.string().nullish(),
 });
+
+/** How messages name the defaults given as `codex(modelId, settings)`. */
+export const MODEL_SETTINGS = 'model settings';
+
+const KNOWN_OPTIONS = Object.keys(codexProviderOptionsSchema.shape);
+
+/**
+ * Validates Codex options given as `providerOptions.codex` or as model settings (`where`
+ * names them in messages). Bad values throw an `InvalidArgumentError` that names the field;
+ * unknown keys (usually typos) are dropped and reported, each with the closest known key.
+ */
+export function parseCodexOptions(
+  value: unknown,
+  where: string,
+): { options: CodexProviderOptions | undefined; unknownKeys: string[] } {
+  if (value == null) return { options: undefined, unknownKeys: [] };
+  const result = codexProviderOptionsSchema.safeParse(value);
+  if (!result.success) {
+    throw new InvalidArgumentError({
+      argument: where,
+      message: `Invalid ${where}: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
+      cause: result.error,
+    });
+  }
+  const unknownKeys = Object.keys(value as object).filter(key => !KNOWN_OPTIONS.includes(key));
+  return { options: result.data, unknownKeys };
+}
+
+/** The warning text for an unknown option key. */
+export function unknownOptionMessage(key: string, where: string): string {
+  const suggestion = closestKnownOption(key);
+  return `Unknown ${where} key "${key}" was ignored${suggestion != null ? `; did you mean "${suggestion}"?` : `. Known keys: ${KNOWN_OPTIONS.join(', ')}.`}`;
+}
+
+function closestKnownOption(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_OPTIONS) {
+    const distance = editDistance(key.toLowerCase(), known.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  // Further apart than this, a suggestion would be a guess.
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,8 +1,11 @@
 import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
-import { InvalidArgumentError } from '@ai-sdk/provider';
-import { z } from 'zod/v4';
 import { clampReasoningEffort } from './codex-model-capabilities';
-import { codexProviderOptionsSchema, type CodexProviderOptions } from './codex-provider-options';
+import {
+  MODEL_SETTINGS,
+  parseCodexOptions,
+  unknownOptionMessage,
+  type CodexProviderOptions,
+} from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
 import type { CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
 import { convertToCodexInput } from './convert-to-codex-input';
@@ -52,8 +55,19 @@ export async function getCodexArgs({
     }
   }
 
-  const callOptions = parseCodexProviderOptions(options.providerOptions?.codex);
-  const codexOptions: CodexProviderOptions = { ...defaults.providerOptions, ...callOptions };
+  // Model settings were validated when the model was made; parsing them again here only
+  // costs a few microseconds and gives every call the warnings for their unknown keys.
+  const modelOptions = parseCodexOptions(defaults.providerOptions, MODEL_SETTINGS);
+  const callOptions = parseCodexOptions(options.providerOptions?.codex, 'providerOptions.codex');
+  const codexOptions: CodexProviderOptions = { ...modelOptions.options, ...callOptions.options };
+  for (const [where, unknownKeys] of [
+    [MODEL_SETTINGS, modelOptions.unknownKeys],
+    ['providerOptions.codex', callOptions.unknownKeys],
+  ] as const) {
+    for (const key of unknownKeys) {
+      warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
+    }
+  }
 
   const { systemTexts, input, warnings: inputWarnings } = convertToCodexInput(options.prompt);
 
@@ -132,16 +146,4 @@ export async function getCodexArgs({
   };
 
   return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings] };
-}
-
-// `parseProviderOptions` only says "invalid codex provider options"; name the field instead.
-function parseCodexProviderOptions(value: unknown): CodexProviderOptions | undefined {
-  if (value == null) return undefined;
-  const result = codexProviderOptionsSchema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidArgumentError({
-    argument: 'providerOptions.codex',
-    message: `Invalid providerOptions.codex: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-    cause: result.error,
-  });
 }

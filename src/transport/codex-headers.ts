@@ -35,7 +35,11 @@ function safeRelease(proc: ProcessLike): string | undefined {
   }
 }
 
-/** Lower-cases names so that a user's `user-agent` replaces ours instead of doubling it. */
+/**
+ * Lower-cases names so that a user's header replaces ours instead of doubling it. The
+ * exception is `user-agent`: a later one is appended to ours (the `withUserAgentSuffix`
+ * convention), so that `ai`'s `ai/5.x` never hides who we are from the backend.
+ */
 export function mergeHeaders(
   ...sources: Array<Record<string, string | undefined> | undefined>
 ): Record<string, string> {
@@ -44,11 +48,39 @@ export function mergeHeaders(
     if (source == null) continue;
     for (const [name, value] of Object.entries(source)) {
       const key = name.toLowerCase();
-      if (value == null) delete merged[key];
+      if (key === USER_AGENT) {
+        if (value != null) merged[key] = appendUserAgent(merged[key], value);
+      } else if (value == null) delete merged[key];
       else merged[key] = value;
     }
   }
   return merged;
+}
+
+const USER_AGENT = 'user-agent';
+
+function appendUserAgent(ours: string | undefined, theirs: string): string {
+  const suffix = theirs.trim();
+  if (ours == null || ours === '' || suffix.startsWith(ours)) return suffix;
+  // Already there (a caller handing our own headers back): keep it once.
+  if (suffix === '' || ` ${ours} `.includes(` ${suffix} `)) return ours;
+  return `${ours} ${suffix}`;
+}
+
+/**
+ * Why `value` cannot be sent as a header value, or `undefined` when it can. `fetch` rejects
+ * these with a message that quotes the value, which may be a token, so we check first.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  if (/[\r\n]/.test(value)) return 'a line break (CR or LF)';
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) return 'a control character';
+  if (/[^\x00-\xff]/.test(value)) return 'a character outside Latin-1';
+  return undefined;
+}
+
+/** RFC 9110 token characters; `fetch` rejects any other header name. */
+export function isValidHeaderName(name: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
 }
 
 export function createIdentityHeaders({

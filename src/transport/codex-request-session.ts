@@ -4,6 +4,7 @@ import { copyAPICallError } from '../codex-error';
 import type { CodexResponseStream } from './codex-transport';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
+import { withAbort } from './with-abort';
 
 /** One attempt's response, with the handles the retry logic needs. */
 export type CodexConnection = CodexResponseStream & {
@@ -38,7 +39,19 @@ export class CodexRequestSession {
       const release = follow(this.callerSignal, controller);
       this.requests++;
       try {
-        const response = await this.send(controller.signal);
+        // `send` may first wait for credentials (an `auth` function, a token refresh, the
+        // auth file lock), which know nothing of the signal: the abort must not wait for them.
+        const sending = this.send(controller.signal);
+        const response = await withAbort(sending, controller.signal).catch((error: unknown) => {
+          // A response that still arrives after the abort is never read: free its connection.
+          if (controller.signal.aborted) {
+            sending.then(
+              late => late.openEvents(() => {}).cancel(error),
+              () => {},
+            );
+          }
+          throw error;
+        });
         return { ...response, abort: reason => controller.abort(reason), release };
       } catch (error) {
         release();

@@ -1,7 +1,14 @@
-import { APICallError, EmptyResponseBodyError } from '@ai-sdk/provider';
+import { APICallError, EmptyResponseBodyError, InvalidArgumentError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler, describeError, withDiagnostics } from '../codex-error';
+import {
+  codexFailedResponseHandler,
+  describeError,
+  redactSecrets,
+  withDiagnostics,
+} from '../codex-error';
+import { headerValueProblem, isValidHeaderName } from './codex-headers';
 import type { CodexTransport } from './codex-transport';
+import { redirectError } from './redirect-error';
 import { createSseEventSource } from './sse-event-source';
 
 /**
@@ -25,6 +32,7 @@ export async function sendCodexRequest({
   fetch?: FetchFunction;
   abortSignal?: AbortSignal;
 }): Promise<Response> {
+  assertSendableHeaders(headers);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -32,10 +40,15 @@ export async function sendCodexRequest({
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),
       signal: abortSignal,
+      // These requests carry the ChatGPT credentials: a redirect must not take them to
+      // another origin, so none is followed.
+      redirect: 'manual',
     });
   } catch (error) {
-    throw toTransportError(error, url, body);
+    throw toTransportError(error, url, body, Object.values(headers));
   }
+  const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
+  if (redirect != null) throw redirect;
   if (!response.ok) {
     const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
     throw withDiagnostics(value);
@@ -70,13 +83,59 @@ export const sseTransport: CodexTransport = {
   },
 };
 
-function toTransportError(error: unknown, url: string, requestBodyValues: unknown): unknown {
+/**
+ * `fetch` would reject these with a message quoting the value (which may be a token) and the
+ * failure would look like a network error; name the header instead, never its value.
+ */
+function assertSendableHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = isValidHeaderName(name) ? headerValueProblem(value) : 'an invalid name';
+    if (problem == null) continue;
+    const credential = name === 'authorization' || name === 'chatgpt-account-id';
+    throw new InvalidArgumentError({
+      argument: credential ? 'auth' : `headers.${name}`,
+      message: credential
+        ? `The ChatGPT ${name === 'authorization' ? 'access token' : 'account id'} contains ${problem}, so it cannot be sent. Check the \`auth\` setting or the auth file (\`codex login\` writes a valid one).`
+        : `The request header "${isValidHeaderName(name) ? name : '(invalid name)'}" has ${problem}; header names and values cannot hold line breaks or control characters. Fix the \`headers\` you pass.`,
+    });
+  }
+}
+
+// What runtimes say when the network failed (undici, Chromium, Firefox, Safari, React Native).
+const NETWORK_FAILURE =
+  /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed|network request failed|terminated)$/i;
+
+function toTransportError(
+  error: unknown,
+  url: string,
+  requestBodyValues: unknown,
+  secrets: string[],
+): unknown {
   if (isAbortError(error) || APICallError.isInstance(error)) return error;
+  // `fetch` throws a TypeError both for a network failure and for a request it refuses to
+  // send (bad URL, bad header); only the first is worth another attempt.
+  const invalidRequest = error instanceof TypeError && !NETWORK_FAILURE.test(error.message);
+  // A refused request is explained by its own message; a network failure by its cause.
+  const raw = invalidRequest ? (error as Error).message : describeError(error);
+  const detail = redactSecrets(raw, secrets);
+  const redacted = detail !== raw || leaksSecret(error, secrets);
   return new APICallError({
-    message: `Cannot connect to the Codex backend at ${url}: ${describeError(error)}`,
+    message: invalidRequest
+      ? `The request to the Codex backend at ${url} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
+      : `Cannot connect to the Codex backend at ${url}: ${detail}`,
     url,
     requestBodyValues,
-    cause: error,
-    isRetryable: true,
+    // A cause that quotes a credential is replaced by its redacted text.
+    cause: redacted ? new Error(detail) : error,
+    isRetryable: !invalidRequest,
   });
+}
+
+function leaksSecret(error: unknown, secrets: string[]): boolean {
+  for (let e = error, depth = 0; e != null && depth < 5; depth++) {
+    const text = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+    if (redactSecrets(text, secrets) !== text) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

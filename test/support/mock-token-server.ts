@@ -11,8 +11,8 @@ export type MockTokenServer = {
   requests: Array<{ body: any }>;
   /** Refresh tokens the server will honour (once each). */
   validRefreshTokens: Set<string>;
-  /** Answer the next requests with these instead (status + JSON body). */
-  enqueue: (...answers: Array<{ status: number; body: unknown; delayMs?: number }>) => void;
+  /** Answer the next requests with these instead (status + JSON body, extra headers). */
+  enqueue: (...answers: ScriptedAnswer[]) => void;
   /** Delay every successful answer (to widen race windows). */
   delayMs: number;
   /** Access tokens issued so far. */
@@ -20,23 +20,30 @@ export type MockTokenServer = {
   close: () => Promise<void>;
 };
 
+type ScriptedAnswer = {
+  status: number;
+  body: unknown;
+  delayMs?: number;
+  headers?: Record<string, string>;
+};
+
 export async function startMockTokenServer({
   accountId = 'acct_refreshed',
   lifetimeSeconds = 3600,
 }: { accountId?: string; lifetimeSeconds?: number } = {}): Promise<MockTokenServer> {
-  const queue: Array<{ status: number; body: unknown; delayMs?: number }> = [];
+  const queue: ScriptedAnswer[] = [];
   let n = 0;
   const server = createServer(async (req, res) => {
     const body = JSON.parse((await read(req)) || '{}');
     state.requests.push({ body });
-    const reply = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
     const scripted = queue.shift();
     if (scripted != null) {
       if (scripted.delayMs) await sleep(scripted.delayMs);
-      return reply(scripted.status, scripted.body);
+      return reply(scripted.status, scripted.body, scripted.headers);
     }
     if (body.grant_type !== 'refresh_token' || body.client_id !== 'app_EMoamEEZ73f0CkXaXp7hrann') {
       return reply(400, { error: { code: 'invalid_request', message: 'bad grant or client' } });

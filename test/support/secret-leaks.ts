@@ -1,0 +1,36 @@
+import { APICallError } from '@ai-sdk/provider';
+
+/** Every token used in the tests contains this marker. */
+export const SECRET = 'SECRET';
+
+/**
+ * The texts of `error` that show a token: message, stack, string form and JSON of every
+ * error in its cause chain, and an `APICallError`'s request body, response headers,
+ * response body and data.
+ */
+export function secretLeaks(error: unknown): string[] {
+  const texts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    texts.push(String(e), (e as Error).message ?? '', (e as Error).stack ?? '', safeJson(e));
+    if (APICallError.isInstance(e)) {
+      texts.push(
+        safeJson(e.requestBodyValues),
+        safeJson(e.responseHeaders),
+        e.responseBody ?? '',
+        safeJson(e.data),
+        e.url,
+      );
+    }
+  }
+  return texts.filter(text => text.includes(SECRET));
+}
+
+export function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
