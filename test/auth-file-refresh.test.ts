@@ -10,9 +10,9 @@ import { createCodex, type CodexProviderSettings } from '../src';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
+import { SECRET, safeJson as safeStringify, secretLeaks } from './support/secret-leaks';
 
 // Every token in this file contains "SECRET"; no error or log may ever show one.
-const SECRET = 'SECRET';
 const hi: LanguageModelV2CallOptions = {
   prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
 };
@@ -21,7 +21,6 @@ let emu: CodexEmulator;
 let tokens: MockTokenServer;
 let dir: string;
 let authFile: string;
-const seenErrors: unknown[] = [];
 const logs: string[] = [];
 
 beforeAll(async () => {
@@ -37,6 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu.close();
   vi.restoreAllMocks();
+  // whatever the code under test logged in this file, in any test
+  expect(logs.filter(line => line.includes(SECRET))).toEqual([]);
 });
 beforeEach(async () => {
   tokens = await startMockTokenServer();
@@ -49,14 +50,6 @@ afterEach(async () => {
   await tokens.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-function safeStringify(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 const access = (marker: string, expiresIn = 3600, accountId?: string) =>
   makeJwt({ exp: nowSeconds() + expiresIn, marker, accountId });
@@ -98,6 +91,7 @@ function model(settings: CodexProviderSettings = {}) {
   );
 }
 
+/** The error `promise` rejects with, checked to show no token anywhere in it. */
 async function failure(promise: PromiseLike<unknown>): Promise<Error> {
   const error = await Promise.resolve(promise).then(
     () => {
@@ -105,7 +99,7 @@ async function failure(promise: PromiseLike<unknown>): Promise<Error> {
     },
     (e: Error) => e,
   );
-  seenErrors.push(error);
+  expect(secretLeaks(error)).toEqual([]);
   return error;
 }
 
@@ -137,11 +131,12 @@ describe('auth.json', () => {
     expect(emu.requests[1]!.headers['chatgpt-account-id']).toBe('acct_setting');
   });
 
-  it('names the path and `codex login` when the file is missing', async () => {
+  it('reports a missing file as missing, naming the path and how to sign in', async () => {
     const error = await failure(model().doGenerate(hi));
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
-    expect(error.message).toContain(authFile);
-    expect(error.message).toContain('codex login');
+    expect(error.message).toBe(
+      `No Codex sign-in found: ${authFile} does not exist. Sign in with \`codex login\` (choose "Sign in with ChatGPT") or \`npx ai-sdk-provider-codex login\`, or pass \`auth\` or \`authFile\` to createCodex().`,
+    );
     expect(emu.requests).toHaveLength(0);
   });
 
@@ -150,7 +145,9 @@ describe('auth.json', () => {
     await writeAuth(broken);
     const error = await failure(model().doGenerate(hi));
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
-    expect(error.message).toMatch(/not valid JSON; it was left untouched/);
+    expect(error.message).toBe(
+      `The Codex auth file ${authFile} is not valid JSON; it was left untouched. Repair it, or remove it and run \`codex login\`.`,
+    );
     expect(await readFile(authFile, 'utf8')).toBe(broken);
   });
 
@@ -236,8 +233,13 @@ describe('refresh', () => {
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).statusCode).toBe(401);
     expect((error as APICallError).isRetryable).toBe(false);
-    expect(error.message).toMatch(/rejected the ChatGPT access token .*codex login/);
-    expect(emu.requests.length).toBeLessThanOrEqual(3);
+    expect(error.message).toMatch(
+      /^The Codex backend rejected the ChatGPT access token \(401: .*\)\. Run `codex login` to sign in again, or pass fresh credentials\.$/,
+    );
+    // the first token, the refreshed one, then one more refresh (the file had nothing newer)
+    expect(emu.requests).toHaveLength(3);
+    expect(tokens.requests).toHaveLength(2);
+    expect(new Set(emu.requests.map(r => r.headers.authorization)).size).toBe(3);
   });
 
   it('explains a permanently rejected refresh token and keeps the file', async () => {
@@ -254,25 +256,67 @@ describe('refresh', () => {
   });
 
   it.each([
-    [401, { error: 'invalid_grant' }],
-    [400, { error: { code: 'refresh_token_expired', message: 'expired' } }],
-    [400, { error: { code: 'refresh_token_invalidated' } }],
-  ])('treats %i %j as permanent', async (status, body) => {
+    [401, { error: 'invalid_grant' }, 'invalid_grant'],
+    [401, {}, 'HTTP 401'],
+    [401, 'not json', 'HTTP 401'],
+    [
+      400,
+      { error: { code: 'refresh_token_expired', message: 'expired' } },
+      'refresh_token_expired',
+    ],
+    [400, { error: { code: 'refresh_token_invalidated' } }, 'refresh_token_invalidated'],
+  ])('treats %i %j as permanent: sign in again', async (status, body, why) => {
     tokens.enqueue({ status, body });
     await writeAuth(authJson({}, { access_token: access('old', -10) }));
     const error = await failure(model().doGenerate(hi));
-    expect(error.message).toMatch(/sign in again/);
+    expect(error.message).toBe(
+      `Your ChatGPT sign-in can no longer be refreshed (${why}). Run \`codex login\` to sign in again.`,
+    );
     expect((error as APICallError).isRetryable).toBe(false);
+    expect(tokens.requests).toHaveLength(1);
   });
 
-  it('reports a token endpoint outage as retryable and keeps the file', async () => {
-    tokens.enqueue({ status: 503, body: { error: 'temporarily_unavailable' } });
+  it.each([
+    [429, { error: 'rate_limited' }, 'rate_limited'],
+    [500, {}, 'HTTP 500'],
+    [503, { error: 'temporarily_unavailable' }, 'temporarily_unavailable'],
+  ])('reports a token endpoint %i as retryable and keeps the file', async (status, body, why) => {
+    tokens.enqueue({ status, body });
     await writeAuth(authJson({}, { access_token: access('old', -10) }));
     const before = await readFile(authFile, 'utf8');
     const error = await failure(model({ maxRetries: 0 }).doGenerate(hi));
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
+    );
     expect((error as APICallError).isRetryable).toBe(true);
-    expect(error.message).toMatch(/Try again shortly/);
+    expect((error as APICallError).statusCode).toBe(status);
     expect(await readFile(authFile, 'utf8')).toBe(before);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('retries a refresh that met a token endpoint outage, and then succeeds', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.enqueue({ status: 500, body: {} });
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    const result = await model({ initialRetryDelayMs: 1 }).doGenerate(hi);
+    expect(result.finishReason).toBe('stop');
+    expect(tokens.requests).toHaveLength(2);
+    expect((await readAuth()).tokens.refresh_token).toBe('rt-SECRET-rotated-1');
+  });
+
+  it('keeps the file when the token endpoint answers 200 without an access token', async () => {
+    tokens.enqueue({ status: 200, body: { refresh_token: 'rt-SECRET-half', id_token: 'x' } });
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    const before = await readFile(authFile, 'utf8');
+    const error = await failure(model({ maxRetries: 0 }).doGenerate(hi));
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'The ChatGPT token endpoint answered without a usable access token; the auth file was left as it was. Try again, or run `codex login`.',
+    );
+    expect((error as APICallError).statusCode).toBe(200);
+    expect(await readFile(authFile, 'utf8')).toBe(before);
+    expect(emu.requests).toHaveLength(0);
   });
 
   it('needs a refresh token to renew an expired access token', async () => {
@@ -350,28 +394,29 @@ describe('explicit auth', () => {
 });
 
 describe('secrets', () => {
-  it('no error or log of this suite shows a token', () => {
-    expect(seenErrors.length).toBeGreaterThan(8);
-    const texts: string[] = [...logs];
-    for (const error of seenErrors) {
-      for (let e: unknown = error; e != null; e = (e as { cause?: unknown }).cause) {
-        texts.push(
-          String(e),
-          (e as Error).message ?? '',
-          (e as Error).stack ?? '',
-          safeStringify(e),
-        );
-        const call = e as Partial<APICallError>;
-        texts.push(
-          safeStringify(call.requestBodyValues),
-          safeStringify(call.responseHeaders),
-          call.responseBody ?? '',
-          safeStringify(call.data),
-        );
-        if (e === (e as { cause?: unknown }).cause) break;
-      }
-    }
-    const leaks = texts.filter(t => t.includes(SECRET));
-    expect(leaks).toEqual([]);
+  it('no error of a failed sign-in, refresh or request shows a token', async () => {
+    const errors: Error[] = [];
+    await writeAuth('{"tokens": {"access_token": "at-SECRET-broken", ');
+    errors.push(await failure(model().doGenerate(hi)));
+    await writeAuth({ OPENAI_API_KEY: 'sk-SECRET-key', tokens: null });
+    errors.push(await failure(model().doGenerate(hi)));
+    // a token endpoint that echoes the refresh token it was sent
+    tokens.enqueue({ status: 400, body: { error: { message: 'bad token rt-SECRET-original' } } });
+    await writeAuth(authJson({}, { access_token: access('old', -10) }));
+    errors.push(await failure(model({ maxRetries: 0 }).doGenerate(hi)));
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    await writeAuth(authJson());
+    emu.acceptToken = () => false;
+    errors.push(await failure(model().doGenerate(hi)));
+
+    expect(errors.map(e => e.constructor.name)).toEqual([
+      'LoadAPIKeyError',
+      'LoadAPIKeyError',
+      'APICallError',
+      'APICallError',
+    ]);
+    expect((errors[2] as APICallError).responseBody).toContain('[redacted]');
+    expect(errors.flatMap(e => secretLeaks(e))).toEqual([]);
+    expect(logs.filter(line => line.includes(SECRET))).toEqual([]);
   });
 });

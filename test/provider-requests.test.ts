@@ -5,7 +5,7 @@ import {
   type LanguageModelV2CallOptions,
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { startCodexEmulator } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
@@ -338,6 +338,9 @@ describe('doStream', () => {
       }
     })();
     expect(error).toMatchObject({ name: 'AbortError' });
+    // the emulator still had bytes to send: it sees the connection closed by us
+    await vi.waitFor(() => expect(emu.requests[0]!.closedByClient).toBe(true));
+    expect(emu.requests).toHaveLength(1);
   });
 
   it('rejects at once when the signal is already aborted', async () => {

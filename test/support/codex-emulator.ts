@@ -105,6 +105,8 @@ export type RecordedRequest = {
   path: string;
   headers: IncomingMessage['headers'];
   body: any;
+  /** Set when the client closed the connection before the answer was complete. */
+  closedByClient?: boolean;
 };
 
 export type CodexEmulator = {
@@ -140,7 +142,18 @@ export async function startCodexEmulator({
       body = raw;
     }
     const path = (req.url ?? '').split('?')[0]!;
-    requests.push({ at: Date.now(), method: req.method ?? '', path, headers: req.headers, body });
+    const record: RecordedRequest = {
+      at: Date.now(),
+      method: req.method ?? '',
+      path,
+      headers: req.headers,
+      body,
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished && !destroyedByEmulator.has(req.socket))
+        record.closedByClient = true;
+    });
     log?.(`${req.method} ${path}`);
 
     if (req.method === 'GET' && path === `${EMULATOR_BASE_PATH}/models`) {
@@ -202,11 +215,20 @@ export async function startCodexEmulator({
     enqueue: (...scripts) => queue.push(...scripts),
     close: () =>
       new Promise<void>(resolve => {
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) destroy(socket);
         server.close(() => resolve());
       }),
   };
   return emulator;
+}
+
+// Sockets the emulator itself destroyed (scripted resets, close), which do not count as
+// closed by the client.
+const destroyedByEmulator = new WeakSet<Socket>();
+
+function destroy(socket: Socket): void {
+  destroyedByEmulator.add(socket);
+  socket.destroy();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -355,7 +377,7 @@ function strictSchemaOk(schema: any): boolean {
 
 async function play(script: EmulatorScript, req: IncomingMessage, res: ServerResponse) {
   if (script.kind === 'reset') {
-    req.socket.destroy();
+    destroy(req.socket);
     return;
   }
   if (script.kind === 'http') {
@@ -382,7 +404,7 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
       await write(res, bytes.subarray(offset, end));
       // let the bytes reach the client before the connection dies
       await new Promise(r => setTimeout(r, 20));
-      req.socket.destroy();
+      destroy(req.socket);
       return;
     }
     await write(res, bytes.subarray(offset, end));
@@ -390,7 +412,7 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
     if (script.delayMs) await new Promise(r => setTimeout(r, script.delayMs));
   }
   if (script.destroyAfterBytes != null) {
-    req.socket.destroy();
+    destroy(req.socket);
     return;
   }
   if (!script.keepOpen) res.end();
