@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codexErrorToMessage, isUsageLimitError } from './codex-error';
+import { codexErrorToMessage, isUsageLimitError, redactSecrets } from './codex-error';
 
 describe('codexErrorToMessage', () => {
   it('says the plan and when a usage limit resets', () => {
@@ -42,5 +42,22 @@ describe('codexErrorToMessage', () => {
     expect(
       codexErrorToMessage({ detail: [{ loc: ['body', 'model'], msg: 'field required' }] }),
     ).toBe('field required');
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces each secret and each line of a multi-line one, longest first', () => {
+    const token = 'at-SECRET-1234\r\nX-Injected: yes';
+    expect(
+      redactSecrets(`Headers.append: "Bearer ${token}" is invalid; also at-SECRET-1234`, [
+        `Bearer ${token}`,
+        undefined,
+        'short',
+      ]),
+    ).toBe('Headers.append: "[redacted]" is invalid; also [redacted]');
+  });
+
+  it('leaves text alone when nothing secret is in it', () => {
+    expect(redactSecrets('fetch failed', ['at-SECRET-1234', 'Bearer'])).toBe('fetch failed');
   });
 });

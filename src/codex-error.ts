@@ -206,12 +206,12 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * `text` with every secret (and every line of a multi-line one, which is how a runtime may
- * quote it) replaced by `[redacted]`.
+ * `text` with every secret, and every word of one, replaced by `[redacted]`: a runtime may
+ * quote a header value in part (one line of it, or the token without its `Bearer`).
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
   const pieces = secrets
-    .flatMap(secret => (secret == null ? [] : [secret, ...secret.split(/[\r\n]+/)]))
+    .flatMap(secret => (secret == null ? [] : [secret, ...secret.split(/\s+/)]))
     .map(piece => piece.trim())
     // short pieces ("Bearer", a one-letter line) are not secret and would shred the text
     .filter(piece => piece.length >= 8)

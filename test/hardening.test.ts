@@ -23,7 +23,7 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
@@ -340,6 +340,27 @@ describe('5. abort reaches pending credentials', () => {
     expect(JSON.parse(await readFile(authFile, 'utf8')).tokens.refresh_token).toBe(
       'rt-SECRET-rotated-1',
     );
+  });
+
+  it('frees the connection of a response that still arrives after the abort', async () => {
+    emu.enqueue({ kind: 'sse', fixture: 'text', keepOpen: true });
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    const m = createCodex({
+      baseURL: emu.baseURL,
+      auth: async () => {
+        await gate;
+        return { accessToken: 'at-SECRET-late' };
+      },
+      // a fetch wrapper that drops the signal, so only we can close the late response
+      fetch: (url, init) => globalThis.fetch(url, { ...init, signal: undefined }),
+    })('gpt-5');
+    const controller = new AbortController();
+    const call = m.doStream({ ...hi, abortSignal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    release();
+    await vi.waitFor(() => expect(emu.requests[0]?.closedByClient).toBe(true));
   });
 
   it('ends a model catalog request at once while credentials are pending', async () => {
