@@ -5,6 +5,7 @@ import { resolveCodexAuth, type CodexAuth } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
 import { sseTransport } from './transport/post-codex-request';
+import { getCodexUsage } from './account/get-codex-usage';
 import { normalizeRetryPolicy } from './transport/retry-policy';
 import { createIdentityHeaders, mergeHeaders, PACKAGE_NAME } from './transport/codex-headers';
 import type { CodexModelSettings } from './codex-language-model';
@@ -77,7 +78,7 @@ type ModelClass = new (
 
 /**
  * The callable provider every entry point returns: `provider(id)` / `.languageModel(id)`,
- * no embedding or image models, the session id and the model catalog. `/v3` and `/v4`
+ * no embedding or image models, the session id, the model catalog and the usage. `/v3` and `/v4`
  * pass their spec version, which also adds the newer `embeddingModel` name.
  */
 export function assembleCodexProvider<P>(
@@ -104,6 +105,7 @@ export function assembleCodexProvider<P>(
     textEmbeddingModel: noSuchModel('textEmbeddingModel'),
     imageModel: noSuchModel('imageModel'),
     listModels: setup.listModels,
+    getUsage: setup.getUsage,
     ...(specificationVersion != null && { embeddingModel: noSuchModel('textEmbeddingModel') }),
   });
   if (specificationVersion != null) {
@@ -117,8 +119,8 @@ export function assembleCodexProvider<P>(
 }
 
 /**
- * What every entry point (V2, V3, V4) builds from the settings: the model config and the
- * cached model catalog.
+ * What every entry point (V2, V3, V4) builds from the settings: the model config, the
+ * cached model catalog and the usage request.
  */
 function createCodexSetup(settings: CodexProviderSettings) {
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
@@ -167,7 +169,9 @@ function createCodexSetup(settings: CodexProviderSettings) {
     }
     return catalog;
   };
-  return { config, listModels };
+  const getUsage = ({ abortSignal }: { abortSignal?: AbortSignal } = {}) =>
+    getCodexUsage({ baseURL, headers, auth, fetch: settings.fetch, abortSignal });
+  return { config, listModels, getUsage };
 }
 
 function randomSessionId(): string {
