@@ -114,6 +114,24 @@ describe('loginWithDeviceCode', () => {
     expect(error).toMatchObject({ isRetryable: true });
     expect(error.message).toMatch(/Could not reach the sign-in server/);
   });
+
+  it('does not follow a redirect of the token endpoint with the code and verifier', async () => {
+    const elsewhere = await startMockIssuer();
+    try {
+      issuer.tokenRedirect = `${elsewhere.issuer}/oauth/token`;
+      const error = await loginWithDeviceCode({
+        codexHome: dir,
+        issuer: issuer.issuer,
+        onUserCode: () => {},
+      }).catch(e => e);
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ statusCode: 307 });
+      expect(elsewhere.requests).toEqual([]);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
 });
 
 describe('logout', () => {

@@ -21,6 +21,8 @@ export type MockIssuer = {
   deviceInterval: string;
   /** Whether device-code sign-in is offered at all (404 otherwise). */
   deviceEnabled: boolean;
+  /** When set, `/oauth/token` answers 307 to this URL (a hijacked or misconfigured issuer). */
+  tokenRedirect: string | undefined;
   /** Claims of the id token it issues. */
   account: { email: string; plan: string; accountId: string };
   requests: Array<{ method: string; path: string; body: Record<string, string> }>;
@@ -81,6 +83,10 @@ export async function startMockIssuer(): Promise<MockIssuer> {
     }
 
     if (route === 'POST /oauth/token') {
+      if (state.tokenRedirect != null) {
+        res.writeHead(307, { location: state.tokenRedirect });
+        return res.end();
+      }
       if (body.grant_type === 'refresh_token') {
         return json(res, 200, issueTokens());
       }
@@ -178,6 +184,7 @@ export async function startMockIssuer(): Promise<MockIssuer> {
     deviceNeverApproved: false,
     deviceInterval: '0.02',
     deviceEnabled: true,
+    tokenRedirect: undefined,
     account: { email: 'ada@example.com', plan: 'plus', accountId: 'acct_login' },
     requests: [],
     exchanges: [],

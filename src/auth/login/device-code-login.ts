@@ -150,6 +150,7 @@ async function postJson(
   try {
     response = await fetch(url, {
       method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
       signal: abortSignal,

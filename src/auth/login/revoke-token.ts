@@ -20,6 +20,7 @@ export async function revokeRefreshToken({
   try {
     const response = await fetch(`${issuer}/oauth/revoke`, {
       method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         token: refreshToken,

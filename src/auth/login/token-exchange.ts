@@ -39,7 +39,9 @@ export async function exchangeAuthorizationCode({
   let response: Response;
   try {
     response = await fetch(url, {
+      // A redirect would resend the code and verifier elsewhere: answer it as a failure.
       method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
       signal: abortSignal,
