@@ -4,7 +4,15 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'v3/index': 'src/v3/index.ts', 'v4/index': 'src/v4/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'v3/index': 'src/v3/index.ts',
+    'v4/index': 'src/v4/index.ts',
+    // Node only: sign-in flows for apps, and the command (its `#!/usr/bin/env node` line is
+    // in src/cli/bin.ts; esbuild keeps an entry's hashbang, so no other file gets one).
+    'login/index': 'src/auth/login/index.ts',
+    cli: 'src/cli/bin.ts',
+  },
   format: ['esm', 'cjs'],
   // V3/V4 types come from dev-only aliases of the @ai-sdk/provider majors that ai@6 and ai@7
   // use, and are inlined, so an AI SDK 5 app installs no newer runtime.

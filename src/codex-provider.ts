@@ -5,6 +5,7 @@ import { resolveCodexAuth, type CodexAuth } from './auth/codex-auth';
 import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
 import { sseTransport } from './transport/post-codex-request';
+import { getCodexUsage } from './account/get-codex-usage';
 import { normalizeRetryPolicy } from './transport/retry-policy';
 import {
   createIdentityHeaders,
@@ -93,7 +94,7 @@ type ModelClass = new (
 
 /**
  * The callable provider every entry point returns: `provider(id)` / `.languageModel(id)`,
- * no embedding or image models, the session id and the model catalog. `/v3` and `/v4`
+ * no embedding or image models, the session id, the model catalog and the usage. `/v3` and `/v4`
  * pass their spec version, which also adds the newer `embeddingModel` name.
  */
 export function assembleCodexProvider<P>(
@@ -123,6 +124,7 @@ export function assembleCodexProvider<P>(
     textEmbeddingModel: noSuchModel('textEmbeddingModel'),
     imageModel: noSuchModel('imageModel'),
     listModels: setup.listModels,
+    getUsage: setup.getUsage,
     ...(specificationVersion != null && { embeddingModel: noSuchModel('textEmbeddingModel') }),
   });
   if (specificationVersion != null) {
@@ -136,8 +138,8 @@ export function assembleCodexProvider<P>(
 }
 
 /**
- * What every entry point (V2, V3, V4) builds from the settings: the model config and the
- * cached model catalog.
+ * What every entry point (V2, V3, V4) builds from the settings: the model config, the
+ * cached model catalog and the usage request.
  */
 function createCodexSetup(settings: CodexProviderSettings) {
   checkHeaderSettings(settings);
@@ -187,7 +189,9 @@ function createCodexSetup(settings: CodexProviderSettings) {
     }
     return catalog;
   };
-  return { config, listModels };
+  const getUsage = ({ abortSignal }: { abortSignal?: AbortSignal } = {}) =>
+    getCodexUsage({ baseURL, headers, auth, fetch: settings.fetch, abortSignal });
+  return { config, listModels, getUsage };
 }
 
 /**

@@ -8,6 +8,7 @@ export type { CodexModelId, CodexProviderOptions } from './request/codex-provide
 export { VERSION } from './version';
 export type { CodexRateLimits, CodexRateLimitWindow } from './stream/codex-rate-limits';
 export type { CodexModelInfo } from './codex-model-catalog';
+export type { CodexUsage, CodexUsageWindow, CodexUsageWindows } from './account/parse-codex-usage';
 export {
   CODEX_MODEL_CAPABILITIES,
   type CodexModelCapabilities,

@@ -23,6 +23,11 @@ describe('edge bundle', () => {
       expect(main.text).not.toContain('provider-latest');
       const chunks = result.outputFiles.filter(f => f !== main && f.path.endsWith('.js'));
       expect(chunks.some(c => c.text.includes('node:fs'))).toBe(true);
+      // the sign-in flows (`/login`: a loopback server, a browser opener) are not even lazy here
+      for (const file of result.outputFiles) {
+        expect(file.text).not.toMatch(/node:(http|child_process|util)/);
+        expect(file.text).not.toContain('loginWithBrowser');
+      }
     },
   );
 });

@@ -104,6 +104,31 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
     expect(stdout).not.toMatch(/@ai-sdk\/provider@[3-9]\./);
   });
 
+  it('installs the ai-sdk-provider-codex command and the /login entry', async () => {
+    const bin = join(dir, 'node_modules/.bin/ai-sdk-provider-codex');
+    const { stdout: help } = await run(bin, ['--help'], { cwd: dir });
+    expect(help).toContain('Usage: npx ai-sdk-provider-codex <command>');
+    const status = await run(bin, ['status', '--json', '--codex-home', join(dir, 'no-home')], {
+      cwd: dir,
+    }).catch(error => error);
+    expect(status.code).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject({ signedIn: false, problem: 'no auth file' });
+
+    const names = 'loginWithBrowser, loginWithDeviceCode, logout, readCodexSignIn';
+    await writeFile(
+      join(dir, 'login.mjs'),
+      `import { ${names} } from 'ai-sdk-provider-codex/login';\nconsole.log([${names}].map(f => typeof f).join());`,
+    );
+    await writeFile(
+      join(dir, 'login.cjs'),
+      `const { ${names} } = require('ai-sdk-provider-codex/login');\nconsole.log([${names}].map(f => typeof f).join());`,
+    );
+    for (const file of ['login.mjs', 'login.cjs']) {
+      const { stdout } = await run(process.execPath, [file], { cwd: dir });
+      expect(stdout).toBe('function,function,function,function\n');
+    }
+  });
+
   it.each(['bundler', 'node16'])('type-checks with moduleResolution %s', async resolution => {
     const ext = resolution === 'node16' ? 'mts' : 'ts';
     await writeFile(
@@ -118,6 +143,11 @@ export const limits: CodexRateLimits | undefined = undefined;
 export const bad: CodexProviderOptions = { reasoningEffort: 'extreme' };
 import { createCodex as createV4, type CodexProviderV4 } from 'ai-sdk-provider-codex/v4';
 import { createCodex as createV3 } from 'ai-sdk-provider-codex/v3';
+import { loginWithDeviceCode, logout, type CodexLoginResult } from 'ai-sdk-provider-codex/login';
+import type { CodexUsage } from 'ai-sdk-provider-codex';
+export const signIn: Promise<CodexLoginResult> = loginWithDeviceCode({ onUserCode: c => void c.userCode });
+export const signOut = logout;
+export const usage: Promise<CodexUsage> = codex.getUsage();
 const v4: CodexProviderV4 = createV4();
 export const v4Version: 'v4' = v4('gpt-5.3-codex').specificationVersion;
 export const v3Version: 'v3' = createV3()('gpt-5.3-codex').specificationVersion;

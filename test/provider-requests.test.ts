@@ -265,6 +265,8 @@ describe('rate limits and diagnostics', () => {
   const expected = {
     primary: { usedPercent: 12.5, windowMinutes: 300, resetsAt: 1_900_000_000 },
     secondary: { usedPercent: 40, windowMinutes: 10080 },
+    short: { usedPercent: 12.5, windowMinutes: 300, resetsAt: 1_900_000_000 },
+    weekly: { usedPercent: 40, windowMinutes: 10080 },
     credits: { hasCredits: true, balance: 17.5 },
   };
 

@@ -10,6 +10,7 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from './auth-file-store';
+import { explainMissingAuthFile } from './credentials-store-mode';
 import { getChatGPTAccountId, getJwtExpiry } from './jwt';
 import { refreshCodexTokens } from './token-refresh';
 import { headerValueProblem } from '../transport/codex-headers';
@@ -109,7 +110,7 @@ export function createFileAuth({
 
   return {
     async getCredentials() {
-      cached ??= await readAuthFile(path);
+      cached ??= await readAuthFile(path).catch(error => explainMissingAuthFile(error, path));
       const tokens = tokensOf(cached, path);
       if (expiresSoon(tokens.access_token)) cached = await refresh(tokens.access_token, false);
       return credentialsOf(cached);

@@ -1,6 +1,7 @@
 import type { LanguageModelV2, ProviderV2 } from '@ai-sdk/provider';
 import type { CodexModelSettings } from '../codex-language-model';
 import type { CodexModelInfo } from '../codex-model-catalog';
+import type { CodexUsage } from '../account/parse-codex-usage';
 import { assembleCodexProvider, type CodexProviderSettings } from '../codex-provider';
 import type { CodexModelId } from '../request/codex-provider-options';
 import { CodexLanguageModelV2 } from './codex-language-model-v2';
@@ -16,6 +17,11 @@ export interface CodexProvider extends ProviderV2 {
    * provider; `refresh: true` fetches it again.
    */
   listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
+  /**
+   * The account's plan, quota windows (short ≈5 h and weekly) and credits, from
+   * `GET {chatgpt base}/wham/usage`; not cached.
+   */
+  getUsage(options?: { abortSignal?: AbortSignal }): Promise<CodexUsage>;
 }
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {

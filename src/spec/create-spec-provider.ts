@@ -1,5 +1,6 @@
 import type { CodexModelSettings } from '../codex-language-model';
 import type { CodexModelInfo } from '../codex-model-catalog';
+import type { CodexUsage } from '../account/parse-codex-usage';
 import type { CodexModelId } from '../request/codex-provider-options';
 import { assembleCodexProvider, type CodexProviderSettings } from '../codex-provider';
 import type { CodexConfig } from '../codex-config';
@@ -21,6 +22,8 @@ export type CodexNextProvider<M, V extends 'v3' | 'v4'> = {
   readonly sessionId: string;
   /** The live model catalog (`GET {baseURL}/models`), cached per provider. */
   listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
+  /** The account's plan, quota windows and credits (`GET {chatgpt base}/wham/usage`). */
+  getUsage(options?: { abortSignal?: AbortSignal }): Promise<CodexUsage>;
 };
 
 /** The `/v3` and `/v4` providers: the same settings and setup as the root entry. */

@@ -1,3 +1,5 @@
+import { classifyUsageWindows } from '../account/usage-window-class';
+
 /** One usage window from the `x-codex-<primary|secondary>-*` response headers. */
 export type CodexRateLimitWindow = {
   usedPercent?: number;
@@ -10,6 +12,10 @@ export type CodexRateLimitWindow = {
 export type CodexRateLimits = {
   primary?: CodexRateLimitWindow;
   secondary?: CodexRateLimitWindow;
+  /** The ≈5-hour window, whichever slot it came in (told apart by `windowMinutes`). */
+  short?: CodexRateLimitWindow;
+  /** The weekly window, whichever slot it came in. */
+  weekly?: CodexRateLimitWindow;
   credits?: { hasCredits?: boolean; balance?: number };
 };
 
@@ -40,6 +46,7 @@ export function parseCodexRateLimits(
   const secondary = window(headers, 'secondary');
   if (primary) limits.primary = primary;
   if (secondary) limits.secondary = secondary;
+  Object.assign(limits, classifyUsageWindows([primary, secondary]));
   const has = headers['x-codex-credits-has-credits'];
   const balance = num(headers['x-codex-credits-balance']);
   if (has != null || balance != null) {

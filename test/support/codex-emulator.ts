@@ -62,6 +62,33 @@ const CATALOG: Record<string, { name: string; levels: string[]; context: number 
 
 export const KNOWN_MODELS = Object.keys(CATALOG);
 
+/** `GET /backend-api/wham/usage`: one level above the Codex base, as on chatgpt.com. */
+export const EMULATOR_USAGE_PATH = `${EMULATOR_BASE_PATH.replace(/\/codex$/, '')}/wham/usage`;
+
+/** A `RateLimitStatusPayload` in the shape chatgpt.com sends (a Plus plan, mid-week). */
+export function defaultUsagePayload(nowSeconds = Math.floor(Date.now() / 1000)) {
+  return {
+    plan_type: 'plus',
+    rate_limit: {
+      allowed: true,
+      limit_reached: false,
+      primary_window: {
+        used_percent: 12,
+        limit_window_seconds: 18_000,
+        reset_after_seconds: 7_200,
+        reset_at: nowSeconds + 7_200,
+      },
+      secondary_window: {
+        used_percent: 40,
+        limit_window_seconds: 604_800,
+        reset_after_seconds: 259_200,
+        reset_at: nowSeconds + 259_200,
+      },
+    },
+    credits: { has_credits: false, unlimited: false, balance: '0' },
+  };
+}
+
 const FORBIDDEN_PARAMS = [
   'max_output_tokens',
   'temperature',
@@ -118,6 +145,8 @@ export type CodexEmulator = {
   inject: ((requestNumber: number) => EmulatorScript | undefined) | undefined;
   /** Which bearer tokens the backend accepts; any by default. Others get 401. */
   acceptToken: (token: string) => boolean;
+  /** The body `GET …/wham/usage` answers with (a status + body to script a failure). */
+  usage: unknown | { status: number; body: unknown };
   requests: RecordedRequest[];
   enqueue: (...scripts: EmulatorScript[]) => void;
   close: () => Promise<void>;
@@ -175,6 +204,16 @@ export async function startCodexEmulator({
         })),
       });
     }
+    if (req.method === 'GET' && path === EMULATOR_USAGE_PATH) {
+      const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer == null || !emulator.acceptToken(bearer)) {
+        return json(res, 401, { detail: 'Unauthorized' });
+      }
+      const usage = emulator.usage as { status?: unknown; body?: unknown };
+      return typeof usage?.status === 'number'
+        ? json(res, usage.status, usage.body)
+        : json(res, 200, emulator.usage);
+    }
     if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
       return json(res, 404, { detail: 'Not Found' });
     }
@@ -210,6 +249,7 @@ export async function startCodexEmulator({
   const emulator: CodexEmulator = {
     baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
     acceptToken: () => true,
+    usage: defaultUsagePayload(),
     inject: undefined,
     requests,
     enqueue: (...scripts) => queue.push(...scripts),

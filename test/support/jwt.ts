@@ -3,16 +3,20 @@ export function makeJwt({
   exp,
   accountId,
   marker = 'x',
+  claims,
 }: {
   exp: number;
   accountId?: string;
   marker?: string;
+  /** More payload claims (email, plan, ...). */
+  claims?: Record<string, unknown>;
 }): string {
   const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const payload = {
     exp,
     marker,
     ...(accountId != null && { 'https://api.openai.com/auth': { chatgpt_account_id: accountId } }),
+    ...claims,
   };
   return `${enc({ alg: 'none', typ: 'JWT' })}.${enc(payload)}.SECRET-sig-${marker}`;
 }

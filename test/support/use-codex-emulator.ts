@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startCodexEmulator, type CodexEmulator } from './codex-emulator';
+import { defaultUsagePayload, startCodexEmulator, type CodexEmulator } from './codex-emulator';
 
 /**
  * One emulator per test file, reset before each test (recorded requests, injected
- * faults, accepted tokens). The returned object always points at the live emulator.
+ * faults, accepted tokens, usage payload). The returned object always points at the live emulator.
  */
 export function useCodexEmulator(): CodexEmulator {
   let current: CodexEmulator | undefined;
@@ -15,6 +15,7 @@ export function useCodexEmulator(): CodexEmulator {
     current!.requests.length = 0;
     current!.inject = undefined;
     current!.acceptToken = () => true;
+    current!.usage = defaultUsagePayload();
   });
   return new Proxy({} as CodexEmulator, {
     get: (_, key) => Reflect.get(current!, key),

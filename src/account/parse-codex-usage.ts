@@ -1,0 +1,146 @@
+import { z } from 'zod/v4';
+import { classifyUsageWindows } from './usage-window-class';
+
+/** One usage window of the account, as `codex.getUsage()` reports it. */
+export type CodexUsageWindow = {
+  /** Share of the window's allowance already used, 0–100. */
+  usedPercent: number;
+  /** Length of the window (≈300 for the 5-hour window, 10080 for the weekly one). */
+  windowMinutes: number;
+  resetsAt: Date;
+};
+
+/** The short (≈5 h) and the weekly window, told apart by length; either may be absent. */
+export type CodexUsageWindows = { short?: CodexUsageWindow; weekly?: CodexUsageWindow };
+
+/** What `codex.getUsage()` resolves to: the account's plan, quota windows and credits. */
+export type CodexUsage = {
+  /** The ChatGPT plan, e.g. `plus`, `pro`, `business`; absent when the backend omits it. */
+  planType?: string;
+  windows: CodexUsageWindows;
+  credits?: { hasCredits: boolean; unlimited: boolean; balance?: number };
+  /** True when the backend says requests are being refused for now. */
+  limitReached: boolean;
+  /** Why, when the backend says (e.g. `rate_limit_reached`, `workspace_member_credits_depleted`). */
+  limitReachedType?: string;
+  /** Limits beyond the Codex one (other metered features), when the backend lists any. */
+  additionalLimits?: Array<{
+    id: string;
+    name: string;
+    windows: CodexUsageWindows;
+    limitReached: boolean;
+  }>;
+};
+
+// Every field is optional and unknown fields pass: a new payload shape should still give
+// what it can instead of failing the call.
+const windowSchema = z
+  .object({
+    used_percent: z.number().nullish(),
+    limit_window_seconds: z.number().nullish(),
+    reset_after_seconds: z.number().nullish(),
+    reset_at: z.number().nullish(),
+  })
+  .loose();
+
+const rateLimitSchema = z
+  .object({
+    allowed: z.boolean().nullish(),
+    limit_reached: z.boolean().nullish(),
+    primary_window: windowSchema.nullish(),
+    secondary_window: windowSchema.nullish(),
+  })
+  .loose();
+
+export const codexUsagePayloadSchema = z
+  .object({
+    plan_type: z.string().nullish(),
+    rate_limit: rateLimitSchema.nullish(),
+    credits: z
+      .object({
+        has_credits: z.boolean().nullish(),
+        unlimited: z.boolean().nullish(),
+        balance: z.union([z.string(), z.number()]).nullish(),
+      })
+      .loose()
+      .nullish(),
+    rate_limit_reached_type: z.object({ kind: z.string().nullish() }).loose().nullish(),
+    additional_rate_limits: z
+      .array(
+        z
+          .object({
+            limit_name: z.string().nullish(),
+            metered_feature: z.string().nullish(),
+            rate_limit: rateLimitSchema.nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
+  })
+  .loose();
+
+type UsagePayload = z.infer<typeof codexUsagePayloadSchema>;
+type WindowPayload = z.infer<typeof windowSchema>;
+type RateLimitPayload = z.infer<typeof rateLimitSchema>;
+
+/** Normalises a `GET /wham/usage` body (`RateLimitStatusPayload`); `now` dates relative resets. */
+export function toCodexUsage(payload: UsagePayload, now = Date.now()): CodexUsage {
+  const reachedType = payload.rate_limit_reached_type?.kind ?? undefined;
+  const credits = payload.credits;
+  const balance = credits?.balance != null ? Number(credits.balance) : undefined;
+  const additional = (payload.additional_rate_limits ?? []).map(limit => ({
+    id: limit.metered_feature ?? limit.limit_name ?? 'unknown',
+    name: limit.limit_name ?? limit.metered_feature ?? 'unknown',
+    windows: windowsOf(limit.rate_limit, now),
+    limitReached: isReached(limit.rate_limit),
+  }));
+  return {
+    ...(payload.plan_type != null && { planType: payload.plan_type }),
+    windows: windowsOf(payload.rate_limit, now),
+    ...(credits != null && {
+      credits: {
+        hasCredits: credits.has_credits === true,
+        unlimited: credits.unlimited === true,
+        ...(balance != null && Number.isFinite(balance) && { balance }),
+      },
+    }),
+    limitReached: isReached(payload.rate_limit) || reachedType != null,
+    ...(reachedType != null && { limitReachedType: reachedType }),
+    ...(additional.length > 0 && { additionalLimits: additional }),
+  };
+}
+
+function isReached(rateLimit: RateLimitPayload | null | undefined): boolean {
+  return rateLimit?.limit_reached === true || rateLimit?.allowed === false;
+}
+
+function windowsOf(rateLimit: RateLimitPayload | null | undefined, now: number): CodexUsageWindows {
+  return classifyUsageWindows([
+    toWindow(rateLimit?.primary_window, now),
+    toWindow(rateLimit?.secondary_window, now),
+  ]);
+}
+
+/**
+ * A window needs its usage, its length and a reset time (absolute, or relative to `now`);
+ * one missing any of them is left out rather than filled with a guess.
+ */
+function toWindow(
+  window: WindowPayload | null | undefined,
+  now: number,
+): CodexUsageWindow | undefined {
+  if (window?.used_percent == null || window.limit_window_seconds == null) return undefined;
+  if (window.limit_window_seconds <= 0) return undefined;
+  const resetsAtMs =
+    window.reset_at != null
+      ? window.reset_at * 1000
+      : window.reset_after_seconds != null
+        ? now + window.reset_after_seconds * 1000
+        : undefined;
+  if (resetsAtMs == null) return undefined;
+  return {
+    usedPercent: window.used_percent,
+    windowMinutes: Math.ceil(window.limit_window_seconds / 60),
+    resetsAt: new Date(resetsAtMs),
+  };
+}

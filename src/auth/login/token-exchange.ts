@@ -1,0 +1,108 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
+import { describeError } from '../../codex-error';
+import { CODEX_CLIENT_ID } from '../token-refresh';
+
+export type SignInTokens = { id_token: string; access_token: string; refresh_token: string };
+
+/**
+ * Trades an authorization code (browser or device flow) for tokens at
+ * `{issuer}/oauth/token`. The code and the PKCE verifier are secrets too: they never
+ * appear in an error, and an echoed one is scrubbed from the response body.
+ */
+export async function exchangeAuthorizationCode({
+  issuer,
+  code,
+  codeVerifier,
+  redirectUri,
+  fetch = globalThis.fetch,
+  abortSignal,
+}: {
+  issuer: string;
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+  fetch?: FetchFunction;
+  abortSignal?: AbortSignal;
+}): Promise<SignInTokens> {
+  const url = `${issuer}/oauth/token`;
+  const redactedBody = {
+    grant_type: 'authorization_code',
+    client_id: CODEX_CLIENT_ID,
+    redirect_uri: redirectUri,
+    code: '[redacted]',
+    code_verifier: '[redacted]',
+  };
+  const scrub = (text: string) =>
+    text.split(code).join('[redacted]').split(codeVerifier).join('[redacted]');
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      // A redirect would resend the code and verifier elsewhere: answer it as a failure.
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
+      signal: abortSignal,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new APICallError({
+      message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
+      url,
+      requestBodyValues: redactedBody,
+      isRetryable: true,
+    });
+  }
+
+  const text = await response.text().catch(() => '');
+  let body: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed != null && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    body = undefined;
+  }
+  const responseHeaders = extractResponseHeaders(response);
+
+  if (!response.ok) {
+    throw new APICallError({
+      message: `The sign-in server refused the authorization code (HTTP ${response.status}: ${scrub(describeTokenError(body, text))}). Start the sign-in again.`,
+      url,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders,
+      responseBody: scrub(text),
+      isRetryable: response.status === 429 || response.status >= 500,
+    });
+  }
+  const tokens = {
+    id_token: body?.id_token,
+    access_token: body?.access_token,
+    refresh_token: body?.refresh_token,
+  };
+  if (!Object.values(tokens).every(t => typeof t === 'string' && t !== '')) {
+    throw new APICallError({
+      message:
+        'The sign-in server answered without an id, access and refresh token. Start the sign-in again.',
+      url,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders,
+      isRetryable: false,
+    });
+  }
+  return tokens as SignInTokens;
+}
+
+/** `error_description`, else `error.message`, else the error code, else the body itself. */
+function describeTokenError(body: Record<string, unknown> | undefined, text: string): string {
+  const error = body?.error;
+  const nested =
+    error != null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
+  for (const candidate of [body?.error_description, nested.message, error, nested.code]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+  }
+  return text.trim().slice(0, 200) || 'no details';
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
+import { logout } from '../auth/login/logout';
+import type { CliIO } from './cli-io';
+
+export async function logoutCommand(
+  io: CliIO,
+  options: { codexHome: string; issuer: string },
+): Promise<number> {
+  const result = await logout({ codexHome: options.codexHome, issuer: options.issuer });
+  if (!result.removed) {
+    io.stdout(`Not signed in: there is no ${result.authFile} to remove.\n`);
+  } else {
+    const revoked =
+      result.revoked === true
+        ? ' and revoked its refresh token'
+        : result.revoked === false
+          ? ' (revoking its refresh token at the issuer failed; the file is gone all the same)'
+          : '';
+    io.stdout(`Signed out: removed ${result.authFile}${revoked}.\n`);
+  }
+  const mode = await readCredentialsStoreMode(options.codexHome);
+  if (mode === 'keyring' || mode === 'auto') {
+    io.stdout(
+      `${join(options.codexHome, 'config.toml')} sets cli_auth_credentials_store = "${mode}": a \`codex login\` kept in the OS keyring is not touched; \`codex logout\` removes it.\n`,
+    );
+  } else if (!result.removed) {
+    const hint = describeCredentialsStore(mode, join(options.codexHome, 'config.toml'));
+    if (hint != null) io.stdout(`${hint}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { isAbortError } from '@ai-sdk/provider-utils';
+import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../auth/login/codex-home';
+import { VERSION } from '../version';
+import type { CliIO } from './cli-io';
+import { loginCommand } from './login-command';
+import { logoutCommand } from './logout-command';
+import { statusCommand } from './status-command';
+
+const USAGE = `Usage: npx ai-sdk-provider-codex <command> [options]
+
+Commands:
+  login            Sign in with ChatGPT in the browser (writes auth.json as \`codex login\` does)
+  login --device   Sign in from a machine without a browser, with a one-time code
+  logout           Remove the sign-in (and revoke its refresh token)
+  status           Who is signed in, when the token expires, and the quota left
+
+Options:
+  --codex-home DIR  Where auth.json lives (default $CODEX_HOME, else ~/.codex)
+  --issuer URL      The OpenAI sign-in server (default ${DEFAULT_ISSUER})
+  --port N          login: the localhost callback port (default 1455, then 1457;
+                    OpenAI only redirects to the ports registered for the Codex CLI)
+  --no-browser      login: print the sign-in URL instead of opening a browser
+  --json            status: machine-readable output
+  --base-url URL    status: the Codex backend (default https://chatgpt.com/backend-api/codex)
+  -h, --help        Show this help
+  --version         Show the version
+`;
+
+/** Which options each command takes, besides --codex-home, --issuer and --help. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  login: ['device', 'port', 'no-browser'],
+  logout: [],
+  status: ['json', 'base-url'],
+};
+
+class UsageError extends Error {}
+
+/** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'codex-home': { type: 'string' },
+        issuer: { type: 'string' },
+        device: { type: 'boolean' },
+        port: { type: 'string' },
+        'no-browser': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...extra] = positionals;
+  if (values.help || command == null) {
+    io.stdout(USAGE);
+    return command == null && !values.help ? 2 : 0;
+  }
+  try {
+    const allowed = COMMAND_OPTIONS[command];
+    if (allowed == null) throw new UsageError(`Unknown command "${command}".`);
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    for (const name of Object.keys(values)) {
+      if (!['codex-home', 'issuer', 'help', ...allowed].includes(name)) {
+        throw new UsageError(`--${name} does not apply to ${command}.`);
+      }
+    }
+    const codexHome = resolveCodexHome(values['codex-home'], io.env);
+    const issuer = normalizeIssuer(values.issuer);
+    switch (command) {
+      case 'login':
+        return await loginCommand(io, {
+          codexHome,
+          issuer,
+          device: values.device === true,
+          port: values.port != null ? parsePort(values.port) : undefined,
+          openBrowser: values['no-browser'] !== true,
+        });
+      case 'logout':
+        return await logoutCommand(io, { codexHome, issuer });
+      default:
+        return await statusCommand(io, {
+          codexHome,
+          issuer,
+          json: values.json === true,
+          baseURL: values['base-url'],
+        });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(io, error.message);
+    if (isAbortError(error) || io.signal?.aborted) {
+      io.stderr('Cancelled; nothing was written.\n');
+      return 130;
+    }
+    // Every message of ours is written to be shown as is, and none carries a token.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`Error: ${message}\n`);
+    return 1;
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a port number (0–65535), not "${value}".`);
+  }
+  return port;
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`${message}\nRun \`npx ai-sdk-provider-codex --help\` for usage.\n`);
+  return 2;
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import type { CodexUsage, CodexUsageWindow } from '../account/parse-codex-usage';
+import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
+import { readCodexSignIn, type CodexSignIn } from '../auth/login/read-sign-in';
+import { createCodex } from '../spec/create-codex-v2';
+import { formatDuration, type CliIO } from './cli-io';
+
+/**
+ * Who is signed in (from the id token's claims: never a token), when the access token
+ * expires, and the quota. Exit code 1 when there is no usable sign-in.
+ */
+export async function statusCommand(
+  io: CliIO,
+  options: { codexHome: string; issuer: string; json: boolean; baseURL?: string },
+): Promise<number> {
+  const signIn = await readCodexSignIn({ codexHome: options.codexHome });
+  if (signIn.kind !== 'chatgpt') {
+    const hint = describeCredentialsStore(
+      await readCredentialsStoreMode(options.codexHome),
+      join(options.codexHome, 'config.toml'),
+    );
+    if (options.json) {
+      io.stdout(
+        `${JSON.stringify({ signedIn: false, authFile: signIn.authFile, problem: signIn.problem, ...(hint != null && { hint }) }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(
+        `Not signed in: ${signIn.problem} (${signIn.authFile}).\n` +
+          (hint != null ? `${hint}\n` : 'Run `npx ai-sdk-provider-codex login` to sign in.\n'),
+      );
+    }
+    return 1;
+  }
+
+  let usage: CodexUsage | undefined;
+  let usageError: string | undefined;
+  try {
+    const codex = createCodex({
+      authFile: signIn.authFile,
+      tokenURL: `${options.issuer}/oauth/token`,
+      ...(options.baseURL != null && { baseURL: options.baseURL }),
+    });
+    usage = await codex.getUsage({ abortSignal: io.signal });
+  } catch (error) {
+    usageError = error instanceof Error ? error.message : String(error);
+  }
+
+  if (options.json) {
+    const { kind: _kind, problem: _problem, ...who } = signIn;
+    io.stdout(
+      `${JSON.stringify({ signedIn: true, ...who, usage: usage ?? null, ...(usageError != null && { usageError }) }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  io.stdout(describeSignIn(signIn) + describeUsage(usage, usageError));
+  return 0;
+}
+
+function describeSignIn(signIn: CodexSignIn): string {
+  const details = [
+    signIn.planType && `${signIn.planType} plan`,
+    signIn.accountId && `account ${signIn.accountId}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `Signed in as ${signIn.email ?? 'an unknown ChatGPT user'}${details ? ` (${details})` : ''}`,
+    `Credentials: ${signIn.authFile}`,
+  ];
+  const expiresAt = signIn.accessTokenExpiresAt;
+  if (expiresAt != null) {
+    const left = expiresAt.getTime() - Date.now();
+    lines.push(
+      left > 0
+        ? `Access token: expires in ${formatDuration(left)} (${expiresAt.toISOString()}); it is refreshed automatically`
+        : `Access token: expired ${formatDuration(left)} ago; the next request refreshes it`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeUsage(usage: CodexUsage | undefined, error: string | undefined): string {
+  if (usage == null) return `Quota: unavailable (${error ?? 'no answer'})\n`;
+  const lines = [`Quota${usage.planType ? ` (${usage.planType} plan)` : ''}:`];
+  const row = (label: string, w: CodexUsageWindow) =>
+    `  ${label.padEnd(15)} ${`${Math.round(w.usedPercent)}% used`.padEnd(10)} resets in ${formatDuration(w.resetsAt.getTime() - Date.now())} (${w.resetsAt.toISOString()})`;
+  if (usage.windows.short) {
+    lines.push(
+      row(`${windowLength(usage.windows.short.windowMinutes)} window`, usage.windows.short),
+    );
+  }
+  if (usage.windows.weekly) lines.push(row('weekly window', usage.windows.weekly));
+  if (!usage.windows.short && !usage.windows.weekly) lines.push('  no usage windows reported');
+  const credits = usage.credits;
+  if (credits != null) {
+    lines.push(
+      `  ${'credits'.padEnd(15)} ${credits.unlimited ? 'unlimited' : credits.hasCredits ? `${credits.balance ?? 'some'} left` : 'none'}`,
+    );
+  }
+  if (usage.limitReached) {
+    lines.push(
+      `  Limit reached${usage.limitReachedType ? ` (${usage.limitReachedType})` : ''}: requests are refused until a window resets.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `5-hour`, `90-minute`, `1-day`. */
+function windowLength(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440}-day`;
+  if (minutes % 60 === 0) return `${minutes / 60}-hour`;
+  return `${minutes}-minute`;
+}

@@ -1,0 +1,211 @@
+import { APICallError } from '@ai-sdk/provider';
+import { generateText } from 'ai';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCodex } from '../src';
+import { CodexLoginError, loginWithBrowser } from '../src/auth/login';
+import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
+import { useCodexEmulator } from './support/use-codex-emulator';
+
+const emu = useCodexEmulator();
+let issuer: MockIssuer;
+let dir: string;
+let authFile: string;
+
+beforeEach(async () => {
+  issuer = await startMockIssuer();
+  dir = await mkdtemp(join(tmpdir(), 'codex-login-'));
+  authFile = join(dir, 'auth.json');
+});
+afterEach(async () => {
+  await issuer.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts a sign-in on a free port and hands back its authorize URL, as a browser gets it. */
+function startLogin(extra: Parameters<typeof loginWithBrowser>[0] = {}) {
+  let gotUrl!: (url: string) => void;
+  const authorizeUrl = new Promise<string>(resolve => (gotUrl = resolve));
+  const warnings: string[] = [];
+  const login = loginWithBrowser({
+    codexHome: dir,
+    issuer: issuer.issuer,
+    port: 0,
+    openBrowser: false,
+    onAuthorizeUrl: gotUrl,
+    onWarning: message => warnings.push(message),
+    ...extra,
+  });
+  login.catch(() => {}); // asserted by each test
+  return { login, authorizeUrl, warnings };
+}
+
+/** The test plays the browser: the issuer's redirect, then the callback on localhost. */
+async function followAuthorize(url: string): Promise<string> {
+  const answer = await fetch(url, { redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return answer.headers.get('location')!;
+}
+async function openCallback(callbackUrl: string) {
+  // a browser tries 127.0.0.1 for localhost; so do we, whatever this machine's resolver says
+  const response = await fetch(callbackUrl.replace('//localhost:', '//127.0.0.1:'));
+  return { status: response.status, html: await response.text() };
+}
+
+describe('loginWithBrowser', () => {
+  it('signs in end to end and writes auth.json as `codex login` does, then a model call uses it', async () => {
+    await writeFile(
+      authFile,
+      JSON.stringify({
+        OPENAI_API_KEY: null,
+        tokens: { access_token: 'old-SECRET-at', refresh_token: 'old-SECRET-rt' },
+        last_refresh: '2020-01-01T00:00:00Z',
+        future_field: { kept: true },
+      }),
+      { mode: 0o644 },
+    );
+    const { login, authorizeUrl } = startLogin();
+    const url = new URL(await authorizeUrl);
+    expect(url.origin + url.pathname).toBe(`${issuer.issuer}/oauth/authorize`);
+    const q = url.searchParams;
+    expect(Object.fromEntries(q)).toMatchObject({
+      response_type: 'code',
+      client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+      scope: 'openid profile email offline_access',
+      code_challenge_method: 'S256',
+      id_token_add_organizations: 'true',
+      codex_cli_simplified_flow: 'true',
+      originator: 'ai-sdk-provider-codex',
+    });
+    expect(q.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/auth\/callback$/);
+    expect(q.get('state')!.length).toBeGreaterThanOrEqual(43);
+
+    const page = await openCallback(await followAuthorize(url.toString()));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Signed in to Codex');
+    expect(page.html).toContain('ada@example.com');
+
+    const result = await login;
+    expect(result).toEqual({
+      authFile,
+      email: 'ada@example.com',
+      planType: 'plus',
+      accountId: 'acct_login',
+    });
+    // the mock issuer checked the PKCE verifier against the challenge
+    expect(issuer.exchanges).toEqual([{ redirectUri: q.get('redirect_uri'), pkceOk: true }]);
+
+    const saved = JSON.parse(await readFile(authFile, 'utf8'));
+    const tokens = issuer.issued[0]!;
+    expect(saved).toEqual({
+      OPENAI_API_KEY: null,
+      auth_mode: 'chatgpt',
+      tokens: { ...tokens, account_id: 'acct_login' },
+      last_refresh: expect.any(String),
+      future_field: { kept: true },
+    });
+    expect(Date.now() - Date.parse(saved.last_refresh)).toBeLessThan(60_000);
+    expect((await stat(authFile)).mode & 0o777).toBe(0o600);
+    // the refresh token it replaced is revoked, as the Codex CLI does
+    expect(issuer.revoked).toEqual(['old-SECRET-rt']);
+
+    // the callback server is gone
+    await expect(fetch(q.get('redirect_uri')!.replace('localhost', '127.0.0.1'))).rejects.toThrow();
+
+    const { text } = await generateText({
+      model: createCodex({ baseURL: emu.baseURL, authFile })('gpt-5.3-codex'),
+      prompt: 'after login',
+    });
+    expect(text).toContain('after login');
+    expect(emu.requests[0]!.headers).toMatchObject({
+      authorization: `Bearer ${tokens.access_token}`,
+      'chatgpt-account-id': 'acct_login',
+    });
+  });
+
+  it('fails the exchange when the PKCE verifier does not match the challenge', async () => {
+    const { login, authorizeUrl } = startLogin();
+    // A tampered challenge stands in for a code stolen by someone without our verifier.
+    const url = new URL(await authorizeUrl);
+    url.searchParams.set('code_challenge', 'A'.repeat(43));
+    const page = await openCallback(await followAuthorize(url.toString()));
+    expect(page.status).toBe(500);
+    expect(page.html).toContain('PKCE verification failed');
+
+    const error = await login.catch(e => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/refused the authorization code.*PKCE verification failed/);
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain('SECRET');
+    expect(issuer.exchanges).toEqual([{ redirectUri: expect.any(String), pkceOk: false }]);
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a callback with a wrong state and keeps waiting for the right one', async () => {
+    const { login, authorizeUrl, warnings } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const forged = new URL(callback);
+    forged.searchParams.set('state', 'not-the-state');
+    const refused = await openCallback(forged.toString());
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('state mismatch');
+    expect(warnings).toEqual([expect.stringMatching(/wrong `state`/)]);
+    expect(issuer.exchanges).toEqual([]); // the code was not spent
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    expect((await openCallback(callback.toString())).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+  });
+
+  it('reports a denied sign-in and writes nothing', async () => {
+    issuer.decision = 'deny';
+    const { login, authorizeUrl } = startLogin();
+    const page = await openCallback(await followAuthorize(await authorizeUrl));
+    expect(page.status).toBe(403);
+    const error = await login.catch(e => e);
+    expect(error).toBeInstanceOf(CodexLoginError);
+    expect(error).toMatchObject({ reason: 'denied', name: 'AI_LoadAPIKeyError' });
+    expect(error.message).toMatch(/Sign-in was denied \(The user denied the request\)/);
+    expect(page.html).toContain('The user denied the request');
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('says so when the workspace has no Codex entitlement', async () => {
+    issuer.decision = 'deny-entitlement';
+    const { login, authorizeUrl } = startLogin();
+    await openCallback(await followAuthorize(await authorizeUrl));
+    await expect(login).rejects.toThrow(/Codex is not enabled for this ChatGPT workspace/);
+  });
+
+  it('explains a taken port', async () => {
+    const blocker = createServer();
+    await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const error = await loginWithBrowser({
+        codexHome: dir,
+        issuer: issuer.issuer,
+        port,
+        openBrowser: false,
+      }).catch(e => e);
+      expect(error).toMatchObject({ reason: 'port_in_use' });
+      expect(error.message).toContain(`Port ${port} is already in use`);
+      expect(error.message).toContain('--port');
+    } finally {
+      await new Promise(resolve => blocker.close(resolve));
+    }
+  });
+
+  it('stops on abort: no file, and the callback server is closed', async () => {
+    const controller = new AbortController();
+    const { login, authorizeUrl } = startLogin({ abortSignal: controller.signal });
+    const callback = await followAuthorize(await authorizeUrl);
+    controller.abort();
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(openCallback(callback)).rejects.toThrow();
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
