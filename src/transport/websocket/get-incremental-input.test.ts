@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import { getIncrementalInput, jsonEqual, type CodexSocketTurn } from './get-incremental-input';
+import { replayOutputItems } from './replay-output-items';
+
+const user = (text: string): CodexInputItem => ({
+  type: 'message',
+  role: 'user',
+  content: [{ type: 'input_text', text }],
+});
+const call: CodexInputItem = {
+  type: 'function_call',
+  call_id: 'call_1',
+  name: 'weather',
+  arguments: '{"city":"Paris"}',
+};
+const reasoning: CodexInputItem = {
+  type: 'reasoning',
+  summary: [{ type: 'summary_text', text: 'Thinking' }],
+  encrypted_content: 'enc:1',
+};
+const result: CodexInputItem = { type: 'function_call_output', call_id: 'call_1', output: 'sunny' };
+
+function body(
+  input: CodexInputItem[],
+  overrides: Partial<CodexRequestBody> = {},
+): CodexRequestBody {
+  return {
+    model: 'gpt-5.3-codex',
+    instructions: 'Be brief.',
+    input,
+    tools: [{ type: 'function', name: 'weather', parameters: { type: 'object' }, strict: false }],
+    tool_choice: 'auto',
+    parallel_tool_calls: false,
+    reasoning: { effort: 'medium', summary: 'auto' },
+    store: false,
+    stream: true,
+    include: ['reasoning.encrypted_content'],
+    prompt_cache_key: 'session-1',
+    ...overrides,
+  };
+}
+
+const turn = (overrides: Partial<CodexSocketTurn> = {}): CodexSocketTurn => ({
+  request: body([user('Weather in Paris?')]),
+  responseId: 'resp_1',
+  replayedOutput: [reasoning, call],
+  ...overrides,
+});
+
+describe('getIncrementalInput', () => {
+  it('sends only the new items after the previous input and output', () => {
+    const next = body([user('Weather in Paris?'), reasoning, call, result]);
+    expect(getIncrementalInput(turn(), next)).toEqual({
+      previousResponseId: 'resp_1',
+      input: [result],
+    });
+  });
+
+  it('sends everything on a fresh socket', () => {
+    expect(getIncrementalInput(undefined, body([user('hi')]))).toBeUndefined();
+  });
+
+  it.each<[string, Partial<CodexRequestBody>]>([
+    ['instructions', { instructions: 'Be verbose.' }],
+    ['tools', { tools: [] }],
+    ['tool choice', { tool_choice: 'required' }],
+    ['model', { model: 'gpt-5.5' }],
+    ['reasoning', { reasoning: { effort: 'high', summary: 'auto' } }],
+    ['text', { text: { verbosity: 'low' } }],
+    ['include', { include: [] }],
+    ['service tier', { service_tier: 'priority' }],
+    ['cache key', { prompt_cache_key: 'other' }],
+    ['parallel tool calls', { parallel_tool_calls: true }],
+  ])('sends everything when the %s changed', (_, overrides) => {
+    const next = body([user('Weather in Paris?'), reasoning, call, result], overrides);
+    expect(getIncrementalInput(turn(), next)).toBeUndefined();
+  });
+
+  it('treats a field that only one side has as a change', () => {
+    const next = { ...body([user('Weather in Paris?'), reasoning, call, result]), extra: 1 };
+    expect(getIncrementalInput(turn(), next as CodexRequestBody)).toBeUndefined();
+  });
+
+  it('sends everything when the history was edited', () => {
+    const next = body([user('Weather in Lyon?'), reasoning, call, result]);
+    expect(getIncrementalInput(turn(), next)).toBeUndefined();
+  });
+
+  it('sends everything when the output comes back in another form', () => {
+    const altered = { ...call, arguments: '{"city": "Paris"}' };
+    expect(
+      getIncrementalInput(turn(), body([user('Weather in Paris?'), reasoning, altered, result])),
+    ).toBeUndefined();
+    // the caller dropped the reasoning item
+    expect(
+      getIncrementalInput(turn(), body([user('Weather in Paris?'), call, result])),
+    ).toBeUndefined();
+  });
+
+  it('sends everything when nothing new follows, or the output is unknown', () => {
+    expect(
+      getIncrementalInput(turn(), body([user('Weather in Paris?'), reasoning, call])),
+    ).toBeUndefined();
+    expect(
+      getIncrementalInput(
+        turn({ replayedOutput: undefined }),
+        body([user('Weather in Paris?'), reasoning, call, result]),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('compares JSON by value, not key order', () => {
+    expect(jsonEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(jsonEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(jsonEqual({ a: null }, { a: undefined })).toBe(false);
+  });
+});
+
+describe('replayOutputItems', () => {
+  it('gives output items the shape the next prompt replays them in', () => {
+    expect(
+      replayOutputItems([
+        {
+          id: 'rs_1',
+          type: 'reasoning',
+          summary: [
+            { type: 'summary_text', text: 'One' },
+            { type: 'summary_text', text: 'Two' },
+          ],
+          encrypted_content: 'enc:1',
+        },
+        {
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          status: 'completed',
+          phase: 'commentary',
+          content: [{ type: 'output_text', text: 'Checking.', annotations: [] }],
+        },
+        {
+          id: 'fc_1',
+          type: 'function_call',
+          status: 'completed',
+          call_id: 'call_1',
+          name: 'weather',
+          arguments: '{ "city": "Paris" }',
+        },
+      ]),
+    ).toEqual([
+      {
+        type: 'reasoning',
+        summary: [
+          { type: 'summary_text', text: 'One' },
+          { type: 'summary_text', text: 'Two' },
+        ],
+        encrypted_content: 'enc:1',
+      },
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.' }] },
+      { type: 'function_call', call_id: 'call_1', name: 'weather', arguments: '{"city":"Paris"}' },
+    ]);
+  });
+
+  it('follows the replay rules: no reasoning without encrypted content, none at the end', () => {
+    expect(
+      replayOutputItems([
+        { id: 'rs_1', type: 'reasoning', summary: [] },
+        {
+          id: 'msg_1',
+          type: 'message',
+          content: [{ type: 'output_text', text: 'Hi' }],
+        },
+        { id: 'rs_2', type: 'reasoning', summary: [], encrypted_content: 'enc:2' },
+      ]),
+    ).toEqual([
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hi' }] },
+    ]);
+  });
+
+  it('gives up on items it cannot predict', () => {
+    expect(replayOutputItems([{ type: 'web_search_call', id: 'ws_1' }])).toBeUndefined();
+    expect(
+      replayOutputItems([{ type: 'function_call', call_id: 'c', name: 'n', arguments: '{' }]),
+    ).toBeUndefined();
+  });
+});

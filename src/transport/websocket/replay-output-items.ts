@@ -1,0 +1,59 @@
+import type { LanguageModelV2Message } from '@ai-sdk/provider';
+import {
+  functionCallItemSchema,
+  messageItemSchema,
+  reasoningItemSchema,
+  type CodexInputItem,
+} from '../../codex-responses-api';
+import { convertToCodexInput } from '../../request/convert-to-codex-input';
+
+type AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
+
+/**
+ * A response's output items as they come back in the caller's next prompt: the parts our
+ * stream emits for them (one reasoning part per summary, text, tool calls), put through
+ * the same input conversion. Only an exact match with the next prompt lets a socket send
+ * just the new items, so this follows the package's replay rules rather than the backend's
+ * item shapes. `undefined` when an item has no predictable replay (an unknown item type,
+ * arguments that are not JSON): the next request then sends the full input.
+ */
+export function replayOutputItems(items: readonly unknown[]): CodexInputItem[] | undefined {
+  const content: AssistantPart[] = [];
+  for (const [index, raw] of items.entries()) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (type === 'reasoning') {
+      const parsed = reasoningItemSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const { id, summary, encrypted_content } = parsed.data;
+      const codex = {
+        itemId: id ?? `output-${index}`,
+        reasoningEncryptedContent: encrypted_content ?? null,
+      };
+      const texts = summary != null && summary.length > 0 ? summary.map(s => s.text) : [''];
+      for (const text of texts) {
+        content.push({ type: 'reasoning', text, providerOptions: { codex } });
+      }
+    } else if (type === 'message') {
+      const parsed = messageItemSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const text = (parsed.data.content ?? [])
+        .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
+        .join('');
+      content.push({ type: 'text', text });
+    } else if (type === 'function_call') {
+      const parsed = functionCallItemSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const { call_id, name, arguments: args } = parsed.data;
+      let input: unknown;
+      try {
+        input = JSON.parse(args == null || args === '' ? '{}' : args);
+      } catch {
+        return undefined;
+      }
+      content.push({ type: 'tool-call', toolCallId: call_id, toolName: name, input });
+    } else {
+      return undefined;
+    }
+  }
+  return convertToCodexInput([{ role: 'assistant', content }]).input;
+}
