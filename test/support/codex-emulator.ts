@@ -7,6 +7,7 @@ import {
   type CodexEvent,
   type OutputSpec,
 } from './codex-events';
+import { attachCodexWebSocket, type EmulatorWebSocket } from './codex-emulator-websocket';
 
 /**
  * A loopback stand-in for the Codex backend (`POST {base}/responses`). It checks requests
@@ -118,6 +119,8 @@ export type EmulatorScript =
       keepOpen?: boolean;
       /** Destroy the socket after this many body bytes. */
       destroyAfterBytes?: number;
+      /** Drop the connection (HTTP or WebSocket) after this many events. */
+      closeAfterEvents?: number;
       headers?: Record<string, string>;
       /** Omit Content-Type, as the backend sometimes does. */
       noContentType?: boolean;
@@ -128,12 +131,22 @@ export type EmulatorScript =
 export type RecordedRequest = {
   /** `Date.now()` when the request arrived. */
   at: number;
+  /** `performance.now()` when the request (HTTP head, or WebSocket frame) arrived. */
+  receivedAt?: number;
+  /** `'WS'` for a `response.create` frame. */
   method: string;
   path: string;
+  /** For a frame: the headers of its socket's handshake. */
   headers: IncomingMessage['headers'];
+  /** What was sent: the JSON body, or the WebSocket frame. */
   body: any;
   /** Set when the client closed the connection before the answer was complete. */
   closedByClient?: boolean;
+  /** Bytes sent: the body, or the frame's payload. */
+  bytes?: number;
+  transport?: 'websocket';
+  /** A frame's body with `previous_response_id` resolved into the full input. */
+  resolvedBody?: any;
 };
 
 export type CodexEmulator = {
@@ -149,6 +162,12 @@ export type CodexEmulator = {
   usage: unknown | { status: number; body: unknown };
   requests: RecordedRequest[];
   enqueue: (...scripts: EmulatorScript[]) => void;
+  /** Simulated one-way network latency, applied to every request and response. Default 0. */
+  latencyMs: number;
+  /** Simulated client uplink; request bodies take `bytes / rate` longer to arrive. 0: unlimited. */
+  uplinkBytesPerSecond: number;
+  /** The WebSocket side: handshakes, injected handshake answers, socket age limit. */
+  websocket: EmulatorWebSocket;
   close: () => Promise<void>;
 };
 
@@ -163,7 +182,12 @@ export async function startCodexEmulator({
   let valid = 0;
 
   const server: Server = createServer(async (req, res) => {
+    const receivedAt = performance.now();
     const raw = await readBody(req);
+    const bytes = Buffer.byteLength(raw);
+    const uplink =
+      emulator.uplinkBytesPerSecond > 0 ? (bytes / emulator.uplinkBytesPerSecond) * 1000 : 0;
+    if (emulator.latencyMs + uplink > 0) await sleep(emulator.latencyMs + uplink);
     let body: any;
     try {
       body = raw.length > 0 ? JSON.parse(raw) : undefined;
@@ -173,10 +197,12 @@ export async function startCodexEmulator({
     const path = (req.url ?? '').split('?')[0]!;
     const record: RecordedRequest = {
       at: Date.now(),
+      receivedAt,
       method: req.method ?? '',
       path,
       headers: req.headers,
       body,
+      bytes,
     };
     requests.push(record);
     res.on('close', () => {
@@ -230,14 +256,16 @@ export async function startCodexEmulator({
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
-    const script = emulator.inject?.(++valid) ??
-      queue.shift() ?? {
-        kind: 'sse',
-        events: autoResponse(body, ++counter),
-        chunkSize: 'random',
-      };
-    await play(script, req, res);
+    if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
+    await play(nextScript(body), req, res);
   });
+  const nextScript = (body: any): EmulatorScript =>
+    emulator.inject?.(++valid) ??
+    queue.shift() ?? {
+      kind: 'sse',
+      events: autoResponse(body, ++counter),
+      chunkSize: 'random',
+    };
   server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -253,6 +281,18 @@ export async function startCodexEmulator({
     inject: undefined,
     requests,
     enqueue: (...scripts) => queue.push(...scripts),
+    latencyMs: 0,
+    uplinkBytesPerSecond: 0,
+    websocket: attachCodexWebSocket(server, {
+      path: `${EMULATOR_BASE_PATH}/responses`,
+      acceptToken: token => emulator.acceptToken(token),
+      validate,
+      nextScript: body => nextScript(body),
+      loadFixture,
+      record: request => requests.push(request),
+      network: () => emulator,
+      log,
+    }),
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) destroy(socket);
@@ -299,7 +339,10 @@ function invalidRequest(message: string, param: string | null = null, code: stri
 }
 
 /** The checks the real backend makes, with its error shapes. */
-function validate(req: IncomingMessage, body: any): { status: number; body: unknown } | undefined {
+function validate(
+  req: Pick<IncomingMessage, 'headers'>,
+  body: any,
+): { status: number; body: unknown } | undefined {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !/^Bearer \S+$/.test(auth)) {
     return {
@@ -426,7 +469,14 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
   const text =
     script.raw ??
     (script.fixture != null ? loadFixture(script.fixture) : toSSE(script.events ?? []));
-  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const bytes =
+    script.closeAfterEvents != null
+      ? Buffer.from(toSSE((script.events ?? []).slice(0, script.closeAfterEvents)), 'utf8')
+      : typeof text === 'string'
+        ? Buffer.from(text, 'utf8')
+        : text;
+  const destroyAfterBytes =
+    script.closeAfterEvents != null ? bytes.length : script.destroyAfterBytes;
   res.writeHead(200, {
     ...(script.noContentType ? {} : { 'content-type': 'text/event-stream' }),
     'x-request-id': 'req_emulator',
@@ -439,8 +489,8 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
   for (const size of sizes) {
     if (res.destroyed) return;
     let end = offset + size;
-    if (script.destroyAfterBytes != null && end >= script.destroyAfterBytes) {
-      end = script.destroyAfterBytes;
+    if (destroyAfterBytes != null && end >= destroyAfterBytes) {
+      end = destroyAfterBytes;
       await write(res, bytes.subarray(offset, end));
       // let the bytes reach the client before the connection dies
       await new Promise(r => setTimeout(r, 20));
@@ -451,11 +501,15 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
     offset = end;
     if (script.delayMs) await new Promise(r => setTimeout(r, script.delayMs));
   }
-  if (script.destroyAfterBytes != null) {
+  if (destroyAfterBytes != null) {
     destroy(req.socket);
     return;
   }
   if (!script.keepOpen) res.end();
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 function write(res: ServerResponse, chunk: Buffer): Promise<void> {

@@ -10,6 +10,28 @@ export function toSSE(events: CodexEvent[]): string {
   return out;
 }
 
+/** The events of an SSE body (its `data:` lines); unparsable payloads and `[DONE]` are skipped. */
+export function parseSSE(text: string): CodexEvent[] {
+  const events: CodexEvent[] = [];
+  for (const block of text.replace(/\r\n?/g, '\n').split('\n\n')) {
+    const data = block
+      .split('\n')
+      .filter(line => line.startsWith('data:'))
+      .map(line => line.slice(5).replace(/^ /, ''))
+      .join('\n');
+    if (data === '' || data === '[DONE]') continue;
+    try {
+      const event = JSON.parse(data);
+      if (event != null && typeof event === 'object' && typeof event.type === 'string') {
+        events.push(event);
+      }
+    } catch {
+      // as the client does: skip what does not parse
+    }
+  }
+  return events;
+}
+
 export type OutputSpec =
   | { type: 'reasoning'; summary: string[]; encryptedContent?: string; id?: string }
   | { type: 'message'; text: string; id?: string; phase?: string; chunks?: string[] }

@@ -16,6 +16,11 @@ export function useCodexEmulator(): CodexEmulator {
     current!.inject = undefined;
     current!.acceptToken = () => true;
     current!.usage = defaultUsagePayload();
+    current!.latencyMs = 0;
+    current!.uplinkBytesPerSecond = 0;
+    current!.websocket.rejectHandshake = undefined;
+    current!.websocket.maxSocketAgeMs = 60 * 60_000;
+    current!.websocket.handshakes.length = 0;
   });
   return new Proxy({} as CodexEmulator, {
     get: (_, key) => Reflect.get(current!, key),

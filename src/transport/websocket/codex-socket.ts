@@ -1,0 +1,242 @@
+import { getGlobalDispatcher, WebSocket, type Dispatcher } from 'undici';
+import type { CodexSocketTurn } from './get-incremental-input';
+import { handshakeError, socketFailure } from './websocket-errors';
+
+// Node-only (undici): loaded with `import()` by the WebSocket transport, so the package's
+// entry points stay free of it.
+
+/** Frames and the end of one socket, for whoever currently reads it. */
+export type CodexSocketListener = {
+  onMessage(text: string): void;
+  onClose(error: Error): void;
+};
+
+type RawSocket = { ref?: () => unknown; unref?: () => unknown };
+
+/** How long an upgrade may take before the attempt counts as a connection failure. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+/**
+ * One open Responses WebSocket. It carries one response at a time, and remembers the last
+ * completed turn so that the next request on it can be sent as an increment.
+ */
+export class CodexSocket {
+  readonly openedAt = Date.now();
+  /** The last completed turn on this socket; cleared while a response is in flight. */
+  turn: CodexSocketTurn | undefined;
+  private listener: CodexSocketListener | undefined;
+  private closedBy: Error | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly raw: RawSocket | undefined,
+    /** The upgrade response's headers (request id, rate limits). */
+    readonly responseHeaders: Record<string, string>,
+    /** The handshake headers it was opened with: only a request with the same ones may use it. */
+    readonly handshakeHeaders: Record<string, string>,
+  ) {
+    ws.addEventListener('message', event => {
+      if (typeof event.data === 'string') this.listener?.onMessage(event.data);
+      else this.listener?.onMessage(new TextDecoder().decode(event.data as ArrayBuffer));
+    });
+    let failure = '';
+    ws.addEventListener('error', event => {
+      failure = (event as { message?: string }).message ?? '';
+    });
+    ws.addEventListener('close', event => {
+      const why = [`code ${event.code}`, event.reason, failure].filter(Boolean).join(', ');
+      this.closedBy ??= new Error(`The Codex WebSocket closed (${why})`);
+      this.listener?.onClose(this.closedBy);
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.closedBy == null && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  listen(listener: CodexSocketListener | undefined): void {
+    this.listener = listener;
+  }
+
+  send(text: string): void {
+    this.ws.send(text);
+  }
+
+  close(reason = 'done'): void {
+    this.closedBy ??= new Error(`The Codex WebSocket was closed by the client (${reason})`);
+    this.listener = undefined;
+    try {
+      this.ws.close(1000, reason.slice(0, 100));
+    } catch {
+      // already closing
+    }
+    // a socket we gave up on must not keep the process alive while the close completes
+    this.raw?.unref?.();
+  }
+
+  /**
+   * An idle socket does not keep the process alive (an agent's tool may run for minutes
+   * between turns, and a script must still exit once it is done); a busy one does.
+   */
+  setIdle(idle: boolean): void {
+    if (idle) this.raw?.unref?.();
+    else this.raw?.ref?.();
+  }
+}
+
+/**
+ * Opens a socket. A non-101 answer rejects with an `APICallError` carrying its status (401
+ * renews credentials, anything else means the backend wants HTTP); a network failure or a
+ * timeout rejects with a retryable one; an abort with the signal's reason.
+ */
+export async function openCodexSocket({
+  url,
+  headers,
+  signal,
+  dispatcher = getGlobalDispatcher(),
+}: {
+  url: string;
+  headers: Record<string, string>;
+  signal?: AbortSignal;
+  dispatcher?: Dispatcher;
+}): Promise<CodexSocket> {
+  signal?.throwIfAborted();
+  const handshake: { status?: number; headers: Record<string, string>; raw?: RawSocket } = {
+    headers: {},
+  };
+  const ws = new WebSocket(url, { headers, dispatcher: recordHandshake(dispatcher, handshake) });
+  return new Promise<CodexSocket>((resolve, reject) => {
+    let settled = false;
+    const settle = (error: unknown, socket?: CodexSocket) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      ws.removeEventListener('open', onOpen);
+      ws.removeEventListener('error', onError);
+      ws.removeEventListener('close', onError);
+      if (socket != null) return resolve(socket);
+      try {
+        ws.close();
+      } catch {
+        // never opened
+      }
+      handshake.raw?.unref?.();
+      reject(error);
+    };
+    const onOpen = () =>
+      settle(undefined, new CodexSocket(ws, handshake.raw, handshake.headers, headers));
+    const onError = (event: unknown) => {
+      const status = handshake.status;
+      if (status != null && status !== 101) {
+        settle(handshakeError({ url, status, responseHeaders: handshake.headers }));
+      } else {
+        const cause = (event as { error?: unknown }).error ?? event;
+        settle(socketFailure({ url, message: `Cannot open a WebSocket to ${url}`, cause }));
+      }
+    };
+    const onAbort = () => settle(signal!.reason);
+    const timer = setTimeout(
+      () =>
+        settle(
+          socketFailure({
+            url,
+            message: `The WebSocket upgrade at ${url} took longer than ${CONNECT_TIMEOUT_MS / 1000} s`,
+          }),
+        ),
+      CONNECT_TIMEOUT_MS,
+    );
+    ws.addEventListener('open', onOpen);
+    ws.addEventListener('error', onError);
+    ws.addEventListener('close', onError);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const HANDLER_METHODS = [
+  'onConnect',
+  'onResponseStarted',
+  'onHeaders',
+  'onUpgrade',
+  'onData',
+  'onComplete',
+  'onError',
+  'onBodySent',
+  'onRequestSent',
+  'onRequestStart',
+  'onRequestUpgrade',
+  'onResponseStart',
+  'onResponseData',
+  'onResponseEnd',
+  'onResponseError',
+] as const;
+
+/**
+ * undici's `WebSocket` reports a refused upgrade only as "non-101 status code"; the status
+ * decides between renewing credentials and falling back to HTTP, so the upgrade's answer
+ * is read on its way through the dispatcher. Both handler styles are passed through as
+ * they are, whichever undici the dispatcher comes from (this package's, or Node's own).
+ */
+function recordHandshake(
+  dispatcher: Dispatcher,
+  into: { status?: number; headers: Record<string, string>; raw?: RawSocket },
+): Dispatcher {
+  const record = (status: number, headers: Record<string, string>, raw?: RawSocket) => {
+    into.status = status;
+    into.headers = headers;
+    if (raw != null) into.raw = raw;
+  };
+  return dispatcher.compose(dispatch => (options, handler) => {
+    const inner = handler as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const name of HANDLER_METHODS) {
+      if (typeof inner[name] === 'function') {
+        wrapped[name] = (...args: unknown[]) => inner[name]!(...args);
+      }
+    }
+    if (wrapped.onHeaders != null) {
+      wrapped.onHeaders = (status, rawHeaders, ...rest) => {
+        record(status as number, fromRawHeaders(rawHeaders));
+        return inner.onHeaders!(status, rawHeaders, ...rest);
+      };
+    }
+    if (wrapped.onUpgrade != null) {
+      wrapped.onUpgrade = (status, rawHeaders, socket) => {
+        record(status as number, fromRawHeaders(rawHeaders), socket as RawSocket);
+        return inner.onUpgrade!(status, rawHeaders, socket);
+      };
+    }
+    if (wrapped.onResponseStart != null) {
+      wrapped.onResponseStart = (controller, status, headers, ...rest) => {
+        record(status as number, fromHeaderObject(headers));
+        return inner.onResponseStart!(controller, status, headers, ...rest);
+      };
+    }
+    if (wrapped.onRequestUpgrade != null) {
+      wrapped.onRequestUpgrade = (controller, status, headers, socket) => {
+        record(status as number, fromHeaderObject(headers), socket as RawSocket);
+        return inner.onRequestUpgrade!(controller, status, headers, socket);
+      };
+    }
+    return dispatch(options, wrapped as unknown as Dispatcher.DispatchHandler);
+  }) as Dispatcher;
+}
+
+function fromRawHeaders(raw: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!Array.isArray(raw)) return headers;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    headers[String(raw[i]).toLowerCase()] = String(raw[i + 1]);
+  }
+  return headers;
+}
+
+function fromHeaderObject(object: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (object == null || typeof object !== 'object') return headers;
+  for (const [name, value] of Object.entries(object)) {
+    if (value != null)
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}

@@ -1,0 +1,114 @@
+import { APICallError } from '@ai-sdk/provider';
+import { codexFailedResponseHandler, describeError, withDiagnostics } from '../../codex-error';
+
+/** The socket age limit: the request is fine, the socket is not. */
+export const CONNECTION_LIMIT_CODE = 'websocket_connection_limit_reached';
+/** The socket lost the response an increment builds on. */
+export const PREVIOUS_RESPONSE_NOT_FOUND_CODE = 'previous_response_not_found';
+
+/** `{"type":"error","status":429,"error":{…},"headers":{…}}`: an HTTP error, sent as a frame. */
+export type WrappedErrorFrame = {
+  type: 'error';
+  status?: number;
+  error?: { code?: unknown; type?: unknown; message?: unknown };
+  headers?: Record<string, unknown>;
+};
+
+/** An error frame that stands for an HTTP failure of the request (it carries a status). */
+export function isWrappedErrorFrame(event: { type: string }): event is WrappedErrorFrame {
+  if (event.type !== 'error') return false;
+  const frame = event as WrappedErrorFrame;
+  return (
+    (typeof frame.status === 'number' && (frame.status < 200 || frame.status > 299)) ||
+    frame.error?.code === CONNECTION_LIMIT_CODE
+  );
+}
+
+export function errorFrameCode(frame: WrappedErrorFrame): string | undefined {
+  const code = frame.error?.code ?? frame.error?.type;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The same `APICallError` the HTTP error would have given (message, usage-limit details,
+ * `isRetryable`, request ids), built by the HTTP error handler from the frame's parts.
+ */
+export async function errorFrameToAPICallError(
+  frame: WrappedErrorFrame,
+  { url, requestBodyValues }: { url: string; requestBodyValues: unknown },
+): Promise<APICallError> {
+  const status =
+    typeof frame.status === 'number' && frame.status >= 400 && frame.status <= 599
+      ? frame.status
+      : 400;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(frame.headers ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      headers[name.toLowerCase()] = String(value);
+    }
+  }
+  const response = new Response(JSON.stringify({ error: frame.error ?? {} }), {
+    status,
+    headers: { ...headers, 'content-type': 'application/json' },
+  });
+  const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues });
+  return withDiagnostics(value);
+}
+
+const refusedUpgrades = new WeakSet<APICallError>();
+
+/** An upgrade answered with a status other than 101 (see `handshakeError`). */
+export function isRefusedUpgrade(error: unknown): error is APICallError & { statusCode: number } {
+  return APICallError.isInstance(error) && refusedUpgrades.has(error);
+}
+
+/** The upgrade was answered with a status other than 101. */
+export function handshakeError({
+  url,
+  status,
+  responseHeaders,
+}: {
+  url: string;
+  status: number;
+  responseHeaders: Record<string, string>;
+}): APICallError {
+  const hint =
+    status === 401
+      ? 'the access token was rejected'
+      : status === 426
+        ? 'the backend wants HTTP'
+        : 'unexpected answer to the upgrade';
+  const error = withDiagnostics(
+    new APICallError({
+      message: `The Codex backend refused the WebSocket upgrade at ${url} (HTTP ${status}: ${hint}).`,
+      url,
+      requestBodyValues: undefined,
+      statusCode: status,
+      responseHeaders,
+      isRetryable: false,
+    }),
+  );
+  refusedUpgrades.add(error);
+  return error;
+}
+
+/** The socket could not be opened, or closed before the response began: worth a new socket. */
+export function socketFailure({
+  url,
+  message,
+  cause,
+  requestBodyValues,
+}: {
+  url: string;
+  message: string;
+  cause?: unknown;
+  requestBodyValues?: unknown;
+}): APICallError {
+  return new APICallError({
+    message: cause != null ? `${message}: ${describeError(cause)}` : message,
+    url,
+    requestBodyValues,
+    cause,
+    isRetryable: true,
+  });
+}

@@ -1,0 +1,204 @@
+import { APICallError } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexRequestBody } from '../../codex-responses-api';
+import type { CodexEvent } from '../../stream/codex-stream-state';
+import type { CodexSocket } from './codex-socket';
+import { CodexSocketPool } from './codex-socket-pool';
+import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
+import { getIncrementalInput, type CodexIncrementalInput } from './get-incremental-input';
+import { replayOutputItems } from './replay-output-items';
+import {
+  CONNECTION_LIMIT_CODE,
+  errorFrameCode,
+  errorFrameToAPICallError,
+  isRefusedUpgrade,
+  isWrappedErrorFrame,
+  PREVIOUS_RESPONSE_NOT_FOUND_CODE,
+  socketFailure,
+} from './websocket-errors';
+import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './websocket-handshake';
+
+// TODO(core): these mirror CORE-API's CodexTransport until the Core commit lands.
+export type CodexEventSource = {
+  read(): Promise<'more' | 'end'>;
+  cancel(reason?: unknown): void;
+};
+export type CodexResponseStream = {
+  responseHeaders: Record<string, string>;
+  openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource;
+};
+export type CodexTransportRequest = {
+  url: string;
+  headers: Record<string, string>;
+  body: CodexRequestBody;
+  signal: AbortSignal;
+  fetch?: FetchFunction;
+};
+export type CodexTransport = {
+  send(request: CodexTransportRequest): Promise<CodexResponseStream>;
+};
+
+type SocketModule = typeof import('./codex-socket');
+
+export type WebSocketTransport = CodexTransport & {
+  /** Whether a refused upgrade switched this transport to HTTP for good. */
+  readonly fellBack: boolean;
+  /** Closes the idle sockets (busy ones close when their response ends). */
+  close(): void;
+};
+
+/**
+ * Responses over WebSockets: one socket per conversation turn at a time, reused across
+ * turns, so that a turn continuing the previous one sends `previous_response_id` and only
+ * its new items. Failures map to what the HTTP transport would have given, so the retry,
+ * auth-renewal and part-stream layers above treat both alike:
+ * - an upgrade refused with 401 rejects with that 401 (credentials are renewed above);
+ *   any other refusal moves this transport to `http` for the rest of its life (`onFallback`
+ *   once), and the request goes out over HTTP;
+ * - a socket that breaks before the response starts rejects with a retryable error, and
+ *   the retry opens a fresh socket, which sends the full input;
+ * - `websocket_connection_limit_reached` (sockets live at most 60 minutes) and
+ *   `previous_response_not_found` are answered here: a fresh socket or the full input;
+ * - error frames with a status become the `APICallError` of that HTTP status.
+ */
+export function createWebSocketTransport({
+  http,
+  onFallback,
+  idleTimeoutMs,
+  loadSocketModule = () => import('./codex-socket'),
+}: {
+  /** Where requests go after a refused upgrade. */
+  http: CodexTransport;
+  /** Told once, when a refused upgrade switches the transport to HTTP. */
+  onFallback?: (message: string) => void;
+  idleTimeoutMs?: number;
+  loadSocketModule?: () => Promise<SocketModule>;
+}): WebSocketTransport {
+  const pool = new CodexSocketPool(idleTimeoutMs);
+  let fellBack = false;
+  let sockets: Promise<SocketModule> | undefined;
+
+  const finish = (
+    key: string,
+    socket: CodexSocket,
+    request: CodexRequestBody,
+    outcome: CodexSocketOutcome,
+  ) => {
+    if (!outcome.reusable || !socket.isOpen) return socket.close('response abandoned');
+    socket.turn =
+      outcome.completed != null
+        ? {
+            request,
+            responseId: outcome.completed.responseId,
+            replayedOutput: replayOutputItems(outcome.completed.outputItems),
+          }
+        : undefined;
+    pool.release(key, socket);
+  };
+
+  async function send(request: CodexTransportRequest): Promise<CodexResponseStream> {
+    if (fellBack) return http.send(request);
+    const { body, signal } = request;
+    const url = toWebSocketUrl(request.url);
+    const key = body.prompt_cache_key ?? '';
+    const headers = createWebSocketHandshakeHeaders(request.headers);
+    let freshSocket = false;
+    let fullInput = false;
+
+    for (let attempt = 0; ; attempt++) {
+      let socket = freshSocket ? undefined : pool.take(key, headers, body);
+      if (socket == null) {
+        const { openCodexSocket } = await (sockets ??= loadSocketModule());
+        try {
+          socket = await openCodexSocket({ url, headers, signal });
+        } catch (error) {
+          if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
+          fellBack = true;
+          onFallback?.(
+            `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`,
+          );
+          return http.send(request);
+        }
+      }
+
+      const increment: CodexIncrementalInput | undefined = fullInput
+        ? undefined
+        : getIncrementalInput(socket.turn, body);
+      socket.turn = undefined;
+      const frame = JSON.stringify({
+        type: 'response.create',
+        ...body,
+        ...(increment != null && {
+          previous_response_id: increment.previousResponseId,
+          input: increment.input,
+        }),
+      });
+      const chosen = socket;
+      const response = new CodexSocketResponse(socket, signal, outcome =>
+        finish(key, chosen, body, outcome),
+      );
+      response.start(frame);
+
+      let first: CodexEvent;
+      try {
+        first = await response.firstEvent();
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        throw socketFailure({
+          url,
+          message: 'The Codex WebSocket closed before the response started',
+          cause: error,
+          requestBodyValues: body,
+        });
+      }
+
+      if (!isWrappedErrorFrame(first)) {
+        return {
+          responseHeaders: socket.responseHeaders,
+          openEvents: onEvent => response.openEvents(onEvent),
+        };
+      }
+      const code = errorFrameCode(first);
+      if (code === CONNECTION_LIMIT_CODE) {
+        // the socket reached its age limit: the same request on a new socket, in full
+        response.settle(false);
+        if (attempt < 2) {
+          freshSocket = true;
+          fullInput = true;
+          continue;
+        }
+      } else if (code === PREVIOUS_RESPONSE_NOT_FOUND_CODE && increment != null && attempt < 2) {
+        // the socket lost the response we built on: the full input on the same socket
+        response.settle(true);
+        fullInput = true;
+        continue;
+      } else {
+        response.settle(true);
+      }
+      const error = await errorFrameToAPICallError(first, { url, requestBodyValues: body });
+      throw code === CONNECTION_LIMIT_CODE ? retryable(error) : error;
+    }
+  }
+
+  return {
+    send,
+    get fellBack() {
+      return fellBack;
+    },
+    close: () => pool.closeAll(),
+  };
+}
+
+function retryable(error: APICallError): APICallError {
+  return new APICallError({
+    message: error.message,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    statusCode: error.statusCode,
+    responseHeaders: error.responseHeaders,
+    responseBody: error.responseBody,
+    cause: error.cause,
+    data: error.data,
+    isRetryable: true,
+  });
+}
