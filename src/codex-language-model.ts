@@ -86,7 +86,7 @@ export class CodexLanguageModel {
   ) {
     const { body, warnings } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(body, options, {
-      warnings: shape.warnings([...extraWarnings, ...warnings]),
+      warnings: fromTransport => shape.warnings([...extraWarnings, ...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
     });
@@ -100,10 +100,10 @@ export class CodexLanguageModel {
     extraWarnings: CodexCallWarning[] = [],
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
     const { body, warnings } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(
+    const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
       { ...options, includeRawChunks: false },
-      { warnings: [], finishPart: shape.finishPart, holdUntil: 'finish' },
+      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish' },
     );
     const { content, finish, response } = await collectCodexStream(stream);
     const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
@@ -114,7 +114,7 @@ export class CodexLanguageModel {
       providerMetadata: ended.providerMetadata,
       request: { body },
       response: { ...response, headers: responseHeaders() },
-      warnings: shape.warnings([...extraWarnings, ...warnings]),
+      warnings: shape.warnings([...extraWarnings, ...warnings, ...transportWarnings]),
     };
   }
 
@@ -126,13 +126,15 @@ export class CodexLanguageModel {
     body: CodexRequestBody,
     options: CodexCallOptions,
     output: {
-      warnings: Warning[];
+      /** The call's warnings, given what the transport had to say about the first attempt. */
+      warnings: (fromTransport: CodexCallWarning[]) => Warning[];
       finishPart: (finish: CodexFinish) => FinishPart;
       holdUntil: 'content' | 'finish';
     },
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
     responseHeaders: () => Record<string, string>;
+    transportWarnings: CodexCallWarning[];
   }> {
     const url = `${this.config.baseURL}/responses`;
     const session = new CodexRequestSession(
@@ -141,8 +143,10 @@ export class CodexLanguageModel {
       options.abortSignal,
     );
     let latest = await session.connect();
+    const transportWarnings = latest.warnings ?? [];
     const stream = createCodexPartStream(latest, {
       ...output,
+      warnings: output.warnings(transportWarnings),
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
       session,
@@ -161,7 +165,7 @@ export class CodexLanguageModel {
       },
     });
     // the headers of the attempt that answered last (a retry replaces the first one)
-    return { stream, responseHeaders: () => latest.responseHeaders };
+    return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
   }
 
   /** One request with the current credentials, renewed after a 401 (see `withAuthRenewal`). */

@@ -6,6 +6,7 @@ import type { CodexConfig } from './codex-config';
 import { fetchCodexModels, type CodexModelInfo } from './codex-model-catalog';
 import { sseTransport } from './transport/post-codex-request';
 import { getCodexUsage } from './account/get-codex-usage';
+import { createWebSocketTransport } from './transport/websocket/websocket-transport';
 import { normalizeRetryPolicy } from './transport/retry-policy';
 import {
   createIdentityHeaders,
@@ -84,6 +85,24 @@ export interface CodexProviderSettings {
   streamIdleTimeoutMs?: number;
   /** `client_version` sent to the model catalog, which filters by it. Default `0.99.0`. */
   clientVersion?: string;
+  /**
+   * `'sse'` (default): one HTTP request per call, answered with Server-Sent Events.
+   * `'websocket'`: calls of a conversation share a WebSocket, and a call that continues the
+   * previous one (an agent's next step) sends only its new items. Node.js ≥ 20.18 only;
+   * a backend that refuses the upgrade switches the provider back to `'sse'`.
+   */
+  transport?: CodexTransportSetting;
+}
+
+export type CodexTransportSetting = 'sse' | 'websocket';
+
+function parseTransportSetting(value: unknown): CodexTransportSetting {
+  if (value == null) return 'sse';
+  if (value === 'sse' || value === 'websocket') return value;
+  throw new InvalidArgumentError({
+    argument: 'transport',
+    message: `The Codex \`transport\` setting must be 'sse' or 'websocket', got ${JSON.stringify(value)}.`,
+  });
 }
 
 type ModelClass = new (
@@ -144,6 +163,8 @@ export function assembleCodexProvider<P>(
 function createCodexSetup(settings: CodexProviderSettings) {
   checkHeaderSettings(settings);
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
+  const transport = parseTransportSetting(settings.transport);
+  const retry = normalizeRetryPolicy(settings);
   const sessionId = settings.sessionId ?? randomSessionId();
   const originator = settings.originator ?? PACKAGE_NAME;
   const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
@@ -160,11 +181,17 @@ function createCodexSetup(settings: CodexProviderSettings) {
     auth,
     headers: () => headers,
     fetch: settings.fetch,
-    transport: sseTransport,
+    transport:
+      transport === 'websocket'
+        ? createWebSocketTransport({
+            http: sseTransport,
+            firstEventTimeoutMs: retry.streamIdleTimeoutMs,
+          })
+        : sseTransport,
     sessionId,
     defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
     generateId,
-    retry: normalizeRetryPolicy(settings),
+    retry,
   };
 
   let catalog: Promise<CodexModelInfo[]> | undefined;

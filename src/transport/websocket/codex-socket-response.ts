@@ -1,4 +1,5 @@
-import type { CodexEvent } from '../../stream/codex-stream-state';
+import type { CodexEvent } from '../../codex-responses-api';
+import type { CodexEventSource } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
 
 const TERMINAL_EVENTS: ReadonlySet<string> = new Set([
@@ -14,12 +15,6 @@ export type CodexSocketOutcome = {
   reusable: boolean;
   /** Set when the response completed: its id and output items, the next turn's base. */
   completed?: { responseId: string; outputItems: unknown[] };
-};
-
-/** Reads one response's events off a socket; `CodexEventSource` in shape. */
-export type CodexSocketEventSource = {
-  read(): Promise<'more' | 'end'>;
-  cancel(reason?: unknown): void;
 };
 
 /**
@@ -62,14 +57,25 @@ export class CodexSocketResponse {
     }
   }
 
-  /** Resolves with the response's first event, without consuming it. */
-  async firstEvent(): Promise<CodexEvent> {
-    while (this.queue.length === 0) {
-      if (this.failure !== undefined) throw this.failure;
-      if (this.ended) throw new Error('The Codex WebSocket response ended without events');
-      await new Promise<void>(resolve => (this.waiter = resolve));
+  /**
+   * Resolves with the response's first event, without consuming it. A socket that says
+   * nothing for `timeoutMs` is given up (and closed), like an HTTP request without headers.
+   */
+  async firstEvent(timeoutMs: number): Promise<CodexEvent> {
+    const timer = setTimeout(
+      () => this.fail(new Error(`no answer for ${timeoutMs / 1000} s`), false),
+      timeoutMs,
+    );
+    try {
+      while (this.queue.length === 0) {
+        if (this.failure !== undefined) throw this.failure;
+        if (this.ended) throw new Error('The Codex WebSocket response ended without events');
+        await new Promise<void>(resolve => (this.waiter = resolve));
+      }
+      return this.queue[0]!;
+    } finally {
+      clearTimeout(timer);
     }
-    return this.queue[0]!;
   }
 
   /**
@@ -81,7 +87,7 @@ export class CodexSocketResponse {
     this.end({ reusable });
   }
 
-  openEvents(onEvent: (event: CodexEvent) => void): CodexSocketEventSource {
+  openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource {
     this.deliver = onEvent;
     return {
       read: () => this.read(),

@@ -2,9 +2,9 @@ import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { responseEvents } from '../../../test/support/codex-events';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
-import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
-import type { CodexEvent } from '../../stream/codex-stream-state';
-import { createWebSocketTransport, type CodexTransport } from './websocket-transport';
+import type { CodexEvent, CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import type { CodexTransport } from '../codex-transport';
+import { createWebSocketTransport } from './websocket-transport';
 
 // The transport on its own against the emulator's WebSocket side: socket reuse, increments,
 // and what it answers for each failure. The public API is tested in test/websocket-transport.

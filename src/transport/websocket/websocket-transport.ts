@@ -1,7 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexRequestBody } from '../../codex-responses-api';
-import type { CodexEvent } from '../../stream/codex-stream-state';
+import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
+import type {
+  CodexResponseStream,
+  CodexTransport,
+  CodexTransportRequest,
+} from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
@@ -17,26 +20,6 @@ import {
   socketFailure,
 } from './websocket-errors';
 import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './websocket-handshake';
-
-// TODO(core): these mirror CORE-API's CodexTransport until the Core commit lands.
-export type CodexEventSource = {
-  read(): Promise<'more' | 'end'>;
-  cancel(reason?: unknown): void;
-};
-export type CodexResponseStream = {
-  responseHeaders: Record<string, string>;
-  openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource;
-};
-export type CodexTransportRequest = {
-  url: string;
-  headers: Record<string, string>;
-  body: CodexRequestBody;
-  signal: AbortSignal;
-  fetch?: FetchFunction;
-};
-export type CodexTransport = {
-  send(request: CodexTransportRequest): Promise<CodexResponseStream>;
-};
 
 type SocketModule = typeof import('./codex-socket');
 
@@ -65,13 +48,20 @@ export function createWebSocketTransport({
   http,
   onFallback,
   idleTimeoutMs,
+  firstEventTimeoutMs = 300_000,
   loadSocketModule = () => import('./codex-socket'),
 }: {
   /** Where requests go after a refused upgrade. */
   http: CodexTransport;
-  /** Told once, when a refused upgrade switches the transport to HTTP. */
+  /**
+   * Told once, when a refused upgrade switches the transport to HTTP; the response of that
+   * request also carries the message as a warning.
+   */
   onFallback?: (message: string) => void;
+  /** How long an unused socket stays open. */
   idleTimeoutMs?: number;
+  /** A socket that accepted a request but says nothing for this long is given up. */
+  firstEventTimeoutMs?: number;
   loadSocketModule?: () => Promise<SocketModule>;
 }): WebSocketTransport {
   const pool = new CodexSocketPool(idleTimeoutMs);
@@ -114,10 +104,13 @@ export function createWebSocketTransport({
         } catch (error) {
           if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
           fellBack = true;
-          onFallback?.(
-            `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`,
-          );
-          return http.send(request);
+          const message = `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`;
+          onFallback?.(message);
+          const response = await http.send(request);
+          return {
+            ...response,
+            warnings: [...(response.warnings ?? []), { type: 'other', message }],
+          };
         }
       }
 
@@ -141,7 +134,7 @@ export function createWebSocketTransport({
 
       let first: CodexEvent;
       try {
-        first = await response.firstEvent();
+        first = await response.firstEvent(firstEventTimeoutMs);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         throw socketFailure({
