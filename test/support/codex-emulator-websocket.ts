@@ -38,6 +38,7 @@ export type EmulatorWebSocket = {
 };
 
 type SocketState = {
+  id: number;
   openedAt: number;
   headers: IncomingMessage['headers'];
   /** The full input of the last completed response followed by its output items. */
@@ -69,6 +70,7 @@ export function attachCodexWebSocket(
   const wss = new WebSocketServer({ noServer: true });
   const open = new Set<WebSocket>();
   let upgrades = 0;
+  let accepted = 0;
 
   const control: EmulatorWebSocket = {
     handshakes: [],
@@ -139,7 +141,7 @@ export function attachCodexWebSocket(
   }
 
   function serve(ws: WebSocket, headers: IncomingMessage['headers']) {
-    const state: SocketState = { openedAt: Date.now(), headers, last: undefined };
+    const state: SocketState = { id: ++accepted, openedAt: Date.now(), headers, last: undefined };
     // frames are handled one at a time, in order, as the backend does on one socket
     let chain = Promise.resolve();
     ws.on('message', (data, isBinary) => {
@@ -179,6 +181,7 @@ export function attachCodexWebSocket(
       body: frame,
       bytes,
       transport: 'websocket',
+      socket: state.id,
       resolvedBody: resolved.body,
     });
     context.log?.(`WS response.create${frame?.previous_response_id ? ' (incremental)' : ''}`);

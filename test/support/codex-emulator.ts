@@ -145,6 +145,8 @@ export type RecordedRequest = {
   /** Bytes sent: the body, or the frame's payload. */
   bytes?: number;
   transport?: 'websocket';
+  /** For a frame: which socket carried it (1-based, in the order sockets opened). */
+  socket?: number;
   /** A frame's body with `previous_response_id` resolved into the full input. */
   resolvedBody?: any;
 };

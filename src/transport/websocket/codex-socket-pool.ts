@@ -1,6 +1,6 @@
 import type { CodexRequestBody } from '../../codex-responses-api';
 import type { CodexSocket } from './codex-socket';
-import { getIncrementalInput, jsonEqual } from './get-incremental-input';
+import { getIncrementalInput } from './get-incremental-input';
 
 /**
  * How long an unused socket stays open for the conversation's next turn. Idle sockets do
@@ -11,9 +11,10 @@ export const DEFAULT_SOCKET_IDLE_TIMEOUT_MS = 60_000;
 type IdleSocket = { socket: CodexSocket; timer: ReturnType<typeof setTimeout> };
 
 /**
- * Idle sockets by conversation (`prompt_cache_key`). A socket is either here or carrying
- * exactly one response, so two responses never share one; a conversation with a busy
- * socket gets another.
+ * Idle sockets by conversation: `prompt_cache_key` and the credentials the socket was
+ * opened with (a socket is authenticated once, at the upgrade, so it never serves another
+ * account or token). A socket is either here or carrying exactly one response, so two
+ * responses never share one; a conversation with a busy socket gets another.
  */
 export class CodexSocketPool {
   private readonly idle = new Map<string, IdleSocket[]>();
@@ -21,18 +22,14 @@ export class CodexSocketPool {
   constructor(private readonly idleTimeoutMs = DEFAULT_SOCKET_IDLE_TIMEOUT_MS) {}
 
   /**
-   * An open idle socket of this conversation opened with the same handshake headers:
-   * preferably the one whose last turn this request continues, else the newest.
+   * An open idle socket of this conversation: preferably the one whose last turn this
+   * request continues, else the newest.
    */
-  take(
-    key: string,
-    handshakeHeaders: Record<string, string>,
-    request: CodexRequestBody,
-  ): CodexSocket | undefined {
+  take(key: string, request: CodexRequestBody): CodexSocket | undefined {
     const list = this.idle.get(key);
     if (list == null) return undefined;
     for (const entry of list.filter(e => !e.socket.isOpen)) this.remove(key, entry);
-    const usable = list.filter(entry => jsonEqual(entry.socket.handshakeHeaders, handshakeHeaders));
+    const usable = [...list];
     const chosen =
       usable.find(entry => getIncrementalInput(entry.socket.turn, request) != null) ??
       usable.at(-1);

@@ -32,8 +32,6 @@ export class CodexSocket {
     private readonly raw: RawSocket | undefined,
     /** The upgrade response's headers (request id, rate limits). */
     readonly responseHeaders: Record<string, string>,
-    /** The handshake headers it was opened with: only a request with the same ones may use it. */
-    readonly handshakeHeaders: Record<string, string>,
   ) {
     ws.addEventListener('message', event => {
       if (typeof event.data === 'string') this.listener?.onMessage(event.data);
@@ -124,8 +122,7 @@ export async function openCodexSocket({
       handshake.raw?.unref?.();
       reject(error);
     };
-    const onOpen = () =>
-      settle(undefined, new CodexSocket(ws, handshake.raw, handshake.headers, headers));
+    const onOpen = () => settle(undefined, new CodexSocket(ws, handshake.raw, handshake.headers));
     const onError = (event: unknown) => {
       const status = handshake.status;
       if (status != null && status !== 101) {
@@ -194,9 +191,29 @@ function recordHandshake(
         wrapped[name] = (...args: unknown[]) => inner[name]!(...args);
       }
     }
+    // undici re-sends an upgrade answered 401 once, with the same credentials; a 401 ends
+    // here instead, and renewing the credentials is left to the auth layer.
+    const refused = new Error('The upgrade was answered 401');
+    let abortRequest: ((reason: Error) => void) | undefined;
+    if (wrapped.onConnect != null) {
+      wrapped.onConnect = (abort, ...rest) => {
+        abortRequest = abort as (reason: Error) => void;
+        return inner.onConnect!(abort, ...rest);
+      };
+    }
+    if (wrapped.onRequestStart != null) {
+      wrapped.onRequestStart = (controller, ...rest) => {
+        abortRequest = reason => (controller as { abort(r: Error): void }).abort(reason);
+        return inner.onRequestStart!(controller, ...rest);
+      };
+    }
     if (wrapped.onHeaders != null) {
       wrapped.onHeaders = (status, rawHeaders, ...rest) => {
         record(status as number, fromRawHeaders(rawHeaders));
+        if (status === 401 && abortRequest != null) {
+          abortRequest(refused);
+          return false;
+        }
         return inner.onHeaders!(status, rawHeaders, ...rest);
       };
     }
@@ -209,6 +226,10 @@ function recordHandshake(
     if (wrapped.onResponseStart != null) {
       wrapped.onResponseStart = (controller, status, headers, ...rest) => {
         record(status as number, fromHeaderObject(headers));
+        if (status === 401 && abortRequest != null) {
+          abortRequest(refused);
+          return;
+        }
         return inner.onResponseStart!(controller, status, headers, ...rest);
       };
     }

@@ -90,13 +90,19 @@ export function createWebSocketTransport({
     if (fellBack) return http.send(request);
     const { body, signal } = request;
     const url = toWebSocketUrl(request.url);
-    const key = body.prompt_cache_key ?? '';
     const headers = createWebSocketHandshakeHeaders(request.headers);
+    // A socket is authenticated once, at the upgrade: it serves one conversation and one set
+    // of credentials. Other headers (user agent, the caller's) go with the upgrade only.
+    const key = [
+      body.prompt_cache_key ?? '',
+      headers.authorization ?? '',
+      headers['chatgpt-account-id'] ?? '',
+    ].join('\n');
     let freshSocket = false;
     let fullInput = false;
 
     for (let attempt = 0; ; attempt++) {
-      let socket = freshSocket ? undefined : pool.take(key, headers, body);
+      let socket = freshSocket ? undefined : pool.take(key, body);
       if (socket == null) {
         const { openCodexSocket } = await (sockets ??= loadSocketModule());
         try {
