@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 describe('edge bundle', () => {
   it.each(['index', 'v3/index', 'v4/index'])(
-    '%s keeps node:* out of the entry chunk; the auth-file code loads only on use',
+    '%s keeps node:* and undici out of the entry chunk; auth-file and WebSocket code load only on use',
     async entry => {
       const result = await build({
         entryPoints: { entry: fileURLToPath(new URL(`../src/${entry}.ts`, import.meta.url)) },
@@ -14,7 +14,7 @@ describe('edge bundle', () => {
         platform: 'neutral',
         outdir: '/virtual-out',
         write: false,
-        external: ['@ai-sdk/*', 'zod', 'zod/*', 'eventsource-parser', 'node:*'],
+        external: ['@ai-sdk/*', 'zod', 'zod/*', 'eventsource-parser', 'undici', 'node:*'],
         logLevel: 'silent',
       });
       const main = result.outputFiles.find(f => f.path.endsWith('/entry.js'))!;
@@ -28,6 +28,8 @@ describe('edge bundle', () => {
         expect(file.text).not.toMatch(/node:(http|child_process|util)/);
         expect(file.text).not.toContain('loginWithBrowser');
       }
+      expect(main.text).not.toContain('undici');
+      expect(chunks.some(c => c.text.includes('"undici"'))).toBe(true);
     },
   );
 });

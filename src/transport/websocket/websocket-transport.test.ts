@@ -150,6 +150,31 @@ describe('WebSocket transport', () => {
     expect(transport.fellBack).toBe(true);
   });
 
+  it('falls back to HTTP where the WebSocket code cannot load (not Node.js, old Node.js)', async () => {
+    const http: CodexTransport = {
+      send: async () => ({
+        responseHeaders: { via: 'http' },
+        openEvents: () => ({ read: async () => 'end', cancel: () => {} }),
+      }),
+    };
+    const transport = createWebSocketTransport({
+      http,
+      loadSocketModule: () => Promise.reject(new Error("Cannot find module 'undici'")),
+    });
+    const request = {
+      url: `${emu.baseURL}/responses`,
+      headers: {},
+      body: body([user('a')]),
+      signal: new AbortController().signal,
+    };
+    const first = await transport.send(request);
+    expect(first.warnings).toEqual([
+      { type: 'other', message: expect.stringContaining("Cannot find module 'undici'") },
+    ]);
+    expect((await transport.send(request)).warnings).toBeUndefined();
+    expect(emu.websocket.handshakes).toHaveLength(0);
+  });
+
   it('rejects a 401 upgrade with a 401 APICallError, without falling back', async () => {
     const { transport, send, warnings } = setup();
     emu.acceptToken = () => false;

@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { describeError } from '../../codex-error';
 import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
 import type {
   CodexResponseStream,
@@ -86,6 +87,22 @@ export function createWebSocketTransport({
     pool.release(key, socket);
   };
 
+  /** For good: the request, and every later one, goes over HTTP; the caller hears it once. */
+  async function fallBack(
+    request: CodexTransportRequest,
+    message: string,
+  ): Promise<CodexResponseStream> {
+    const first = !fellBack;
+    fellBack = true;
+    if (first) {
+      pool.closeAll();
+      onFallback?.(message);
+    }
+    const response = await http.send(request);
+    if (!first) return response;
+    return { ...response, warnings: [...(response.warnings ?? []), { type: 'other', message }] };
+  }
+
   async function send(request: CodexTransportRequest): Promise<CodexResponseStream> {
     if (fellBack) return http.send(request);
     const { body, signal } = request;
@@ -104,19 +121,23 @@ export function createWebSocketTransport({
     for (let attempt = 0; ; attempt++) {
       let socket = freshSocket ? undefined : pool.take(key, body);
       if (socket == null) {
-        const { openCodexSocket } = await (sockets ??= loadSocketModule());
+        let openCodexSocket: SocketModule['openCodexSocket'];
+        try {
+          ({ openCodexSocket } = await (sockets ??= loadSocketModule()));
+        } catch (error) {
+          return fallBack(
+            request,
+            `The WebSocket transport cannot run here (${describeError(error)}; it needs Node.js ≥ 20.18); this provider uses HTTP (SSE) instead.`,
+          );
+        }
         try {
           socket = await openCodexSocket({ url, headers, signal });
         } catch (error) {
           if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
-          fellBack = true;
-          const message = `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`;
-          onFallback?.(message);
-          const response = await http.send(request);
-          return {
-            ...response,
-            warnings: [...(response.warnings ?? []), { type: 'other', message }],
-          };
+          return fallBack(
+            request,
+            `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`,
+          );
         }
       }
 
