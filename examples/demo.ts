@@ -1,19 +1,24 @@
 /**
  * `npm run demo`: starts the bundled Codex emulator on 127.0.0.1 and runs a streamed
  * agent turn against it — reasoning summary, a tool call, the tool result and the final
- * answer — with no account and no network.
+ * answer — with no account and no network. `npm run demo -- --websocket` runs it over the
+ * WebSocket transport, where the second step sends only what is new.
  */
 import { stepCountIs, streamText, tool } from 'ai';
 import { z } from 'zod/v4';
 import { createCodex } from '../src';
 import { startCodexEmulator } from '../test/support/codex-emulator';
 
+const websocket = process.argv.includes('--websocket');
 const emulator = await startCodexEmulator();
-console.log(`Codex emulator listening at ${emulator.baseURL}\n`);
+console.log(
+  `Codex emulator listening at ${emulator.baseURL} (${websocket ? 'WebSocket' : 'HTTP SSE'})\n`,
+);
 
 const codex = createCodex({
   baseURL: emulator.baseURL,
   auth: { accessToken: 'demo-token', accountId: 'demo-account' },
+  transport: websocket ? 'websocket' : 'sse',
 });
 
 try {
@@ -69,6 +74,18 @@ try {
     }
   }
   console.log(`\nRequests the emulator saw: ${emulator.requests.length}`);
+  if (websocket) {
+    const frames = emulator.requests.filter(r => r.transport === 'websocket');
+    for (const [i, frame] of frames.entries()) {
+      const full = Buffer.byteLength(JSON.stringify(frame.resolvedBody));
+      const how = frame.body.previous_response_id
+        ? `previous_response_id ${frame.body.previous_response_id} + ${frame.body.input.length} new item(s)`
+        : `full input, ${frame.body.input.length} item(s)`;
+      console.log(
+        `  frame ${i + 1} on socket ${frame.socket}: ${how}; ${frame.bytes} bytes (full: ${full})`,
+      );
+    }
+  }
 } finally {
   await emulator.close();
 }

@@ -54,6 +54,18 @@ describe('examples', () => {
     });
   });
 
+  it('the demo runs its tool loop over one WebSocket with --websocket', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'examples/demo.ts', '--websocket'],
+      { cwd: root, timeout: 60_000 },
+    );
+    expect(stdout).toContain('(WebSocket)');
+    expect(stdout).toContain('[tool result] "18 °C and sunny in Paris"');
+    expect(stdout).toMatch(/frame 1 on socket 1: full input, 1 item/);
+    expect(stdout).toMatch(/frame 2 on socket 1: previous_response_id resp_emu_1 \+ 1 new item/);
+  });
+
   it('reasoning-options sends effort, summary and verbosity', async () => {
     const before = emu.requests.length;
     const out = await example('reasoning-options');
