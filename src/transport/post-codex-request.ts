@@ -87,7 +87,7 @@ export const sseTransport: CodexTransport = {
  * `fetch` would reject these with a message quoting the value (which may be a token) and the
  * failure would look like a network error; name the header instead, never its value.
  */
-function assertSendableHeaders(headers: Record<string, string>): void {
+export function assertSendableHeaders(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
     const problem = isValidHeaderName(name) ? headerValueProblem(value) : 'an invalid name';
     if (problem == null) continue;

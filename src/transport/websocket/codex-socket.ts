@@ -1,5 +1,6 @@
 import { getGlobalDispatcher, WebSocket, type Dispatcher } from 'undici';
 import type { CodexSocketTurn } from './get-incremental-input';
+import { redirectError } from '../redirect-error';
 import { handshakeError, socketFailure } from './websocket-errors';
 
 // Node-only (undici): loaded with `import()` by the WebSocket transport, so the package's
@@ -126,10 +127,28 @@ export async function openCodexSocket({
     const onError = (event: unknown) => {
       const status = handshake.status;
       if (status != null && status !== 101) {
-        settle(handshakeError({ url, status, responseHeaders: handshake.headers }));
+        // a redirect is never followed (it would carry the token along), nor taken for "use HTTP"
+        const redirect =
+          status >= 300 && status < 400
+            ? redirectError(
+                new Response(null, { status, headers: handshake.headers }),
+                url,
+                undefined,
+                'the Codex backend',
+                'baseURL',
+              )
+            : undefined;
+        settle(redirect ?? handshakeError({ url, status, responseHeaders: handshake.headers }));
       } else {
         const cause = (event as { error?: unknown }).error ?? event;
-        settle(socketFailure({ url, message: `Cannot open a WebSocket to ${url}`, cause }));
+        settle(
+          socketFailure({
+            url,
+            message: `Cannot open a WebSocket to ${url}`,
+            cause,
+            secrets: Object.values(headers),
+          }),
+        );
       }
     };
     const onAbort = () => settle(signal!.reason);

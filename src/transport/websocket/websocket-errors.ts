@@ -1,5 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
-import { codexFailedResponseHandler, describeError, withDiagnostics } from '../../codex-error';
+import {
+  codexFailedResponseHandler,
+  describeError,
+  redactSecrets,
+  withDiagnostics,
+} from '../../codex-error';
 
 /** The socket age limit: the request is fine, the socket is not. */
 export const CONNECTION_LIMIT_CODE = 'websocket_connection_limit_reached';
@@ -98,17 +103,22 @@ export function socketFailure({
   message,
   cause,
   requestBodyValues,
+  secrets = [],
 }: {
   url: string;
   message: string;
   cause?: unknown;
   requestBodyValues?: unknown;
+  /** Header values a network error might quote (the token): redacted, with such a cause. */
+  secrets?: string[];
 }): APICallError {
+  const raw = cause != null ? describeError(cause) : undefined;
+  const detail = raw != null ? redactSecrets(raw, secrets) : undefined;
   return new APICallError({
-    message: cause != null ? `${message}: ${describeError(cause)}` : message,
+    message: detail != null ? `${message}: ${detail}` : message,
     url,
     requestBodyValues,
-    cause,
+    cause: detail !== raw ? new Error(detail) : cause,
     isRetryable: true,
   });
 }

@@ -1,4 +1,4 @@
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { responseEvents } from '../../../test/support/codex-events';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
@@ -172,6 +172,37 @@ describe('WebSocket transport', () => {
       { type: 'other', message: expect.stringContaining("Cannot find module 'undici'") },
     ]);
     expect((await transport.send(request)).warnings).toBeUndefined();
+    expect(emu.websocket.handshakes).toHaveLength(0);
+  });
+
+  it('never follows a redirected upgrade, nor takes it for "use HTTP"', async () => {
+    const { transport, send, warnings } = setup();
+    emu.websocket.rejectHandshake = () => ({
+      status: 302,
+      headers: { location: 'https://elsewhere.example/responses?token=abc' },
+    });
+    const error = await send(body([user('a')])).catch(e => e);
+    expect(error).toMatchObject({ statusCode: 302, isRetryable: false });
+    expect(error.message).toContain(
+      'answered with a redirect (302) to https://elsewhere.example/responses',
+    );
+    expect(error.message).not.toContain('token=abc');
+    expect(warnings).toEqual([]);
+    expect(transport.fellBack).toBe(false);
+  });
+
+  it('names a header that cannot be sent, and sends nothing', async () => {
+    const transport = createWebSocketTransport({ http: noHttp });
+    const error = await transport
+      .send({
+        url: `${emu.baseURL}/responses`,
+        headers: { authorization: 'Bearer tok', 'x-app': 'a\r\nb' },
+        body: body([user('a')]),
+        signal: new AbortController().signal,
+      })
+      .catch(e => e);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error.message).toContain('"x-app"');
     expect(emu.websocket.handshakes).toHaveLength(0);
   });
 

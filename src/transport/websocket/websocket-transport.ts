@@ -7,6 +7,7 @@ import type {
   CodexTransportRequest,
 } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
+import { assertSendableHeaders } from '../post-codex-request';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
 import { getIncrementalInput, type CodexIncrementalInput } from './get-incremental-input';
@@ -108,6 +109,7 @@ export function createWebSocketTransport({
     const { body, signal } = request;
     const url = toWebSocketUrl(request.url);
     const headers = createWebSocketHandshakeHeaders(request.headers);
+    assertSendableHeaders(headers);
     // A socket is authenticated once, at the upgrade: it serves one conversation and one set
     // of credentials. Other headers (user agent, the caller's) go with the upgrade only.
     const key = [
