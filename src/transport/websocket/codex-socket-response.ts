@@ -59,13 +59,16 @@ export class CodexSocketResponse {
 
   /**
    * Resolves with the response's first event, without consuming it. A socket that says
-   * nothing for `timeoutMs` is given up (and closed), like an HTTP request without headers.
+   * nothing for `timeoutMs` is given up (and closed), like a stream that went silent.
    */
-  async firstEvent(timeoutMs: number): Promise<CodexEvent> {
-    const timer = setTimeout(
-      () => this.fail(new Error(`no answer for ${timeoutMs / 1000} s`), false),
-      timeoutMs,
-    );
+  async firstEvent(timeoutMs: number | undefined): Promise<CodexEvent> {
+    const timer =
+      timeoutMs != null
+        ? setTimeout(
+            () => this.fail(new Error(`no answer for ${timeoutMs / 1000} s`), false),
+            timeoutMs,
+          )
+        : undefined;
     try {
       while (this.queue.length === 0) {
         if (this.failure !== undefined) throw this.failure;

@@ -242,6 +242,23 @@ describe('WebSocket transport', () => {
     transport.close();
   });
 
+  it('gives up on a socket that accepts a request but stays silent', async () => {
+    const transport = createWebSocketTransport({ http: noHttp, firstEventTimeoutMs: 100 });
+    const send = (b: CodexRequestBody) =>
+      transport.send({
+        url: `${emu.baseURL}/responses`,
+        headers: { authorization: 'Bearer tok' },
+        body: b,
+        signal: new AbortController().signal,
+      });
+    await readAll(await send(body([user('open the socket')])));
+    emu.latencyMs = 300;
+    const error = await send(body([user('silence')])).catch(e => e);
+    expect(error).toMatchObject({ isRetryable: true });
+    expect(error.message).toMatch(/before the response started: no answer for 0.1 s/);
+    transport.close();
+  });
+
   it('fails the read when the socket closes mid-response, and closes that socket on abort', async () => {
     const { transport, send } = setup();
     emu.enqueue({

@@ -50,7 +50,7 @@ export function createWebSocketTransport({
   http,
   onFallback,
   idleTimeoutMs,
-  firstEventTimeoutMs = 300_000,
+  firstEventTimeoutMs,
   loadSocketModule = () => import('./codex-socket'),
 }: {
   /** Where requests go after a refused upgrade. */
@@ -62,7 +62,10 @@ export function createWebSocketTransport({
   onFallback?: (message: string) => void;
   /** How long an unused socket stays open. */
   idleTimeoutMs?: number;
-  /** A socket that accepted a request but says nothing for this long is given up. */
+  /**
+   * A socket that accepted a request but says nothing for this long is given up (the
+   * stream idle timeout, which applies from the first event on); unset: no limit.
+   */
   firstEventTimeoutMs?: number;
   loadSocketModule?: () => Promise<SocketModule>;
 }): WebSocketTransport {
