@@ -10,7 +10,8 @@ import type { EmulatorScript, RecordedRequest } from './codex-emulator';
  * out, HTTP-style failures as `{"type":"error","status",...}` frames. Each socket keeps its
  * last completed response, so a frame may carry `previous_response_id` and only new
  * items; the emulator rebuilds the full input and runs the HTTP checks on it, and also
- * rejects an increment that repeats what the socket already has.
+ * rejects an increment that repeats what the socket already has or that comes with other
+ * settings than the previous request (a client rule the backend would not enforce).
  */
 
 export const WEBSOCKET_BETA = 'responses_websockets=2026-02-06';
@@ -42,7 +43,7 @@ type SocketState = {
   openedAt: number;
   headers: IncomingMessage['headers'];
   /** The full input of the last completed response followed by its output items. */
-  last: { responseId: string; input: unknown[] } | undefined;
+  last: { responseId: string; input: unknown[]; settings: string } | undefined;
 };
 
 export type EmulatorWebSocketContext = {
@@ -207,6 +208,7 @@ export function attachCodexWebSocket(
       state.last = {
         responseId: completed.responseId,
         input: [...body.input, ...completed.output.map(serverReplayForm)],
+        settings: settingsOf(body),
       };
     }
   }
@@ -229,6 +231,17 @@ export function attachCodexWebSocket(
           `Previous response with id '${previousId}' not found.`,
           'previous_response_id',
           'previous_response_not_found',
+        ),
+      };
+    }
+    // Not a backend rule (it would answer with the new settings): the client's, checked here
+    // because an increment under other settings means the client guessed.
+    if (settingsOf(body) !== state.last.settings) {
+      return {
+        error: invalid(
+          "previous_response_id with request fields other than the previous request's: send the full input when anything but the input changes.",
+          'previous_response_id',
+          'emulator_increment_settings_changed',
         ),
       };
     }
@@ -355,6 +368,12 @@ function serverReplayForm(item: any): unknown {
       return rest;
     }
   }
+}
+
+/** Every field but the input, comparable. */
+function settingsOf(body: Record<string, unknown>): string {
+  const { input: _input, ...rest } = body;
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Something a correct increment never repeats: a call, a call's output, a reasoning blob. */
