@@ -126,7 +126,55 @@ export type CodexFunctionCallOutputInput = {
 };
 
 export type CodexInputItem =
-  CodexMessageInput | CodexReasoningInput | CodexFunctionCallInput | CodexFunctionCallOutputInput;
+  | CodexMessageInput
+  | CodexReasoningInput
+  | CodexFunctionCallInput
+  | CodexFunctionCallOutputInput
+  | CodexWebSearchCallInput
+  | CodexCustomToolCallInput
+  | CodexCustomToolCallOutputInput
+  | CodexLocalShellCallInput;
+
+/** Web search actions as the backend reports and takes them back (snake_case). */
+export type CodexWebSearchAction =
+  | { type: 'search'; query?: string; queries?: string[] }
+  | { type: 'open_page'; url?: string }
+  | { type: 'find_in_page'; url?: string; pattern?: string };
+
+export type CodexWebSearchCallInput = {
+  type: 'web_search_call';
+  status: 'completed';
+  action?: CodexWebSearchAction;
+};
+
+export type CodexCustomToolCallInput = {
+  type: 'custom_tool_call';
+  call_id: string;
+  name: string;
+  input: string;
+};
+
+export type CodexCustomToolCallOutputInput = {
+  type: 'custom_tool_call_output';
+  call_id: string;
+  output: string;
+};
+
+export type CodexLocalShellAction = {
+  type: 'exec';
+  command: string[];
+  timeout_ms?: number;
+  working_directory?: string;
+  env?: Record<string, string>;
+  user?: string;
+};
+
+export type CodexLocalShellCallInput = {
+  type: 'local_shell_call';
+  call_id: string;
+  status: 'completed';
+  action: CodexLocalShellAction;
+};
 
 export type CodexFunctionTool = {
   type: 'function';
@@ -136,7 +184,42 @@ export type CodexFunctionTool = {
   strict: boolean;
 };
 
-export type CodexToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; name: string };
+export type CodexWebSearchTool = {
+  type: 'web_search';
+  external_web_access?: boolean;
+  filters?: { allowed_domains?: string[] };
+  user_location?: {
+    type: 'approximate';
+    country?: string;
+    region?: string;
+    city?: string;
+    timezone?: string;
+  };
+  search_context_size?: 'low' | 'medium' | 'high';
+};
+
+export type CodexCustomToolFormat =
+  | { type: 'text' }
+  | { type: 'grammar'; syntax: 'lark' | 'regex'; definition: string };
+
+export type CodexCustomTool = {
+  type: 'custom';
+  name: string;
+  description?: string;
+  format: CodexCustomToolFormat;
+};
+
+export type CodexLocalShellTool = { type: 'local_shell' };
+
+export type CodexTool = CodexFunctionTool | CodexWebSearchTool | CodexCustomTool | CodexLocalShellTool;
+
+export type CodexToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { type: 'function'; name: string }
+  | { type: 'custom'; name: string }
+  | { type: 'web_search' };
 
 export type CodexTextFormat =
   | { type: 'json_object' }
@@ -146,7 +229,7 @@ export type CodexRequestBody = {
   model: string;
   instructions: string;
   input: CodexInputItem[];
-  tools?: CodexFunctionTool[];
+  tools?: CodexTool[];
   tool_choice?: CodexToolChoice;
   parallel_tool_calls: boolean;
   reasoning?: { effort?: string; summary?: string };

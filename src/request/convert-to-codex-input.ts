@@ -7,6 +7,8 @@ import {
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-provider-options';
+import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
+import { CodexToolReplay } from './replay-codex-tool-items';
 import type {
   CodexInputContent,
   CodexInputItem,
@@ -26,10 +28,17 @@ export type ConvertedCodexInput = {
  * only with its encrypted content, and the history is kept in the shape the backend
  * insists on: no tool output without its call, no reasoning without a following item.
  */
-export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCodexInput {
+export function convertToCodexInput(
+  prompt: LanguageModelV2Prompt,
+  /** Which tool names are the backend's own tools (see `prepareCodexTools`). */
+  toolNames: CodexToolNames = NO_TOOL_NAMES,
+): ConvertedCodexInput {
   const systemTexts: string[] = [];
   const input: CodexInputItem[] = [];
   const warnings: LanguageModelV2CallWarning[] = [];
+  const toolReplay = new CodexToolReplay(toolNames, message =>
+    warnings.push({ type: 'other', message }),
+  );
   const knownCallIds = new Set<string>();
   // calls still waiting for their output, by call id → tool name
   const unanswered = new Map<string, string>();
@@ -39,7 +48,7 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
   // with "aborted", and so do we.
   const closeUnanswered = () => {
     for (const [callId, toolName] of unanswered) {
-      input.push({ type: 'function_call_output', call_id: callId, output: 'aborted' });
+      input.push(toolReplay.outputItem(callId, 'aborted'));
       warnings.push({
         type: 'other',
         message: `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
@@ -106,7 +115,17 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
                 reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
               break;
             }
-            case 'tool-call':
+            case 'tool-call': {
+              const replayed = toolReplay.call(part);
+              if (replayed !== undefined) {
+                if (replayed.item === undefined) break;
+                items.push(replayed.item);
+                if (replayed.awaitsOutput) {
+                  knownCallIds.add(part.toolCallId);
+                  unanswered.set(part.toolCallId, part.toolName);
+                }
+                break;
+              }
               if (part.providerExecuted) {
                 warnings.push({
                   type: 'other',
@@ -123,7 +142,9 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
                 arguments: JSON.stringify(part.input ?? {}),
               });
               break;
+            }
             case 'tool-result':
+              if (toolReplay.providerResult(part)) break;
               warnings.push({
                 type: 'other',
                 message: `Provider-executed tool result ${part.toolName} is not sent to Codex.`,
@@ -151,11 +172,13 @@ export function convertToCodexInput(prompt: LanguageModelV2Prompt): ConvertedCod
             continue;
           }
           unanswered.delete(part.toolCallId);
-          input.push({
-            type: 'function_call_output',
-            call_id: part.toolCallId,
-            output: toolOutputToString(part.output, warnings),
-          });
+          input.push(
+            toolReplay.outputItem(
+              part.toolCallId,
+              toolReplay.outputText(part.toolCallId, part.output) ??
+                toolOutputToString(part.output, warnings),
+            ),
+          );
         }
         break;
     }

@@ -205,12 +205,12 @@ describe('getCodexArgs', () => {
         tools: [{ type: 'function', name: 'b', inputSchema: looseSchema }],
         providerOptions: { codex: { strictJsonSchema: true } },
       });
-      expect(on.body.tools?.[0]?.strict).toBe(true);
+      expect(on.body.tools?.[0]).toMatchObject({ strict: true });
       const off = await args({
         tools: [{ type: 'function', name: 'a', inputSchema: strictSchema }],
         providerOptions: { codex: { strictJsonSchema: false } },
       });
-      expect(off.body.tools?.[0]?.strict).toBe(false);
+      expect(off.body.tools?.[0]).toMatchObject({ strict: false });
     });
 
     it.each([

@@ -7,6 +7,7 @@ import {
   type CodexProviderOptions,
 } from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
+import type { CodexToolNames } from './codex-tool-names';
 import type { CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
 import { convertToCodexInput } from './convert-to-codex-input';
 import { isStrictJsonSchema } from './is-strict-json-schema';
@@ -42,7 +43,12 @@ export async function getCodexArgs({
     /** Model-level defaults for `providerOptions.codex`; call options win. */
     providerOptions?: CodexProviderOptions;
   };
-}): Promise<{ body: CodexRequestBody; warnings: LanguageModelV2CallWarning[] }> {
+}): Promise<{
+  body: CodexRequestBody;
+  warnings: LanguageModelV2CallWarning[];
+  /** How the backend's tool items map to the app's tool names, for the stream. */
+  toolNames: CodexToolNames;
+}> {
   const warnings: LanguageModelV2CallWarning[] = [];
   for (const setting of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
@@ -69,7 +75,17 @@ export async function getCodexArgs({
     }
   }
 
-  const { systemTexts, input, warnings: inputWarnings } = convertToCodexInput(options.prompt);
+  const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools({
+    tools: options.tools,
+    toolChoice: options.toolChoice,
+    strictJsonSchema: codexOptions.strictJsonSchema,
+  });
+
+  const {
+    systemTexts,
+    input,
+    warnings: inputWarnings,
+  } = convertToCodexInput(options.prompt, toolNames);
 
   let instructions: string;
   if (codexOptions.instructions != null && codexOptions.instructions.trim() !== '') {
@@ -86,12 +102,6 @@ export async function getCodexArgs({
     const joined = systemTexts.join('\n\n');
     instructions = joined.trim() !== '' ? joined : defaults.defaultInstructions;
   }
-
-  const { tools, toolChoice, toolWarnings } = prepareCodexTools({
-    tools: options.tools,
-    toolChoice: options.toolChoice,
-    strictJsonSchema: codexOptions.strictJsonSchema,
-  });
 
   let format: CodexTextFormat | undefined;
   if (options.responseFormat?.type === 'json') {
@@ -145,5 +155,5 @@ export async function getCodexArgs({
     ...(codexOptions.serviceTier != null && { service_tier: codexOptions.serviceTier }),
   };
 
-  return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings] };
+  return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings], toolNames };
 }

@@ -1,7 +1,29 @@
-import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
-import type { CodexFunctionTool, CodexToolChoice } from '../codex-responses-api';
+import {
+  InvalidArgumentError,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2CallWarning,
+  type LanguageModelV2ProviderDefinedTool,
+} from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import type { CodexTool, CodexToolChoice } from '../codex-responses-api';
+import {
+  APPLY_PATCH_DESCRIPTION,
+  APPLY_PATCH_LARK_GRAMMAR,
+  APPLY_PATCH_TOOL_ID,
+  APPLY_PATCH_TOOL_NAME,
+  applyPatchArgsSchema,
+} from '../tools/apply-patch';
+import { CUSTOM_TOOL_ID, customToolArgsSchema } from '../tools/custom-tool';
+import { LOCAL_SHELL_TOOL_ID, localShellArgsSchema } from '../tools/local-shell';
+import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
+import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 
+/**
+ * AI SDK tools → Codex `tools` and `tool_choice`: function tools, and the provider tools of
+ * `codex.tools` (web search, custom/freeform, apply_patch, local shell). Other providers'
+ * tools are left out with a warning.
+ */
 export function prepareCodexTools({
   tools,
   toolChoice,
@@ -11,32 +33,122 @@ export function prepareCodexTools({
   toolChoice: LanguageModelV2CallOptions['toolChoice'];
   strictJsonSchema: boolean | undefined;
 }): {
-  tools: CodexFunctionTool[] | undefined;
+  tools: CodexTool[] | undefined;
   toolChoice: CodexToolChoice | undefined;
   toolWarnings: LanguageModelV2CallWarning[];
+  toolNames: CodexToolNames;
 } {
   const toolWarnings: LanguageModelV2CallWarning[] = [];
-  const codexTools: CodexFunctionTool[] = [];
+  const codexTools: CodexTool[] = [];
+  const toolNames: CodexToolNames = { customByWireName: {}, customBySdkName: {} };
+  // the backend rejects two tools of one name, so a second one is left out
+  const wireNames = new Set<string>();
+  const add = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => {
+    if (wireNames.has(wireName)) {
+      toolWarnings.push({
+        type: 'unsupported-tool',
+        tool: sdkTool as LanguageModelV2ProviderDefinedTool,
+        details: `Another tool is already sent as '${wireName}'; this one was left out.`,
+      });
+      return false;
+    }
+    wireNames.add(wireName);
+    codexTools.push(tool);
+    return true;
+  };
 
   for (const tool of tools ?? []) {
     if (tool.type === 'function') {
-      codexTools.push({
-        type: 'function',
-        name: tool.name,
-        ...(tool.description != null && { description: tool.description }),
-        parameters: tool.inputSchema,
-        strict: strictJsonSchema ?? isStrictJsonSchema(tool.inputSchema),
-      });
-    } else {
-      toolWarnings.push({
-        type: 'unsupported-tool',
+      add(
+        tool.name,
+        {
+          type: 'function',
+          name: tool.name,
+          ...(tool.description != null && { description: tool.description }),
+          parameters: tool.inputSchema,
+          strict: strictJsonSchema ?? isStrictJsonSchema(tool.inputSchema),
+        },
         tool,
-        details: 'Codex runs function tools only; provider-defined tools are not sent.',
-      });
+      );
+      continue;
+    }
+    switch (tool.id) {
+      case WEB_SEARCH_TOOL_ID: {
+        const args = parseToolArgs(tool, webSearchArgsSchema);
+        const location = args.userLocation;
+        const added = add(
+          'web_search',
+          {
+            type: 'web_search',
+            ...(args.externalWebAccess != null && { external_web_access: args.externalWebAccess }),
+            ...(args.allowedDomains != null && {
+              filters: { allowed_domains: args.allowedDomains },
+            }),
+            ...(location != null && {
+              user_location: {
+                type: 'approximate',
+                ...(location.country != null && { country: location.country }),
+                ...(location.region != null && { region: location.region }),
+                ...(location.city != null && { city: location.city }),
+                ...(location.timezone != null && { timezone: location.timezone }),
+              },
+            }),
+            ...(args.searchContextSize != null && {
+              search_context_size: args.searchContextSize,
+            }),
+          },
+          tool,
+        );
+        if (added) toolNames.webSearch = tool.name;
+        break;
+      }
+      case CUSTOM_TOOL_ID: {
+        const args = parseToolArgs(tool, customToolArgsSchema);
+        const added = add(
+          tool.name,
+          {
+            type: 'custom',
+            name: tool.name,
+            ...(args.description != null && { description: args.description }),
+            format: args.format ?? { type: 'text' },
+          },
+          tool,
+        );
+        if (added) addCustomName(toolNames, tool.name, tool.name);
+        break;
+      }
+      case APPLY_PATCH_TOOL_ID: {
+        parseToolArgs(tool, applyPatchArgsSchema);
+        const added = add(
+          APPLY_PATCH_TOOL_NAME,
+          {
+            type: 'custom',
+            name: APPLY_PATCH_TOOL_NAME,
+            description: APPLY_PATCH_DESCRIPTION,
+            format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
+          },
+          tool,
+        );
+        if (added) addCustomName(toolNames, APPLY_PATCH_TOOL_NAME, tool.name);
+        break;
+      }
+      case LOCAL_SHELL_TOOL_ID: {
+        parseToolArgs(tool, localShellArgsSchema);
+        if (add('local_shell', { type: 'local_shell' }, tool)) toolNames.localShell = tool.name;
+        break;
+      }
+      default:
+        toolWarnings.push({
+          type: 'unsupported-tool',
+          tool,
+          details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
+        });
     }
   }
 
-  if (codexTools.length === 0) return { tools: undefined, toolChoice: undefined, toolWarnings };
+  if (codexTools.length === 0) {
+    return { tools: undefined, toolChoice: undefined, toolWarnings, toolNames };
+  }
 
   let codexToolChoice: CodexToolChoice | undefined;
   switch (toolChoice?.type) {
@@ -47,9 +159,36 @@ export function prepareCodexTools({
     case 'required':
       codexToolChoice = toolChoice.type;
       break;
-    case 'tool':
-      codexToolChoice = { type: 'function', name: toolChoice.toolName };
+    case 'tool': {
+      const name = toolChoice.toolName;
+      if (name === toolNames.webSearch) codexToolChoice = { type: 'web_search' };
+      else if (Object.hasOwn(toolNames.customBySdkName, name))
+        codexToolChoice = { type: 'custom', name: toolNames.customBySdkName[name]! };
+      else if (name === toolNames.localShell) {
+        // the backend has no way to name local_shell in tool_choice
+        codexToolChoice = 'required';
+        toolWarnings.push({
+          type: 'other',
+          message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required' (some tool must be called).`,
+        });
+      } else codexToolChoice = { type: 'function', name };
       break;
+    }
   }
-  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings };
+  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings, toolNames };
+}
+
+function addCustomName(names: CodexToolNames, wireName: string, sdkName: string) {
+  names.customByWireName[wireName] = sdkName;
+  names.customBySdkName[sdkName] = wireName;
+}
+
+function parseToolArgs<T>(tool: LanguageModelV2ProviderDefinedTool, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(tool.args ?? {});
+  if (result.success) return result.data;
+  throw new InvalidArgumentError({
+    argument: `tools.${tool.name}`,
+    message: `Invalid arguments for the ${tool.id} tool '${tool.name}': ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
+    cause: result.error,
+  });
 }

@@ -1,0 +1,72 @@
+import type { Tool } from '@ai-sdk/provider-utils';
+import type { z } from 'zod/v4';
+
+/** What a tool's `execute` is told; every AI SDK version passes at least this. */
+export type CodexToolExecutionOptions = {
+  toolCallId: string;
+  abortSignal?: AbortSignal;
+};
+
+/**
+ * A Codex provider tool as AI SDK 6 and 7 expect it (`type: 'provider'`). Typed by
+ * structure, so that it fits the `Tool` of both SDKs without depending on either.
+ */
+export type CodexProviderTool<INPUT, OUTPUT, EXECUTED extends boolean = false> = {
+  type: 'provider';
+  id: `codex.${string}`;
+  args: Record<string, unknown>;
+  isProviderExecuted: EXECUTED;
+  inputSchema: z.ZodType<INPUT>;
+  outputSchema?: z.ZodType<OUTPUT>;
+  execute?: (
+    input: INPUT,
+    options: CodexToolExecutionOptions,
+  ) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
+};
+
+/** AI SDK 5 spells the same tool `type: 'provider-defined'` and adds its default name. */
+export type CodexProviderDefinedTool<INPUT, OUTPUT> = Tool<INPUT, OUTPUT> & {
+  type: 'provider-defined';
+  id: `codex.${string}`;
+};
+
+export type CodexToolDefinition<INPUT, OUTPUT> = {
+  id: `codex.${string}`;
+  /** The default key in `tools` (the AI SDK sends the key, not this). */
+  name: string;
+  inputSchema: z.ZodType<INPUT>;
+  outputSchema?: z.ZodType<OUTPUT>;
+  /** Web search runs on the backend; everything else runs in the app. */
+  providerExecuted: boolean;
+};
+
+/**
+ * The one place where the spec versions differ for tools: the type tag (`provider-defined`
+ * in V2, `provider` in V3/V4) and the fields around it. Args are validated when the request
+ * is built, as `@ai-sdk/openai` does.
+ */
+export function buildProviderTool(
+  flavor: 'v2' | 'next',
+  definition: CodexToolDefinition<unknown, unknown>,
+  args: Record<string, unknown>,
+  execute: ((input: any, options: any) => unknown) | undefined,
+): unknown {
+  const common = {
+    id: definition.id,
+    args,
+    inputSchema: definition.inputSchema,
+    ...(definition.outputSchema != null && { outputSchema: definition.outputSchema }),
+    ...(execute != null && { execute }),
+  };
+  return flavor === 'v2'
+    ? { type: 'provider-defined', name: definition.name, ...common }
+    : { type: 'provider', isProviderExecuted: definition.providerExecuted, ...common };
+}
+
+/** Splits a factory's options into tool args and the app's `execute`. */
+export function splitExecute<T extends { execute?: unknown }>(
+  options: T,
+): { args: Record<string, unknown>; execute: any } {
+  const { execute, ...args } = options;
+  return { args: args as Record<string, unknown>, execute };
+}
