@@ -21,6 +21,8 @@ import {
   parseCodexOptions,
   type CodexModelId,
 } from './request/codex-provider-options';
+import type { CodexImageModelId, CodexImageModelSettings } from './image/codex-image-options';
+import { createCodexTools } from './tools/codex-tools';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
@@ -111,14 +113,22 @@ type ModelClass = new (
   config: CodexConfig,
 ) => unknown;
 
+type ImageModelClass = new (
+  modelId: CodexImageModelId,
+  settings: CodexImageModelSettings,
+  config: CodexConfig,
+) => unknown;
+
 /**
  * The callable provider every entry point returns: `provider(id)` / `.languageModel(id)`,
- * no embedding or image models, the session id, the model catalog and the usage. `/v3` and `/v4`
- * pass their spec version, which also adds the newer `embeddingModel` name.
+ * image models, `tools`, no embedding models, the session id, the model catalog and the
+ * usage. `/v3` and `/v4` pass their spec version, which also adds the newer `embeddingModel`
+ * name and AI SDK 6/7 tools.
  */
 export function assembleCodexProvider<P>(
   settings: CodexProviderSettings,
   Model: ModelClass,
+  ImageModel: ImageModelClass,
   specificationVersion?: 'v3' | 'v4',
 ): P {
   const setup = createCodexSetup(settings);
@@ -133,15 +143,19 @@ export function assembleCodexProvider<P>(
     }
     return languageModel(modelId, modelSettings);
   };
+  const imageModel = (modelId: CodexImageModelId, imageSettings: CodexImageModelSettings = {}) =>
+    new ImageModel(modelId, imageSettings, setup.config);
   const noSuchModel =
-    (modelType: 'textEmbeddingModel' | 'imageModel') =>
+    (modelType: 'textEmbeddingModel') =>
     (modelId: string): never => {
       throw new NoSuchModelError({ modelId, modelType });
     };
   Object.assign(provider, {
     languageModel,
     textEmbeddingModel: noSuchModel('textEmbeddingModel'),
-    imageModel: noSuchModel('imageModel'),
+    image: imageModel,
+    imageModel,
+    tools: createCodexTools(specificationVersion == null ? 'v2' : 'next'),
     listModels: setup.listModels,
     getUsage: setup.getUsage,
     ...(specificationVersion != null && { embeddingModel: noSuchModel('textEmbeddingModel') }),

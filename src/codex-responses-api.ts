@@ -199,8 +199,7 @@ export type CodexWebSearchTool = {
 };
 
 export type CodexCustomToolFormat =
-  | { type: 'text' }
-  | { type: 'grammar'; syntax: 'lark' | 'regex'; definition: string };
+  { type: 'text' } | { type: 'grammar'; syntax: 'lark' | 'regex'; definition: string };
 
 export type CodexCustomTool = {
   type: 'custom';
@@ -211,7 +210,8 @@ export type CodexCustomTool = {
 
 export type CodexLocalShellTool = { type: 'local_shell' };
 
-export type CodexTool = CodexFunctionTool | CodexWebSearchTool | CodexCustomTool | CodexLocalShellTool;
+export type CodexTool =
+  CodexFunctionTool | CodexWebSearchTool | CodexCustomTool | CodexLocalShellTool;
 
 export type CodexToolChoice =
   | 'auto'

@@ -10,3 +10,4 @@ export { CodexLanguageModelV2 } from './spec/codex-language-model-v2';
 export const codex = createCodex();
 
 export * from './shared-exports';
+export { CodexImageModelV2 } from './spec/codex-image-model-v2';

@@ -14,3 +14,13 @@ export {
   type CodexModelCapabilities,
   type CodexReasoningEffort,
 } from './request/codex-model-capabilities';
+export type {
+  CodexImageModelId,
+  CodexImageModelSettings,
+  CodexImageProviderOptions,
+} from './image/codex-image-options';
+export type { CodexTools } from './tools/codex-tools';
+export type { CodexWebSearchArgs, CodexWebSearchOutput } from './tools/web-search';
+export type { CodexCustomToolArgs } from './tools/custom-tool';
+export type { CodexLocalShellInput, CodexLocalShellOutput } from './tools/local-shell';
+export { APPLY_PATCH_LARK_GRAMMAR } from './tools/apply-patch';

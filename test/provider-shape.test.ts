@@ -19,10 +19,23 @@ describe('createCodex', () => {
     expect(createCodex({ name: 'my-codex' })('gpt-5').provider).toBe('my-codex.responses');
   });
 
-  it('has no embedding or image models', () => {
-    const provider = createCodex();
+  it('has image models and tools but no embedding models', () => {
+    const provider = createCodex({ name: 'my-codex' });
     expect(() => provider.textEmbeddingModel('x')).toThrow(NoSuchModelError);
-    expect(() => provider.imageModel('x')).toThrow(NoSuchModelError);
+    expect(provider.imageModel('gpt-image-1.5')).toMatchObject({
+      specificationVersion: 'v2',
+      provider: 'my-codex.image',
+      modelId: 'gpt-image-1.5',
+      maxImagesPerCall: 10,
+    });
+    expect(provider.image('gpt-image-1', { maxImagesPerCall: 1 }).maxImagesPerCall).toBe(1);
+    expect(Object.keys(provider.tools).sort()).toEqual([
+      'applyPatch',
+      'custom',
+      'customTool',
+      'localShell',
+      'webSearch',
+    ]);
   });
 
   it('refuses the new keyword', () => {

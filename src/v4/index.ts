@@ -2,17 +2,18 @@
  * `ai-sdk-provider-codex/v4`: native LanguageModelV4 models for AI SDK 7 (`ai@7`).
  */
 import { CodexLanguageModelV4 } from '../spec/codex-language-model-v4';
+import { CodexImageModelV4 } from '../spec/codex-spec-image-model';
 import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 
-export type CodexProviderV4 = CodexNextProvider<CodexLanguageModelV4, 'v4'>;
+export type CodexProviderV4 = CodexNextProvider<CodexLanguageModelV4, 'v4', CodexImageModelV4>;
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProviderV4 {
-  return createNextProvider('v4', CodexLanguageModelV4, settings);
+  return createNextProvider('v4', CodexLanguageModelV4, CodexImageModelV4, settings);
 }
 
 /** Default provider instance. */
 export const codex = createCodex();
 
-export { CodexLanguageModelV4 };
+export { CodexLanguageModelV4, CodexImageModelV4 };
 export * from '../shared-exports';

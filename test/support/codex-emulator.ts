@@ -8,9 +8,22 @@ import {
   type OutputSpec,
 } from './codex-events';
 import { attachCodexWebSocket, type EmulatorWebSocket } from './codex-emulator-websocket';
+import {
+  calledToolKey,
+  checkToolItem,
+  imageResponse,
+  imageRouteOf,
+  invalidRequest,
+  providerToolOutput,
+  toolKey,
+  validateImageRequest,
+  validateProviderTool,
+  type CallKind,
+} from './codex-emulator-tools';
 
 /**
- * A loopback stand-in for the Codex backend (`POST {base}/responses`). It checks requests
+ * A loopback stand-in for the Codex backend (`POST {base}/responses`, the image endpoints
+ * `POST {base}/images/generations|edits`). It checks requests
  * the way the real backend does (store, stream, instructions, item ids, unsupported
  * parameters, tool-output pairing, models) and answers with scripted scenarios, recording
  * every request. Nothing here reaches the network.
@@ -242,19 +255,21 @@ export async function startCodexEmulator({
         ? json(res, usage.status, usage.body)
         : json(res, 200, emulator.usage);
     }
+    const imageRoute = imageRouteOf(EMULATOR_BASE_PATH, req.method, path);
+    if (imageRoute != null) {
+      const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer != null && !emulator.acceptToken(bearer)) return json(res, 401, TOKEN_EXPIRED);
+      const rejection = validateImageRequest(req, imageRoute, body);
+      if (rejection != null) return json(res, rejection.status, rejection.body);
+      const script = emulator.inject?.(++valid);
+      if (script != null) return play(script, req, res);
+      return json(res, 200, imageResponse(imageRoute, body, ++counter));
+    }
     if (req.method !== 'POST' || path !== `${EMULATOR_BASE_PATH}/responses`) {
       return json(res, 404, { detail: 'Not Found' });
     }
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (token != null && !emulator.acceptToken(token)) {
-      return json(res, 401, {
-        error: {
-          message: 'Your authentication token has expired. Please try signing in again.',
-          type: 'invalid_request_error',
-          code: 'token_expired',
-        },
-      });
-    }
+    if (token != null && !emulator.acceptToken(token)) return json(res, 401, TOKEN_EXPIRED);
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
@@ -336,9 +351,13 @@ function json(
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-function invalidRequest(message: string, param: string | null = null, code: string | null = null) {
-  return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } };
-}
+const TOKEN_EXPIRED = {
+  error: {
+    message: 'Your authentication token has expired. Please try signing in again.',
+    type: 'invalid_request_error',
+    code: 'token_expired',
+  },
+};
 
 /** The checks the real backend makes, with its error shapes. */
 function validate(
@@ -383,7 +402,7 @@ function validate(
   if (!Array.isArray(body.input)) {
     return invalidRequest("Missing required parameter: 'input'.", 'input');
   }
-  const calls = new Set<string>();
+  const calls = new Map<string, CallKind>();
   const unanswered = new Set<string>();
   for (const item of body.input) {
     if (item?.type === 'message' && item.role === 'user' && unanswered.size > 0) {
@@ -405,24 +424,8 @@ function validate(
         },
       };
     }
-    if (item.type === 'function_call') {
-      calls.add(item.call_id);
-      unanswered.add(item.call_id);
-    }
-    if (item.type === 'function_call_output') {
-      unanswered.delete(item.call_id);
-      if (!calls.has(item.call_id)) {
-        return invalidRequest(
-          `No tool call found for function call output with call_id ${item.call_id}.`,
-          'input',
-        );
-      }
-      if (typeof item.output !== 'string')
-        return invalidRequest(
-          'Invalid type for function_call_output.output: expected a string.',
-          'input',
-        );
-    }
+    const toolRejection = checkToolItem(item, calls, unanswered);
+    if (toolRejection != null) return toolRejection;
     if (item.type === 'reasoning' && !String(item.encrypted_content ?? '').startsWith('enc:')) {
       return invalidRequest(
         'The encrypted content could not be verified.',
@@ -431,8 +434,12 @@ function validate(
       );
     }
   }
+  const toolKeys = new Set<string>();
   for (const tool of body.tools ?? []) {
-    if (tool.type !== 'function' || typeof tool.name !== 'string') {
+    if (tool?.type !== 'function') {
+      const rejection = validateProviderTool(tool);
+      if (rejection != null) return rejection;
+    } else if (typeof tool.name !== 'string') {
       return invalidRequest(`Invalid tool: ${JSON.stringify(tool).slice(0, 80)}`, 'tools');
     }
     if (tool.strict === true && !strictSchemaOk(tool.parameters)) {
@@ -442,6 +449,9 @@ function validate(
         'invalid_function_parameters',
       );
     }
+    if (toolKeys.has(toolKey(tool)))
+      return invalidRequest(`Duplicate tool name: '${toolKey(tool)}'.`, 'tools');
+    toolKeys.add(toolKey(tool));
   }
   return undefined;
 }
@@ -559,27 +569,39 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
   // An agent turn: call each tool once (the chosen one first), then sum up the results.
   const lastUser = input.map(i => i.type === 'message' && i.role === 'user').lastIndexOf(true);
   const turn = input.slice(lastUser + 1);
-  const called = new Set(turn.filter(i => i.type === 'function_call').map(i => i.name));
+  const called = new Set(turn.map(calledToolKey).filter(k => k != null));
+  const chosen = body.tool_choice;
   const next =
-    body.tool_choice === 'none'
+    chosen === 'none'
       ? undefined
-      : typeof body.tool_choice === 'object'
-        ? tools.find(t => t.name === body.tool_choice.name && !called.has(t.name))
-        : tools.find(t => !called.has(t.name));
-  if (next != null) {
+      : typeof chosen === 'object'
+        ? tools.find(
+            t =>
+              (chosen.type === 'web_search' ? t.type === 'web_search' : t.name === chosen.name) &&
+              !called.has(toolKey(t)),
+          )
+        : tools.find(t => !called.has(toolKey(t)));
+  const userText =
+    [...input]
+      .reverse()
+      .find(i => i.type === 'message' && i.role === 'user')
+      ?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
+  if (next != null && next.type !== 'function') {
+    output.push(...providerToolOutput(next, n, userText));
+  } else if (next != null) {
     output.push({
       type: 'function_call',
       name: next.name,
       callId: `call_emu_${n}`,
       arguments: JSON.stringify(sampleFromSchema(next.parameters)),
     });
-  } else if (last?.type === 'function_call_output') {
+  } else if (/_output$/.test(last?.type ?? '')) {
     const results = turn
-      .filter(i => i.type === 'function_call_output')
-      .map(
-        o =>
-          `The ${input.find(i => i.type === 'function_call' && i.call_id === o.call_id)?.name ?? 'tool'} tool returned ${o.output}.`,
-      );
+      .filter(i => /_output$/.test(i.type))
+      .map(o => {
+        const call = input.find(i => i.call_id === o.call_id && calledToolKey(i) != null);
+        return `The ${calledToolKey(call) ?? 'tool'} tool returned ${o.output}.`;
+      });
     output.push({ type: 'message', text: results.join(' '), phase: 'final_answer' });
   } else if (body.text?.format?.type === 'json_schema') {
     output.push({
@@ -589,11 +611,6 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
   } else if (body.text?.format?.type === 'json_object') {
     output.push({ type: 'message', text: '{"answer":"Hello from the Codex emulator"}' });
   } else {
-    const userText =
-      [...input]
-        .reverse()
-        .find(i => i.type === 'message' && i.role === 'user')
-        ?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
     output.push({
       type: 'message',
       text: `Hello from the Codex emulator! You said: "${userText}"`,

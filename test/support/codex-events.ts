@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // Builders for Codex SSE streams, shared by the emulator and the tests.
+import { pushToolItemEvents, type ToolOutputSpec } from './codex-tool-events';
 
 export type CodexEvent = { type: string; [key: string]: unknown };
 
@@ -34,7 +35,15 @@ export function parseSSE(text: string): CodexEvent[] {
 
 export type OutputSpec =
   | { type: 'reasoning'; summary: string[]; encryptedContent?: string; id?: string }
-  | { type: 'message'; text: string; id?: string; phase?: string; chunks?: string[] }
+  | {
+      type: 'message';
+      text: string;
+      id?: string;
+      phase?: string;
+      chunks?: string[];
+      /** `url_citation`s, sent as `output_text.annotation.added` and on the done item. */
+      annotations?: Array<Record<string, unknown>>;
+    }
   | {
       type: 'function_call';
       name: string;
@@ -42,7 +51,8 @@ export type OutputSpec =
       callId: string;
       id?: string;
       chunks?: string[];
-    };
+    }
+  | ToolOutputSpec;
 
 /** Splits text into word-sized deltas, the way the backend streams it. */
 export function wordChunks(text: string): string[] {
@@ -161,6 +171,16 @@ export function responseEvents({
           delta,
         });
       }
+      (spec.annotations ?? []).forEach((annotation, annotation_index) =>
+        push({
+          type: 'response.output_text.annotation.added',
+          item_id,
+          output_index,
+          content_index: 0,
+          annotation_index,
+          annotation,
+        }),
+      );
       push({
         type: 'response.output_text.done',
         item_id,
@@ -176,10 +196,12 @@ export function responseEvents({
           type: 'message',
           role: 'assistant',
           status: 'completed',
-          content: [{ type: 'output_text', text: spec.text, annotations: [] }],
+          content: [{ type: 'output_text', text: spec.text, annotations: spec.annotations ?? [] }],
           ...phase,
         },
       });
+    } else if (spec.type !== 'function_call') {
+      pushToolItemEvents(spec, output_index, push);
     } else {
       const item_id = spec.id ?? `fc_${output_index}`;
       const base = { id: item_id, type: 'function_call', call_id: spec.callId, name: spec.name };

@@ -1,0 +1,124 @@
+import { InvalidArgumentError, type ImageModelV2CallWarning } from '@ai-sdk/provider';
+import { convertToBase64 } from '@ai-sdk/provider-utils';
+import { z } from 'zod/v4';
+import { codexImageProviderOptionsSchema } from './codex-image-options';
+
+/** An input image, as V3/V4 pass them (V2 has none). */
+export type CodexImageFile =
+  { type: 'file'; mediaType: string; data: string | Uint8Array } | { type: 'url'; url: string };
+
+/** The call options every spec version's image model reduces to. */
+export type CodexImageCallOptions = {
+  prompt: string | undefined;
+  n: number;
+  size: `${number}x${number}` | undefined;
+  aspectRatio: `${number}:${number}` | undefined;
+  seed: number | undefined;
+  files?: CodexImageFile[];
+  mask?: CodexImageFile;
+  providerOptions: Record<string, Record<string, unknown> | undefined> | undefined;
+};
+
+export type CodexImageRequestBody = {
+  prompt: string;
+  model: string;
+  images?: Array<{ image_url: string }>;
+  n?: number;
+  size?: string;
+  quality?: string;
+  background?: string;
+  output_format?: string;
+};
+
+// The sizes of the GPT image models, by the aspect ratio they have.
+const SIZE_BY_ASPECT_RATIO: Record<string, `${number}x${number}`> = {
+  '1:1': '1024x1024',
+  '3:2': '1536x1024',
+  '2:3': '1024x1536',
+};
+
+/**
+ * Image call options → the request the official client sends: `POST images/generations`
+ * with `{ prompt, model, n?, size?, quality?, background? }`, or `POST images/edits` with
+ * the input images as `images: [{ image_url }]` (data URLs) when there are any. Pure.
+ */
+export function buildCodexImageRequest(
+  modelId: string,
+  options: CodexImageCallOptions,
+): {
+  path: 'images/generations' | 'images/edits';
+  body: CodexImageRequestBody;
+  warnings: ImageModelV2CallWarning[];
+} {
+  const warnings: ImageModelV2CallWarning[] = [];
+  if (options.prompt == null || options.prompt.trim() === '') {
+    throw new InvalidArgumentError({
+      argument: 'prompt',
+      message: 'Codex image generation needs a text prompt (also when editing images).',
+    });
+  }
+  const codexOptions = parseImageProviderOptions(options.providerOptions?.codex);
+
+  let size: string | undefined = options.size;
+  if (options.aspectRatio != null) {
+    const mapped = SIZE_BY_ASPECT_RATIO[options.aspectRatio];
+    if (size != null) {
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'aspectRatio',
+        details: '`size` is set and wins; the aspect ratio was ignored.',
+      });
+    } else if (mapped != null) {
+      size = mapped;
+    } else {
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'aspectRatio',
+        details: `Codex image models support the aspect ratios ${Object.keys(SIZE_BY_ASPECT_RATIO).join(', ')} (sizes ${Object.values(SIZE_BY_ASPECT_RATIO).join(', ')}); ${options.aspectRatio} was ignored.`,
+      });
+    }
+  }
+  if (options.seed != null) {
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'seed',
+      details: 'Codex image models have no seed; it was not sent.',
+    });
+  }
+  if (options.mask != null) {
+    warnings.push({
+      type: 'other',
+      message: 'Codex image edits take no mask; it was not sent and the whole image may change.',
+    });
+  }
+
+  const files = options.files ?? [];
+  const body: CodexImageRequestBody = {
+    prompt: options.prompt,
+    model: modelId,
+    ...(files.length > 0 && { images: files.map(file => ({ image_url: toImageUrl(file) })) }),
+    ...(options.n !== 1 && { n: options.n }),
+    ...(size != null && { size }),
+    ...(codexOptions.quality != null && { quality: codexOptions.quality }),
+    ...(codexOptions.background != null && { background: codexOptions.background }),
+    ...(codexOptions.outputFormat != null && { output_format: codexOptions.outputFormat }),
+  };
+  return { path: files.length > 0 ? 'images/edits' : 'images/generations', body, warnings };
+}
+
+function toImageUrl(file: CodexImageFile): string {
+  if (file.type === 'url') return file.url;
+  const base64 = typeof file.data === 'string' ? file.data : convertToBase64(file.data);
+  return `data:${file.mediaType};base64,${base64}`;
+}
+
+function parseImageProviderOptions(value: unknown) {
+  if (value == null) return {};
+  const result = codexImageProviderOptionsSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidArgumentError({
+    argument: 'providerOptions.codex',
+    message: `Invalid providerOptions.codex for an image model: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
+    cause: result.error,
+  });
+}
