@@ -1,20 +1,29 @@
 import type { ImageModelV2CallWarning } from '@ai-sdk/provider';
-import type {
-  ImageModelV3,
-  ImageModelV3CallOptions,
-  ImageModelV4,
-  ImageModelV4CallOptions,
-  SharedV3Warning,
-} from '@ai-sdk/provider-latest';
+import type { SharedV3Warning } from '@ai-sdk/provider-v3';
 import type { CodexConfig } from '../codex-config';
+import type { CodexImageFile } from '../image/build-codex-image-request';
 import { CodexImageModel } from '../image/codex-image-model';
 import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
 
+/** What V3 and V4 image calls share (both pass input images as `files`). */
+type SpecImageCallOptions = {
+  prompt: string | undefined;
+  n: number;
+  size: `${number}x${number}` | undefined;
+  aspectRatio: `${number}:${number}` | undefined;
+  seed: number | undefined;
+  files: CodexImageFile[] | undefined;
+  mask: CodexImageFile | undefined;
+  providerOptions: Record<string, Record<string, unknown>>;
+  abortSignal?: AbortSignal;
+  headers?: Record<string, string | undefined>;
+};
+
 /**
- * The V3/V4 face of the Codex image model. Both specs pass input images (`files`), which
- * go to `images/edits`; the results are the same shape.
+ * The V3/V4 face of the one Codex image model: input images go to `images/edits`, and
+ * warnings take the newer specs' `unsupported` form. V3 and V4 results have one shape.
  */
-abstract class CodexNextImageModel {
+export abstract class CodexSpecImageModel<CallOptions extends SpecImageCallOptions> {
   private readonly core: CodexImageModel;
 
   constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
@@ -33,15 +42,12 @@ abstract class CodexNextImageModel {
     return this.core.maxImagesPerCall;
   }
 
-  protected async generateNext(options: ImageModelV3CallOptions | ImageModelV4CallOptions) {
-    const { images, warnings, providerMetadata, usage, response } = await this.core.generate({
-      ...options,
-      files: options.files,
-      mask: options.mask,
-    });
+  async doGenerate(options: CallOptions) {
+    const { images, warnings, providerMetadata, usage, response } =
+      await this.core.generate(options);
     return {
       images,
-      warnings: warnings.map(toV3Warning),
+      warnings: warnings.map(toSpecWarning),
       providerMetadata,
       response,
       ...(usage != null && { usage }),
@@ -49,7 +55,7 @@ abstract class CodexNextImageModel {
   }
 }
 
-function toV3Warning(warning: ImageModelV2CallWarning): SharedV3Warning {
+function toSpecWarning(warning: ImageModelV2CallWarning): SharedV3Warning {
   return warning.type === 'unsupported-setting'
     ? {
         type: 'unsupported',
@@ -57,25 +63,4 @@ function toV3Warning(warning: ImageModelV2CallWarning): SharedV3Warning {
         ...(warning.details != null && { details: warning.details }),
       }
     : { type: 'other', message: warning.message };
-}
-
-/** AI SDK 6 (`generateImage` of `ai@6`). */
-export class CodexImageModelV3 extends CodexNextImageModel implements ImageModelV3 {
-  readonly specificationVersion = 'v3';
-
-  doGenerate(options: ImageModelV3CallOptions) {
-    return this.generateNext(options);
-  }
-}
-
-/** AI SDK 7 (`generateImage` of `ai@7`). */
-export class CodexImageModelV4 extends CodexNextImageModel implements ImageModelV4 {
-  readonly specificationVersion = 'v4';
-  readonly supportsFileInputs = true;
-  // the backend's edit endpoint takes no mask
-  readonly supportsMaskInputs = false;
-
-  doGenerate(options: ImageModelV4CallOptions) {
-    return this.generateNext(options);
-  }
 }

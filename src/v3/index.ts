@@ -2,7 +2,7 @@
  * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
  */
 import { CodexLanguageModelV3 } from '../spec/codex-language-model-v3';
-import { CodexImageModelV3 } from '../spec/codex-spec-image-model';
+import { CodexImageModelV3 } from '../spec/codex-image-model-v3';
 import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 

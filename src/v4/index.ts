@@ -2,7 +2,7 @@
  * `ai-sdk-provider-codex/v4`: native LanguageModelV4 models for AI SDK 7 (`ai@7`).
  */
 import { CodexLanguageModelV4 } from '../spec/codex-language-model-v4';
-import { CodexImageModelV4 } from '../spec/codex-spec-image-model';
+import { CodexImageModelV4 } from '../spec/codex-image-model-v4';
 import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
 import type { CodexProviderSettings } from '../codex-provider';
 
