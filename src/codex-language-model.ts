@@ -5,6 +5,7 @@ import { createStreamError } from './codex-error';
 import type { CodexRequestBody } from './codex-responses-api';
 import type { CodexModelId, CodexProviderOptions } from './request/codex-provider-options';
 import { getCodexArgs } from './request/get-codex-args';
+import type { CodexToolNames } from './request/codex-tool-names';
 import { collectCodexStream } from './stream/collect-codex-stream';
 import type {
   CodexCallWarning,
@@ -84,11 +85,12 @@ export class CodexLanguageModel {
     shape: CodexOutputShape<FinishPart, Warning>,
     extraWarnings: CodexCallWarning[] = [],
   ) {
-    const { body, warnings } = await this.getArgs(options);
+    const { body, warnings, toolNames } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(body, options, {
       warnings: fromTransport => shape.warnings([...extraWarnings, ...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
+      toolNames,
     });
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
@@ -99,11 +101,11 @@ export class CodexLanguageModel {
     shape: CodexOutputShape<FinishPart, Warning>,
     extraWarnings: CodexCallWarning[] = [],
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
-    const { body, warnings } = await this.getArgs(options);
+    const { body, warnings, toolNames } = await this.getArgs(options);
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
       { ...options, includeRawChunks: false },
-      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish' },
+      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish', toolNames },
     );
     const { content, finish, response } = await collectCodexStream(stream);
     const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
@@ -130,6 +132,7 @@ export class CodexLanguageModel {
       warnings: (fromTransport: CodexCallWarning[]) => Warning[];
       finishPart: (finish: CodexFinish) => FinishPart;
       holdUntil: 'content' | 'finish';
+      toolNames: CodexToolNames;
     },
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;

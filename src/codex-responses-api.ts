@@ -89,9 +89,72 @@ export const functionCallItemSchema = z
   })
   .loose();
 
+export const webSearchCallItemSchema = z
+  .object({
+    type: z.literal('web_search_call'),
+    id: z.string().nullish(),
+    status: z.string().nullish(),
+    action: z
+      .object({
+        type: z.string(),
+        query: z.string().nullish(),
+        queries: z.array(z.string()).nullish(),
+        url: z.string().nullish(),
+        pattern: z.string().nullish(),
+        sources: z
+          .array(z.object({ type: z.string(), url: z.string().nullish() }).loose())
+          .nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+export const customToolCallItemSchema = z
+  .object({
+    type: z.literal('custom_tool_call'),
+    id: z.string().nullish(),
+    call_id: z.string(),
+    name: z.string(),
+    input: z.string().nullish(),
+  })
+  .loose();
+
+export const localShellCallItemSchema = z
+  .object({
+    type: z.literal('local_shell_call'),
+    id: z.string().nullish(),
+    call_id: z.string().nullish(),
+    action: z
+      .object({
+        type: z.literal('exec'),
+        command: z.array(z.string()),
+        timeout_ms: z.number().nullish(),
+        working_directory: z.string().nullish(),
+        env: z.record(z.string(), z.string()).nullish(),
+        user: z.string().nullish(),
+      })
+      .loose(),
+  })
+  .loose();
+
+/** A `url_citation` annotation of an output text (web search citations). */
+export const urlCitationSchema = z
+  .object({
+    type: z.literal('url_citation'),
+    url: z.string(),
+    title: z.string().nullish(),
+    start_index: z.number().nullish(),
+    end_index: z.number().nullish(),
+  })
+  .loose();
+
 export type CodexMessageItem = z.infer<typeof messageItemSchema>;
 export type CodexReasoningItem = z.infer<typeof reasoningItemSchema>;
 export type CodexFunctionCallItem = z.infer<typeof functionCallItemSchema>;
+export type CodexWebSearchCallItem = z.infer<typeof webSearchCallItemSchema>;
+export type CodexCustomToolCallItem = z.infer<typeof customToolCallItemSchema>;
+export type CodexLocalShellCallItem = z.infer<typeof localShellCallItemSchema>;
 
 // The request side of the wire format: plain types, nothing to validate.
 

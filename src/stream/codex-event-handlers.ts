@@ -7,6 +7,8 @@ import {
   onReasoningSummaryPartAdded,
   onTextDelta,
 } from './output-item-handlers';
+import { onOutputTextAnnotationAdded } from './citation-sources';
+import { onCustomToolCallInputDelta } from './custom-tool-handlers';
 import {
   onErrorEvent,
   onResponseCreated,
@@ -22,6 +24,8 @@ export const codexEventHandlers: ReadonlyMap<string, EventHandler> = new Map([
   ['response.reasoning_summary_text.delta', onReasoningDelta],
   ['response.reasoning_text.delta', onReasoningDelta],
   ['response.function_call_arguments.delta', onFunctionCallArgumentsDelta],
+  ['response.custom_tool_call_input.delta', onCustomToolCallInputDelta],
+  ['response.output_text.annotation.added', onOutputTextAnnotationAdded],
   ['response.reasoning_summary_part.added', onReasoningSummaryPartAdded],
   ['response.output_item.added', onOutputItemAdded],
   ['response.output_item.done', onOutputItemDone],

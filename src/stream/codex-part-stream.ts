@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent } from '../codex-responses-api';
+import type { CodexToolNames } from '../request/codex-tool-names';
 import type { CodexConnection, CodexRequestSession } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
 import { codexEventHandlers, failResponse } from './codex-event-handlers';
@@ -40,6 +41,8 @@ export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warnin
   idleTimeoutMs?: number;
   /** The spec version's `finish` part. */
   finishPart: (finish: CodexFinish) => FinishPart;
+  /** The request's tool names for the backend's own tool items (see `prepareCodexTools`). */
+  toolNames?: CodexToolNames;
 };
 
 type Attempt = { connection: CodexConnection; state: CodexStreamState; source: CodexEventSource };
@@ -153,6 +156,7 @@ class PartStreamSource<
       generateId: this.options.generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
       finishPart: this.options.finishPart,
+      toolNames: this.options.toolNames,
     });
   }
 

@@ -1,5 +1,6 @@
 import type { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent, CodexUsage } from '../codex-responses-api';
+import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart, CodexFinish, CodexUnifiedFinishReason } from './codex-output-shape';
 import type { CodexRateLimits } from './codex-rate-limits';
 
@@ -17,7 +18,17 @@ export type ReasoningItemState = {
   hasText: boolean;
 };
 export type ToolItemState = { kind: 'tool'; callId: string; toolName: string; hasInput: boolean };
-export type ItemState = TextItemState | ReasoningItemState | ToolItemState;
+/** A freeform tool call: its raw text input streams as a JSON string. */
+export type CustomToolItemState = {
+  kind: 'custom';
+  callId: string;
+  toolName: string;
+  hasInput: boolean;
+};
+/** A web search: its call went out when it started, its result follows when it is done. */
+export type WebSearchItemState = { kind: 'web-search'; callId: string; toolName: string };
+export type ItemState =
+  TextItemState | ReasoningItemState | ToolItemState | CustomToolItemState | WebSearchItemState;
 
 export type StreamErrorFactory = (args: {
   code: string | null | undefined;
@@ -36,6 +47,12 @@ export type CodexStreamState = {
   items: Map<number, ItemState>;
   usedIds: Set<string>;
   hasFunctionCall: boolean;
+  /** Which of the request's tools the backend's web search, shell and custom items are. */
+  toolNames: CodexToolNames;
+  /** A web search ran in this response: markdown links in its text count as sources. */
+  webSearched: boolean;
+  /** URLs already sent as `source` parts (each once per response). */
+  sourceUrls: Set<string>;
   responseId: string | undefined;
   serviceTier: string | undefined;
   finishReason: CodexUnifiedFinishReason;
@@ -54,8 +71,10 @@ export function createCodexStreamState({
   generateId,
   rateLimits,
   finishPart,
+  toolNames = NO_TOOL_NAMES,
 }: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId' | 'finishPart'> & {
   rateLimits?: CodexRateLimits;
+  toolNames?: CodexToolNames;
 }): CodexStreamState {
   return {
     emit,
@@ -64,6 +83,9 @@ export function createCodexStreamState({
     items: new Map(),
     usedIds: new Set(),
     hasFunctionCall: false,
+    toolNames,
+    webSearched: false,
+    sourceUrls: new Set(),
     responseId: undefined,
     serviceTier: undefined,
     finishReason: 'other',

@@ -67,6 +67,8 @@ export async function collectCodexStream<FinishPart extends { type: 'finish' }, 
           break;
         }
         case 'tool-call':
+        case 'tool-result':
+        case 'source':
           content.push(part);
           break;
         case 'response-metadata':

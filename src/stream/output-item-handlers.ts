@@ -11,6 +11,11 @@ import {
   type ReasoningItemState,
   type TextItemState,
 } from './codex-stream-state';
+import { emitMessageSources } from './citation-sources';
+import { malformed } from './malformed-event';
+import { customToolCallAdded, customToolCallDone } from './custom-tool-handlers';
+import { localShellCallAdded, localShellCallDone } from './local-shell-handlers';
+import { webSearchCallAdded, webSearchCallDone } from './web-search-handlers';
 
 // Output items (messages, reasoning, function calls), keyed by `output_index`: their
 // start and end (validated with zod, they are rare) and their deltas (not validated).
@@ -105,6 +110,12 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
         state.emit({ type: 'tool-input-start', id: item.call_id, toolName: item.name });
       }
       break;
+    case 'web_search_call':
+      return webSearchCallAdded(state, outputIndex, item);
+    case 'custom_tool_call':
+      return customToolCallAdded(state, outputIndex, item);
+    case 'local_shell_call':
+      return localShellCallAdded(state, outputIndex, item);
   }
 };
 
@@ -119,19 +130,14 @@ export const onOutputItemDone: EventHandler = (state, event) => {
       return reasoningDone(state, outputIndex, event);
     case 'function_call':
       return functionCallDone(state, outputIndex, event);
+    case 'web_search_call':
+      return webSearchCallDone(state, outputIndex, event);
+    case 'custom_tool_call':
+      return customToolCallDone(state, outputIndex, event);
+    case 'local_shell_call':
+      return localShellCallDone(state, outputIndex, event);
   }
 };
-
-function malformed(state: CodexStreamState, event: CodexEvent, what: string) {
-  state.emit({
-    type: 'error',
-    error: state.createError({
-      code: 'invalid_event',
-      message: `The Codex backend sent a malformed ${event.type} event (${what}); it was skipped.`,
-      data: event,
-    }),
-  });
-}
 
 function messageDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
   const parsed = messageItemSchema.safeParse(event.item);
@@ -155,6 +161,7 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
     },
   });
   state.items.delete(outputIndex);
+  emitMessageSources(state, done.content ?? []);
 }
 
 function reasoningDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {

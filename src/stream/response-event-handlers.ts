@@ -89,7 +89,7 @@ export function finish(state: CodexStreamState): void {
   for (const item of state.items.values()) {
     if (item.kind === 'text') state.emit({ type: 'text-end', id: item.id });
     else if (item.kind === 'reasoning') state.emit({ type: 'reasoning-end', id: item.blockId });
-    else state.emit({ type: 'tool-input-end', id: item.callId });
+    else if (item.kind !== 'web-search') state.emit({ type: 'tool-input-end', id: item.callId });
   }
   state.items.clear();
   state.finished = true;

@@ -1,0 +1,76 @@
+import { customToolCallItemSchema, type CodexEvent } from '../codex-responses-api';
+import { customToolSdkName } from '../request/codex-tool-names';
+import type { CodexStreamState, CustomToolItemState, EventHandler } from './codex-stream-state';
+import { malformed } from './malformed-event';
+
+// `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
+// SDK parses a tool call's input as JSON, so it travels as a JSON string — and so do the
+// `tool-input-delta`s, which together spell exactly the tool call's input.
+
+function startCustomTool(
+  state: CodexStreamState,
+  outputIndex: number,
+  callId: string,
+  wireName: string,
+): CustomToolItemState {
+  const toolName = customToolSdkName(state.toolNames, wireName);
+  const item: CustomToolItemState = { kind: 'custom', callId, toolName, hasInput: false };
+  state.items.set(outputIndex, item);
+  state.emit({ type: 'tool-input-start', id: callId, toolName });
+  return item;
+}
+
+export function customToolCallAdded(
+  state: CodexStreamState,
+  outputIndex: number,
+  item: Record<string, unknown>,
+): void {
+  if (typeof item.call_id === 'string' && typeof item.name === 'string') {
+    startCustomTool(state, outputIndex, item.call_id, item.name);
+  }
+}
+
+export const onCustomToolCallInputDelta: EventHandler = (state, event) => {
+  const delta = event.delta;
+  if (typeof delta !== 'string') return;
+  const item = state.items.get(event.output_index as number);
+  if (item === undefined || item.kind !== 'custom') return;
+  const escaped = JSON.stringify(delta).slice(1, -1);
+  state.emit({
+    type: 'tool-input-delta',
+    id: item.callId,
+    delta: item.hasInput ? escaped : `"${escaped}`,
+  });
+  item.hasInput = true;
+};
+
+export function customToolCallDone(
+  state: CodexStreamState,
+  outputIndex: number,
+  event: CodexEvent,
+): void {
+  const parsed = customToolCallItemSchema.safeParse(event.item);
+  if (!parsed.success) {
+    return malformed(state, event, 'custom_tool_call item without call_id or name');
+  }
+  const done = parsed.data;
+  const started = state.items.get(outputIndex);
+  const item =
+    started?.kind === 'custom'
+      ? started
+      : startCustomTool(state, outputIndex, done.call_id, done.name);
+  const input = JSON.stringify(done.input ?? '');
+  state.emit({ type: 'tool-input-delta', id: item.callId, delta: item.hasInput ? '"' : input });
+  state.emit({ type: 'tool-input-end', id: item.callId });
+  state.emit({
+    type: 'tool-call',
+    toolCallId: done.call_id,
+    toolName: item.toolName,
+    input,
+    providerMetadata: {
+      codex: { itemId: done.id ?? null, itemType: 'custom_tool_call', name: done.name },
+    },
+  });
+  state.hasFunctionCall = true;
+  state.items.delete(outputIndex);
+}

@@ -1,0 +1,101 @@
+import {
+  webSearchCallItemSchema,
+  type CodexEvent,
+  type CodexWebSearchCallItem,
+} from '../codex-responses-api';
+import type { CodexWebSearchOutput } from '../tools/web-search';
+import { uniquePartId, type CodexStreamState, type WebSearchItemState } from './codex-stream-state';
+import { malformed } from './malformed-event';
+
+// `web_search_call` items: the backend runs the search, so each one becomes a
+// provider-executed tool call (when it starts) and its result (when it is done), under
+// the key of the request's web search tool, as `@ai-sdk/openai` reports them.
+
+const ITEM_TYPE = 'web_search_call';
+
+function startWebSearch(
+  state: CodexStreamState,
+  outputIndex: number,
+  itemId: unknown,
+): WebSearchItemState {
+  const callId = uniquePartId(state, itemId, outputIndex);
+  const toolName = state.toolNames.webSearch ?? 'web_search';
+  const item: WebSearchItemState = { kind: 'web-search', callId, toolName };
+  state.items.set(outputIndex, item);
+  state.webSearched = true;
+  const providerMetadata = { codex: { itemId: callId, itemType: ITEM_TYPE } };
+  state.emit({ type: 'tool-input-start', id: callId, toolName, providerExecuted: true });
+  state.emit({ type: 'tool-input-end', id: callId });
+  state.emit({
+    type: 'tool-call',
+    toolCallId: callId,
+    toolName,
+    input: '{}',
+    providerExecuted: true,
+    providerMetadata,
+  });
+  return item;
+}
+
+export function webSearchCallAdded(
+  state: CodexStreamState,
+  outputIndex: number,
+  item: Record<string, unknown>,
+): void {
+  startWebSearch(state, outputIndex, item.id);
+}
+
+export function webSearchCallDone(
+  state: CodexStreamState,
+  outputIndex: number,
+  event: CodexEvent,
+): void {
+  const parsed = webSearchCallItemSchema.safeParse(event.item);
+  if (!parsed.success) return malformed(state, event, 'web_search_call item');
+  const done = parsed.data;
+  const started = state.items.get(outputIndex);
+  const item =
+    started?.kind === 'web-search' ? started : startWebSearch(state, outputIndex, done.id);
+  state.emit({
+    type: 'tool-result',
+    toolCallId: item.callId,
+    toolName: item.toolName,
+    result: toWebSearchOutput(done.action),
+    providerExecuted: true,
+    ...(done.status === 'failed' && { isError: true }),
+    providerMetadata: { codex: { itemId: item.callId, itemType: ITEM_TYPE } },
+  });
+  state.items.delete(outputIndex);
+}
+
+/** The backend's action, camelCased like `@ai-sdk/openai`'s web search results. */
+function toWebSearchOutput(action: CodexWebSearchCallItem['action']): CodexWebSearchOutput {
+  if (action == null) return {};
+  const sources = (action.sources ?? []).flatMap(s =>
+    s.type === 'url' && s.url != null ? [{ type: 'url' as const, url: s.url }] : [],
+  );
+  const withSources = sources.length > 0 ? { sources } : {};
+  switch (action.type) {
+    case 'search':
+      return {
+        action: {
+          type: 'search',
+          ...(action.query != null && { query: action.query }),
+          ...(action.queries != null && { queries: action.queries }),
+        },
+        ...withSources,
+      };
+    case 'open_page':
+      return { action: { type: 'openPage', ...(action.url != null && { url: action.url }) } };
+    case 'find_in_page':
+      return {
+        action: {
+          type: 'findInPage',
+          ...(action.url != null && { url: action.url }),
+          ...(action.pattern != null && { pattern: action.pattern }),
+        },
+      };
+    default:
+      return withSources;
+  }
+}
