@@ -1,4 +1,3 @@
-import type { Tool } from '@ai-sdk/provider-utils';
 import type { z } from 'zod/v4';
 
 /** What a tool's `execute` is told; every AI SDK version passes at least this. */
@@ -24,10 +23,22 @@ export type CodexProviderTool<INPUT, OUTPUT, EXECUTED extends boolean = false> =
   ) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
 };
 
-/** AI SDK 5 spells the same tool `type: 'provider-defined'` and adds its default name. */
-export type CodexProviderDefinedTool<INPUT, OUTPUT> = Tool<INPUT, OUTPUT> & {
+/**
+ * AI SDK 5 spells the same tool `type: 'provider-defined'` and adds its default name. Also
+ * typed by structure: `ai@5` pins its own copy of `@ai-sdk/provider-utils`, whose `Tool`
+ * type would not accept another copy's.
+ */
+export type CodexProviderDefinedTool<INPUT, OUTPUT> = {
   type: 'provider-defined';
   id: `codex.${string}`;
+  name: string;
+  args: Record<string, unknown>;
+  inputSchema: z.ZodType<INPUT>;
+  outputSchema?: z.ZodType<OUTPUT>;
+  execute?: (
+    input: INPUT,
+    options: CodexToolExecutionOptions,
+  ) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
 };
 
 export type CodexToolDefinition<INPUT, OUTPUT> = {
