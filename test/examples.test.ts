@@ -66,6 +66,35 @@ describe('examples', () => {
     expect(stdout).toMatch(/frame 2 on socket 1: previous_response_id resp_emu_1 \+ 1 new item/);
   });
 
+  it('generate-image prints the image and the revised prompt', async () => {
+    const out = await example('generate-image');
+    expect(out).toMatch(/image 1: image\/png, \d+ bytes/);
+    expect(out).toContain('revised prompt: A lighthouse at dawn, watercolor (revised)');
+  });
+
+  it('web-search prints the search, its result and the sources', async () => {
+    const out = await example('web-search');
+    expect(out).toContain('[web_search] searching…');
+    expect(out).toContain('[web_search] {"action":{"type":"search"');
+    expect(out).toContain('[source] AI SDK by Vercel https://ai-sdk.dev/docs/introduction');
+    expect(out).toContain('finish: stop');
+  });
+
+  it('freeform-tool applies the patch and runs the query', async () => {
+    const out = await example('freeform-tool');
+    expect(out).toContain('step 1: apply_patch\n*** Begin Patch');
+    expect(out).toContain('step 2: run_sql');
+    expect(out).toContain('files: hello.txt');
+    expect(out).toContain('The apply_patch tool returned Done!');
+  });
+
+  it('local-shell runs the allowed command and answers', async () => {
+    const out = await example('local-shell');
+    expect(out).toContain('$ ls -a  (cwd: /tmp)');
+    expect(out).toContain('The local_shell tool returned');
+    expect(out).toContain('steps: 2');
+  });
+
   it('reasoning-options sends effort, summary and verbosity', async () => {
     const before = emu.requests.length;
     const out = await example('reasoning-options');
