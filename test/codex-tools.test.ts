@@ -427,3 +427,38 @@ describe('typed tool sets', () => {
     );
   });
 });
+
+describe("over transport: 'websocket'", () => {
+  it('a loop with the backend’s own tools sends only each step’s new items', async () => {
+    const codex = createCodex({ ...settings(), transport: 'websocket', sessionId: 'tools-ws' });
+    const tools = {
+      patch: codex.tools.applyPatch({ execute: async () => 'Done!' }),
+      shell: codex.tools.localShell({ execute: async () => ({ output: 'a b' }) }),
+      web: codex.tools.webSearch(),
+    };
+    const first = await ai5.generateText({
+      model: codex('gpt-5.3-codex'),
+      prompt: 'Patch, list, search',
+      tools,
+      stopWhen: ai5.stepCountIs(5),
+    });
+    expect(first.steps).toHaveLength(3);
+    await ai5.generateText({
+      model: codex('gpt-5.3-codex'),
+      messages: [
+        { role: 'user', content: 'Patch, list, search' },
+        ...first.response.messages,
+        { role: 'user', content: 'Thanks' },
+      ],
+      tools,
+    });
+    const frames = emu.requests.filter(r => r.transport === 'websocket');
+    expect(frames).toHaveLength(4);
+    expect(frames.slice(1).map(f => f.body.input.map((i: { type: string }) => i.type))).toEqual([
+      ['custom_tool_call_output'],
+      ['function_call_output'],
+      ['message'],
+    ]);
+    expect(frames.slice(1).every(f => f.body.previous_response_id != null)).toBe(true);
+  });
+});

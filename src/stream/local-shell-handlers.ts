@@ -1,5 +1,5 @@
 import { localShellCallItemSchema, type CodexEvent } from '../codex-responses-api';
-import type { CodexLocalShellInput } from '../tools/local-shell';
+import { localShellInputOf } from '../tools/local-shell';
 import type { CodexStreamState, ToolItemState } from './codex-stream-state';
 import { malformed } from './malformed-event';
 
@@ -42,18 +42,7 @@ export function localShellCallDone(
     started?.kind === 'tool'
       ? started
       : startLocalShell(state, outputIndex, done.call_id ?? done.id ?? state.generateId());
-  const { command, timeout_ms, working_directory, env, user } = done.action;
-  const input: CodexLocalShellInput = {
-    action: {
-      type: 'exec',
-      command,
-      ...(timeout_ms != null && { timeoutMs: timeout_ms }),
-      ...(working_directory != null && { workingDirectory: working_directory }),
-      ...(env != null && { env }),
-      ...(user != null && { user }),
-    },
-  };
-  const json = JSON.stringify(input);
+  const json = JSON.stringify(localShellInputOf(done.action));
   state.emit({ type: 'tool-input-delta', id: item.callId, delta: json });
   state.emit({ type: 'tool-input-end', id: item.callId });
   state.emit({

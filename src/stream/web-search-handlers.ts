@@ -1,9 +1,5 @@
-import {
-  webSearchCallItemSchema,
-  type CodexEvent,
-  type CodexWebSearchCallItem,
-} from '../codex-responses-api';
-import type { CodexWebSearchOutput } from '../tools/web-search';
+import { webSearchCallItemSchema, type CodexEvent } from '../codex-responses-api';
+import { webSearchOutputOf } from '../tools/web-search';
 import { uniquePartId, type CodexStreamState, type WebSearchItemState } from './codex-stream-state';
 import { malformed } from './malformed-event';
 
@@ -60,42 +56,10 @@ export function webSearchCallDone(
     type: 'tool-result',
     toolCallId: item.callId,
     toolName: item.toolName,
-    result: toWebSearchOutput(done.action),
+    result: webSearchOutputOf(done.action),
     providerExecuted: true,
     ...(done.status === 'failed' && { isError: true }),
     providerMetadata: { codex: { itemId: item.callId, itemType: ITEM_TYPE } },
   });
   state.items.delete(outputIndex);
-}
-
-/** The backend's action, camelCased like `@ai-sdk/openai`'s web search results. */
-function toWebSearchOutput(action: CodexWebSearchCallItem['action']): CodexWebSearchOutput {
-  if (action == null) return {};
-  const sources = (action.sources ?? []).flatMap(s =>
-    s.type === 'url' && s.url != null ? [{ type: 'url' as const, url: s.url }] : [],
-  );
-  const withSources = sources.length > 0 ? { sources } : {};
-  switch (action.type) {
-    case 'search':
-      return {
-        action: {
-          type: 'search',
-          ...(action.query != null && { query: action.query }),
-          ...(action.queries != null && { queries: action.queries }),
-        },
-        ...withSources,
-      };
-    case 'open_page':
-      return { action: { type: 'openPage', ...(action.url != null && { url: action.url }) } };
-    case 'find_in_page':
-      return {
-        action: {
-          type: 'findInPage',
-          ...(action.url != null && { url: action.url }),
-          ...(action.pattern != null && { pattern: action.pattern }),
-        },
-      };
-    default:
-      return withSources;
-  }
 }

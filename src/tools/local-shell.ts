@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import type { CodexLocalShellCallItem } from '../codex-responses-api';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const LOCAL_SHELL_TOOL_ID = 'codex.local_shell';
@@ -36,3 +37,18 @@ export const localShellToolDefinition: CodexToolDefinition<
   outputSchema: localShellOutputSchema,
   providerExecuted: false,
 };
+
+/** A `local_shell_call` item's action as the tool's input. */
+export function localShellInputOf(action: CodexLocalShellCallItem['action']): CodexLocalShellInput {
+  const { command, timeout_ms, working_directory, env, user } = action;
+  return {
+    action: {
+      type: 'exec',
+      command,
+      ...(timeout_ms != null && { timeoutMs: timeout_ms }),
+      ...(working_directory != null && { workingDirectory: working_directory }),
+      ...(env != null && { env }),
+      ...(user != null && { user }),
+    },
+  };
+}

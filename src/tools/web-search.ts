@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import type { CodexWebSearchCallItem } from '../codex-responses-api';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const WEB_SEARCH_TOOL_ID = 'codex.web_search';
@@ -61,3 +62,35 @@ export const webSearchToolDefinition: CodexToolDefinition<
   outputSchema: webSearchOutputSchema,
   providerExecuted: true,
 };
+
+/** The backend's action, camelCased like `@ai-sdk/openai`'s web search results. */
+export function webSearchOutputOf(action: CodexWebSearchCallItem['action']): CodexWebSearchOutput {
+  if (action == null) return {};
+  const sources = (action.sources ?? []).flatMap(s =>
+    s.type === 'url' && s.url != null ? [{ type: 'url' as const, url: s.url }] : [],
+  );
+  const withSources = sources.length > 0 ? { sources } : {};
+  switch (action.type) {
+    case 'search':
+      return {
+        action: {
+          type: 'search',
+          ...(action.query != null && { query: action.query }),
+          ...(action.queries != null && { queries: action.queries }),
+        },
+        ...withSources,
+      };
+    case 'open_page':
+      return { action: { type: 'openPage', ...(action.url != null && { url: action.url }) } };
+    case 'find_in_page':
+      return {
+        action: {
+          type: 'findInPage',
+          ...(action.url != null && { url: action.url }),
+          ...(action.pattern != null && { pattern: action.pattern }),
+        },
+      };
+    default:
+      return withSources;
+  }
+}

@@ -179,9 +179,41 @@ describe('replayOutputItems', () => {
   });
 
   it('gives up on items it cannot predict', () => {
-    expect(replayOutputItems([{ type: 'web_search_call', id: 'ws_1' }])).toBeUndefined();
+    expect(replayOutputItems([{ type: 'image_generation_call', id: 'ig_1' }])).toBeUndefined();
     expect(
       replayOutputItems([{ type: 'function_call', call_id: 'c', name: 'n', arguments: '{' }]),
     ).toBeUndefined();
+  });
+});
+
+describe('replayOutputItems for the backend’s own tools', () => {
+  it('replays web search, custom and local shell items as the next prompt does', () => {
+    expect(
+      replayOutputItems([
+        {
+          id: 'ws_1',
+          type: 'web_search_call',
+          status: 'completed',
+          action: { type: 'search', query: 'q', sources: [{ type: 'url', url: 'https://a.b' }] },
+        },
+        { id: 'ctc_1', type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch', input: 'P' },
+        {
+          id: 'lsh_1',
+          type: 'local_shell_call',
+          call_id: 'c2',
+          status: 'completed',
+          action: { type: 'exec', command: ['ls'], working_directory: '/tmp', env: {} },
+        },
+      ]),
+    ).toEqual([
+      { type: 'web_search_call', status: 'completed', action: { type: 'search', query: 'q' } },
+      { type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch', input: 'P' },
+      {
+        type: 'local_shell_call',
+        call_id: 'c2',
+        status: 'completed',
+        action: { type: 'exec', command: ['ls'], working_directory: '/tmp', env: {} },
+      },
+    ]);
   });
 });

@@ -1,11 +1,16 @@
 import type { LanguageModelV2Message } from '@ai-sdk/provider';
 import {
+  customToolCallItemSchema,
   functionCallItemSchema,
+  localShellCallItemSchema,
   messageItemSchema,
   reasoningItemSchema,
+  webSearchCallItemSchema,
   type CodexInputItem,
 } from '../../codex-responses-api';
 import { convertToCodexInput } from '../../request/convert-to-codex-input';
+import { localShellInputOf } from '../../tools/local-shell';
+import { webSearchOutputOf } from '../../tools/web-search';
 
 type AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
 
@@ -51,9 +56,71 @@ export function replayOutputItems(items: readonly unknown[]): CodexInputItem[] |
         return undefined;
       }
       content.push({ type: 'tool-call', toolCallId: call_id, toolName: name, input });
+    } else if (
+      type === 'custom_tool_call' ||
+      type === 'local_shell_call' ||
+      type === 'web_search_call'
+    ) {
+      // the backend's own tools replay by the item type our stream puts in their metadata
+      const parts = replayToolItem(raw, index);
+      if (parts == null) return undefined;
+      content.push(...parts);
     } else {
       return undefined;
     }
   }
   return convertToCodexInput([{ role: 'assistant', content }]).input;
+}
+
+function replayToolItem(raw: unknown, index: number): AssistantPart[] | undefined {
+  const custom = customToolCallItemSchema.safeParse(raw);
+  if (custom.success) {
+    const { call_id, name, input } = custom.data;
+    return [
+      {
+        type: 'tool-call',
+        toolCallId: call_id,
+        toolName: name,
+        input: input ?? '',
+        providerOptions: { codex: { itemType: 'custom_tool_call', name } },
+      },
+    ];
+  }
+  const shell = localShellCallItemSchema.safeParse(raw);
+  if (shell.success) {
+    const callId = shell.data.call_id ?? shell.data.id;
+    if (callId == null) return undefined;
+    return [
+      {
+        type: 'tool-call',
+        toolCallId: callId,
+        toolName: 'local_shell',
+        input: localShellInputOf(shell.data.action),
+        providerOptions: { codex: { itemType: 'local_shell_call' } },
+      },
+    ];
+  }
+  const search = webSearchCallItemSchema.safeParse(raw);
+  if (search.success) {
+    const toolCallId = search.data.id ?? `output-${index}`;
+    const providerOptions = { codex: { itemType: 'web_search_call' } };
+    return [
+      {
+        type: 'tool-call',
+        toolCallId,
+        toolName: 'web_search',
+        input: {},
+        providerExecuted: true,
+        providerOptions,
+      },
+      {
+        type: 'tool-result',
+        toolCallId,
+        toolName: 'web_search',
+        output: { type: 'json', value: webSearchOutputOf(search.data.action) },
+        providerOptions,
+      },
+    ];
+  }
+  return undefined;
 }
