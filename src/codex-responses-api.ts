@@ -217,8 +217,9 @@ export type CodexCustomToolCallInput = {
   input: string;
 };
 
+/** The answer to a `custom_tool_call` or a `local_shell_call`, by the call's own kind. */
 export type CodexCustomToolCallOutputInput = {
-  type: 'custom_tool_call_output';
+  type: 'custom_tool_call_output' | 'local_shell_call_output';
   call_id: string;
   output: string;
 };

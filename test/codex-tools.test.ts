@@ -261,7 +261,7 @@ describe.each([
           env: { LC_ALL: 'C' },
         },
       },
-      { type: 'function_call_output', call_id: callId(emu.requests[1]!), output: 'ran ls -a' },
+      { type: 'local_shell_call_output', call_id: callId(emu.requests[1]!), output: 'ran ls -a' },
     ]);
   });
 
@@ -456,7 +456,7 @@ describe("over transport: 'websocket'", () => {
     expect(frames).toHaveLength(4);
     expect(frames.slice(1).map(f => f.body.input.map((i: { type: string }) => i.type))).toEqual([
       ['custom_tool_call_output'],
-      ['function_call_output'],
+      ['local_shell_call_output'],
       ['message'],
     ]);
     expect(frames.slice(1).every(f => f.body.previous_response_id != null)).toBe(true);

@@ -197,7 +197,7 @@ describe('replay of the backend’s own tool items', () => {
           env: { A: 'b' },
         },
       },
-      { type: 'function_call_output', call_id: 'call_1', output: '.\n..\n' },
+      { type: 'local_shell_call_output', call_id: 'call_1', output: '.\n..\n' },
     ]);
   });
 
@@ -223,7 +223,7 @@ describe('replay of the backend’s own tool items', () => {
     );
     expect(input.slice(3, 5)).toEqual([
       { type: 'custom_tool_call_output', call_id: 'c1', output: 'aborted' },
-      { type: 'function_call_output', call_id: 'c2', output: 'aborted' },
+      { type: 'local_shell_call_output', call_id: 'c2', output: 'aborted' },
     ]);
   });
 

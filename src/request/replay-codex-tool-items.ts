@@ -112,14 +112,20 @@ export class CodexToolReplay {
   }
 
   /**
-   * The output item for a call. The official client answers custom calls with
-   * `custom_tool_call_output` and local shell calls, like function calls, with
-   * `function_call_output`.
+   * The output item for a call, of the call's own kind: `custom_tool_call_output`,
+   * `local_shell_call_output` (the Responses API's item, as `@ai-sdk/openai` sends it; the
+   * official client answers with `function_call_output`, which the backend also takes),
+   * else `function_call_output`.
    */
   outputItem(callId: string, output: string): CodexInputItem {
-    return this.kinds.get(callId) === 'custom'
-      ? { type: 'custom_tool_call_output', call_id: callId, output }
-      : { type: 'function_call_output', call_id: callId, output };
+    switch (this.kinds.get(callId)) {
+      case 'custom':
+        return { type: 'custom_tool_call_output', call_id: callId, output };
+      case 'local_shell':
+        return { type: 'local_shell_call_output', call_id: callId, output };
+      default:
+        return { type: 'function_call_output', call_id: callId, output };
+    }
   }
 
   /** A local shell result `{ output }` goes back as its text; undefined: format as usual. */
