@@ -220,3 +220,48 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
   for (const piece of pieces) result = result.split(piece).join('[redacted]');
   return result;
 }
+
+/**
+ * `error` with `secrets` redacted from its message, response headers, response body and
+ * `data`: an error answer may quote the credentials of the request (a proxy page that
+ * prints the request headers, a backend message about a malformed token). Returns
+ * `error` itself when nothing needed redacting.
+ */
+export function redactAPICallError(
+  error: APICallError,
+  secrets: ReadonlyArray<string | undefined>,
+): APICallError {
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const message = redact(error.message);
+  const responseBody = error.responseBody != null ? redact(error.responseBody) : undefined;
+  const headersJson = JSON.stringify(error.responseHeaders ?? null);
+  const dataJson = JSON.stringify(error.data ?? null);
+  const redactedHeaders = redact(headersJson);
+  const redactedData = redact(dataJson);
+  if (
+    message === error.message &&
+    responseBody === error.responseBody &&
+    redactedHeaders === headersJson &&
+    redactedData === dataJson
+  ) {
+    return error;
+  }
+  return copyAPICallError(error, {
+    message,
+    responseBody,
+    responseHeaders:
+      redactedHeaders === headersJson
+        ? error.responseHeaders
+        : (parseOr(redactedHeaders) as Record<string, string> | undefined),
+    data: redactedData === dataJson ? error.data : parseOr(redactedData),
+  });
+}
+
+function parseOr(json: string): unknown {
+  try {
+    return JSON.parse(json) ?? undefined;
+  } catch {
+    // a secret that straddled JSON syntax: drop the field rather than keep the secret
+    return undefined;
+  }
+}

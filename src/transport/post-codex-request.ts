@@ -3,6 +3,7 @@ import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sd
 import {
   codexFailedResponseHandler,
   describeError,
+  redactAPICallError,
   redactSecrets,
   withDiagnostics,
 } from '../codex-error';
@@ -51,7 +52,7 @@ export async function sendCodexRequest({
   if (redirect != null) throw redirect;
   if (!response.ok) {
     const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
-    throw withDiagnostics(value);
+    throw withDiagnostics(redactAPICallError(value, [headers.authorization]));
   }
   return response;
 }

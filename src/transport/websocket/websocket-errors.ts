@@ -2,6 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import {
   codexFailedResponseHandler,
   describeError,
+  redactAPICallError,
   redactSecrets,
   withDiagnostics,
 } from '../../codex-error';
@@ -40,7 +41,16 @@ export function errorFrameCode(frame: WrappedErrorFrame): string | undefined {
  */
 export async function errorFrameToAPICallError(
   frame: WrappedErrorFrame,
-  { url, requestBodyValues }: { url: string; requestBodyValues: unknown },
+  {
+    url,
+    requestBodyValues,
+    secrets = [],
+  }: {
+    url: string;
+    requestBodyValues: unknown;
+    /** The upgrade's credentials: redacted where the frame quotes them. */
+    secrets?: ReadonlyArray<string | undefined>;
+  },
 ): Promise<APICallError> {
   const status =
     typeof frame.status === 'number' && frame.status >= 400 && frame.status <= 599
@@ -57,7 +67,7 @@ export async function errorFrameToAPICallError(
     headers: { ...headers, 'content-type': 'application/json' },
   });
   const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues });
-  return withDiagnostics(value);
+  return withDiagnostics(redactAPICallError(value, secrets));
 }
 
 const refusedUpgrades = new WeakSet<APICallError>();

@@ -200,7 +200,11 @@ export function createWebSocketTransport({
       } else {
         response.settle(true);
       }
-      const error = await errorFrameToAPICallError(first, { url, requestBodyValues: body });
+      const error = await errorFrameToAPICallError(first, {
+        url,
+        requestBodyValues: body,
+        secrets: [headers.authorization],
+      });
       throw code === CONNECTION_LIMIT_CODE ? retryable(error) : error;
     }
   }
