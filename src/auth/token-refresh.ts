@@ -118,8 +118,12 @@ export async function refreshCodexTokens({
     };
   }
 
-  const code = errorCode(body);
-  const permanent = response.status === 401 || (code != null && PERMANENT_CODES.has(code));
+  // An error answer should quote no token, but one that echoes the refresh token we sent
+  // (in its body or its error code) must not carry it into the error.
+  const redact = (value: string) => value.split(refreshToken).join('[redacted]');
+  const rawCode = errorCode(body);
+  const code = rawCode != null ? redact(rawCode) : undefined;
+  const permanent = response.status === 401 || (rawCode != null && PERMANENT_CODES.has(rawCode));
   const why = code ?? `HTTP ${response.status}`;
   throw new APICallError({
     message: permanent
@@ -129,8 +133,7 @@ export async function refreshCodexTokens({
     requestBodyValues: redactedBody,
     statusCode: response.status,
     responseHeaders,
-    // An error answer quotes no tokens, but scrub the one we sent in case it is echoed.
-    responseBody: text.split(refreshToken).join('[redacted]'),
+    responseBody: redact(text),
     data: { code },
     isRetryable: !permanent && (response.status === 429 || response.status >= 500),
   });

@@ -68,7 +68,8 @@ export async function exchangeAuthorizationCode({
 
   if (!response.ok) {
     throw new APICallError({
-      message: `The sign-in server refused the authorization code (HTTP ${response.status}: ${scrub(describeTokenError(body, text))}). Start the sign-in again.`,
+      // scrubbed before the description cuts the text short, which could halve a code
+      message: `The sign-in server refused the authorization code (HTTP ${response.status}: ${scrub(describeTokenError(body, scrub(text)))}). Start the sign-in again.`,
       url,
       requestBodyValues: redactedBody,
       statusCode: response.status,
