@@ -1,14 +1,26 @@
 // The credentials at their edges, after the sign-in (#15) and hardening (#12) work: answers
 // that echo a token back, a symlinked or misshapen auth.json met by login and logout, a
 // cancel while the sign-in waits to be saved, and which header wins.
-import { APICallError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { APICallError, LoadAPIKeyError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { loginWithDeviceCode } from '../src/auth/login';
+import { loginWithDeviceCode, logout, readCodexSignIn } from '../src/auth/login';
+import { runCli } from '../src/cli/main';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
@@ -141,5 +153,91 @@ describe('an answer that echoes a credential', () => {
     );
     expect(error.message).toMatch(/^The sign-in server refused the authorization code \(HTTP 400/);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('a symlinked auth.json (dotfiles)', () => {
+  let target: string;
+  beforeEach(async () => {
+    await mkdir(join(dir, 'dotfiles'));
+    target = join(dir, 'dotfiles', 'codex-auth.json');
+    await writeFile(
+      target,
+      JSON.stringify({
+        OPENAI_API_KEY: null,
+        tokens: { access_token: 'old-SECRET-at', refresh_token: 'old-SECRET-rt' },
+        future_field: { kept: true },
+      }),
+      { mode: 0o600 },
+    );
+    await symlink(target, authFile);
+  });
+
+  it('login writes the new sign-in to the link target and keeps the link', async () => {
+    await loginWithDeviceCode({ codexHome: dir, issuer: issuer.issuer, onUserCode: () => {} });
+    expect((await lstat(authFile)).isSymbolicLink()).toBe(true);
+    expect(await readlink(authFile)).toBe(target);
+    const saved = JSON.parse(await readFile(target, 'utf8'));
+    expect(saved).toMatchObject({
+      auth_mode: 'chatgpt',
+      tokens: { refresh_token: issuer.issued[0]!.refresh_token },
+      future_field: { kept: true },
+    });
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    // the lock and the temp file lived next to the target, and are gone
+    expect((await readdir(dir)).sort()).toEqual(['auth.json', 'dotfiles']);
+    expect(await readdir(join(dir, 'dotfiles'))).toEqual(['codex-auth.json']);
+  });
+
+  it('logout removes the credentials from the target, keeping the link and the other fields', async () => {
+    expect(await logout({ codexHome: dir, issuer: issuer.issuer })).toEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+      linkTarget: target,
+    });
+    expect(issuer.revoked).toEqual(['old-SECRET-rt']);
+    expect(await readlink(authFile)).toBe(target);
+    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({
+      OPENAI_API_KEY: null,
+      future_field: { kept: true },
+    });
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect((await readCodexSignIn({ codexHome: dir })).kind).toBe('none');
+    const error = await failure(createCodex({ authFile })('gpt-5').doGenerate(hi));
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+
+    // and the next sign-in goes through the link again
+    await loginWithDeviceCode({ codexHome: dir, issuer: issuer.issuer, onUserCode: () => {} });
+    expect((await lstat(authFile)).isSymbolicLink()).toBe(true);
+    expect((await readCodexSignIn({ codexHome: dir })).kind).toBe('chatgpt');
+  });
+
+  it('a symlinked codex home is no symlinked file: logout removes the auth.json in it', async () => {
+    const home = join(dir, 'home-link');
+    await symlink(join(dir, 'dotfiles'), home);
+    await writeFile(
+      join(dir, 'dotfiles', 'auth.json'),
+      JSON.stringify({ tokens: { access_token: 'at-SECRET' } }),
+    );
+    expect(await logout({ codexHome: home, revoke: false })).toEqual({
+      authFile: join(home, 'auth.json'),
+      removed: true,
+    });
+    expect(await readdir(join(dir, 'dotfiles'))).toEqual(['codex-auth.json']);
+    expect((await lstat(home)).isSymbolicLink()).toBe(true);
+  });
+
+  it('the logout command says the link was kept', async () => {
+    let stdout = '';
+    const code = await runCli(['logout', '--codex-home', dir, '--issuer', issuer.issuer], {
+      stdout: text => void (stdout += text),
+      stderr: text => void (stdout += text),
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `Signed out: removed the credentials from ${target} (${authFile} links to it; the link and the file's other fields are kept) and revoked its refresh token.\n`,
+    );
   });
 });

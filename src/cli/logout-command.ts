@@ -8,8 +8,16 @@ export async function logoutCommand(
   options: { codexHome: string; issuer: string },
 ): Promise<number> {
   const result = await logout({ codexHome: options.codexHome, issuer: options.issuer });
+  const where =
+    result.linkTarget != null
+      ? `the credentials from ${result.linkTarget} (${result.authFile} links to it; the link and the file's other fields are kept)`
+      : result.authFile;
   if (!result.removed) {
-    io.stdout(`Not signed in: there is no ${result.authFile} to remove.\n`);
+    io.stdout(
+      result.linkTarget != null
+        ? `Not signed in: ${result.linkTarget} (linked from ${result.authFile}) holds no credentials.\n`
+        : `Not signed in: there is no ${result.authFile} to remove.\n`,
+    );
   } else {
     const revoked =
       result.revoked === true
@@ -17,7 +25,7 @@ export async function logoutCommand(
         : result.revoked === false
           ? ' (revoking its refresh token at the issuer failed; the file is gone all the same)'
           : '';
-    io.stdout(`Signed out: removed ${result.authFile}${revoked}.\n`);
+    io.stdout(`Signed out: removed ${where}${revoked}.\n`);
   }
   const mode = await readCredentialsStoreMode(options.codexHome);
   if (mode === 'keyring' || mode === 'auto') {

@@ -1,6 +1,11 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { readFile } from 'node:fs/promises';
-import { withAuthFileLock, writeAuthFile, type AuthFileContent } from '../auth-file-store';
+import {
+  resolveAuthFilePath,
+  withAuthFileLock,
+  writeAuthFile,
+  type AuthFileContent,
+} from '../auth-file-store';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { revokeRefreshToken } from './revoke-token';
 import type { SignInTokens } from './token-exchange';
@@ -27,8 +32,11 @@ export async function saveSignIn({
   fetch?: FetchFunction;
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
-  const replaced = await withAuthFileLock(authFile, async () => {
-    const previous = await readPreviousContent(authFile);
+  // A symlinked auth.json (dotfiles) stays a link: the lock and the write go to its target,
+  // the same file a refresh locks and writes.
+  const target = await resolveAuthFilePath(authFile);
+  const replaced = await withAuthFileLock(target, async () => {
+    const previous = await readPreviousContent(target);
     const content: AuthFileContent = {
       ...previous,
       auth_mode: 'chatgpt',
@@ -41,7 +49,7 @@ export async function saveSignIn({
       },
       last_refresh: new Date().toISOString(),
     };
-    await writeAuthFile(authFile, content);
+    await writeAuthFile(target, content);
     return previous.tokens?.refresh_token;
   });
   if (typeof replaced === 'string' && replaced !== '' && replaced !== tokens.refresh_token) {
