@@ -61,6 +61,27 @@ async function failure(promise: PromiseLike<unknown>): Promise<Error> {
   return error;
 }
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+async function settledWithin(promise: PromiseLike<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([
+    Promise.resolve(promise).then(
+      value => ({ resolved: value }),
+      (error: unknown) => error,
+    ),
+    sleep(ms).then(() => 'still pending'),
+  ]);
+}
+
+async function waitFor<T>(probe: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const value = probe();
+    if (value != null) return value;
+    await sleep(10);
+  }
+  throw new Error('timed out');
+}
+
 const fixedTokenModel = (accessToken: string) =>
   createCodex({ baseURL: emu.baseURL, auth: { accessToken, accountId: 'acct_1' }, maxRetries: 0 })(
     'gpt-5.3-codex',
@@ -239,5 +260,28 @@ describe('a symlinked auth.json (dotfiles)', () => {
     expect(stdout).toBe(
       `Signed out: removed the credentials from ${target} (${authFile} links to it; the link and the file's other fields are kept) and revoked its refresh token.\n`,
     );
+  });
+});
+
+describe('cancelling while the sign-in waits to be saved', () => {
+  it('writes nothing after "Cancelled; nothing was written."', async () => {
+    // another process (a refresh) holds the auth file lock
+    await writeFile(`${authFile}.lock`, `99999 ${new Date().toISOString()}\n`);
+    const controller = new AbortController();
+    let output = '';
+    const run = runCli(['login', '--device', '--codex-home', dir, '--issuer', issuer.issuer], {
+      stdout: text => void (output += text),
+      stderr: text => void (output += text),
+      env: {},
+      signal: controller.signal,
+    });
+    await waitFor(() => (issuer.exchanges.length === 1 ? true : undefined));
+    await sleep(50);
+    controller.abort();
+    expect(await settledWithin(run, 2000)).toEqual({ resolved: 130 });
+    expect(output).toContain('Cancelled; nothing was written.\n');
+    await rm(`${authFile}.lock`);
+    await sleep(500);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

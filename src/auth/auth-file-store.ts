@@ -106,12 +106,18 @@ const LOCK_WAIT_MS = 20_000;
 /**
  * Runs `fn` while holding `<path>.lock`, so that two processes never spend the same
  * rotating refresh token. A lock older than 30 s is taken to belong to a dead process.
+ * `abortSignal` ends the wait for the lock (a sign-in the user cancelled).
  */
-export async function withAuthFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+export async function withAuthFileLock<T>(
+  path: string,
+  fn: () => Promise<T>,
+  abortSignal?: AbortSignal,
+): Promise<T> {
   const lockPath = `${path}.lock`;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
+    abortSignal?.throwIfAborted();
     try {
       await writeFile(lockPath, `${process.pid} ${new Date().toISOString()}\n`, {
         flag: 'wx',

@@ -105,7 +105,7 @@ export async function loginWithBrowser(
         fetch,
         abortSignal,
       });
-      const result = await saveSignIn({ authFile, tokens, issuer, fetch });
+      const result = await saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
       succeed(result);
       return { status: 200, html: successPage(result.email) };
     } catch (exchangeError) {

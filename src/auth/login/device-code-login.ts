@@ -106,7 +106,7 @@ export async function loginWithDeviceCode(
         fetch,
         abortSignal,
       });
-      return saveSignIn({ authFile, tokens, issuer, fetch });
+      return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
     }
     // 403 and 404 mean "not approved yet"
     if (poll.status !== 403 && poll.status !== 404) {

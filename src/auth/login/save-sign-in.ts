@@ -25,33 +25,41 @@ export async function saveSignIn({
   tokens,
   issuer,
   fetch,
+  abortSignal,
 }: {
   authFile: string;
   tokens: SignInTokens;
   issuer: string;
   fetch?: FetchFunction;
+  /** A cancelled sign-in writes nothing, even when it is cancelled waiting for the lock. */
+  abortSignal?: AbortSignal;
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
   // A symlinked auth.json (dotfiles) stays a link: the lock and the write go to its target,
   // the same file a refresh locks and writes.
   const target = await resolveAuthFilePath(authFile);
-  const replaced = await withAuthFileLock(target, async () => {
-    const previous = await readPreviousContent(target);
-    const content: AuthFileContent = {
-      ...previous,
-      auth_mode: 'chatgpt',
-      OPENAI_API_KEY: null,
-      tokens: {
-        id_token: tokens.id_token,
-        access_token: tokens.access_token,
-        refresh_token: tokens.refresh_token,
-        ...(claims.accountId != null && { account_id: claims.accountId }),
-      },
-      last_refresh: new Date().toISOString(),
-    };
-    await writeAuthFile(target, content);
-    return previous.tokens?.refresh_token;
-  });
+  const replaced = await withAuthFileLock(
+    target,
+    async () => {
+      abortSignal?.throwIfAborted();
+      const previous = await readPreviousContent(target);
+      const content: AuthFileContent = {
+        ...previous,
+        auth_mode: 'chatgpt',
+        OPENAI_API_KEY: null,
+        tokens: {
+          id_token: tokens.id_token,
+          access_token: tokens.access_token,
+          refresh_token: tokens.refresh_token,
+          ...(claims.accountId != null && { account_id: claims.accountId }),
+        },
+        last_refresh: new Date().toISOString(),
+      };
+      await writeAuthFile(target, content);
+      return previous.tokens?.refresh_token;
+    },
+    abortSignal,
+  );
   if (typeof replaced === 'string' && replaced !== '' && replaced !== tokens.refresh_token) {
     await revokeRefreshToken({ issuer, refreshToken: replaced, fetch });
   }
