@@ -285,3 +285,39 @@ describe('cancelling while the sign-in waits to be saved', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 });
+
+describe('an auth.json that is a directory', () => {
+  beforeEach(async () => {
+    await mkdir(authFile);
+  });
+
+  it('a model call says so and names the path', async () => {
+    const error = await failure(
+      createCodex({ baseURL: emu.baseURL, authFile })('gpt-5').doGenerate(hi),
+    );
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      `The Codex auth file ${authFile} is a directory, not a file. Remove or rename it, then sign in again (\`npx ai-sdk-provider-codex login\` or \`codex login\`).`,
+    );
+  });
+
+  it('login fails with one clear error and leaves the directory as it was', async () => {
+    const error = await failure(
+      loginWithDeviceCode({ codexHome: dir, issuer: issuer.issuer, onUserCode: () => {} }),
+    );
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      `Cannot save the sign-in to ${authFile}: it is a directory, not a file. Remove or rename it, then sign in again.`,
+    );
+    expect(await readdir(dir)).toEqual(['auth.json']);
+    expect(await readdir(authFile)).toEqual([]);
+  });
+
+  it('logout says so and removes nothing', async () => {
+    const error = await failure(logout({ codexHome: dir, revoke: false }));
+    expect(error.message).toBe(
+      `Cannot read the Codex auth file ${authFile} (EISDIR: it is a directory); nothing was removed.`,
+    );
+    expect(await readdir(dir)).toEqual(['auth.json']);
+  });
+});

@@ -42,7 +42,10 @@ export async function readAuthFile(path: string): Promise<AuthFileContent> {
       });
     }
     throw new LoadAPIKeyError({
-      message: `Cannot read the Codex auth file ${path} (${code ?? 'unknown error'}). Check its permissions.`,
+      message:
+        code === 'EISDIR'
+          ? `The Codex auth file ${path} is a directory, not a file. Remove or rename it, then sign in again (\`npx ai-sdk-provider-codex login\` or \`codex login\`).`
+          : `Cannot read the Codex auth file ${path} (${code ?? 'unknown error'}). Check its permissions.`,
     });
   }
   let content: unknown;
@@ -82,6 +85,20 @@ export async function resolveAuthFilePath(path: string): Promise<string> {
  * the real path (see `resolveAuthFilePath`).
  */
 export async function writeAuthFile(path: string, content: AuthFileContent): Promise<void> {
+  try {
+    await replaceFile(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoadAPIKeyError({
+      message:
+        code === 'EISDIR'
+          ? `Cannot save the sign-in to ${path}: it is a directory, not a file. Remove or rename it, then sign in again.`
+          : `Cannot write the Codex auth file ${path} (${code ?? 'unknown error'}). Check that its folder is writable.`,
+    });
+  }
+}
+
+async function replaceFile(path: string, content: AuthFileContent): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.auth.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

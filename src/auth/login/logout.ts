@@ -1,3 +1,4 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { lstat, readFile, rm } from 'node:fs/promises';
 import {
@@ -63,8 +64,11 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
     try {
       text = await readFile(target, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { removed: false };
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { removed: false };
+      throw new LoadAPIKeyError({
+        message: `Cannot read the Codex auth file ${target} (${code ?? 'unknown error'}${code === 'EISDIR' ? ': it is a directory' : ''}); nothing was removed.`,
+      });
     }
     const content = parseObject(text);
     const refreshToken = refreshTokenIn(content);
