@@ -321,3 +321,21 @@ describe('an auth.json that is a directory', () => {
     expect(await readdir(dir)).toEqual(['auth.json']);
   });
 });
+
+describe('headers', () => {
+  it('the credentials win over Authorization and ChatGPT-Account-ID headers in any spelling', async () => {
+    const model = createCodex({
+      baseURL: emu.baseURL,
+      auth: { accessToken: 'at-SECRET-ours', accountId: 'acct_ours' },
+      headers: { Authorization: 'Bearer theirs', 'CHATGPT-ACCOUNT-ID': 'acct_theirs' },
+    })('gpt-5.3-codex');
+    await model.doGenerate({
+      ...hi,
+      headers: { AUTHORIZATION: 'Bearer call', 'ChatGPT-Account-Id': 'acct_call' },
+    });
+    expect(emu.requests[0]!.headers).toMatchObject({
+      authorization: 'Bearer at-SECRET-ours',
+      'chatgpt-account-id': 'acct_ours',
+    });
+  });
+});
