@@ -339,3 +339,29 @@ describe('headers', () => {
     });
   });
 });
+
+describe('abort', () => {
+  it('getUsage ends at once while a refresh hangs', async () => {
+    await writeFile(
+      authFile,
+      JSON.stringify({
+        tokens: {
+          access_token: makeJwt({ exp: nowSeconds() - 60, marker: 'expired' }),
+          refresh_token: 'rt-SECRET-original',
+        },
+      }),
+    );
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.delayMs = 3000;
+    const controller = new AbortController();
+    const usage = createCodex({
+      baseURL: emu.baseURL,
+      authFile,
+      tokenURL: tokens.tokenURL,
+    }).getUsage({ abortSignal: controller.signal });
+    await waitFor(() => (tokens.requests.length === 1 ? true : undefined));
+    controller.abort();
+    const outcome = await settledWithin(usage, 500);
+    expect(outcome).toMatchObject({ name: 'AbortError' });
+  });
+});

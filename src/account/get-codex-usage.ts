@@ -28,18 +28,22 @@ export async function getCodexUsage({
   abortSignal?: AbortSignal;
 }): Promise<CodexUsage> {
   const url = codexUsageURL(baseURL);
-  const response = await withAuthRenewal(auth, credentials =>
-    sendCodexRequest({
-      method: 'GET',
-      url,
-      headers: mergeHeaders(
-        headers,
-        { accept: 'application/json', 'content-type': undefined },
-        credentialHeaders(credentials),
-      ),
-      fetch,
-      abortSignal,
-    }),
+  const response = await withAuthRenewal(
+    auth,
+    credentials =>
+      sendCodexRequest({
+        method: 'GET',
+        url,
+        headers: mergeHeaders(
+          headers,
+          { accept: 'application/json', 'content-type': undefined },
+          credentialHeaders(credentials),
+        ),
+        fetch,
+        abortSignal,
+      }),
+    // an abort must not wait for a pending token refresh or `auth` function
+    abortSignal,
   );
   const text = await response.text();
   let payload;
