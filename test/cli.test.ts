@@ -198,6 +198,31 @@ describe('status', () => {
     });
   });
 
+  it('copes with dates out of range in the token and in the quota', async () => {
+    await writeFile(
+      join(dir, 'auth.json'),
+      JSON.stringify({
+        tokens: {
+          access_token: makeJwt({ exp: 1e16, marker: 'far', accountId: 'acct_far' }),
+          refresh_token: 'rt-SECRET-far',
+        },
+      }),
+    );
+    emu.usage = {
+      rate_limit: {
+        primary_window: { used_percent: 1, limit_window_seconds: 18_000, reset_at: 1e15 },
+      },
+    };
+    const text = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(text).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(text.stdout).toContain('Signed in as an unknown ChatGPT user (account acct_far)');
+    expect(text.stdout).not.toContain('Access token');
+    expect(text.stdout).toContain('no usage windows reported');
+    const json = await cli(['status', '--json', '--base-url', emu.baseURL]).done;
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout)).not.toHaveProperty('accessTokenExpiresAt');
+  });
+
   it('exits 1 when nobody is signed in', async () => {
     const { exitCode, stdout } = await cli(['status', '--json']).done;
     expect(exitCode).toBe(1);

@@ -116,6 +116,44 @@ describe('getUsage', () => {
     });
   });
 
+  it('keeps what it can when fields have unexpected types', async () => {
+    emu.usage = {
+      plan_type: 5,
+      rate_limit: {
+        allowed: 'yes',
+        primary_window: { ...window(12, 18_000, 600), used_percent: '12' },
+        secondary_window: window(40, 604_800, 3_600),
+      },
+      credits: 'none',
+      rate_limit_reached_type: 'x',
+      additional_rate_limits: { not: 'a list' },
+    };
+    const usage = await provider().getUsage();
+    expect(usage).toEqual({
+      windows: { weekly: { usedPercent: 40, windowMinutes: 10080, resetsAt: expect.any(Date) } },
+      limitReached: false,
+    });
+    // but a body that is no usage object at all is an error
+    emu.usage = ['not', 'usage'];
+    await expect(provider().getUsage()).rejects.toMatchObject({
+      message: 'The ChatGPT usage endpoint answered with an unexpected shape.',
+    });
+  });
+
+  it('leaves out a window whose reset time is out of range, instead of an invalid Date', async () => {
+    emu.usage = {
+      rate_limit: {
+        primary_window: { ...window(12, 18_000, 600), reset_at: 1e15, reset_after_seconds: null },
+        secondary_window: {
+          ...window(40, 604_800, 3_600),
+          reset_at: null,
+          reset_after_seconds: 1e15,
+        },
+      },
+    };
+    expect((await provider().getUsage()).windows).toEqual({});
+  });
+
   it('says when a limit is reached, and why', async () => {
     emu.usage = {
       plan_type: 'business',

@@ -32,50 +32,53 @@ export type CodexUsage = {
   }>;
 };
 
-// Every field is optional and unknown fields pass: a new payload shape should still give
-// what it can instead of failing the call.
+// Every field is optional, unknown fields pass, and a field of an unexpected type counts as
+// absent: a new payload shape should still give what it can instead of failing the call.
+const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
+
 const windowSchema = z
   .object({
-    used_percent: z.number().nullish(),
-    limit_window_seconds: z.number().nullish(),
-    reset_after_seconds: z.number().nullish(),
-    reset_at: z.number().nullish(),
+    used_percent: lenient(z.number()),
+    limit_window_seconds: lenient(z.number()),
+    reset_after_seconds: lenient(z.number()),
+    reset_at: lenient(z.number()),
   })
   .loose();
 
 const rateLimitSchema = z
   .object({
-    allowed: z.boolean().nullish(),
-    limit_reached: z.boolean().nullish(),
-    primary_window: windowSchema.nullish(),
-    secondary_window: windowSchema.nullish(),
+    allowed: lenient(z.boolean()),
+    limit_reached: lenient(z.boolean()),
+    primary_window: lenient(windowSchema),
+    secondary_window: lenient(windowSchema),
   })
   .loose();
 
 export const codexUsagePayloadSchema = z
   .object({
-    plan_type: z.string().nullish(),
-    rate_limit: rateLimitSchema.nullish(),
-    credits: z
-      .object({
-        has_credits: z.boolean().nullish(),
-        unlimited: z.boolean().nullish(),
-        balance: z.union([z.string(), z.number()]).nullish(),
-      })
-      .loose()
-      .nullish(),
-    rate_limit_reached_type: z.object({ kind: z.string().nullish() }).loose().nullish(),
-    additional_rate_limits: z
-      .array(
+    plan_type: lenient(z.string()),
+    rate_limit: lenient(rateLimitSchema),
+    credits: lenient(
+      z
+        .object({
+          has_credits: lenient(z.boolean()),
+          unlimited: lenient(z.boolean()),
+          balance: lenient(z.union([z.string(), z.number()])),
+        })
+        .loose(),
+    ),
+    rate_limit_reached_type: lenient(z.object({ kind: lenient(z.string()) }).loose()),
+    additional_rate_limits: lenient(
+      z.array(
         z
           .object({
-            limit_name: z.string().nullish(),
-            metered_feature: z.string().nullish(),
-            rate_limit: rateLimitSchema.nullish(),
+            limit_name: lenient(z.string()),
+            metered_feature: lenient(z.string()),
+            rate_limit: lenient(rateLimitSchema),
           })
           .loose(),
-      )
-      .nullish(),
+      ),
+    ),
   })
   .loose();
 
@@ -137,7 +140,8 @@ function toWindow(
       : window.reset_after_seconds != null
         ? now + window.reset_after_seconds * 1000
         : undefined;
-  if (resetsAtMs == null) return undefined;
+  // a reset beyond what a Date can hold would be an Invalid Date, which breaks printing it
+  if (resetsAtMs == null || Number.isNaN(new Date(resetsAtMs).getTime())) return undefined;
   return {
     usedPercent: window.used_percent,
     windowMinutes: Math.ceil(window.limit_window_seconds / 60),

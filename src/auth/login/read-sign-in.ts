@@ -51,15 +51,22 @@ export async function readCodexSignIn(
   }
   const claims = readAccountClaims(tokens.id_token, access);
   const accountId = typeof tokens.account_id === 'string' ? tokens.account_id : claims.accountId;
-  const expiry = getJwtExpiry(access);
-  const lastRefresh =
-    typeof content.last_refresh === 'string' ? new Date(content.last_refresh) : undefined;
+  const expiry = validDate(getJwtExpiry(access));
+  const lastRefresh = validDate(
+    typeof content.last_refresh === 'string' ? Date.parse(content.last_refresh) : undefined,
+  );
   return {
     authFile,
     kind: 'chatgpt',
     ...claims,
     ...(accountId != null && { accountId }),
-    ...(expiry != null && { accessTokenExpiresAt: new Date(expiry) }),
-    ...(lastRefresh != null && !Number.isNaN(lastRefresh.getTime()) && { lastRefresh }),
+    ...(expiry != null && { accessTokenExpiresAt: expiry }),
+    ...(lastRefresh != null && { lastRefresh }),
   };
+}
+
+/** A claim far beyond what a Date holds would be an Invalid Date, which breaks printing it. */
+function validDate(ms: number | undefined): Date | undefined {
+  const date = ms != null ? new Date(ms) : undefined;
+  return date != null && !Number.isNaN(date.getTime()) ? date : undefined;
 }
