@@ -15,6 +15,8 @@ export function makeJwt({
   const payload = {
     exp,
     marker,
+    // a claim no output should show: printing the decoded payload is a leak too
+    jti: `SECRET-jti-${marker}`,
     ...(accountId != null && { 'https://api.openai.com/auth': { chatgpt_account_id: accountId } }),
     ...claims,
   };
