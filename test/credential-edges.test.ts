@@ -365,3 +365,27 @@ describe('abort', () => {
     expect(outcome).toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('device code polling', () => {
+  it('stops at once when the abort arrives with a pending answer, not after the next interval', async () => {
+    issuer.deviceInterval = '5';
+    issuer.deviceNeverApproved = true;
+    const controller = new AbortController();
+    // the user presses Ctrl-C just as a "still pending" answer comes in
+    const abortingOnPoll: FetchFunction = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      if (String(input).endsWith('/deviceauth/token')) controller.abort();
+      return response;
+    };
+    const login = loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      onUserCode: () => {},
+      abortSignal: controller.signal,
+      fetch: abortingOnPoll,
+    });
+    expect(await settledWithin(login, 1000)).toMatchObject({ name: 'AbortError' });
+    expect(issuer.devicePolls).toHaveLength(1);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
