@@ -389,3 +389,42 @@ describe('device code polling', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 });
+
+describe('a torn or token-less auth.json', () => {
+  /** Runs the command with `dir` as the Codex home; output checked for tokens by the caller. */
+  async function cli(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const exitCode = await runCli([...args, '--codex-home', dir, '--issuer', issuer.issuer], {
+      stdout: text => void (stdout += text),
+      stderr: text => void (stderr += text),
+      env: {},
+    });
+    expect(`${stdout}${stderr}`).not.toContain('SECRET');
+    return { exitCode, stdout, stderr };
+  }
+
+  it.each([
+    ['cut off mid-write', '{"tokens": {"access_token": "at-SECRET-torn", "refresh_tok'],
+    ['tokens: null', '{"OPENAI_API_KEY": null, "tokens": null}'],
+    ['an empty file', ''],
+  ])(
+    '%s: status says why without quoting it, login replaces it, logout removes it',
+    async (_, text) => {
+      await writeFile(authFile, text, { mode: 0o600 });
+      const status = await cli(['status', '--json']);
+      expect(status.exitCode).toBe(1);
+      expect(JSON.parse(status.stdout)).toMatchObject({
+        signedIn: false,
+        problem: expect.any(String),
+      });
+
+      expect((await cli(['login', '--device'])).exitCode).toBe(0);
+      expect((await readCodexSignIn({ authFile })).kind).toBe('chatgpt');
+
+      await writeFile(authFile, text, { mode: 0o600 });
+      expect(await cli(['logout'])).toMatchObject({ exitCode: 0, stderr: '' });
+      expect(await readdir(dir)).toEqual([]);
+    },
+  );
+});
