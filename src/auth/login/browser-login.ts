@@ -1,4 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { timingSafeEqual } from 'node:crypto';
 import { CODEX_CLIENT_ID } from '../token-refresh';
 import { PACKAGE_NAME } from '../../transport/codex-headers';
 import { startCallbackServer, type CallbackReply } from './callback-server';
@@ -69,7 +70,7 @@ export async function loginWithBrowser(
         'This sign-in has already ended. You can close this tab.',
       );
     }
-    if (params.get('state') !== state) {
+    if (!sameState(params.get('state'), state)) {
       // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
       options.onWarning?.(
         'Ignored a sign-in callback with a wrong `state` (a stale or foreign sign-in page). Still waiting for the sign-in started here.',
@@ -190,6 +191,14 @@ function deniedMessage(error: string, description: string | null): string {
   }
   const why = description?.trim() || error;
   return `Sign-in was denied (${why}). Start it again and approve the request, or sign in with another account.`;
+}
+
+/** Compares in constant time, so that response timing tells nothing of our `state`. */
+function sameState(received: string | null, expected: string): boolean {
+  if (received == null) return false;
+  const a = Buffer.from(received);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const reply = (status: number, title: string, message: string): CallbackReply => ({
