@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
+import { createJsonErrorResponseHandler, extractResponseHeaders } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -264,4 +264,37 @@ function parseOr(json: string): unknown {
     // a secret that straddled JSON syntax: drop the field rather than keep the secret
     return undefined;
   }
+}
+
+/**
+ * A 2xx answer that cannot be used (not JSON, or not the expected shape), e.g. a proxy's
+ * page. Its body is kept for debugging minus the credentials it may quote, and a JSON
+ * parser's error, whose message quotes the start of the text, is not kept as the cause.
+ */
+export function unexpectedAnswerError({
+  message,
+  url,
+  response,
+  text,
+  cause,
+  secrets,
+}: {
+  message: string;
+  url: string;
+  response: Response;
+  text: string;
+  cause: unknown;
+  secrets: ReadonlyArray<string | undefined>;
+}): APICallError {
+  const notJson = cause instanceof SyntaxError;
+  return new APICallError({
+    message: notJson ? message.replace(/\.?$/, ' (not JSON).') : message,
+    url,
+    requestBodyValues: undefined,
+    statusCode: response.status,
+    responseHeaders: extractResponseHeaders(response),
+    responseBody: redactSecrets(text, secrets),
+    cause: notJson ? undefined : cause,
+    isRetryable: false,
+  });
 }

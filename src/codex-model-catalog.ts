@@ -1,7 +1,7 @@
-import { APICallError } from '@ai-sdk/provider';
-import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import { withAuthRenewal, type CodexAuthSource } from './auth/codex-auth';
+import { unexpectedAnswerError } from './codex-error';
 import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
 import { sendCodexRequest } from './transport/post-codex-request';
 
@@ -50,20 +50,18 @@ export async function fetchCodexModels({
   abortSignal?: AbortSignal;
 }): Promise<CodexModelInfo[]> {
   const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
+  let authorization: string | undefined;
   const response = await withAuthRenewal(
     auth,
-    credentials =>
-      sendCodexRequest({
-        method: 'GET',
-        url,
-        headers: mergeHeaders(
-          headers,
-          { accept: 'application/json' },
-          credentialHeaders(credentials),
-        ),
-        fetch,
-        abortSignal,
-      }),
+    credentials => {
+      const requestHeaders = mergeHeaders(
+        headers,
+        { accept: 'application/json' },
+        credentialHeaders(credentials),
+      );
+      authorization = requestHeaders.authorization;
+      return sendCodexRequest({ method: 'GET', url, headers: requestHeaders, fetch, abortSignal });
+    },
     abortSignal,
   );
   const text = await response.text();
@@ -71,15 +69,13 @@ export async function fetchCodexModels({
   try {
     parsed = catalogSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new APICallError({
+    throw unexpectedAnswerError({
       message: 'The Codex model catalog had an unexpected shape.',
       url,
-      requestBodyValues: undefined,
-      statusCode: response.status,
-      responseHeaders: extractResponseHeaders(response),
-      responseBody: text,
+      response,
+      text,
       cause: error,
-      isRetryable: false,
+      secrets: [authorization],
     });
   }
   return parsed.models.map(m => ({

@@ -24,6 +24,7 @@ import { runCli } from '../src/cli/main';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
+import { startRecordingServer } from './support/recording-server';
 import { secretLeaks } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -128,6 +129,29 @@ describe('an answer that echoes a credential', () => {
     const usage = createCodex({ baseURL: emu.baseURL, auth: { accessToken: token } });
     const usageError = (await failure(usage.getUsage())) as APICallError;
     expect(usageError.message).toContain('token [redacted] may not read usage');
+  });
+
+  it('a 200 page of a proxy that prints the request headers keeps no token (usage, catalog)', async () => {
+    const proxy = await startRecordingServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<pre>authorization: ${req.headers.authorization}</pre>`);
+    });
+    try {
+      const codex = createCodex({
+        baseURL: `${proxy.url}/backend-api/codex`,
+        auth: { accessToken: 'at-SECRET-proxied' },
+      });
+      const usage = (await failure(codex.getUsage())) as APICallError;
+      expect(usage.message).toBe(
+        'The ChatGPT usage endpoint answered with an unexpected shape (not JSON).',
+      );
+      expect(usage.responseBody).toBe('<pre>authorization: [redacted]</pre>');
+      const catalog = (await failure(codex.listModels())) as APICallError;
+      expect(catalog.message).toBe('The Codex model catalog had an unexpected shape (not JSON).');
+      expect(proxy.hits).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a token endpoint error quoting the refresh token is redacted', async () => {

@@ -1,5 +1,5 @@
-import { APICallError } from '@ai-sdk/provider';
-import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { unexpectedAnswerError } from '../codex-error';
 import { withAuthRenewal, type CodexAuthSource } from '../auth/codex-auth';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/post-codex-request';
@@ -28,20 +28,18 @@ export async function getCodexUsage({
   abortSignal?: AbortSignal;
 }): Promise<CodexUsage> {
   const url = codexUsageURL(baseURL);
+  let authorization: string | undefined;
   const response = await withAuthRenewal(
     auth,
-    credentials =>
-      sendCodexRequest({
-        method: 'GET',
-        url,
-        headers: mergeHeaders(
-          headers,
-          { accept: 'application/json', 'content-type': undefined },
-          credentialHeaders(credentials),
-        ),
-        fetch,
-        abortSignal,
-      }),
+    credentials => {
+      const requestHeaders = mergeHeaders(
+        headers,
+        { accept: 'application/json', 'content-type': undefined },
+        credentialHeaders(credentials),
+      );
+      authorization = requestHeaders.authorization;
+      return sendCodexRequest({ method: 'GET', url, headers: requestHeaders, fetch, abortSignal });
+    },
     // an abort must not wait for a pending token refresh or `auth` function
     abortSignal,
   );
@@ -50,15 +48,13 @@ export async function getCodexUsage({
   try {
     payload = codexUsagePayloadSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new APICallError({
+    throw unexpectedAnswerError({
       message: 'The ChatGPT usage endpoint answered with an unexpected shape.',
       url,
-      requestBodyValues: undefined,
-      statusCode: response.status,
-      responseHeaders: extractResponseHeaders(response),
-      responseBody: text,
+      response,
+      text,
       cause: error,
-      isRetryable: false,
+      secrets: [authorization],
     });
   }
   return toCodexUsage(payload);
