@@ -452,3 +452,37 @@ describe('a torn or token-less auth.json', () => {
     },
   );
 });
+
+describe('login while a refresh is in flight', () => {
+  it('waits for the refresh, then replaces its tokens and revokes the rotated refresh token', async () => {
+    await writeFile(
+      authFile,
+      JSON.stringify({
+        tokens: {
+          access_token: makeJwt({ exp: nowSeconds() - 60, marker: 'expired' }),
+          refresh_token: 'rt-SECRET-original',
+        },
+        future_field: 1,
+      }),
+    );
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.delayMs = 300;
+    const call = createCodex({ baseURL: emu.baseURL, authFile, tokenURL: tokens.tokenURL })(
+      'gpt-5.3-codex',
+    ).doGenerate(hi);
+    await waitFor(() => (tokens.requests.length === 1 ? true : undefined));
+    const login = loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      onUserCode: () => {},
+    });
+    await Promise.all([call, login]);
+    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${tokens.issued[0]}`);
+    const saved = JSON.parse(await readFile(authFile, 'utf8'));
+    expect(saved.tokens.refresh_token).toBe(issuer.issued[0]!.refresh_token);
+    expect(saved.future_field).toBe(1);
+    // the refresh token the refresh wrote, not the spent one it replaced
+    expect(issuer.revoked).toEqual(['rt-SECRET-rotated-1']);
+    expect(await readdir(dir)).toEqual(['auth.json']);
+  });
+});
