@@ -117,12 +117,16 @@ async function replaceFile(path: string, content: AuthFileContent): Promise<void
   }
 }
 
-const LOCK_STALE_MS = 30_000;
-const LOCK_WAIT_MS = 20_000;
+/**
+ * A lock held longer than a refresh can take (its 30 s timeout, plus the file work) belongs
+ * to a process that died. A live holder is never overtaken: two refreshes at once would
+ * spend the same rotating refresh token.
+ */
+const LOCK_STALE_MS = 40_000;
 
 /**
  * Runs `fn` while holding `<path>.lock`, so that two processes never spend the same
- * rotating refresh token. A lock older than 30 s is taken to belong to a dead process.
+ * rotating refresh token. A lock older than 40 s is taken to belong to a dead process.
  * `abortSignal` ends the wait for the lock (a sign-in the user cancelled).
  */
 export async function withAuthFileLock<T>(
@@ -132,7 +136,6 @@ export async function withAuthFileLock<T>(
 ): Promise<T> {
   const lockPath = `${path}.lock`;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     abortSignal?.throwIfAborted();
     try {
@@ -145,7 +148,7 @@ export async function withAuthFileLock<T>(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = await lockAge(lockPath);
       if (age === undefined) continue; // released between our two calls
-      if (age > LOCK_STALE_MS || Date.now() > deadline) {
+      if (age > LOCK_STALE_MS) {
         await rm(lockPath, { force: true });
         continue;
       }
