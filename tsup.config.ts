@@ -14,6 +14,12 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
+  // tsup's default: ESM is split, so the lazily loaded auth-file code is a chunk of its own;
+  // CJS is not, because tsup's CJS splitting turns `await import('node:fs')` into a
+  // `require` that bundlers can no longer tell apart from a hard dependency.
+  // `node:fs` stays `node:fs`: bundlers for browsers and edge runtimes know the prefix, while
+  // a bare `fs` looks like an npm package they must find.
+  removeNodeProtocol: false,
   // V3/V4 types come from dev-only aliases of the @ai-sdk/provider majors that ai@6 and ai@7
   // use, and are inlined, so an AI SDK 5 app installs no newer runtime.
   dts: { resolve: ['@ai-sdk/provider-latest', '@ai-sdk/provider-v3'] },

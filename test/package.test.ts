@@ -1,47 +1,27 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { installConsumer, packPackage, root, run } from './support/packed-package';
 
 // The published tarball, installed into a fresh project and used from ESM, CJS and
 // TypeScript (moduleResolution bundler and node16), the way a user would.
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let dir: string;
 let emu: CodexEmulator;
+let packed: string[] = [];
 
 beforeAll(async () => {
   emu = await startCodexEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'codex-pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
-    cwd: root,
-    maxBuffer: 1 << 24,
-  });
-  // `prepack` builds first and prints its own lines before npm's JSON
-  const [{ filename, files }] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m)));
-  packed = files.map((f: { path: string }) => f.path);
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  await run(
-    'npm',
-    ['install', join(dir, filename), 'zod@4', '--prefer-offline', '--no-audit', '--no-fund'],
-    {
-      cwd: dir,
-      maxBuffer: 1 << 24,
-    },
-  );
-}, 180_000);
+  packed = (await packPackage()).files;
+  dir = await mkdtemp(join(await installConsumer('zod4', ['zod@4']), 'package-test-'));
+}, 240_000);
 afterAll(async () => {
   await emu.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-let packed: string[] = [];
 const call = (url: string) => `
   const codex = createCodex({ baseURL: ${JSON.stringify(url)}, auth: { accessToken: 'at-SECRET-pack' } });
   const result = await codex('gpt-5.3-codex').doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'packed' }] }] });
@@ -99,7 +79,9 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
       expect(stdout).toBe('v3 v4\n');
     }
     // an AI SDK 5 app gets no newer @ai-sdk/provider runtime from us
-    const { stdout } = await run('npm', ['ls', '@ai-sdk/provider', '--all'], { cwd: dir });
+    const { stdout } = await run('npm', ['ls', '@ai-sdk/provider', '--all'], {
+      cwd: join(dir, '..'),
+    });
     expect(stdout).toMatch(/@ai-sdk\/provider@2\./);
     expect(stdout).not.toMatch(/@ai-sdk\/provider@[3-9]\./);
   });

@@ -30,7 +30,7 @@ type Tokens = {
 const refreshesInFlight = new Map<string, Promise<AuthFileContent>>();
 
 /** Credentials from `auth.json` (`$CODEX_HOME/auth.json` by default), refreshed as needed. */
-export function createFileAuth({
+export async function createFileAuth({
   authFile,
   tokenURL,
   accountId,
@@ -40,8 +40,8 @@ export function createFileAuth({
   tokenURL: string;
   accountId?: string;
   fetch?: FetchFunction;
-}): CodexAuthSource {
-  const path = authFile ?? defaultAuthFilePath();
+}): Promise<CodexAuthSource> {
+  const path = authFile ?? (await defaultAuthFilePath());
   let cached: AuthFileContent | undefined;
 
   const credentialsOf = (content: AuthFileContent): CodexCredentials => {

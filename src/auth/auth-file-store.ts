@@ -1,11 +1,8 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { loadNodeBuiltins, type NodeBuiltins } from './load-node-builtins';
 
-// Node-only: this module is loaded lazily (see codex-file-auth.ts) so that an edge bundle
-// with explicit `auth` never pulls in `node:fs`.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+// Node-only. The builtins load through `loadNodeBuiltins()`, never a static import, so that
+// a browser or edge bundle of the package (which reaches this module's chunk) still builds.
 
 /** The shape `codex login` writes. Unknown fields are kept verbatim on every write. */
 export type AuthFileContent = {
@@ -22,18 +19,22 @@ export type AuthFileContent = {
   [key: string]: unknown;
 };
 
-export function defaultAuthFilePath(env: Record<string, string | undefined> = process.env): string {
-  const home = env.CODEX_HOME?.trim() || join(homedir(), '.codex');
-  return join(home, 'auth.json');
+export async function defaultAuthFilePath(
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
+  const { os, path } = await loadNodeBuiltins();
+  const home = env.CODEX_HOME?.trim() || path.join(os.homedir(), '.codex');
+  return path.join(home, 'auth.json');
 }
 
 const SIGN_IN =
   'Sign in with `codex login` (choose "Sign in with ChatGPT") or `npx ai-sdk-provider-codex login`, or pass `auth` or `authFile` to createCodex().';
 
 export async function readAuthFile(path: string): Promise<AuthFileContent> {
+  const { fs } = await loadNodeBuiltins();
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await fs.readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -72,8 +73,9 @@ export async function readAuthFile(path: string): Promise<AuthFileContent> {
  * spent refresh token.
  */
 export async function resolveAuthFilePath(path: string): Promise<string> {
+  const { fs } = await loadNodeBuiltins();
   try {
-    return await realpath(path);
+    return await fs.realpath(path);
   } catch {
     return path;
   }
@@ -99,10 +101,14 @@ export async function writeAuthFile(path: string, content: AuthFileContent): Pro
 }
 
 async function replaceFile(path: string, content: AuthFileContent): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.auth.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
+  const { fs, path: paths, crypto } = await loadNodeBuiltins();
+  const dir = paths.dirname(path);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = paths.join(
+    dir,
+    `.auth.json.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`,
+  );
+  const handle = await fs.open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
     await handle.sync();
@@ -110,9 +116,9 @@ async function replaceFile(path: string, content: AuthFileContent): Promise<void
     await handle.close();
   }
   try {
-    await rename(temp, path);
+    await fs.rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fs.rm(temp, { force: true });
     throw error;
   }
 }
@@ -134,22 +140,23 @@ export async function withAuthFileLock<T>(
   fn: () => Promise<T>,
   abortSignal?: AbortSignal,
 ): Promise<T> {
+  const { fs, path: paths } = await loadNodeBuiltins();
   const lockPath = `${path}.lock`;
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await fs.mkdir(paths.dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; ; attempt++) {
     abortSignal?.throwIfAborted();
     try {
-      await writeFile(lockPath, `${process.pid} ${new Date().toISOString()}\n`, {
+      await fs.writeFile(lockPath, `${process.pid} ${new Date().toISOString()}\n`, {
         flag: 'wx',
         mode: 0o600,
       });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await lockAge(lockPath);
+      const age = await lockAge(fs, lockPath);
       if (age === undefined) continue; // released between our two calls
       if (age > LOCK_STALE_MS) {
-        await rm(lockPath, { force: true });
+        await fs.rm(lockPath, { force: true });
         continue;
       }
       await new Promise(resolve => setTimeout(resolve, Math.min(25 * 2 ** attempt, 200)));
@@ -158,13 +165,13 @@ export async function withAuthFileLock<T>(
   try {
     return await fn();
   } finally {
-    await rm(lockPath, { force: true });
+    await fs.rm(lockPath, { force: true });
   }
 }
 
-async function lockAge(lockPath: string): Promise<number | undefined> {
+async function lockAge(fs: NodeBuiltins['fs'], lockPath: string): Promise<number | undefined> {
   try {
-    return Date.now() - (await stat(lockPath)).mtimeMs;
+    return Date.now() - (await fs.stat(lockPath)).mtimeMs;
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { loadNodeBuiltins } from './load-node-builtins';
 
-// Node-only: loaded with the auth-file code, never by the main entries directly.
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// Node-only: loaded with the auth-file code, never by the main entries directly; its
+// builtins come from `loadNodeBuiltins()` so that browser bundles of that chunk still build.
 
 /**
  * `cli_auth_credentials_store` from the Codex CLI's `config.toml`: where `codex login`
@@ -13,9 +13,10 @@ export type CredentialsStoreMode = 'file' | 'keyring' | 'auto' | 'ephemeral';
 
 /** The mode set in `<codexHome>/config.toml`, or `undefined` (no file, no key: `file`). */
 export async function readCredentialsStoreMode(codexHome: string): Promise<string | undefined> {
+  const { fs, path } = await loadNodeBuiltins();
   let toml: string;
   try {
-    toml = await readFile(join(codexHome, 'config.toml'), 'utf8');
+    toml = await fs.readFile(path.join(codexHome, 'config.toml'), 'utf8');
   } catch {
     return undefined;
   }
@@ -54,18 +55,20 @@ export function describeCredentialsStore(
  */
 export async function explainMissingAuthFile(error: unknown, authFile: string): Promise<never> {
   if (!LoadAPIKeyError.isInstance(error) || (await exists(authFile))) throw error;
-  const codexHome = dirname(authFile);
+  const { path } = await loadNodeBuiltins();
+  const codexHome = path.dirname(authFile);
   const hint = describeCredentialsStore(
     await readCredentialsStoreMode(codexHome),
-    join(codexHome, 'config.toml'),
+    path.join(codexHome, 'config.toml'),
   );
   if (hint == null) throw error;
   throw new LoadAPIKeyError({ message: `${error.message} ${hint}` });
 }
 
 async function exists(path: string): Promise<boolean> {
+  const { fs } = await loadNodeBuiltins();
   try {
-    await stat(path);
+    await fs.stat(path);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== 'ENOENT';
