@@ -7,7 +7,7 @@ import { withAbort } from '../transport/with-abort';
 export type CodexCredentials = {
   accessToken: string;
   /** Sent as `ChatGPT-Account-ID`; omitted when unknown. */
-  accountId?: string;
+  accountId?: string | undefined;
 };
 
 export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);

@@ -46,28 +46,35 @@ export function packPackage(): Promise<PackedPackage> {
 
 /**
  * A project named `name` with the packed package and `dependencies` installed from the npm
- * registry (its cache first). Tests write their files into a directory of their own in it.
+ * registry (its cache first). It outlives tarball changes: a new tarball replaces the old
+ * one in place, which is much quicker than a fresh install. Tests write their files into a
+ * directory of their own in it.
  */
 export async function installConsumer(name: string, dependencies: string[]): Promise<string> {
   const { tarball } = await packPackage();
-  const dir = join(tarball, '..', 'consumers', name);
+  const dir = join(cacheRoot, 'consumers', name);
   const marker = join(dir, '.installed');
+  const npmInstall = (specs: string[]) =>
+    run('npm', ['install', ...specs, '--prefer-offline', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      maxBuffer: 1 << 24,
+    });
   await withLock(`${dir}.lock`, async () => {
-    if ((await exists(marker)) && (await readFile(marker, 'utf8')) === dependencies.join(' ')) {
+    const installed = await readFile(marker, 'utf8').then(JSON.parse, () => undefined);
+    if (installed?.dependencies !== dependencies.join(' ')) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await writeFile(
+        join(dir, 'package.json'),
+        JSON.stringify({ name: `consumer-${name}`, private: true }),
+      );
+      await npmInstall([tarball, ...dependencies]);
+    } else if (installed.tarball !== tarball) {
+      await npmInstall([tarball]);
+    } else {
       return;
     }
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      join(dir, 'package.json'),
-      JSON.stringify({ name: `consumer-${name}`, private: true }),
-    );
-    await run(
-      'npm',
-      ['install', tarball, ...dependencies, '--prefer-offline', '--no-audit', '--no-fund'],
-      { cwd: dir, maxBuffer: 1 << 24 },
-    );
-    await writeFile(marker, dependencies.join(' '));
+    await writeFile(marker, JSON.stringify({ dependencies: dependencies.join(' '), tarball }));
   });
   return dir;
 }
@@ -104,8 +111,8 @@ async function listFiles(dir: string): Promise<string[]> {
 async function pruneOtherBuilds(keep: string): Promise<void> {
   for (const entry of await readdir(cacheRoot, { withFileTypes: true })) {
     const path = join(cacheRoot, entry.name);
-    if (entry.isDirectory() && path !== keep && !entry.name.endsWith('.lock'))
-      await rm(path, { recursive: true, force: true });
+    const other = path !== keep && entry.name !== 'consumers' && !entry.name.endsWith('.lock');
+    if (entry.isDirectory() && other) await rm(path, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,123 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { installConsumer, installedVersion, root, run } from './support/packed-package';
+
+// The packed tarball in a strict TypeScript project per AI SDK major, with the options
+// `tsc --init` (TypeScript 5.9) turns on, type-checking the app a newcomer writes first.
+
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const scratch: string[] = [];
+afterAll(() => Promise.all(scratch.map(dir => rm(dir, { recursive: true, force: true }))));
+
+const majors = [
+  { ai: 'ai', entry: 'ai-sdk-provider-codex' },
+  { ai: 'ai-v6', entry: 'ai-sdk-provider-codex/v3' },
+  { ai: 'ai-v7', entry: 'ai-sdk-provider-codex/v4' },
+];
+
+const app = (
+  entry: string,
+) => `import { generateText, stepCountIs, streamText, tool, type LanguageModel } from 'ai';
+import {
+  codex,
+  createCodex,
+  type CodexCredentials,
+  type CodexProviderOptions,
+  type CodexProviderSettings,
+} from '${entry}';
+import { z } from 'zod';
+
+// settings straight from the environment: unset variables are \`undefined\`
+const settings: CodexProviderSettings = {
+  baseURL: process.env.CODEX_BASE_URL,
+  authFile: process.env.CODEX_AUTH_FILE,
+  originator: process.env.APP_NAME,
+};
+const provider = createCodex({ ...settings, sessionId: process.env.SESSION_ID });
+const credentials: CodexCredentials = {
+  accessToken: 'token',
+  accountId: process.env.CODEX_ACCOUNT_ID,
+};
+const explicit = createCodex({ baseURL: process.env.CODEX_BASE_URL, auth: () => credentials });
+
+const model: LanguageModel = provider('gpt-5.3-codex', { reasoningEffort: undefined });
+
+const { text, steps } = await generateText({
+  model,
+  prompt: 'What is the weather in Paris?',
+  tools: {
+    weather: tool({
+      description: 'The weather in a city',
+      inputSchema: z.object({ city: z.string() }),
+      execute: async ({ city }) => \`\${city}: sunny\`,
+    }),
+  },
+  stopWhen: stepCountIs(3),
+  providerOptions: {
+    codex: {
+      reasoningEffort: 'high',
+      reasoningSummary: 'detailed',
+      textVerbosity: 'low',
+    } satisfies CodexProviderOptions,
+  },
+});
+console.log(text, steps.length);
+
+const result = streamText({
+  model: codex('gpt-5'),
+  prompt: 'Tell me a story.',
+  providerOptions: { codex: { serviceTier: 'flex' } satisfies CodexProviderOptions },
+});
+for await (const delta of result.textStream) process.stdout.write(delta);
+console.log((await result.providerMetadata)?.codex);
+
+const models = await explicit.listModels();
+console.log(models[0]?.id);
+
+// @ts-expect-error: not a reasoning effort
+export const bad = { reasoningEffort: 'extreme' } satisfies CodexProviderOptions;
+`;
+
+describe('strict TypeScript consumers of the packed package', () => {
+  it.each(majors)(
+    '$entry type-checks with $ai (strict, exactOptionalPropertyTypes, nodenext)',
+    async ({ ai, entry }) => {
+      const dependencies = [
+        `ai@${await installedVersion(ai)}`,
+        `zod@${await installedVersion('zod')}`,
+        `@types/node@${await installedVersion('@types/node')}`,
+      ];
+      const dir = await mkdtemp(join(await installConsumer(ai, dependencies), 'types-'));
+      scratch.push(dir);
+      await writeFile(join(dir, 'app.mts'), app(entry));
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'esnext',
+            types: ['node'],
+            lib: ['esnext'],
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
+            verbatimModuleSyntax: true,
+            isolatedModules: true,
+            moduleDetection: 'force',
+            noEmit: true,
+            skipLibCheck: true,
+          },
+          files: ['app.mts'],
+        }),
+      );
+      await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).catch(
+        (error: { stdout: string }) => {
+          throw new Error(`tsc failed for ${entry} with ${ai}:\n${error.stdout}`);
+        },
+      );
+    },
+    240_000,
+  );
+});
