@@ -15,6 +15,7 @@ import {
   mergeHeaders,
   PACKAGE_NAME,
 } from './transport/codex-headers';
+import { defaultFetch } from './transport/default-fetch';
 import type { CodexModelSettings } from './codex-language-model';
 import {
   MODEL_SETTINGS,
@@ -66,7 +67,10 @@ export interface CodexProviderSettings {
    * `user-agent` is appended to ours. Values with CR/LF throw an `InvalidArgumentError`.
    */
   headers?: Record<string, string> | undefined;
-  /** Custom fetch, e.g. for proxies or tests. */
+  /**
+   * Custom fetch, e.g. for tests. Unset: the global fetch, sent through `HTTPS_PROXY` /
+   * `HTTP_PROXY` (minus `NO_PROXY`) when they are set on Node.
+   */
   fetch?: FetchFunction | undefined;
   /** Provider name used in `model.provider` (`<name>.responses`). Default `codex`. */
   name?: string | undefined;
@@ -182,19 +186,21 @@ function createCodexSetup(settings: CodexProviderSettings) {
   const sessionId = settings.sessionId ?? randomSessionId();
   const originator = settings.originator ?? PACKAGE_NAME;
   const headers = mergeHeaders(createIdentityHeaders({ originator, sessionId }), settings.headers);
+  // the one place the default is chosen: model calls, token refresh and the catalog share it
+  const fetch = settings.fetch ?? defaultFetch;
   const auth = resolveCodexAuth({
     auth: settings.auth,
     authFile: settings.authFile,
     accountId: settings.accountId,
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
-    fetch: settings.fetch,
+    fetch,
   });
   const config: CodexConfig = {
     provider: `${settings.name ?? 'codex'}.responses`,
     baseURL,
     auth,
     headers: () => headers,
-    fetch: settings.fetch,
+    fetch,
     transport:
       transport === 'websocket'
         ? createWebSocketTransport({
@@ -219,7 +225,7 @@ function createCodexSetup(settings: CodexProviderSettings) {
         clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
         headers,
         auth,
-        fetch: settings.fetch,
+        fetch,
         abortSignal,
       });
       // a failure is not cached: the next call asks again
@@ -231,7 +237,7 @@ function createCodexSetup(settings: CodexProviderSettings) {
     return catalog;
   };
   const getUsage = ({ abortSignal }: { abortSignal?: AbortSignal } = {}) =>
-    getCodexUsage({ baseURL, headers, auth, fetch: settings.fetch, abortSignal });
+    getCodexUsage({ baseURL, headers, auth, fetch, abortSignal });
   return { config, listModels, getUsage };
 }
 

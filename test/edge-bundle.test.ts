@@ -25,8 +25,12 @@ afterAll(async () => {
 const targets: Record<string, BuildOptions> = {
   browser: { platform: 'browser' },
   neutral: { platform: 'neutral' },
-  // Vercel's edge runtime and Cloudflare workers resolve with these conditions
-  edge: { platform: 'neutral', conditions: ['edge-light', 'workerd', 'worker', 'browser'] },
+  // Vercel's edge runtime and Cloudflare workers resolve with these conditions, and minify
+  edge: {
+    platform: 'neutral',
+    conditions: ['edge-light', 'workerd', 'worker', 'browser'],
+    minify: true,
+  },
 };
 const entries = ['ai-sdk-provider-codex', 'ai-sdk-provider-codex/v3', 'ai-sdk-provider-codex/v4'];
 const cases = entries.flatMap(entry =>
