@@ -331,3 +331,98 @@ describe('convertToCodexInput', () => {
     ]);
   });
 });
+
+// Agent frameworks (the OpenAI Agents SDK's `aisdk()`, among others) put a step's reasoning
+// and the tool call it led to in two consecutive assistant messages.
+describe('convertToCodexInput: reasoning across the messages of one turn', () => {
+  const reasoningPart = (itemId: string, text: string, encrypted?: string) => ({
+    type: 'reasoning' as const,
+    text,
+    providerOptions: {
+      codex: { itemId, ...(encrypted != null && { reasoningEncryptedContent: encrypted }) },
+    },
+  });
+
+  it('replays reasoning whose tool call sits in the next assistant message', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+      { role: 'assistant', content: [reasoningPart('rs_1', 'Look it up.', 'enc:1')] },
+      {
+        role: 'assistant',
+        content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: {} }],
+      },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'c1',
+            toolName: 'weather',
+            output: { type: 'text', value: 'sunny' },
+          },
+        ],
+      },
+    ]);
+    expect(input.slice(1)).toEqual([
+      {
+        type: 'reasoning',
+        summary: [{ type: 'summary_text', text: 'Look it up.' }],
+        encrypted_content: 'enc:1',
+      },
+      { type: 'function_call', call_id: 'c1', name: 'weather', arguments: '{}' },
+      { type: 'function_call_output', call_id: 'c1', output: 'sunny' },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('replays reasoning whose answer sits in the next assistant message', () => {
+    const { input } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      { role: 'assistant', content: [reasoningPart('rs_1', '', 'enc:1')] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hello.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Again' }] },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message', 'reasoning', 'message', 'message']);
+  });
+
+  it('joins the parts of one reasoning item split over consecutive messages', () => {
+    const { input } = convertToCodexInput([
+      { role: 'assistant', content: [reasoningPart('rs_1', 'One.')] },
+      { role: 'assistant', content: [reasoningPart('rs_1', 'Two.', 'enc:1')] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Done.' }] },
+    ]);
+    expect(input[0]).toEqual({
+      type: 'reasoning',
+      summary: [
+        { type: 'summary_text', text: 'One.' },
+        { type: 'summary_text', text: 'Two.' },
+      ],
+      encrypted_content: 'enc:1',
+    });
+    expect(input).toHaveLength(2);
+  });
+
+  it('drops reasoning with nothing after it before the next user message, with a warning', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hello.' }] },
+      { role: 'assistant', content: [reasoningPart('rs_1', 'Hmm.', 'enc:1')] },
+      { role: 'user', content: [{ type: 'text', text: 'Again' }] },
+      { role: 'assistant', content: [reasoningPart('rs_2', 'Hmm again.', 'enc:2')] },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message', 'message', 'message']);
+    expect(warnings).toEqual([
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
+    ]);
+  });
+
+  it('drops reasoning without encrypted content silently: it was never replayable', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'assistant', content: [{ type: 'reasoning', text: 'from another provider' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hello.' }] },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message']);
+    expect(warnings).toEqual([]);
+  });
+});

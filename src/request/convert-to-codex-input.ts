@@ -42,19 +42,31 @@ export function convertToCodexInput(
   const knownCallIds = new Set<string>();
   // calls still waiting for their output, by call id → tool name
   const unanswered = new Map<string, string>();
+  // Everything since the last user message: assistant and tool messages flattened, since
+  // agent frameworks split one model step over several messages (the reasoning in one, the
+  // call it led to in the next).
+  let turn: CodexInputItem[] = [];
+  // Reasoning parts of one output item arrive split per summary block (and may be split
+  // over messages); the item id in their metadata groups them again. It is never sent.
+  let reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
 
   // The backend rejects a call left without an output once the conversation moves on
   // ("No tool output found for function call"); the official client answers such calls
   // with "aborted", and so do we.
   const closeUnanswered = () => {
     for (const [callId, toolName] of unanswered) {
-      input.push(toolReplay.outputItem(callId, 'aborted'));
+      turn.push(toolReplay.outputItem(callId, 'aborted'));
       warnings.push({
         type: 'other',
         message: `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
       });
     }
     unanswered.clear();
+  };
+  const endTurn = () => {
+    input.push(...replayableTurn(turn, warnings));
+    turn = [];
+    reasoning = undefined;
   };
 
   for (const message of prompt) {
@@ -70,24 +82,19 @@ export function convertToCodexInput(
         });
         if (content.length > 0) {
           closeUnanswered();
+          endTurn();
           input.push({ type: 'message', role: 'user', content });
         }
         break;
       }
 
       case 'assistant': {
-        const items: CodexInputItem[] = [];
-        // Reasoning parts of one output item arrive split per summary block; the item id
-        // in their metadata groups them again. It is never sent.
-        let reasoning:
-          { itemId: string | undefined; item: CodexReasoningInput | PendingReasoning } | undefined;
-
         for (const part of message.content) {
           if (part.type !== 'reasoning') reasoning = undefined;
           switch (part.type) {
             case 'text':
               if (part.text.length > 0) {
-                items.push({
+                turn.push({
                   type: 'message',
                   role: 'assistant',
                   content: [{ type: 'output_text', text: part.text }],
@@ -106,7 +113,7 @@ export function convertToCodexInput(
                   summary: [],
                   encrypted_content: undefined,
                 };
-                items.push(item as CodexReasoningInput);
+                turn.push(item as CodexReasoningInput);
                 reasoning = { itemId, item };
               }
               if (part.text.length > 0)
@@ -119,7 +126,7 @@ export function convertToCodexInput(
               const replayed = toolReplay.call(part);
               if (replayed !== undefined) {
                 if (replayed.item === undefined) break;
-                items.push(replayed.item);
+                turn.push(replayed.item);
                 if (replayed.awaitsOutput) {
                   knownCallIds.add(part.toolCallId);
                   unanswered.set(part.toolCallId, part.toolName);
@@ -135,7 +142,7 @@ export function convertToCodexInput(
               }
               knownCallIds.add(part.toolCallId);
               unanswered.set(part.toolCallId, part.toolName);
-              items.push({
+              turn.push({
                 type: 'function_call',
                 call_id: part.toolCallId,
                 name: part.toolName,
@@ -158,11 +165,11 @@ export function convertToCodexInput(
               break;
           }
         }
-        input.push(...withoutUnreplayableReasoning(items));
         break;
       }
 
       case 'tool':
+        reasoning = undefined;
         for (const part of message.content) {
           if (!knownCallIds.has(part.toolCallId)) {
             warnings.push({
@@ -172,7 +179,7 @@ export function convertToCodexInput(
             continue;
           }
           unanswered.delete(part.toolCallId);
-          input.push(
+          turn.push(
             toolReplay.outputItem(
               part.toolCallId,
               toolReplay.outputText(part.toolCallId, part.output) ??
@@ -185,6 +192,7 @@ export function convertToCodexInput(
   }
 
   // A trailing call without output is left alone: it may be what the caller answers next.
+  endTurn();
   return { systemTexts, input, warnings };
 }
 
@@ -192,11 +200,28 @@ type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
   encrypted_content: string | undefined;
 };
 
-// Reasoning without encrypted content cannot be replayed at all, and a reasoning item
-// with nothing after it in its turn is rejected, so both are dropped.
-function withoutUnreplayableReasoning(items: CodexInputItem[]): CodexInputItem[] {
-  const kept = items.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
-  while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') kept.pop();
+/**
+ * Reasoning without encrypted content cannot be replayed at all (it came from another
+ * provider, or the summary was all we got), so it is left out. Reasoning with nothing after
+ * it in its turn is rejected by the backend, so it is left out too, with a warning: the
+ * model loses that chain of thought.
+ */
+function replayableTurn(
+  turn: CodexInputItem[],
+  warnings: LanguageModelV2CallWarning[],
+): CodexInputItem[] {
+  const kept = turn.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
+  let dropped = 0;
+  while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') {
+    kept.pop();
+    dropped++;
+  }
+  if (dropped > 0) {
+    warnings.push({
+      type: 'other',
+      message: `${dropped} reasoning item(s) with encrypted content had no text or tool call after them before the next user message, which the Codex backend rejects; they were not replayed.`,
+    });
+  }
   return kept;
 }
 
