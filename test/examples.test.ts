@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
+import { installConsumer } from './support/packed-package';
 
 // Every script example, run as a user would (`tsx examples/<name>.ts`) against the emulator.
 
@@ -105,4 +108,67 @@ describe('examples', () => {
     });
     expect(emu.requests[before]!.headers.originator).toBe('ai-sdk-provider-codex-examples');
   });
+});
+
+// The agent-framework examples are projects of their own (their frameworks want other AI SDK
+// majors than this repository's dev tools): each runs from a fresh install of its
+// package.json, with the packed tarball in place of `file:../..`.
+async function projectExample(name: string) {
+  const project = join(root, 'examples', name);
+  const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
+  const dependencies = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter(([dep]) => dep !== 'ai-sdk-provider-codex')
+    .map(([dep, range]) => `${dep}@${range}`);
+  const dir = await installConsumer(`example-${name}`, dependencies, { type: pkg.type });
+  for (const file of ['index.ts', 'tsconfig.json']) {
+    await copyFile(join(project, file), join(dir, file));
+  }
+  // `npm run typecheck`, then `npm start`
+  await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit'], { cwd: dir }).catch(
+    (error: { stdout: string }) => {
+      throw new Error(`examples/${name} does not type-check:\n${error.stdout}`);
+    },
+  );
+  const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'index.ts'], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      CODEX_BASE_URL: emu.baseURL,
+      CODEX_ACCESS_TOKEN: 'at-SECRET-examples',
+      // no live network: the frameworks' telemetry and tracing stay off
+      MASTRA_TELEMETRY_DISABLED: '1',
+      OPENAI_AGENTS_DISABLE_TRACING: '1',
+    },
+    timeout: 120_000,
+  });
+  return stdout;
+}
+
+describe('agent framework examples', () => {
+  it('agents-sdk: an OpenAI Agents SDK agent on aisdk() runs its tool loop', async () => {
+    const before = emu.requests.length;
+    const out = await projectExample('agents-sdk');
+    expect(out).toContain('tool: getWeather({"city":"Paris"})');
+    expect(out).toContain('The getWeather tool returned sunny, 18 °C in Paris.');
+    const requests = emu.requests.slice(before).filter(r => r.path.endsWith('/responses'));
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.headers.originator).toBe('agents-sdk-example');
+    // the adapter splits reasoning and tool call over two messages; the reasoning survives
+    expect(requests[1]!.body.input.map((i: { type: string }) => i.type)).toEqual([
+      'message',
+      'reasoning',
+      'function_call',
+      'function_call_output',
+    ]);
+  }, 600_000);
+
+  it('mastra: a Mastra agent calls its tool, then answers', async () => {
+    const before = emu.requests.length;
+    const out = await projectExample('mastra');
+    expect(out).toContain('tool: getWeather({"city":"Paris"})');
+    expect(out).toContain('The getWeather tool returned sunny, 18 °C in Paris.');
+    const requests = emu.requests.slice(before).filter(r => r.path.endsWith('/responses'));
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.headers.originator).toBe('mastra-example');
+  }, 600_000);
 });

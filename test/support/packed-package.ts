@@ -50,7 +50,11 @@ export function packPackage(): Promise<PackedPackage> {
  * one in place, which is much quicker than a fresh install. Tests write their files into a
  * directory of their own in it.
  */
-export async function installConsumer(name: string, dependencies: string[]): Promise<string> {
+export async function installConsumer(
+  name: string,
+  dependencies: string[],
+  manifest: Record<string, unknown> = {},
+): Promise<string> {
   const { tarball } = await packPackage();
   const dir = join(cacheRoot, 'consumers', name);
   const marker = join(dir, '.installed');
@@ -61,12 +65,13 @@ export async function installConsumer(name: string, dependencies: string[]): Pro
     });
   await withLock(`${dir}.lock`, async () => {
     const installed = await readFile(marker, 'utf8').then(JSON.parse, () => undefined);
-    if (installed?.dependencies !== dependencies.join(' ')) {
+    const wanted = [...dependencies, JSON.stringify(manifest)].join(' ');
+    if (installed?.dependencies !== wanted) {
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       await writeFile(
         join(dir, 'package.json'),
-        JSON.stringify({ name: `consumer-${name}`, private: true }),
+        JSON.stringify({ name: `consumer-${name}`, private: true, ...manifest }),
       );
       await npmInstall([tarball, ...dependencies]);
     } else if (installed.tarball !== tarball) {
@@ -74,7 +79,7 @@ export async function installConsumer(name: string, dependencies: string[]): Pro
     } else {
       return;
     }
-    await writeFile(marker, JSON.stringify({ dependencies: dependencies.join(' '), tarball }));
+    await writeFile(marker, JSON.stringify({ dependencies: wanted, tarball }));
   });
   return dir;
 }
