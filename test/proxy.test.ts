@@ -46,6 +46,7 @@ afterAll(async () => {
 beforeEach(() => {
   proxy.requests.length = 0;
   emu.requests.length = 0;
+  emu.websocket.handshakes.length = 0;
   tokens.requests.length = 0;
 });
 
@@ -121,6 +122,19 @@ describe('proxy environment variables', () => {
     const targets = proxy.requests.map(r => r.target);
     expect(targets.some(t => t.includes(host(emu.baseURL)))).toBe(true);
     expect(targets.some(t => t.includes(host(tokens.tokenURL)))).toBe(true);
+  });
+
+  it('opens WebSocket upgrades through the proxy too', async () => {
+    expect(
+      await scenario({ HTTP_PROXY: proxy.url, TRANSPORT: 'websocket' }, { https: false }),
+    ).toEqual(answered);
+    expect(emu.websocket.handshakes.map(h => h.status)).toEqual([101]);
+    // one tunnel for the upgrade, one for the catalog request
+    const tunnels = proxy.requests.filter(r => r.target === host(emu.baseURL));
+    expect(tunnels).toEqual([
+      { method: 'CONNECT', target: host(emu.baseURL) },
+      { method: 'CONNECT', target: host(emu.baseURL) },
+    ]);
   });
 
   it('leaves a `fetch` setting alone: it wins over the proxy variables', async () => {

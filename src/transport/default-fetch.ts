@@ -1,25 +1,39 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from './load-undici';
 
-type ProxyFetch = { key: string; fetch: FetchFunction };
+type EnvProxy = { key: string; dispatcher: Dispatcher; fetch: FetchFunction };
 
-let proxied: Promise<ProxyFetch | undefined> | undefined;
+let current: Promise<EnvProxy | undefined> | undefined;
 let warned = false;
-
-// A variable, not a literal: bundlers must not pull undici (Node-only) into browser and
-// edge bundles, where this code never runs.
-const UNDICI = 'undici';
 
 /**
  * The fetch every request uses when the `fetch` setting is unset (model calls, token
- * refresh, the model catalog). On Node with `HTTPS_PROXY`/`HTTP_PROXY` set, requests go
- * through undici's `EnvHttpProxyAgent`, which also honours `NO_PROXY`: Node's own fetch
+ * refresh, the model catalog, usage). On Node with `HTTPS_PROXY`/`HTTP_PROXY` set, requests
+ * go through undici's `EnvHttpProxyAgent`, which also honours `NO_PROXY`: Node's own fetch
  * ignores these variables before Node 24. Everywhere else it is the global fetch.
  */
 export const defaultFetch: FetchFunction = async (input, init) => {
-  const key = proxyEnvKey();
-  const proxy = key === undefined ? undefined : await proxyFetch(key);
-  return (proxy ?? globalThis.fetch)(input, init);
+  const proxy = await envProxy();
+  return (proxy?.fetch ?? globalThis.fetch)(input, init);
 };
+
+/** The proxy agent for WebSocket upgrades, or `undefined` when no proxy variable is set. */
+export async function envProxyDispatcher(): Promise<Dispatcher | undefined> {
+  return (await envProxy())?.dispatcher;
+}
+
+/** undici's fetch and an agent for the proxy variables, made once per distinct set. */
+async function envProxy(): Promise<EnvProxy | undefined> {
+  const key = proxyEnvKey();
+  if (key === undefined) return undefined;
+  let proxy = await current;
+  if (proxy?.key !== key) {
+    current = createEnvProxy(key);
+    proxy = await current;
+  }
+  return proxy;
+}
 
 /**
  * The proxy variables as one string, or `undefined` when none is set or off Node: Bun and
@@ -44,27 +58,15 @@ function proxyEnvKey(): string | undefined {
   return [https, http, env.no_proxy ?? env.NO_PROXY].join('\n');
 }
 
-/** undici's fetch with an agent for these proxy variables, made once per distinct set. */
-async function proxyFetch(key: string): Promise<FetchFunction | undefined> {
-  let current = await proxied;
-  if (current?.key !== key) {
-    proxied = createProxyFetch(key);
-    current = await proxied;
-  }
-  return current?.fetch;
-}
-
-async function createProxyFetch(key: string): Promise<ProxyFetch | undefined> {
+async function createEnvProxy(key: string): Promise<EnvProxy | undefined> {
   try {
-    const undici = (await import(/* webpackIgnore: true */ /* @vite-ignore */ UNDICI)) as {
-      EnvHttpProxyAgent: new () => object;
-      fetch: (input: unknown, init: object) => Promise<Response>;
-    };
+    const undici = await loadUndici();
+    const dispatcher = new undici.EnvHttpProxyAgent();
     // undici's own fetch: a dispatcher from the undici package is not guaranteed to fit the
     // (older) undici inside Node's global fetch.
-    const dispatcher = new undici.EnvHttpProxyAgent();
-    const fetch: FetchFunction = (input, init) => undici.fetch(input, { ...init, dispatcher });
-    return { key, fetch };
+    const fetch = ((input, init) =>
+      undici.fetch(input as string, { ...(init as object), dispatcher })) as FetchFunction;
+    return { key, dispatcher, fetch };
   } catch (error) {
     if (!warned) {
       warned = true;

@@ -11,6 +11,7 @@ const codex = createCodex({
   authFile: process.env.AUTH_FILE!,
   tokenURL: process.env.TOKEN_URL!,
   ...(ownFetch && { fetch: (input, init) => globalThis.fetch(input, init) }),
+  ...(process.env.TRANSPORT === 'websocket' && { transport: 'websocket' as const }),
 });
 try {
   const result = await codex('gpt-5.3-codex').doGenerate({
@@ -19,6 +20,8 @@ try {
   const text = result.content.find(part => part.type === 'text')?.text;
   const [model] = await codex.listModels();
   console.log(JSON.stringify({ text, model: model?.id }));
+  // let the WebSocket go: the process ends once its sockets are closed
+  process.exit();
 } catch (error) {
   console.log(JSON.stringify({ error: (error as Error).message }));
   process.exitCode = 1;

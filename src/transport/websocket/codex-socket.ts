@@ -1,10 +1,13 @@
-import { getGlobalDispatcher, WebSocket, type Dispatcher } from 'undici';
+import type { Dispatcher, WebSocket } from 'undici';
 import type { CodexSocketTurn } from './get-incremental-input';
+import { envProxyDispatcher } from '../default-fetch';
+import { loadUndici } from '../load-undici';
 import { redirectError } from '../redirect-error';
 import { handshakeError, socketFailure } from './websocket-errors';
 
 // Node-only (undici): loaded with `import()` by the WebSocket transport, so the package's
-// entry points stay free of it.
+// entry points stay free of it; undici itself comes through `loadUndici()`, which bundlers
+// leave alone.
 
 /** Frames and the end of one socket, for whoever currently reads it. */
 export type CodexSocketListener = {
@@ -50,7 +53,7 @@ export class CodexSocket {
   }
 
   get isOpen(): boolean {
-    return this.closedBy == null && this.ws.readyState === WebSocket.OPEN;
+    return this.closedBy == null && this.ws.readyState === this.ws.OPEN;
   }
 
   listen(listener: CodexSocketListener | undefined): void {
@@ -92,7 +95,7 @@ export async function openCodexSocket({
   url,
   headers,
   signal,
-  dispatcher = getGlobalDispatcher(),
+  dispatcher,
 }: {
   url: string;
   headers: Record<string, string>;
@@ -100,10 +103,16 @@ export async function openCodexSocket({
   dispatcher?: Dispatcher;
 }): Promise<CodexSocket> {
   signal?.throwIfAborted();
+  const undici = await loadUndici();
+  dispatcher ??= (await envProxyDispatcher()) ?? undici.getGlobalDispatcher();
+  signal?.throwIfAborted();
   const handshake: { status?: number; headers: Record<string, string>; raw?: RawSocket } = {
     headers: {},
   };
-  const ws = new WebSocket(url, { headers, dispatcher: recordHandshake(dispatcher, handshake) });
+  const ws = new undici.WebSocket(url, {
+    headers,
+    dispatcher: recordHandshake(dispatcher, handshake),
+  });
   return new Promise<CodexSocket>((resolve, reject) => {
     let settled = false;
     const settle = (error: unknown, socket?: CodexSocket) => {

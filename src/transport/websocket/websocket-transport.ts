@@ -7,6 +7,7 @@ import type {
   CodexTransportRequest,
 } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
+import { loadUndici } from '../load-undici';
 import { assertSendableHeaders } from '../post-codex-request';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
@@ -51,7 +52,9 @@ export function createWebSocketTransport({
   onFallback,
   idleTimeoutMs,
   firstEventTimeoutMs,
-  loadSocketModule = () => import('./codex-socket'),
+  // undici too, so that a runtime without it falls back to HTTP here
+  loadSocketModule = () =>
+    Promise.all([import('./codex-socket'), loadUndici()]).then(([module]) => module),
 }: {
   /** Where requests go after a refused upgrade. */
   http: CodexTransport;
