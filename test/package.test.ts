@@ -87,7 +87,7 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
   });
 
   it('installs the ai-sdk-provider-codex command and the /login entry', async () => {
-    const bin = join(dir, 'node_modules/.bin/ai-sdk-provider-codex');
+    const bin = join(dir, '../node_modules/.bin/ai-sdk-provider-codex');
     const { stdout: help } = await run(bin, ['--help'], { cwd: dir });
     expect(help).toContain('Usage: npx ai-sdk-provider-codex <command>');
     const status = await run(bin, ['status', '--json', '--codex-home', join(dir, 'no-home')], {
