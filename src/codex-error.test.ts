@@ -29,7 +29,9 @@ describe('codexErrorToMessage', () => {
       codexErrorToMessage({
         detail: "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
       }),
-    ).toBe("The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.");
+    ).toBe(
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` on the provider lists the models this account can use.",
+    );
     expect(
       codexErrorToMessage({
         error: {

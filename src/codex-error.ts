@@ -43,6 +43,14 @@ function formatWait(seconds: number): string {
 }
 
 export function codexErrorToMessage(data: CodexErrorData): string {
+  const message = backendMessage(data);
+  // The ids this account may use change with its plan and over time; the catalog knows them.
+  return /\bmodel\b.*\bnot supported\b/i.test(message)
+    ? `${message} \`listModels()\` on the provider lists the models this account can use.`
+    : message;
+}
+
+function backendMessage(data: CodexErrorData): string {
   const e = errorObject(data);
   if (e != null) {
     const kind = String(e.type ?? e.code ?? '');
