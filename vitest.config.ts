@@ -15,7 +15,7 @@ export default defineConfig({
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['test/support/no-secrets-setup.ts'],
+    setupFiles: ['test/support/no-secrets-setup.ts', 'test/support/quiet-ai-sdk-warnings.ts'],
     testTimeout: 20_000,
   },
 });
