@@ -24,12 +24,15 @@ export interface CodexProvider extends ProviderV2 {
    * The live model catalog for this account (`GET {baseURL}/models`), fetched once per
    * provider; `refresh: true` fetches it again.
    */
-  listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
+  listModels(options?: {
+    refresh?: boolean | undefined;
+    abortSignal?: AbortSignal | undefined;
+  }): Promise<CodexModelInfo[]>;
   /**
    * The account's plan, quota windows (short ≈5 h and weekly) and credits, from
    * `GET {chatgpt base}/wham/usage`; not cached.
    */
-  getUsage(options?: { abortSignal?: AbortSignal }): Promise<CodexUsage>;
+  getUsage(options?: { abortSignal?: AbortSignal | undefined }): Promise<CodexUsage>;
 }
 
 export function createCodex(settings: CodexProviderSettings = {}): CodexProvider {

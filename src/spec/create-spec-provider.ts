@@ -33,9 +33,12 @@ export type CodexNextProvider<M, V extends 'v3' | 'v4', IM = unknown> = {
   /** The session id this provider sends (also the default `prompt_cache_key`). */
   readonly sessionId: string;
   /** The live model catalog (`GET {baseURL}/models`), cached per provider. */
-  listModels(options?: { refresh?: boolean; abortSignal?: AbortSignal }): Promise<CodexModelInfo[]>;
+  listModels(options?: {
+    refresh?: boolean | undefined;
+    abortSignal?: AbortSignal | undefined;
+  }): Promise<CodexModelInfo[]>;
   /** The account's plan, quota windows and credits (`GET {chatgpt base}/wham/usage`). */
-  getUsage(options?: { abortSignal?: AbortSignal }): Promise<CodexUsage>;
+  getUsage(options?: { abortSignal?: AbortSignal | undefined }): Promise<CodexUsage>;
 };
 
 /** The `/v3` and `/v4` providers: the same settings and setup as the root entry. */
