@@ -19,6 +19,12 @@ const PERMANENT_CODES = new Set([
   'invalid_grant',
 ]);
 
+type RefreshRequest = {
+  tokenURL: string;
+  /** The request body as errors may show it. */
+  redactedBody: { client_id: string; grant_type: string; refresh_token: string };
+};
+
 /**
  * Trades a refresh token for new tokens. Failures are `APICallError`s whose request body,
  * response body and message never contain a token.
@@ -34,11 +40,33 @@ export async function refreshCodexTokens({
   fetch?: FetchFunction;
   timeoutMs?: number;
 }): Promise<RefreshedTokens> {
-  const redactedBody = {
-    client_id: CODEX_CLIENT_ID,
-    grant_type: 'refresh_token',
-    refresh_token: '[redacted]',
+  const request: RefreshRequest = {
+    tokenURL,
+    redactedBody: {
+      client_id: CODEX_CLIENT_ID,
+      grant_type: 'refresh_token',
+      refresh_token: '[redacted]',
+    },
   };
+  const { response, text } = await postRefreshToken(request, refreshToken, fetch, timeoutMs);
+  const responseHeaders = extractResponseHeaders(response);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (response.ok) return usableTokens(request, response, responseHeaders, body);
+  throw refreshFailure(request, refreshToken, response, responseHeaders, body, text);
+}
+
+/** POSTs the refresh token and reads the answer's text, within `timeoutMs`. */
+async function postRefreshToken(
+  { tokenURL, redactedBody }: RefreshRequest,
+  refreshToken: string,
+  fetch: FetchFunction,
+  timeoutMs: number,
+): Promise<{ response: Response; text: string }> {
   // Not the caller's signal: one refresh serves every waiter, and a caller that gives up
   // must not cancel it for the others. The timeout bounds it instead.
   const timeout = new AbortController();
@@ -50,9 +78,8 @@ export async function refreshCodexTokens({
       requestBodyValues: redactedBody,
       isRetryable: true,
     });
-  let response: Response;
-  let text: string;
   try {
+    let response: Response;
     try {
       response = await fetch(tokenURL, {
         method: 'POST',
@@ -80,44 +107,53 @@ export async function refreshCodexTokens({
       'tokenURL',
     );
     if (redirect != null) throw redirect;
-    text = await response.text().catch(() => '');
+    const text = await response.text().catch(() => '');
     if (timeout.signal.aborted) throw timedOut();
+    return { response, text };
   } finally {
     clearTimeout(timer);
   }
+}
 
-  const responseHeaders = extractResponseHeaders(response);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
+/** The tokens of a successful answer, or a retryable error if it has no usable access token. */
+function usableTokens(
+  { tokenURL, redactedBody }: RefreshRequest,
+  response: Response,
+  responseHeaders: Record<string, string>,
+  body: unknown,
+): RefreshedTokens {
+  const tokens = body as Partial<RefreshedTokens> | undefined;
+  if (
+    typeof tokens?.access_token !== 'string' ||
+    tokens.access_token === '' ||
+    headerValueProblem(tokens.access_token) != null
+  ) {
+    throw new APICallError({
+      message:
+        'The ChatGPT token endpoint answered without a usable access token; the auth file was left as it was. Try again, or run `codex login`.',
+      url: tokenURL,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders,
+      isRetryable: true,
+    });
   }
+  return {
+    access_token: tokens.access_token,
+    ...(typeof tokens.id_token === 'string' && { id_token: tokens.id_token }),
+    ...(typeof tokens.refresh_token === 'string' && { refresh_token: tokens.refresh_token }),
+  };
+}
 
-  if (response.ok) {
-    const tokens = body as Partial<RefreshedTokens> | undefined;
-    if (
-      typeof tokens?.access_token !== 'string' ||
-      tokens.access_token === '' ||
-      headerValueProblem(tokens.access_token) != null
-    ) {
-      throw new APICallError({
-        message:
-          'The ChatGPT token endpoint answered without a usable access token; the auth file was left as it was. Try again, or run `codex login`.',
-        url: tokenURL,
-        requestBodyValues: redactedBody,
-        statusCode: response.status,
-        responseHeaders,
-        isRetryable: true,
-      });
-    }
-    return {
-      access_token: tokens.access_token,
-      ...(typeof tokens.id_token === 'string' && { id_token: tokens.id_token }),
-      ...(typeof tokens.refresh_token === 'string' && { refresh_token: tokens.refresh_token }),
-    };
-  }
-
+/** The error for a refused refresh: permanent (sign in again) or worth retrying. */
+function refreshFailure(
+  { tokenURL, redactedBody }: RefreshRequest,
+  refreshToken: string,
+  response: Response,
+  responseHeaders: Record<string, string>,
+  body: unknown,
+  text: string,
+): APICallError {
   // An error answer should quote no token, but one that echoes the refresh token we sent
   // (in its body or its error code) must not carry it into the error.
   const redact = (value: string) => value.split(refreshToken).join('[redacted]');
@@ -125,7 +161,7 @@ export async function refreshCodexTokens({
   const code = rawCode != null ? redact(rawCode) : undefined;
   const permanent = response.status === 401 || (rawCode != null && PERMANENT_CODES.has(rawCode));
   const why = code ?? `HTTP ${response.status}`;
-  throw new APICallError({
+  return new APICallError({
     message: permanent
       ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run \`codex login\` to sign in again.`
       : `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
