@@ -36,34 +36,16 @@ export async function exchangeAuthorizationCode({
   const scrub = (text: string) =>
     text.split(code).join('[redacted]').split(codeVerifier).join('[redacted]');
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      // A redirect would resend the code and verifier elsewhere: answer it as a failure.
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
-      signal: abortSignal,
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new APICallError({
-      message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
-      url,
-      requestBodyValues: redactedBody,
-      isRetryable: true,
-    });
-  }
+  const response = await postTokenRequest(
+    url,
+    redactedBody,
+    new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
+    fetch,
+    abortSignal,
+  );
 
   const text = await response.text().catch(() => '');
-  let body: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed != null && typeof parsed === 'object') body = parsed as Record<string, unknown>;
-  } catch {
-    body = undefined;
-  }
+  const body = parseObject(text);
   const responseHeaders = extractResponseHeaders(response);
 
   if (!response.ok) {
@@ -78,6 +60,19 @@ export async function exchangeAuthorizationCode({
       isRetryable: response.status === 429 || response.status >= 500,
     });
   }
+  return signInTokens(body, { url, redactedBody, status: response.status, responseHeaders });
+}
+
+/** All three tokens of a successful answer, or a permanent error if one is missing. */
+function signInTokens(
+  body: Record<string, unknown> | undefined,
+  answer: {
+    url: string;
+    redactedBody: Record<string, string>;
+    status: number;
+    responseHeaders: Record<string, string>;
+  },
+): SignInTokens {
   const tokens = {
     id_token: body?.id_token,
     access_token: body?.access_token,
@@ -87,14 +82,52 @@ export async function exchangeAuthorizationCode({
     throw new APICallError({
       message:
         'The sign-in server answered without an id, access and refresh token. Start the sign-in again.',
-      url,
-      requestBodyValues: redactedBody,
-      statusCode: response.status,
-      responseHeaders,
+      url: answer.url,
+      requestBodyValues: answer.redactedBody,
+      statusCode: answer.status,
+      responseHeaders: answer.responseHeaders,
       isRetryable: false,
     });
   }
   return tokens as SignInTokens;
+}
+
+/** POSTs the form body; a network failure becomes a retryable error that quotes no secret. */
+async function postTokenRequest(
+  url: string,
+  redactedBody: Record<string, string>,
+  formBody: string,
+  fetch: FetchFunction,
+  abortSignal: AbortSignal | undefined,
+): Promise<Response> {
+  try {
+    return await fetch(url, {
+      // A redirect would resend the code and verifier elsewhere: answer it as a failure.
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: formBody,
+      signal: abortSignal,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new APICallError({
+      message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
+      url,
+      requestBodyValues: redactedBody,
+      isRetryable: true,
+    });
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed != null && typeof parsed === 'object') return parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: described from the text instead
+  }
+  return undefined;
 }
 
 /** `error_description`, else `error.message`, else the error code, else the body itself. */
