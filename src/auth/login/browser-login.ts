@@ -54,89 +54,31 @@ export async function loginWithBrowser(
   const authFile = resolveAuthFile(options);
   const pkce = createPkce();
   const state = createState();
-
-  let settle!: { resolve: (r: CodexLoginResult) => void; reject: (e: unknown) => void };
-  const outcome = new Promise<CodexLoginResult>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  let phase: 'waiting' | 'exchanging' | 'done' = 'waiting';
+  const outcome = createSignInOutcome();
   let redirectUri = '';
-
-  const onCallback = async (params: URLSearchParams): Promise<CallbackReply> => {
-    if (phase === 'done') {
-      return reply(
-        409,
-        'Sign-in already finished',
-        'This sign-in has already ended. You can close this tab.',
-      );
-    }
-    if (!sameState(params.get('state'), state)) {
-      // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
-      options.onWarning?.(
-        'Ignored a sign-in callback with a wrong `state` (a stale or foreign sign-in page). Still waiting for the sign-in started here.',
-      );
-      return reply(
-        400,
-        'Sign-in link does not match',
-        'This page does not belong to the sign-in waiting in your terminal (state mismatch). Start the sign-in again from there.',
-      );
-    }
-    const error = params.get('error');
-    if (error != null) {
-      const message = deniedMessage(error, params.get('error_description'));
-      fail(new CodexLoginError({ reason: 'denied', message }));
-      return reply(403, 'Sign-in was not completed', message);
-    }
-    const code = params.get('code');
-    if (!code) {
-      const message = 'The sign-in server sent no authorization code. Start the sign-in again.';
-      fail(new CodexLoginError({ reason: 'invalid_response', message }));
-      return reply(400, 'Sign-in was not completed', message);
-    }
-    if (phase === 'exchanging') {
-      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
-    }
-    phase = 'exchanging';
-    try {
-      const tokens = await exchangeAuthorizationCode({
-        issuer,
-        code,
-        codeVerifier: pkce.verifier,
-        redirectUri,
-        fetch,
-        abortSignal,
-      });
-      const result = await saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
-      succeed(result);
-      return { status: 200, html: successPage(result.email) };
-    } catch (exchangeError) {
-      fail(exchangeError);
-      return reply(
-        500,
-        'Sign-in could not be completed',
-        (exchangeError as Error)?.message ?? 'Unknown error',
-      );
-    }
-  };
-
-  function succeed(result: CodexLoginResult) {
-    if (phase === 'done') return;
-    phase = 'done';
-    settle.resolve(result);
-  }
-  function fail(error: unknown) {
-    if (phase === 'done') return;
-    phase = 'done';
-    settle.reject(error);
-  }
 
   const server = await startCallbackServer({
     port: options.port ?? DEFAULT_CALLBACK_PORT,
     fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
-    onCallback,
+    onCallback: callbackHandler({
+      outcome,
+      state,
+      onWarning: options.onWarning,
+      complete: async code => {
+        const tokens = await exchangeAuthorizationCode({
+          issuer,
+          code,
+          codeVerifier: pkce.verifier,
+          redirectUri,
+          fetch,
+          abortSignal,
+        });
+        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+      },
+    }),
   });
   redirectUri = server.redirectUri;
-  const onAbort = () => fail(abortSignal!.reason);
+  const onAbort = () => outcome.fail(abortSignal!.reason);
   abortSignal?.addEventListener('abort', onAbort, { once: true });
   try {
     const url = buildAuthorizeUrl({
@@ -150,11 +92,102 @@ export async function loginWithBrowser(
     const open = options.openBrowser ?? true;
     if (typeof open === 'function') await open(url);
     else if (open) openDefaultBrowser(url);
-    return await outcome;
+    return await outcome.promise;
   } finally {
     abortSignal?.removeEventListener('abort', onAbort);
     await server.close();
   }
+}
+
+type SignInOutcome = {
+  readonly promise: Promise<CodexLoginResult>;
+  phase: 'waiting' | 'exchanging' | 'done';
+  succeed: (result: CodexLoginResult) => void;
+  fail: (error: unknown) => void;
+};
+
+/** Settles once: whichever of success, failure or abort comes first wins. */
+function createSignInOutcome(): SignInOutcome {
+  let settle!: { resolve: (r: CodexLoginResult) => void; reject: (e: unknown) => void };
+  const outcome: SignInOutcome = {
+    promise: new Promise<CodexLoginResult>((resolve, reject) => {
+      settle = { resolve, reject };
+    }),
+    phase: 'waiting',
+    succeed(result) {
+      if (outcome.phase === 'done') return;
+      outcome.phase = 'done';
+      settle.resolve(result);
+    },
+    fail(error) {
+      if (outcome.phase === 'done') return;
+      outcome.phase = 'done';
+      settle.reject(error);
+    },
+  };
+  return outcome;
+}
+
+/** Answers the browser's redirect back to us; `complete` trades the code and saves the sign-in. */
+function callbackHandler({
+  outcome,
+  state,
+  onWarning,
+  complete,
+}: {
+  outcome: SignInOutcome;
+  state: string;
+  onWarning: ((message: string) => void) | undefined;
+  complete: (code: string) => Promise<CodexLoginResult>;
+}): (params: URLSearchParams) => Promise<CallbackReply> {
+  return async params => {
+    if (outcome.phase === 'done') {
+      return reply(
+        409,
+        'Sign-in already finished',
+        'This sign-in has already ended. You can close this tab.',
+      );
+    }
+    if (!sameState(params.get('state'), state)) {
+      // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
+      onWarning?.(
+        'Ignored a sign-in callback with a wrong `state` (a stale or foreign sign-in page). Still waiting for the sign-in started here.',
+      );
+      return reply(
+        400,
+        'Sign-in link does not match',
+        'This page does not belong to the sign-in waiting in your terminal (state mismatch). Start the sign-in again from there.',
+      );
+    }
+    const error = params.get('error');
+    if (error != null) {
+      const message = deniedMessage(error, params.get('error_description'));
+      outcome.fail(new CodexLoginError({ reason: 'denied', message }));
+      return reply(403, 'Sign-in was not completed', message);
+    }
+    const code = params.get('code');
+    if (!code) {
+      const message = 'The sign-in server sent no authorization code. Start the sign-in again.';
+      outcome.fail(new CodexLoginError({ reason: 'invalid_response', message }));
+      return reply(400, 'Sign-in was not completed', message);
+    }
+    if (outcome.phase === 'exchanging') {
+      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
+    }
+    outcome.phase = 'exchanging';
+    try {
+      const result = await complete(code);
+      outcome.succeed(result);
+      return { status: 200, html: successPage(result.email) };
+    } catch (exchangeError) {
+      outcome.fail(exchangeError);
+      return reply(
+        500,
+        'Sign-in could not be completed',
+        (exchangeError as Error)?.message ?? 'Unknown error',
+      );
+    }
+  };
 }
 
 export function buildAuthorizeUrl({
