@@ -51,6 +51,33 @@ export async function loginWithDeviceCode(
   const api = `${issuer}/api/accounts/deviceauth`;
   const timeoutMs = options.timeoutMs ?? DEVICE_CODE_LIFETIME_MS;
 
+  const device = await requestDeviceCode(api, issuer, fetch, abortSignal);
+  const startedAt = Date.now();
+  await options.onUserCode({
+    verificationUrl: `${issuer}/codex/device`,
+    userCode: device.userCode,
+    expiresAt: new Date(startedAt + timeoutMs),
+  });
+  const approval = await pollForApproval(api, device, { startedAt, timeoutMs }, fetch, abortSignal);
+  const tokens = await exchangeAuthorizationCode({
+    issuer,
+    code: approval.code,
+    codeVerifier: approval.verifier,
+    redirectUri: `${issuer}/deviceauth/callback`,
+    fetch,
+    abortSignal,
+  });
+  return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+}
+
+type DeviceCode = { deviceAuthId: string; userCode: string; intervalMs: number };
+
+async function requestDeviceCode(
+  api: string,
+  issuer: string,
+  fetch: FetchFunction,
+  abortSignal: AbortSignal | undefined,
+): Promise<DeviceCode> {
   const issued = await postJson(
     `${api}/usercode`,
     { client_id: CODEX_CLIENT_ID },
@@ -72,14 +99,17 @@ export async function loginWithDeviceCode(
       message: 'The sign-in server answered the device-code request without a code. Try again.',
     });
   }
-  const intervalMs = pollInterval(issued.body?.interval) * 1000;
-  const startedAt = Date.now();
-  await options.onUserCode({
-    verificationUrl: `${issuer}/codex/device`,
-    userCode,
-    expiresAt: new Date(startedAt + timeoutMs),
-  });
+  return { deviceAuthId, userCode, intervalMs: pollInterval(issued.body?.interval) * 1000 };
+}
 
+/** Polls until the user approves the device code; gives up once `timeoutMs` has passed. */
+async function pollForApproval(
+  api: string,
+  { deviceAuthId, userCode, intervalMs }: DeviceCode,
+  { startedAt, timeoutMs }: { startedAt: number; timeoutMs: number },
+  fetch: FetchFunction,
+  abortSignal: AbortSignal | undefined,
+): Promise<{ code: string; verifier: string }> {
   for (;;) {
     abortSignal?.throwIfAborted();
     const poll = await postJson(
@@ -98,15 +128,7 @@ export async function loginWithDeviceCode(
             'The sign-in server approved the device code but sent no authorization code. Start the sign-in again.',
         });
       }
-      const tokens = await exchangeAuthorizationCode({
-        issuer,
-        code,
-        codeVerifier: verifier,
-        redirectUri: `${issuer}/deviceauth/callback`,
-        fetch,
-        abortSignal,
-      });
-      return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+      return { code, verifier };
     }
     // 403 and 404 mean "not approved yet"
     if (poll.status !== 403 && poll.status !== 404) {
