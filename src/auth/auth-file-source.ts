@@ -44,69 +44,9 @@ export async function createFileAuth({
   const path = authFile ?? (await defaultAuthFilePath());
   let cached: AuthFileContent | undefined;
 
-  const credentialsOf = (content: AuthFileContent): CodexCredentials => {
-    const tokens = tokensOf(content, path);
-    const id =
-      accountId ??
-      tokens.account_id ??
-      getChatGPTAccountId(tokens.access_token) ??
-      getChatGPTAccountId(tokens.id_token);
-    // `fetch` would refuse these and quote the token in its message; say which field instead.
-    for (const [field, value] of [
-      ['access_token', tokens.access_token],
-      ['account_id', id],
-    ] as const) {
-      const problem = value == null ? undefined : headerValueProblem(value);
-      if (problem != null) {
-        throw new LoadAPIKeyError({
-          message: `The ${field} in ${path} contains ${problem}, so it cannot be sent. Run \`codex login\` to write a fresh sign-in.`,
-        });
-      }
-    }
-    return { accessToken: tokens.access_token, ...(id != null && { accountId: id }) };
-  };
-
-  async function refresh(rejectedAccessToken: string, force: boolean): Promise<AuthFileContent> {
-    const target = await resolveAuthFilePath(path);
-    let flight = refreshesInFlight.get(target);
-    if (flight == null) {
-      flight = withAuthFileLock(target, async () => {
-        // Re-read under the lock: another process may have refreshed already, and its
-        // rotated refresh token is the only one still valid.
-        const current = await readAuthFile(target);
-        const tokens = tokensOf(current, path);
-        const changed = tokens.access_token !== rejectedAccessToken;
-        if (changed && !expiresSoon(tokens.access_token)) return current;
-        if (!changed && !force && !expiresSoon(tokens.access_token)) return current;
-        if (!tokens.refresh_token) {
-          throw new LoadAPIKeyError({
-            message: `The ChatGPT access token in ${path} has expired and the file has no refresh token. Run \`codex login\` to sign in again.`,
-          });
-        }
-        const fresh = await refreshCodexTokens({
-          tokenURL,
-          refreshToken: tokens.refresh_token,
-          fetch,
-        });
-        const updated: AuthFileContent = {
-          ...current,
-          tokens: {
-            ...current.tokens,
-            access_token: fresh.access_token,
-            refresh_token: fresh.refresh_token ?? tokens.refresh_token,
-            ...((fresh.id_token ?? tokens.id_token) != null && {
-              id_token: fresh.id_token ?? tokens.id_token,
-            }),
-          },
-          last_refresh: new Date().toISOString(),
-        };
-        await writeAuthFile(target, updated);
-        return updated;
-      }).finally(() => refreshesInFlight.delete(target));
-      refreshesInFlight.set(target, flight);
-    }
-    return flight;
-  }
+  const credentialsOf = (content: AuthFileContent) => toCredentials(content, path, accountId);
+  const refresh = (rejectedAccessToken: string, force: boolean) =>
+    refreshAuthFile({ path, tokenURL, fetch }, rejectedAccessToken, force);
 
   return {
     async getCredentials() {
@@ -128,6 +68,93 @@ export async function createFileAuth({
       return next.accessToken !== rejected.accessToken ? next : undefined;
     },
   };
+}
+
+function toCredentials(
+  content: AuthFileContent,
+  path: string,
+  accountId: string | undefined,
+): CodexCredentials {
+  const tokens = tokensOf(content, path);
+  const id =
+    accountId ??
+    tokens.account_id ??
+    getChatGPTAccountId(tokens.access_token) ??
+    getChatGPTAccountId(tokens.id_token);
+  // `fetch` would refuse these and quote the token in its message; say which field instead.
+  for (const [field, value] of [
+    ['access_token', tokens.access_token],
+    ['account_id', id],
+  ] as const) {
+    const problem = value == null ? undefined : headerValueProblem(value);
+    if (problem != null) {
+      throw new LoadAPIKeyError({
+        message: `The ${field} in ${path} contains ${problem}, so it cannot be sent. Run \`codex login\` to write a fresh sign-in.`,
+      });
+    }
+  }
+  return { accessToken: tokens.access_token, ...(id != null && { accountId: id }) };
+}
+
+/**
+ * Refreshes the tokens of `path` once per process at a time (callers share the flight) and
+ * under the file lock across processes; `force` refreshes even a token that is not expiring
+ * (the backend rejected it).
+ */
+function refreshAuthFile(
+  { path, tokenURL, fetch }: { path: string; tokenURL: string; fetch?: FetchFunction },
+  rejectedAccessToken: string,
+  force: boolean,
+): Promise<AuthFileContent> {
+  return resolveAuthFilePath(path).then(target => {
+    let flight = refreshesInFlight.get(target);
+    if (flight == null) {
+      flight = withAuthFileLock(target, () =>
+        refreshUnderLock({ path, target, tokenURL, fetch }, rejectedAccessToken, force),
+      ).finally(() => refreshesInFlight.delete(target));
+      refreshesInFlight.set(target, flight);
+    }
+    return flight;
+  });
+}
+
+async function refreshUnderLock(
+  {
+    path,
+    target,
+    tokenURL,
+    fetch,
+  }: { path: string; target: string; tokenURL: string; fetch?: FetchFunction },
+  rejectedAccessToken: string,
+  force: boolean,
+): Promise<AuthFileContent> {
+  // Re-read under the lock: another process may have refreshed already, and its rotated
+  // refresh token is the only one still valid.
+  const current = await readAuthFile(target);
+  const tokens = tokensOf(current, path);
+  const changed = tokens.access_token !== rejectedAccessToken;
+  if (changed && !expiresSoon(tokens.access_token)) return current;
+  if (!changed && !force && !expiresSoon(tokens.access_token)) return current;
+  if (!tokens.refresh_token) {
+    throw new LoadAPIKeyError({
+      message: `The ChatGPT access token in ${path} has expired and the file has no refresh token. Run \`codex login\` to sign in again.`,
+    });
+  }
+  const fresh = await refreshCodexTokens({ tokenURL, refreshToken: tokens.refresh_token, fetch });
+  const updated: AuthFileContent = {
+    ...current,
+    tokens: {
+      ...current.tokens,
+      access_token: fresh.access_token,
+      refresh_token: fresh.refresh_token ?? tokens.refresh_token,
+      ...((fresh.id_token ?? tokens.id_token) != null && {
+        id_token: fresh.id_token ?? tokens.id_token,
+      }),
+    },
+    last_refresh: new Date().toISOString(),
+  };
+  await writeAuthFile(target, updated);
+  return updated;
 }
 
 function expiresSoon(accessToken: string): boolean {
