@@ -87,6 +87,26 @@ describe('getCodexArgs', () => {
     });
   });
 
+  it('treats an empty instructions override as unset: default instructions, or the system text', async () => {
+    const bare = await args({ providerOptions: { codex: { instructions: '' } } });
+    expect(bare.body.instructions).toBe('Default instructions.');
+    const withSystem = await args({
+      prompt: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+      providerOptions: { codex: { instructions: ' \n' } },
+    });
+    expect(withSystem.body.instructions).toBe('Be kind.');
+    expect(withSystem.body.input.map(i => i.type === 'message' && i.role)).toEqual(['user']);
+  });
+
+  it('keeps the override as the only instructions when there is no system message', async () => {
+    const { body } = await args({ providerOptions: { codex: { instructions: 'Override.' } } });
+    expect(body.instructions).toBe('Override.');
+    expect(body.input).toHaveLength(1);
+  });
+
   it('never sends unsupported sampling settings and warns for each', async () => {
     const { body, warnings } = await args({
       maxOutputTokens: 100,
@@ -120,6 +140,22 @@ describe('getCodexArgs', () => {
     ]) {
       expect(body).not.toHaveProperty(key);
     }
+  });
+
+  it('does not warn about an empty stopSequences list or unset settings', async () => {
+    const { warnings } = await args({ stopSequences: [], temperature: undefined });
+    expect(warnings).toEqual([]);
+  });
+
+  it('explains why an unsupported setting was dropped', async () => {
+    const { warnings } = await args({ seed: 0 });
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported-setting',
+        setting: 'seed',
+        details: 'The Codex backend rejects this parameter; it was not sent.',
+      },
+    ]);
   });
 
   it('maps provider options', async () => {
@@ -198,6 +234,32 @@ describe('getCodexArgs', () => {
           tool: expect.objectContaining({ name: 'web' }),
         }),
       ]);
+    });
+
+    it.each(['anyOf', 'oneOf', 'allOf'])(
+      'does not send strict for a tool whose %s holds an object with optional fields',
+      async key => {
+        const inputSchema = {
+          type: 'object',
+          properties: { target: { [key]: [{ type: 'string' }, looseSchema] } },
+          required: ['target'],
+          additionalProperties: false,
+        } as const;
+        const { body } = await args({ tools: [{ type: 'function', name: 'u', inputSchema }] });
+        expect(body.tools?.[0]?.strict).toBe(false);
+      },
+    );
+
+    it('does not send strict for a tool whose schema is a bare object', async () => {
+      const { body } = await args({
+        tools: [{ type: 'function', name: 'now', inputSchema: { type: 'object' } }],
+      });
+      expect(body.tools?.[0]).toEqual({
+        type: 'function',
+        name: 'now',
+        parameters: { type: 'object' },
+        strict: false,
+      });
     });
 
     it('forces strict on or off with strictJsonSchema', async () => {
