@@ -110,6 +110,9 @@ describe('convertToCodexInput', () => {
       ]);
     expect(run).toThrow(UnsupportedFunctionalityError);
     expect(run).toThrow(/application\/pdf.*a\.pdf/);
+    expect(run).toThrow(
+      expect.objectContaining({ functionality: 'file parts with media type application/pdf' }),
+    );
   });
 
   it('names the media type even when the file has no name', () => {
@@ -271,6 +274,81 @@ describe('convertToCodexInput', () => {
       },
     ]);
     expect(input.filter(i => i.type === 'reasoning')).toHaveLength(2);
+  });
+
+  it('starts a new reasoning item when reasoning resumes after other content, keeping the order', () => {
+    const enc = (text: string, itemId?: string) => ({
+      type: 'reasoning' as const,
+      text,
+      providerOptions: { codex: { itemId, reasoningEncryptedContent: `enc:${text}` } },
+    });
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          enc('A', 'rs_1'),
+          { type: 'text', text: 'Between.' },
+          enc('B', 'rs_1'),
+          enc('C'),
+          enc('D'),
+          { type: 'tool-call', toolCallId: 'c', toolName: 't', input: {} },
+        ],
+      },
+    ]);
+    expect(input.map(i => (i.type === 'reasoning' ? i.encrypted_content : i.type))).toEqual([
+      'enc:A',
+      'message',
+      'enc:B',
+      'enc:C',
+      'enc:D',
+      'function_call',
+    ]);
+  });
+
+  it('keeps the encrypted content of a reasoning item whatever part of it carries it', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: 'One.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:1' } },
+          },
+          {
+            type: 'reasoning',
+            text: 'Two.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: null } },
+          },
+          { type: 'reasoning', text: 'Three.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          { type: 'text', text: 'Done.' },
+        ],
+      },
+    ]);
+    expect(input[0]).toEqual({
+      type: 'reasoning',
+      summary: ['One.', 'Two.', 'Three.'].map(text => ({ type: 'summary_text', text })),
+      encrypted_content: 'enc:1',
+    });
+  });
+
+  it('does not send empty assistant text, and warns about assistant files', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: '' },
+          { type: 'file', mediaType: 'image/png', data: 'AAAA' },
+          { type: 'text', text: 'Shown.' },
+        ],
+      },
+    ]);
+    expect(input).toEqual([
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Shown.' }] },
+    ]);
+    expect(warnings).toEqual([
+      { type: 'other', message: 'Assistant file parts are not sent to Codex.' },
+    ]);
   });
 
   it('drops reasoning without encrypted content and reasoning with nothing after it', () => {

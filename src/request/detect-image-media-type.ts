@@ -27,8 +27,8 @@ export function detectImageMediaType(data: Uint8Array | string): string | undefi
       return undefined;
     }
   } else bytes = data;
-  return SIGNATURES.find(
-    ({ prefix }) =>
-      bytes.length >= prefix.length && prefix.every((byte, i) => byte == null || bytes[i] === byte),
+  // past the end, bytes[i] is undefined and matches no byte of a signature
+  return SIGNATURES.find(({ prefix }) =>
+    prefix.every((byte, i) => byte == null || bytes[i] === byte),
   )?.mediaType;
 }

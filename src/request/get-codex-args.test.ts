@@ -191,7 +191,39 @@ describe('getCodexArgs', () => {
   it('rejects invalid provider options with a clear error', async () => {
     await expect(
       args({ providerOptions: { codex: { reasoningEffort: 'extreme' } } }),
-    ).rejects.toThrow(/reasoningEffort/);
+    ).rejects.toMatchObject({
+      name: 'AI_InvalidArgumentError',
+      argument: 'providerOptions.codex',
+      message: expect.stringMatching(/^Invalid providerOptions\.codex: .*→ at reasoningEffort$/),
+    });
+  });
+
+  it.each([
+    ['reasoningSummary', ['auto', 'concise', 'detailed', 'none'], 'reasoning.summary'],
+    ['textVerbosity', ['low', 'medium', 'high'], 'text.verbosity'],
+    ['serviceTier', ['auto', 'default', 'flex', 'priority'], 'service_tier'],
+  ] as const)('sends every documented %s value as %s', async (option, values, field) => {
+    for (const value of values) {
+      const { body } = await args({ providerOptions: { codex: { [option]: value } } });
+      const [head, tail] = field.split('.') as [keyof typeof body, string | undefined];
+      expect(tail == null ? body[head] : (body[head] as Record<string, unknown>)[tail]).toBe(value);
+    }
+  });
+
+  it('sends system messages as one developer message, blank-line separated, under an override', async () => {
+    const { body } = await args({
+      prompt: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+      providerOptions: { codex: { instructions: 'Override.' } },
+    });
+    expect(body.input[0]).toEqual({
+      type: 'message',
+      role: 'developer',
+      content: [{ type: 'input_text', text: 'Be kind.\n\nBe brief.' }],
+    });
   });
 
   describe('tools', () => {
@@ -227,12 +259,15 @@ describe('getCodexArgs', () => {
         },
         { type: 'function', name: 'b', parameters: looseSchema, strict: false },
       ]);
+      // no `description: undefined` key for a tool without one
+      expect(Object.keys(body.tools![1]!)).toEqual(['type', 'name', 'parameters', 'strict']);
       expect(body.tool_choice).toBe('auto');
       expect(warnings).toEqual([
-        expect.objectContaining({
+        {
           type: 'unsupported-tool',
           tool: expect.objectContaining({ name: 'web' }),
-        }),
+          details: 'Codex runs function tools only; provider-defined tools are not sent.',
+        },
       ]);
     });
 
@@ -309,7 +344,7 @@ describe('getCodexArgs', () => {
         responseFormat: { type: 'json', schema },
         providerOptions: { codex: { textVerbosity: 'medium' } },
       });
-      expect(body.text).toEqual({
+      expect(body.text).toStrictEqual({
         verbosity: 'medium',
         format: { type: 'json_schema', name: 'response', schema, strict: true },
       });
@@ -335,7 +370,9 @@ describe('getCodexArgs', () => {
 
     it('maps JSON without a schema to json_object', async () => {
       const { body } = await args({ responseFormat: { type: 'json' } });
-      expect(body.text).toEqual({ format: { type: 'json_object' } });
+      expect(body.text).toStrictEqual({ format: { type: 'json_object' } });
+      const verbosityOnly = await args({ providerOptions: { codex: { textVerbosity: 'low' } } });
+      expect(verbosityOnly.body.text).toStrictEqual({ verbosity: 'low' });
     });
   });
 });
