@@ -280,7 +280,9 @@ describe('convertToCodexInput', () => {
     const enc = (text: string, itemId?: string) => ({
       type: 'reasoning' as const,
       text,
-      providerOptions: { codex: { itemId, reasoningEncryptedContent: `enc:${text}` } },
+      providerOptions: {
+        codex: { ...(itemId != null && { itemId }), reasoningEncryptedContent: `enc:${text}` },
+      },
     });
     const { input } = convertToCodexInput([
       {
