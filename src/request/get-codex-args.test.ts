@@ -198,6 +198,15 @@ describe('getCodexArgs', () => {
     });
   });
 
+  it('lists every invalid provider option on one readable line', async () => {
+    const error = await args({
+      providerOptions: { codex: { reasoningEffort: 'extreme', parallelToolCalls: 'yes' } },
+    }).catch(e => e as Error);
+    expect(error.message).not.toContain('\n');
+    // each problem starts after a space, not glued to the previous field name
+    expect(error.message).toMatch(/→ at reasoningEffort ✖ .*→ at parallelToolCalls$/);
+  });
+
   it.each([
     ['reasoningSummary', ['auto', 'concise', 'detailed', 'none'], 'reasoning.summary'],
     ['textVerbosity', ['low', 'medium', 'high'], 'text.verbosity'],
