@@ -96,6 +96,8 @@ describe('isStrictJsonSchema', () => {
     expect(
       isStrictJsonSchema(obj({ a: { type: 'object', additionalProperties: false } }, ['a'])),
     ).toBe(false);
+    expect(isStrictJsonSchema(obj({ a: { type: ['object', 'null'] } }, ['a']))).toBe(false);
+    expect(isStrictJsonSchema(obj({}, [], { properties: null }))).toBe(false);
   });
 
   it('rejects a root that is not an object, as strict mode requires one', () => {
