@@ -9,14 +9,14 @@ export type CodexModelCapabilities = {
   reasoningSummaries: boolean;
 };
 
-const EFFORT_ORDER: readonly CodexReasoningEffort[] = [
-  'none',
-  'minimal',
-  'low',
-  'medium',
-  'high',
-  'xhigh',
-];
+const EFFORT_RANK: Readonly<Record<CodexReasoningEffort, number>> = {
+  none: 0,
+  minimal: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  xhigh: 5,
+};
 
 const LOW_TO_HIGH = ['low', 'medium', 'high'] as const;
 const LOW_TO_XHIGH = ['low', 'medium', 'high', 'xhigh'] as const;
@@ -61,18 +61,11 @@ export function clampReasoningEffort(
 ): { effort: CodexReasoningEffort; warning?: LanguageModelV2CallWarning } {
   const supported = CODEX_MODEL_CAPABILITIES[modelId]?.reasoningEfforts;
   if (supported == null || supported.includes(effort)) return { effort };
-  const wanted = EFFORT_ORDER.indexOf(effort);
+  const distance = (candidate: CodexReasoningEffort) =>
+    Math.abs(EFFORT_RANK[candidate] - EFFORT_RANK[effort]);
+  // The lists run from low to high, so on a tie the later, higher level wins.
   let best = supported[0]!;
-  for (const candidate of supported) {
-    const distance = Math.abs(EFFORT_ORDER.indexOf(candidate) - wanted);
-    const bestDistance = Math.abs(EFFORT_ORDER.indexOf(best) - wanted);
-    if (
-      distance < bestDistance ||
-      (distance === bestDistance && EFFORT_ORDER.indexOf(candidate) > EFFORT_ORDER.indexOf(best))
-    ) {
-      best = candidate;
-    }
-  }
+  for (const candidate of supported) if (distance(candidate) <= distance(best)) best = candidate;
   return {
     effort: best,
     warning: {

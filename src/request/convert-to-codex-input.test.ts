@@ -31,6 +31,73 @@ describe('convertToCodexInput', () => {
     ]);
   });
 
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+  const imageUrls = (...parts: Array<{ mediaType: string; data: string | Uint8Array | URL }>) =>
+    convertToCodexInput([
+      { role: 'user', content: parts.map(part => ({ type: 'file' as const, ...part })) },
+    ]).input.flatMap(item =>
+      item.type === 'message'
+        ? item.content.map(c => (c.type === 'input_image' ? c.image_url : c))
+        : [],
+    );
+
+  it('labels image/* bytes and base64 by their format, and unknown ones as jpeg', () => {
+    const base64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+    const formats = {
+      png: PNG,
+      jpeg: [0xff, 0xd8, 0xff, 0xe0, 0, 0x10],
+      gif: [...Buffer.from('GIF89a'), 1, 0],
+      webp: [...Buffer.from('RIFF'), 0x24, 0, 0, 0, ...Buffer.from('WEBPVP8 ')],
+    };
+    for (const [format, bytes] of Object.entries(formats)) {
+      expect(
+        imageUrls(
+          { mediaType: 'image/*', data: new Uint8Array(bytes) },
+          { mediaType: 'image/*', data: base64(bytes) },
+        ),
+      ).toEqual([
+        `data:image/${format};base64,${base64(bytes)}`,
+        `data:image/${format};base64,${base64(bytes)}`,
+      ]);
+    }
+    const riffNotWebp = [...Buffer.from('RIFF'), 0x24, 0, 0, 0, ...Buffer.from('WAVEfmt ')];
+    expect(
+      imageUrls(
+        { mediaType: 'image/*', data: new Uint8Array(riffNotWebp) },
+        { mediaType: 'image/*', data: new Uint8Array(PNG.slice(0, 7)) },
+        { mediaType: 'image/*', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) },
+        { mediaType: 'image/*', data: '!!not base64!!' },
+      ),
+    ).toEqual([
+      `data:image/jpeg;base64,${base64(riffNotWebp)}`,
+      `data:image/jpeg;base64,${base64(PNG.slice(0, 7))}`,
+      'data:image/jpeg;base64,iVBORwAAAAA=',
+      'data:image/jpeg;base64,!!not base64!!',
+    ]);
+  });
+
+  it('keeps a specific image media type as given', () => {
+    expect(imageUrls({ mediaType: 'image/webp', data: new Uint8Array(PNG) })).toEqual([
+      `data:image/webp;base64,${Buffer.from(PNG).toString('base64')}`,
+    ]);
+  });
+
+  it('passes http, https and data URL strings through instead of base64-encoding them', () => {
+    expect(
+      imageUrls(
+        { mediaType: 'image/png', data: 'http://example.com/cat.png' },
+        { mediaType: 'image/png', data: 'HTTPS://example.com/cat.png' },
+        { mediaType: 'image/*', data: 'data:image/gif;base64,R0lG' },
+        { mediaType: 'image/png', data: new URL('http://example.com/dog.png') },
+      ),
+    ).toEqual([
+      'http://example.com/cat.png',
+      'HTTPS://example.com/cat.png',
+      'data:image/gif;base64,R0lG',
+      'http://example.com/dog.png',
+    ]);
+  });
+
   it('rejects non-image files with an UnsupportedFunctionalityError naming the type', () => {
     const run = () =>
       convertToCodexInput([
@@ -43,6 +110,44 @@ describe('convertToCodexInput', () => {
       ]);
     expect(run).toThrow(UnsupportedFunctionalityError);
     expect(run).toThrow(/application\/pdf.*a\.pdf/);
+    expect(run).toThrow(
+      expect.objectContaining({ functionality: 'file parts with media type application/pdf' }),
+    );
+  });
+
+  it('names the media type even when the file has no name', () => {
+    const run = () =>
+      convertToCodexInput([
+        { role: 'user', content: [{ type: 'file', mediaType: 'text/plain', data: 'AAAA' }] },
+      ]);
+    expect(run).toThrow(
+      "Codex accepts images only; the file part with media type 'text/plain' cannot be sent. Convert it to text or an image first.",
+    );
+  });
+
+  it('sends nothing for a user turn with no content', () => {
+    const { input } = convertToCodexInput([{ role: 'user', content: [] }]);
+    expect(input).toEqual([]);
+  });
+
+  it('drops an assistant turn of only reasoning instead of crashing', () => {
+    const { input, warnings } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: 'Thinking.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:1' } },
+          },
+          { type: 'reasoning', text: 'No replay data.' },
+        ],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'Again' }] },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message', 'message']);
+    expect(warnings).toEqual([]);
   });
 
   it('maps an assistant turn with reasoning, text and tool calls, and tool results — with no item ids', () => {
@@ -169,6 +274,83 @@ describe('convertToCodexInput', () => {
       },
     ]);
     expect(input.filter(i => i.type === 'reasoning')).toHaveLength(2);
+  });
+
+  it('starts a new reasoning item when reasoning resumes after other content, keeping the order', () => {
+    const enc = (text: string, itemId?: string) => ({
+      type: 'reasoning' as const,
+      text,
+      providerOptions: {
+        codex: { ...(itemId != null && { itemId }), reasoningEncryptedContent: `enc:${text}` },
+      },
+    });
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          enc('A', 'rs_1'),
+          { type: 'text', text: 'Between.' },
+          enc('B', 'rs_1'),
+          enc('C'),
+          enc('D'),
+          { type: 'tool-call', toolCallId: 'c', toolName: 't', input: {} },
+        ],
+      },
+    ]);
+    expect(input.map(i => (i.type === 'reasoning' ? i.encrypted_content : i.type))).toEqual([
+      'enc:A',
+      'message',
+      'enc:B',
+      'enc:C',
+      'enc:D',
+      'function_call',
+    ]);
+  });
+
+  it('keeps the encrypted content of a reasoning item whatever part of it carries it', () => {
+    const { input } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: 'One.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:1' } },
+          },
+          {
+            type: 'reasoning',
+            text: 'Two.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: null } },
+          },
+          { type: 'reasoning', text: 'Three.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          { type: 'text', text: 'Done.' },
+        ],
+      },
+    ]);
+    expect(input[0]).toEqual({
+      type: 'reasoning',
+      summary: ['One.', 'Two.', 'Three.'].map(text => ({ type: 'summary_text', text })),
+      encrypted_content: 'enc:1',
+    });
+  });
+
+  it('does not send empty assistant text, and warns about assistant files', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: '' },
+          { type: 'file', mediaType: 'image/png', data: 'AAAA' },
+          { type: 'text', text: 'Shown.' },
+        ],
+      },
+    ]);
+    expect(input).toEqual([
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Shown.' }] },
+    ]);
+    expect(warnings).toEqual([
+      { type: 'other', message: 'Assistant file parts are not sent to Codex.' },
+    ]);
   });
 
   it('drops reasoning without encrypted content and reasoning with nothing after it', () => {
@@ -306,8 +488,13 @@ describe('convertToCodexInput', () => {
         ],
       },
     ]);
-    expect(input).toHaveLength(1);
-    expect(warnings).toHaveLength(2);
+    expect(input).toEqual([
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'ok' }] },
+    ]);
+    expect(warnings).toEqual([
+      { type: 'other', message: 'Provider-executed tool call web is not sent to Codex.' },
+      { type: 'other', message: 'Provider-executed tool result web is not sent to Codex.' },
+    ]);
   });
 
   it('answers a call left without a result as "aborted" before the next user turn', () => {

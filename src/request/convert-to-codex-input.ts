@@ -9,6 +9,7 @@ import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './replay-codex-tool-items';
+import { detectImageMediaType } from './detect-image-media-type';
 import type {
   CodexInputContent,
   CodexInputItem,
@@ -236,7 +237,11 @@ function toImageUrl(part: LanguageModelV2FilePart): string {
   }
   if (part.data instanceof URL) return part.data.toString();
   if (typeof part.data === 'string' && /^(https?|data):/i.test(part.data)) return part.data;
-  const mediaType = part.mediaType === 'image/*' ? 'image/jpeg' : part.mediaType;
+  // `image/*` ("some image") names no format the backend can decode, so the bytes say which.
+  const mediaType =
+    part.mediaType === 'image/*'
+      ? (detectImageMediaType(part.data) ?? 'image/jpeg')
+      : part.mediaType;
   return `data:${mediaType};base64,${convertToBase64(part.data)}`;
 }
 

@@ -87,6 +87,26 @@ describe('getCodexArgs', () => {
     });
   });
 
+  it('treats an empty instructions override as unset: default instructions, or the system text', async () => {
+    const bare = await args({ providerOptions: { codex: { instructions: '' } } });
+    expect(bare.body.instructions).toBe('Default instructions.');
+    const withSystem = await args({
+      prompt: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+      providerOptions: { codex: { instructions: ' \n' } },
+    });
+    expect(withSystem.body.instructions).toBe('Be kind.');
+    expect(withSystem.body.input.map(i => i.type === 'message' && i.role)).toEqual(['user']);
+  });
+
+  it('keeps the override as the only instructions when there is no system message', async () => {
+    const { body } = await args({ providerOptions: { codex: { instructions: 'Override.' } } });
+    expect(body.instructions).toBe('Override.');
+    expect(body.input).toHaveLength(1);
+  });
+
   it('never sends unsupported sampling settings and warns for each', async () => {
     const { body, warnings } = await args({
       maxOutputTokens: 100,
@@ -122,6 +142,22 @@ describe('getCodexArgs', () => {
     }
   });
 
+  it('does not warn about an empty stopSequences list or unset settings', async () => {
+    const { warnings } = await args({ stopSequences: [], temperature: undefined });
+    expect(warnings).toEqual([]);
+  });
+
+  it('explains why an unsupported setting was dropped', async () => {
+    const { warnings } = await args({ seed: 0 });
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported-setting',
+        setting: 'seed',
+        details: 'The Codex backend rejects this parameter; it was not sent.',
+      },
+    ]);
+  });
+
   it('maps provider options', async () => {
     const { body } = await args({
       providerOptions: {
@@ -155,7 +191,51 @@ describe('getCodexArgs', () => {
   it('rejects invalid provider options with a clear error', async () => {
     await expect(
       args({ providerOptions: { codex: { reasoningEffort: 'extreme' } } }),
-    ).rejects.toThrow(/reasoningEffort/);
+    ).rejects.toMatchObject({
+      name: 'AI_InvalidArgumentError',
+      argument: 'providerOptions.codex',
+      message: expect.stringMatching(/^Invalid providerOptions\.codex: .*→ at reasoningEffort$/),
+    });
+  });
+
+  it('lists every invalid provider option on one readable line', async () => {
+    const error = await args({
+      providerOptions: { codex: { reasoningEffort: 'extreme', parallelToolCalls: 'yes' } },
+    }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).not.toContain('\n');
+    // each problem starts after a space, not glued to the previous field name
+    expect(error?.message).toMatch(/→ at reasoningEffort ✖ .*→ at parallelToolCalls$/);
+  });
+
+  it.each([
+    ['reasoningSummary', ['auto', 'concise', 'detailed', 'none'], 'reasoning.summary'],
+    ['textVerbosity', ['low', 'medium', 'high'], 'text.verbosity'],
+    ['serviceTier', ['auto', 'default', 'flex', 'priority'], 'service_tier'],
+  ] as const)('sends every documented %s value as %s', async (option, values, field) => {
+    for (const value of values) {
+      const { body } = await args({ providerOptions: { codex: { [option]: value } } });
+      const [head, tail] = field.split('.') as [keyof typeof body, string | undefined];
+      expect(tail == null ? body[head] : (body[head] as Record<string, unknown>)[tail]).toBe(value);
+    }
+  });
+
+  it('sends system messages as one developer message, blank-line separated, under an override', async () => {
+    const { body } = await args({
+      prompt: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      ],
+      providerOptions: { codex: { instructions: 'Override.' } },
+    });
+    expect(body.input[0]).toEqual({
+      type: 'message',
+      role: 'developer',
+      content: [{ type: 'input_text', text: 'Be kind.\n\nBe brief.' }],
+    });
   });
 
   describe('tools', () => {
@@ -191,13 +271,43 @@ describe('getCodexArgs', () => {
         },
         { type: 'function', name: 'b', parameters: looseSchema, strict: false },
       ]);
+      // no `description: undefined` key for a tool without one
+      expect(Object.keys(body.tools![1]!)).toEqual(['type', 'name', 'parameters', 'strict']);
       expect(body.tool_choice).toBe('auto');
       expect(warnings).toEqual([
-        expect.objectContaining({
+        {
           type: 'unsupported-tool',
           tool: expect.objectContaining({ name: 'web' }),
-        }),
+          details:
+            "Codex does not know the provider tool 'openai.web_search'; it was not sent. Use function tools or codex.tools.",
+        },
       ]);
+    });
+
+    it.each(['anyOf', 'oneOf', 'allOf'])(
+      'does not send strict for a tool whose %s holds an object with optional fields',
+      async key => {
+        const inputSchema = {
+          type: 'object',
+          properties: { target: { [key]: [{ type: 'string' }, looseSchema] } },
+          required: ['target'],
+          additionalProperties: false,
+        } as const;
+        const { body } = await args({ tools: [{ type: 'function', name: 'u', inputSchema }] });
+        expect(body.tools?.[0]).toMatchObject({ strict: false });
+      },
+    );
+
+    it('does not send strict for a tool whose schema is a bare object', async () => {
+      const { body } = await args({
+        tools: [{ type: 'function', name: 'now', inputSchema: { type: 'object' } }],
+      });
+      expect(body.tools?.[0]).toEqual({
+        type: 'function',
+        name: 'now',
+        parameters: { type: 'object' },
+        strict: false,
+      });
     });
 
     it('forces strict on or off with strictJsonSchema', async () => {
@@ -247,7 +357,7 @@ describe('getCodexArgs', () => {
         responseFormat: { type: 'json', schema },
         providerOptions: { codex: { textVerbosity: 'medium' } },
       });
-      expect(body.text).toEqual({
+      expect(body.text).toStrictEqual({
         verbosity: 'medium',
         format: { type: 'json_schema', name: 'response', schema, strict: true },
       });
@@ -273,7 +383,9 @@ describe('getCodexArgs', () => {
 
     it('maps JSON without a schema to json_object', async () => {
       const { body } = await args({ responseFormat: { type: 'json' } });
-      expect(body.text).toEqual({ format: { type: 'json_object' } });
+      expect(body.text).toStrictEqual({ format: { type: 'json_object' } });
+      const verbosityOnly = await args({ providerOptions: { codex: { textVerbosity: 'low' } } });
+      expect(verbosityOnly.body.text).toStrictEqual({ verbosity: 'low' });
     });
   });
 });

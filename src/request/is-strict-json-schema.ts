@@ -1,48 +1,52 @@
 /**
- * Whether OpenAI's strict mode accepts the schema as it is: every object lists all of its
- * properties in `required` and sets `additionalProperties: false`, at every depth. Forcing
- * strict on a schema with optional fields earns a 400 "Invalid schema".
+ * Whether OpenAI's strict mode accepts the schema as it is: the root is an object, and every
+ * object lists its `properties`, names all of them in `required` and sets
+ * `additionalProperties: false`, at every depth and in every branch of a union. Forcing
+ * strict on anything else earns a 400 "Invalid schema" (an object without `properties`
+ * gets "object schema missing properties").
  */
 export function isStrictJsonSchema(schema: unknown): boolean {
-  return check(schema, new Set());
+  return isRecord(schema) && isObjectSchema(schema) && check(schema, new Set());
 }
 
 const SUBSCHEMA_LIST_KEYS = ['anyOf', 'allOf', 'oneOf', 'prefixItems'] as const;
 const SUBSCHEMA_MAP_KEYS = ['properties', '$defs', 'definitions'] as const;
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value != null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isObjectSchema(s: Record<string, unknown>): boolean {
+  return (
+    s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || 'properties' in s
+  );
+}
+
 function check(schema: unknown, seen: Set<object>): boolean {
   if (typeof schema === 'boolean') return true;
-  if (schema == null || typeof schema !== 'object' || Array.isArray(schema)) return false;
+  if (!isRecord(schema)) return false;
   if (seen.has(schema)) return true;
   seen.add(schema);
-  const s = schema as Record<string, unknown>;
 
-  const isObject =
-    s.type === 'object' ||
-    (Array.isArray(s.type) && s.type.includes('object')) ||
-    'properties' in s;
-  if (isObject) {
-    if (s.additionalProperties !== false) return false;
-    const props = s.properties;
-    if (props != null && (typeof props !== 'object' || Array.isArray(props))) return false;
-    const required = Array.isArray(s.required) ? s.required : [];
-    for (const key of Object.keys(props ?? {})) if (!required.includes(key)) return false;
+  if (isObjectSchema(schema)) {
+    const { properties, required } = schema;
+    if (schema.additionalProperties !== false || properties == null) return false;
+    // a malformed `properties` value is rejected with the other subschema maps below
+    const keys = Object.keys(properties);
+    if (!keys.every(key => Array.isArray(required) && required.includes(key))) return false;
   }
 
   for (const key of SUBSCHEMA_MAP_KEYS) {
-    const map = s[key];
-    if (map != null) {
-      if (typeof map !== 'object') return false;
-      for (const sub of Object.values(map)) if (!check(sub, seen)) return false;
-    }
+    const map = schema[key];
+    if (map == null) continue;
+    if (!isRecord(map)) return false;
+    for (const sub of Object.values(map)) if (!check(sub, seen)) return false;
   }
   for (const key of SUBSCHEMA_LIST_KEYS) {
-    const list = s[key];
-    if (list != null) {
-      if (!Array.isArray(list)) return false;
-      for (const sub of list) if (!check(sub, seen)) return false;
-    }
+    const list = schema[key];
+    if (list == null) continue;
+    if (!Array.isArray(list)) return false;
+    for (const sub of list) if (!check(sub, seen)) return false;
   }
-  if (s.items != null && !check(s.items, seen)) return false;
-  return true;
+  return schema.items == null || check(schema.items, seen);
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../test/support/codex-events';
 import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
 import { createStreamError } from '../codex-error';
+import type { CodexFinish } from './codex-output-shape';
 import { v2OutputShape } from '../spec/v2-output-shape';
 import { createSseEventSource } from '../transport/sse-event-source';
 import { createCodexPartStream } from './codex-part-stream';
@@ -53,6 +54,58 @@ function byteStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
       controller.close();
     },
   });
+}
+
+/** A body the test writes to while the part stream reads it, as a server streaming live. */
+function liveBody() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const live = {
+    cancelled: false,
+    body: new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+      },
+      cancel() {
+        live.cancelled = true;
+      },
+    }),
+    push: (sse: string) => controller.enqueue(encoder.encode(sse)),
+    end: () => controller.close(),
+  };
+  return live;
+}
+
+/** The core's finish, before a spec version shapes it: unified and raw reason, metadata. */
+async function coreFinishOf(sse: string) {
+  type CoreFinishPart = { type: 'finish' } & CodexFinish;
+  const connection = {
+    responseHeaders: {},
+    openEvents: (onEvent: (event: CodexEvent) => void) =>
+      createSseEventSource(byteStream([encoder.encode(sse)]), onEvent),
+    abort: () => {},
+    release: () => {},
+  };
+  const parts = await convertReadableStreamToArray(
+    createCodexPartStream<CoreFinishPart, never>(connection, {
+      warnings: [],
+      finishPart: finish => ({ type: 'finish', ...finish }),
+      includeRawChunks: false,
+      generateId: () => 'gen',
+      createError:
+        () =>
+        ({ code, message, data }) =>
+          createStreamError({
+            code,
+            message,
+            data,
+            url: 'http://test/responses',
+            requestBodyValues: {},
+            responseHeaders: {},
+          }),
+    }),
+  );
+  const { type: _, ...finish } = parts.at(-1) as CoreFinishPart;
+  return finish;
 }
 
 async function run(sse: string | Uint8Array[], options?: { includeRawChunks?: boolean }) {
@@ -262,11 +315,23 @@ describe('createCodexPartStream', () => {
       },
       { type: 'tool-call', toolCallId: 'call_b', toolName: 'getTime', input: '{"zone":"UTC"}' },
     ]);
-    // the deltas really were interleaved
-    const deltaIds = parts
-      .filter(p => p.type === 'tool-input-delta')
-      .map(p => (p as { id: string }).id);
-    expect(deltaIds.slice(0, 2)).toEqual(['call_a', 'call_b']);
+    // the deltas went out as they arrived, alternating, before either call ended
+    expect(
+      parts
+        .filter(p => p.type.startsWith('tool-input-'))
+        .map(p => `${p.type.slice('tool-input-'.length)} ${(p as { id: string }).id}`),
+    ).toEqual([
+      'start call_a',
+      'start call_b',
+      'delta call_a',
+      'delta call_b',
+      'delta call_a',
+      'delta call_b',
+      'delta call_a',
+      'delta call_b',
+      'end call_a',
+      'end call_b',
+    ]);
   });
 
   it('builds a call from output_item.done alone, and ignores argument deltas it cannot place', async () => {
@@ -467,6 +532,260 @@ describe('createCodexPartStream', () => {
     expect((await run(loadFixture('text'))).some(p => p.type === 'raw')).toBe(false);
   });
 
+  it('streams tool-call arguments as they arrive, announcing the call first', async () => {
+    const live = liveBody();
+    const reader = partStream(live.body).getReader();
+    const next = async () => (await reader.read()).value;
+    expect(await next()).toEqual({ type: 'stream-start', warnings: [] });
+    live.push(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'getWeather' },
+        },
+        {
+          type: 'response.function_call_arguments.delta',
+          output_index: 0,
+          item_id: 'fc_1',
+          delta: '{"city":',
+        },
+      ]),
+    );
+    expect(await next()).toEqual({
+      type: 'tool-input-start',
+      id: 'call_1',
+      toolName: 'getWeather',
+    });
+    expect(await next()).toEqual({ type: 'tool-input-delta', id: 'call_1', delta: '{"city":' });
+    live.push(
+      toSSE([
+        {
+          type: 'response.function_call_arguments.delta',
+          output_index: 0,
+          item_id: 'fc_1',
+          delta: '"Paris"}',
+        },
+      ]),
+    );
+    // the second half goes out before the server has finished the call
+    expect(await next()).toEqual({ type: 'tool-input-delta', id: 'call_1', delta: '"Paris"}' });
+    live.push(
+      toSSE([
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: {
+            id: 'fc_1',
+            type: 'function_call',
+            call_id: 'call_1',
+            name: 'getWeather',
+            arguments: '{"city":"Paris"}',
+          },
+        },
+        { type: 'response.completed', response: { id: 'r', status: 'completed' } },
+      ]),
+    );
+    live.end();
+    const rest: LanguageModelV2StreamPart[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest.push(r.value);
+    // no second copy of the arguments from output_item.done
+    expect(rest).toEqual([
+      { type: 'tool-input-end', id: 'call_1' },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_1',
+        toolName: 'getWeather',
+        input: '{"city":"Paris"}',
+      },
+      expect.objectContaining({ type: 'finish', finishReason: 'tool-calls' }),
+    ]);
+  });
+
+  it('emits reasoning summary text that arrives only in output_item.done', async () => {
+    const done = {
+      type: 'response.output_item.done',
+      output_index: 0,
+      item: {
+        id: 'rs_d',
+        type: 'reasoning',
+        summary: [
+          { type: 'summary_text', text: '**Plan** first.' },
+          { type: 'summary_text', text: 'Then act.' },
+        ],
+        encrypted_content: 'enc:d',
+      },
+    };
+    const completed = { type: 'response.completed', response: { status: 'completed' } };
+    const expected = [
+      { type: 'reasoning-start', id: 'rs_d:0', providerMetadata: { codex: { itemId: 'rs_d' } } },
+      { type: 'reasoning-delta', id: 'rs_d:0', delta: '**Plan** first.\n\nThen act.' },
+      {
+        type: 'reasoning-end',
+        id: 'rs_d:0',
+        providerMetadata: { codex: { itemId: 'rs_d', reasoningEncryptedContent: 'enc:d' } },
+      },
+    ];
+    const announced = await run(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'rs_d', type: 'reasoning', summary: [] },
+        },
+        done,
+        completed,
+      ]),
+    );
+    expect(announced.slice(1, -1)).toEqual(expected);
+    // and when the item was never announced
+    expect((await run(toSSE([done, completed]))).slice(1, -1)).toEqual(expected);
+  });
+
+  it('takes a reasoning item’s text from its deltas, not again from output_item.done', async () => {
+    const parts = await run(
+      toSSE(
+        responseEvents({
+          output: [{ type: 'reasoning', summary: ['Only once.'], encryptedContent: 'enc:o' }],
+        }),
+      ),
+    );
+    expect(
+      parts.filter(p => p.type === 'reasoning-delta').map(p => (p as { delta: string }).delta),
+    ).toEqual(['Only ', 'once.']);
+  });
+
+  it('closes blocks still open at an abnormal end with their own end part, before finish', async () => {
+    const parts = await run(
+      toSSE([
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'rs_o', type: 'reasoning' },
+        },
+        {
+          type: 'response.reasoning_summary_text.delta',
+          output_index: 0,
+          item_id: 'rs_o',
+          delta: 'thinking',
+        },
+        {
+          type: 'response.output_item.added',
+          output_index: 1,
+          item: { id: 'fc_o', type: 'function_call', call_id: 'call_o', name: 't' },
+        },
+        {
+          type: 'response.function_call_arguments.delta',
+          output_index: 1,
+          item_id: 'fc_o',
+          delta: '{"a',
+        },
+        {
+          type: 'response.output_item.added',
+          output_index: 2,
+          item: { id: 'msg_o', type: 'message' },
+        },
+        { type: 'response.output_text.delta', output_index: 2, item_id: 'msg_o', delta: 'par' },
+      ]),
+    );
+    const ends = parts.slice(parts.findIndex(p => p.type === 'error') + 1);
+    expect(ends).toEqual([
+      { type: 'reasoning-end', id: 'rs_o:0' },
+      { type: 'tool-input-end', id: 'call_o' },
+      { type: 'text-end', id: 'msg_o' },
+      expect.objectContaining({ type: 'finish', finishReason: 'error' }),
+    ]);
+    // no call is made from half its arguments
+    expect(types(parts)).not.toContain('tool-call');
+  });
+
+  it('finishes cleanly on a terminal event that lacks its closing blank line', async () => {
+    const body = toSSE(responseEvents({ output: [{ type: 'message', text: 'x' }] })).replace(
+      /\n\n$/,
+      '\n',
+    );
+    const parts = await run(body);
+    expect(types(parts).filter(t => t === 'error' || t === 'finish')).toEqual(['finish']);
+    expect(types(parts).at(-1)).toBe('finish');
+    expect(finishOf(parts).finishReason).toBe('stop');
+  });
+
+  it('yields nothing after the terminal event, even from the same chunk', async () => {
+    const late = toSSE([
+      { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_a1', delta: 'late' },
+      { type: 'response.output_item.added', output_index: 5, item: { id: 'm5', type: 'message' } },
+      { type: 'error', code: 'server_error', message: 'after the end' },
+      { type: 'response.completed', response: { id: 'again', status: 'completed' } },
+    ]);
+    const parts = await run(loadFixture('text') + late, { includeRawChunks: true });
+    expect(types(parts).at(-1)).toBe('finish');
+    expect(types(parts).filter(t => t === 'finish')).toHaveLength(1);
+    expect(textOf(parts)).not.toContain('late');
+    expect(parts.some(p => p.type === 'raw' && JSON.stringify(p).includes('late'))).toBe(false);
+  });
+
+  it('skips data: null and other non-object payloads', async () => {
+    const junk = 'data: null\n\ndata: 42\n\ndata: "text"\n\ndata: []\n\ndata: {"type":7}\n\n';
+    const parts = await run(
+      junk + toSSE(responseEvents({ output: [{ type: 'message', text: 'ok' }] })),
+    );
+    expect(types(parts)).not.toContain('error');
+    expect(textOf(parts)).toBe('ok');
+    expect(finishOf(parts).finishReason).toBe('stop');
+  });
+
+  it('puts the service tier and response id in the finish metadata', async () => {
+    const finish = await coreFinishOf(
+      toSSE([
+        {
+          type: 'response.completed',
+          response: { id: 'resp_t', status: 'completed', service_tier: 'priority' },
+        },
+      ]),
+    );
+    expect(finish.providerMetadata).toEqual({
+      codex: { responseId: 'resp_t', serviceTier: 'priority' },
+    });
+    const plain = await coreFinishOf(
+      toSSE([{ type: 'response.completed', response: { id: 'resp_u', status: 'completed' } }]),
+    );
+    expect(plain.providerMetadata).toEqual({ codex: { responseId: 'resp_u' } });
+  });
+
+  it.each([
+    [{ type: 'response.completed', response: { status: 'completed' } }, 'stop', 'completed'],
+    [{ type: 'response.completed', response: {} }, 'stop', 'completed'],
+    [
+      {
+        type: 'response.incomplete',
+        response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } },
+      },
+      'length',
+      'max_output_tokens',
+    ],
+    [
+      {
+        type: 'response.incomplete',
+        response: { status: 'incomplete', incomplete_details: { reason: 'content_filter' } },
+      },
+      'content-filter',
+      'content_filter',
+    ],
+    [{ type: 'response.incomplete', response: { status: 'incomplete' } }, 'other', 'unknown'],
+    [
+      {
+        type: 'response.failed',
+        response: { status: 'failed', error: { code: 'server_error', message: 'x' } },
+      },
+      'error',
+      'server_error',
+    ],
+    [{ type: 'error', message: 'no code' }, 'error', 'error'],
+  ] as const)('finishes %j as %s with the raw reason %s', async (event, unified, raw) => {
+    const finish = await coreFinishOf(toSSE([event]));
+    expect({ unified: finish.unified, raw: finish.raw }).toEqual({ unified, raw });
+  });
+
   describe('chunk boundaries', () => {
     const fixtures = ['text', 'reasoning-text', 'parallel-tool-calls', 'quirks'];
 
@@ -486,54 +805,82 @@ describe('createCodexPartStream', () => {
     });
   });
 
-  it('streams 10 MB linearly and keeps every delta', async () => {
+  it('streams 10 MB reading only as far ahead as the reader, and keeps every delta', async () => {
     const delta = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit — ünï 😀. ';
-    const events: CodexEvent[] = [
-      { type: 'response.created', response: { id: 'big', model: 'gpt-5.3-codex', created_at: 1 } },
-      {
-        type: 'response.output_item.added',
-        output_index: 0,
-        item: { id: 'msg_big', type: 'message' },
-      },
-    ];
-    const head = toSSE(events);
-    const deltaEvent = toSSE([
-      {
-        type: 'response.output_text.delta',
-        item_id: 'msg_big',
-        output_index: 0,
-        content_index: 0,
-        delta,
-      },
-    ]);
+    const head = encoder.encode(
+      toSSE([
+        {
+          type: 'response.created',
+          response: { id: 'big', model: 'gpt-5.3-codex', created_at: 1 },
+        },
+        {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'msg_big', type: 'message' },
+        },
+      ]),
+    );
+    const deltaEvent = encoder.encode(
+      toSSE([
+        {
+          type: 'response.output_text.delta',
+          item_id: 'msg_big',
+          output_index: 0,
+          content_index: 0,
+          delta,
+        },
+      ]),
+    );
     const count = Math.ceil((10 * 1024 * 1024) / deltaEvent.length);
-    const tail = toSSE([
-      { type: 'response.completed', response: { id: 'big', status: 'completed' } },
-    ]);
-
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode(head));
-        // 4 KB-ish network chunks that cut events (and characters) anywhere
-        const all = encoder.encode(deltaEvent.repeat(count));
-        for (let i = 0; i < all.length; i += 4093) controller.enqueue(all.subarray(i, i + 4093));
-        controller.enqueue(encoder.encode(tail));
-        controller.close();
+    const tail = encoder.encode(
+      toSSE([{ type: 'response.completed', response: { id: 'big', status: 'completed' } }]),
+    );
+    // 4 KB-ish network chunks that cut events (and characters) anywhere, made on demand
+    const CHUNK = 4093;
+    const total = count * deltaEvent.length;
+    let sent = -1; // the head goes first
+    let pulledBytes = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          let chunk: Uint8Array;
+          if (sent === -1) chunk = head;
+          else if (sent >= total) {
+            if (sent > total) return controller.close();
+            chunk = tail;
+          } else {
+            const size = Math.min(CHUNK, total - sent);
+            chunk = new Uint8Array(size);
+            for (let i = 0; i < size; i++) chunk[i] = deltaEvent[(sent + i) % deltaEvent.length]!;
+          }
+          sent = sent === -1 ? 0 : sent >= total ? total + 1 : sent + chunk.length;
+          pulledBytes += chunk.length;
+          controller.enqueue(chunk);
+        },
       },
-    });
+      { highWaterMark: 0 },
+    );
     const reader = partStream(body).getReader();
     let deltas = 0;
     let chars = 0;
+    let furthestAhead = 0;
     let finish: LanguageModelV2StreamPart | undefined;
     for (let r = await reader.read(); !r.done; r = await reader.read()) {
       if (r.value.type === 'text-delta') {
         deltas++;
         chars += r.value.delta.length;
         if (r.value.delta !== delta) throw new Error('corrupted delta');
+        // bytes read from the body beyond the deltas the reader has taken
+        furthestAhead = Math.max(
+          furthestAhead,
+          pulledBytes - head.length - deltas * deltaEvent.length,
+        );
       } else if (r.value.type === 'finish') finish = r.value;
     }
     expect(deltas).toBe(count);
     expect(chars).toBe(count * delta.length);
     expect(finish).toMatchObject({ finishReason: 'stop' });
+    // a stream that buffered the body would be megabytes ahead; this one stays within a read
+    expect(furthestAhead).toBeLessThanOrEqual(2 * CHUNK);
   });
 });
