@@ -147,7 +147,15 @@ describe('convertToCodexInput', () => {
       { role: 'user', content: [{ type: 'text', text: 'Again' }] },
     ]);
     expect(input.map(i => i.type)).toEqual(['message', 'message']);
-    expect(warnings).toEqual([]);
+    // encrypted reasoning that cannot be replayed is never dropped silently
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringMatching(
+          /^1 reasoning item\(s\) with encrypted content .* not replayed\.$/,
+        ),
+      },
+    ]);
   });
 
   it('maps an assistant turn with reasoning, text and tool calls, and tool results — with no item ids', () => {

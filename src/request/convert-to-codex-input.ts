@@ -2,6 +2,7 @@ import {
   UnsupportedFunctionalityError,
   type LanguageModelV2CallWarning,
   type LanguageModelV2FilePart,
+  type LanguageModelV2Message,
   type LanguageModelV2Prompt,
   type LanguageModelV2ToolResultOutput,
 } from '@ai-sdk/provider';
@@ -34,167 +35,184 @@ export function convertToCodexInput(
   /** Which tool names are the backend's own tools (see `prepareCodexTools`). */
   toolNames: CodexToolNames = NO_TOOL_NAMES,
 ): ConvertedCodexInput {
-  const systemTexts: string[] = [];
-  const input: CodexInputItem[] = [];
-  const warnings: LanguageModelV2CallWarning[] = [];
-  const toolReplay = new CodexToolReplay(toolNames, message =>
-    warnings.push({ type: 'other', message }),
-  );
-  const knownCallIds = new Set<string>();
-  // calls still waiting for their output, by call id → tool name
-  const unanswered = new Map<string, string>();
-  // Everything since the last user message: assistant and tool messages flattened, since
-  // agent frameworks split one model step over several messages (the reasoning in one, the
-  // call it led to in the next).
-  let turn: CodexInputItem[] = [];
-  // Reasoning parts of one output item arrive split per summary block (and may be split
-  // over messages); the item id in their metadata groups them again. It is never sent.
-  let reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
-
-  // The backend rejects a call left without an output once the conversation moves on
-  // ("No tool output found for function call"); the official client answers such calls
-  // with "aborted", and so do we.
-  const closeUnanswered = () => {
-    for (const [callId, toolName] of unanswered) {
-      turn.push(toolReplay.outputItem(callId, 'aborted'));
-      warnings.push({
-        type: 'other',
-        message: `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
-      });
-    }
-    unanswered.clear();
-  };
-  const endTurn = () => {
-    input.push(...replayableTurn(turn, warnings));
-    turn = [];
-    reasoning = undefined;
-  };
-
+  const builder = new CodexInputBuilder(toolNames);
   for (const message of prompt) {
     switch (message.role) {
       case 'system':
-        systemTexts.push(message.content);
+        builder.systemTexts.push(message.content);
         break;
-
-      case 'user': {
-        const content = message.content.map((part): CodexInputContent => {
-          if (part.type === 'text') return { type: 'input_text', text: part.text };
-          return { type: 'input_image', image_url: toImageUrl(part) };
-        });
-        if (content.length > 0) {
-          closeUnanswered();
-          endTurn();
-          input.push({ type: 'message', role: 'user', content });
-        }
+      case 'user':
+        builder.user(message.content);
         break;
-      }
-
-      case 'assistant': {
-        for (const part of message.content) {
-          if (part.type !== 'reasoning') reasoning = undefined;
-          switch (part.type) {
-            case 'text':
-              if (part.text.length > 0) {
-                turn.push({
-                  type: 'message',
-                  role: 'assistant',
-                  content: [{ type: 'output_text', text: part.text }],
-                });
-              }
-              break;
-            case 'reasoning': {
-              const parsed = codexReasoningMetadataSchema.safeParse(
-                part.providerOptions?.codex ?? {},
-              );
-              const meta = parsed.success ? parsed.data : {};
-              const itemId = meta.itemId ?? undefined;
-              if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
-                const item: PendingReasoning = {
-                  type: 'reasoning',
-                  summary: [],
-                  encrypted_content: undefined,
-                };
-                turn.push(item as CodexReasoningInput);
-                reasoning = { itemId, item };
-              }
-              if (part.text.length > 0)
-                reasoning.item.summary.push({ type: 'summary_text', text: part.text });
-              if (meta.reasoningEncryptedContent)
-                reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
-              break;
-            }
-            case 'tool-call': {
-              const replayed = toolReplay.call(part);
-              if (replayed !== undefined) {
-                if (replayed.item === undefined) break;
-                turn.push(replayed.item);
-                if (replayed.awaitsOutput) {
-                  knownCallIds.add(part.toolCallId);
-                  unanswered.set(part.toolCallId, part.toolName);
-                }
-                break;
-              }
-              if (part.providerExecuted) {
-                warnings.push({
-                  type: 'other',
-                  message: `Provider-executed tool call ${part.toolName} is not sent to Codex.`,
-                });
-                break;
-              }
-              knownCallIds.add(part.toolCallId);
-              unanswered.set(part.toolCallId, part.toolName);
-              turn.push({
-                type: 'function_call',
-                call_id: part.toolCallId,
-                name: part.toolName,
-                arguments: JSON.stringify(part.input ?? {}),
-              });
-              break;
-            }
-            case 'tool-result':
-              if (toolReplay.providerResult(part)) break;
-              warnings.push({
-                type: 'other',
-                message: `Provider-executed tool result ${part.toolName} is not sent to Codex.`,
-              });
-              break;
-            case 'file':
-              warnings.push({
-                type: 'other',
-                message: 'Assistant file parts are not sent to Codex.',
-              });
-              break;
-          }
-        }
+      case 'assistant':
+        for (const part of message.content) builder.assistantPart(part);
         break;
-      }
-
       case 'tool':
-        reasoning = undefined;
-        for (const part of message.content) {
-          if (!knownCallIds.has(part.toolCallId)) {
-            warnings.push({
-              type: 'other',
-              message: `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
-            });
-            continue;
-          }
-          unanswered.delete(part.toolCallId);
-          turn.push(
-            toolReplay.outputItem(
-              part.toolCallId,
-              toolReplay.outputText(part.toolCallId, part.output) ??
-                toolOutputToString(part.output, warnings),
-            ),
-          );
+        builder.toolResults(message.content);
+        break;
+    }
+  }
+  // A trailing call without output is left alone: it may be what the caller answers next.
+  builder.endTurn();
+  return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
+}
+
+type AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
+type ToolPart = Extract<LanguageModelV2Message, { role: 'tool' }>['content'][number];
+
+class CodexInputBuilder {
+  readonly systemTexts: string[] = [];
+  readonly input: CodexInputItem[] = [];
+  readonly warnings: LanguageModelV2CallWarning[] = [];
+  private readonly toolReplay: CodexToolReplay;
+  private readonly knownCallIds = new Set<string>();
+  /** Calls still waiting for their output, by call id → tool name. */
+  private readonly unanswered = new Map<string, string>();
+  /**
+   * Everything since the last user message: assistant and tool messages flattened, since
+   * agent frameworks split one model step over several messages (the reasoning in one, the
+   * call it led to in the next).
+   */
+  private turn: CodexInputItem[] = [];
+  /**
+   * Reasoning parts of one output item arrive split per summary block (and may be split
+   * over messages); the item id in their metadata groups them again. It is never sent.
+   */
+  private reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
+
+  constructor(toolNames: CodexToolNames) {
+    this.toolReplay = new CodexToolReplay(toolNames, message => this.warn(message));
+  }
+
+  private warn(message: string) {
+    this.warnings.push({ type: 'other', message });
+  }
+
+  user(parts: Extract<LanguageModelV2Message, { role: 'user' }>['content']) {
+    const content = parts.map((part): CodexInputContent => {
+      if (part.type === 'text') return { type: 'input_text', text: part.text };
+      return { type: 'input_image', image_url: toImageUrl(part) };
+    });
+    if (content.length === 0) return;
+    this.closeUnanswered();
+    this.endTurn();
+    this.input.push({ type: 'message', role: 'user', content });
+  }
+
+  /**
+   * The backend rejects a call left without an output once the conversation moves on
+   * ("No tool output found for function call"); the official client answers such calls
+   * with "aborted", and so do we.
+   */
+  private closeUnanswered() {
+    for (const [callId, toolName] of this.unanswered) {
+      this.turn.push(this.toolReplay.outputItem(callId, 'aborted'));
+      this.warn(
+        `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
+      );
+    }
+    this.unanswered.clear();
+  }
+
+  endTurn() {
+    this.input.push(...replayableTurn(this.turn, this.warnings));
+    this.turn = [];
+    this.reasoning = undefined;
+  }
+
+  assistantPart(part: AssistantPart) {
+    if (part.type !== 'reasoning') this.reasoning = undefined;
+    switch (part.type) {
+      case 'text':
+        if (part.text.length > 0) {
+          this.turn.push({
+            type: 'message',
+            role: 'assistant',
+            content: [{ type: 'output_text', text: part.text }],
+          });
         }
+        break;
+      case 'reasoning':
+        this.reasoningPart(part);
+        break;
+      case 'tool-call':
+        this.toolCall(part);
+        break;
+      case 'tool-result':
+        if (this.toolReplay.providerResult(part)) break;
+        this.warn(`Provider-executed tool result ${part.toolName} is not sent to Codex.`);
+        break;
+      case 'file':
+        this.warn('Assistant file parts are not sent to Codex.');
         break;
     }
   }
 
-  // A trailing call without output is left alone: it may be what the caller answers next.
-  endTurn();
-  return { systemTexts, input, warnings };
+  private reasoningPart(part: Extract<AssistantPart, { type: 'reasoning' }>) {
+    const parsed = codexReasoningMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
+    const meta = parsed.success ? parsed.data : {};
+    const itemId = meta.itemId ?? undefined;
+    let reasoning = this.reasoning;
+    if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
+      const item: PendingReasoning = {
+        type: 'reasoning',
+        summary: [],
+        encrypted_content: undefined,
+      };
+      this.turn.push(item as CodexReasoningInput);
+      reasoning = this.reasoning = { itemId, item };
+    }
+    if (part.text.length > 0)
+      reasoning.item.summary.push({ type: 'summary_text', text: part.text });
+    if (meta.reasoningEncryptedContent)
+      reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
+  }
+
+  private toolCall(part: Extract<AssistantPart, { type: 'tool-call' }>) {
+    const replayed = this.toolReplay.call(part);
+    if (replayed !== undefined) {
+      if (replayed.item === undefined) return;
+      this.turn.push(replayed.item);
+      if (replayed.awaitsOutput) this.awaitOutput(part.toolCallId, part.toolName);
+      return;
+    }
+    if (part.providerExecuted) {
+      this.warn(`Provider-executed tool call ${part.toolName} is not sent to Codex.`);
+      return;
+    }
+    this.awaitOutput(part.toolCallId, part.toolName);
+    this.turn.push({
+      type: 'function_call',
+      call_id: part.toolCallId,
+      name: part.toolName,
+      arguments: JSON.stringify(part.input ?? {}),
+    });
+  }
+
+  private awaitOutput(callId: string, toolName: string) {
+    this.knownCallIds.add(callId);
+    this.unanswered.set(callId, toolName);
+  }
+
+  toolResults(parts: ToolPart[]) {
+    this.reasoning = undefined;
+    for (const part of parts) {
+      if (!this.knownCallIds.has(part.toolCallId)) {
+        this.warn(
+          `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
+        );
+        continue;
+      }
+      this.unanswered.delete(part.toolCallId);
+      this.turn.push(
+        this.toolReplay.outputItem(
+          part.toolCallId,
+          this.toolReplay.outputText(part.toolCallId, part.output) ??
+            toolOutputToString(part.output, this.warnings),
+        ),
+      );
+    }
+  }
 }
 
 type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
