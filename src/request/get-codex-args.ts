@@ -8,7 +8,7 @@ import {
 } from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
 import type { CodexToolNames } from './codex-tool-names';
-import type { CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
+import type { CodexInputItem, CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
 import { convertToCodexInput } from './convert-to-codex-input';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 
@@ -49,31 +49,8 @@ export async function getCodexArgs({
   /** How the backend's tool items map to the app's tool names, for the stream. */
   toolNames: CodexToolNames;
 }> {
-  const warnings: LanguageModelV2CallWarning[] = [];
-  for (const setting of UNSUPPORTED_SETTINGS) {
-    const value = options[setting];
-    if (value != null && !(Array.isArray(value) && value.length === 0)) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting,
-        details: 'The Codex backend rejects this parameter; it was not sent.',
-      });
-    }
-  }
-
-  // Model settings were validated when the model was made; parsing them again here only
-  // costs a few microseconds and gives every call the warnings for their unknown keys.
-  const modelOptions = parseCodexOptions(defaults.providerOptions, MODEL_SETTINGS);
-  const callOptions = parseCodexOptions(options.providerOptions?.codex, 'providerOptions.codex');
-  const codexOptions: CodexProviderOptions = { ...modelOptions.options, ...callOptions.options };
-  for (const [where, unknownKeys] of [
-    [MODEL_SETTINGS, modelOptions.unknownKeys],
-    ['providerOptions.codex', callOptions.unknownKeys],
-  ] as const) {
-    for (const key of unknownKeys) {
-      warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
-    }
-  }
+  const warnings = unsupportedSettingWarnings(options);
+  const codexOptions = mergeCodexOptions(defaults.providerOptions, options, warnings);
 
   const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools({
     tools: options.tools,
@@ -86,45 +63,13 @@ export async function getCodexArgs({
     input,
     warnings: inputWarnings,
   } = convertToCodexInput(options.prompt, toolNames);
-
-  let instructions: string;
-  if (codexOptions.instructions != null && codexOptions.instructions.trim() !== '') {
-    instructions = codexOptions.instructions;
-    // The override takes the instructions slot; the system messages still reach the model.
-    if (systemTexts.length > 0) {
-      input.unshift({
-        type: 'message',
-        role: 'developer',
-        content: [{ type: 'input_text', text: systemTexts.join('\n\n') }],
-      });
-    }
-  } else {
-    const joined = systemTexts.join('\n\n');
-    instructions = joined.trim() !== '' ? joined : defaults.defaultInstructions;
-  }
-
-  let format: CodexTextFormat | undefined;
-  if (options.responseFormat?.type === 'json') {
-    const { schema, name, description } = options.responseFormat;
-    format =
-      schema != null
-        ? {
-            type: 'json_schema',
-            name: name ?? 'response',
-            ...(description != null && { description }),
-            schema,
-            strict: codexOptions.strictJsonSchema ?? isStrictJsonSchema(schema),
-          }
-        : { type: 'json_object' };
-  }
-
-  const text =
-    codexOptions.textVerbosity != null || format != null
-      ? {
-          ...(codexOptions.textVerbosity != null && { verbosity: codexOptions.textVerbosity }),
-          ...(format != null && { format }),
-        }
-      : undefined;
+  const instructions = resolveInstructions(
+    codexOptions.instructions,
+    systemTexts,
+    input,
+    defaults.defaultInstructions,
+  );
+  const text = textOptions(codexOptions, options.responseFormat);
 
   let effort = codexOptions.reasoningEffort;
   if (effort != null) {
@@ -156,4 +101,90 @@ export async function getCodexArgs({
   };
 
   return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings], toolNames };
+}
+
+function unsupportedSettingWarnings(options: LanguageModelV2CallOptions) {
+  const warnings: LanguageModelV2CallWarning[] = [];
+  for (const setting of UNSUPPORTED_SETTINGS) {
+    const value = options[setting];
+    if (value != null && !(Array.isArray(value) && value.length === 0)) {
+      warnings.push({
+        type: 'unsupported-setting',
+        setting,
+        details: 'The Codex backend rejects this parameter; it was not sent.',
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Model settings under call options (call options win), with warnings for unknown keys. */
+function mergeCodexOptions(
+  modelSettings: CodexProviderOptions | undefined,
+  options: LanguageModelV2CallOptions,
+  warnings: LanguageModelV2CallWarning[],
+): CodexProviderOptions {
+  // Model settings were validated when the model was made; parsing them again here only
+  // costs a few microseconds and gives every call the warnings for their unknown keys.
+  const modelOptions = parseCodexOptions(modelSettings, MODEL_SETTINGS);
+  const callOptions = parseCodexOptions(options.providerOptions?.codex, 'providerOptions.codex');
+  for (const [where, unknownKeys] of [
+    [MODEL_SETTINGS, modelOptions.unknownKeys],
+    ['providerOptions.codex', callOptions.unknownKeys],
+  ] as const) {
+    for (const key of unknownKeys) {
+      warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
+    }
+  }
+  return { ...modelOptions.options, ...callOptions.options };
+}
+
+/**
+ * The `instructions` slot: the override when set (the system messages then still reach the
+ * model as a developer message at the start of `input`), else the system messages, else
+ * the default (the backend requires some).
+ */
+function resolveInstructions(
+  override: string | undefined,
+  systemTexts: string[],
+  input: CodexInputItem[],
+  defaultInstructions: string,
+): string {
+  if (override != null && override.trim() !== '') {
+    if (systemTexts.length > 0) {
+      input.unshift({
+        type: 'message',
+        role: 'developer',
+        content: [{ type: 'input_text', text: systemTexts.join('\n\n') }],
+      });
+    }
+    return override;
+  }
+  const joined = systemTexts.join('\n\n');
+  return joined.trim() !== '' ? joined : defaultInstructions;
+}
+
+function textOptions(
+  codexOptions: CodexProviderOptions,
+  responseFormat: LanguageModelV2CallOptions['responseFormat'],
+): CodexRequestBody['text'] {
+  let format: CodexTextFormat | undefined;
+  if (responseFormat?.type === 'json') {
+    const { schema, name, description } = responseFormat;
+    format =
+      schema != null
+        ? {
+            type: 'json_schema',
+            name: name ?? 'response',
+            ...(description != null && { description }),
+            schema,
+            strict: codexOptions.strictJsonSchema ?? isStrictJsonSchema(schema),
+          }
+        : { type: 'json_object' };
+  }
+  if (codexOptions.textVerbosity == null && format == null) return undefined;
+  return {
+    ...(codexOptions.textVerbosity != null && { verbosity: codexOptions.textVerbosity }),
+    ...(format != null && { format }),
+  };
 }
