@@ -33,6 +33,24 @@ export type WebSocketTransport = CodexTransport & {
   close(): void;
 };
 
+type WebSocketTransportOptions = {
+  /** Where requests go after a refused upgrade. */
+  http: CodexTransport;
+  /**
+   * Told once, when a refused upgrade switches the transport to HTTP; the response of that
+   * request also carries the message as a warning.
+   */
+  onFallback?: (message: string) => void;
+  /** How long an unused socket stays open. */
+  idleTimeoutMs?: number;
+  /**
+   * A socket that accepted a request but says nothing for this long is given up (the
+   * stream idle timeout, which applies from the first event on); unset: no limit.
+   */
+  firstEventTimeoutMs?: number;
+  loadSocketModule?: () => Promise<SocketModule>;
+};
+
 /**
  * Responses over WebSockets: one socket per conversation turn at a time, reused across
  * turns, so that a turn continuing the previous one sends `previous_response_id` and only
@@ -55,44 +73,10 @@ export function createWebSocketTransport({
   // undici too, so that a runtime without it falls back to HTTP here
   loadSocketModule = () =>
     Promise.all([import('./codex-socket'), loadUndici()]).then(([module]) => module),
-}: {
-  /** Where requests go after a refused upgrade. */
-  http: CodexTransport;
-  /**
-   * Told once, when a refused upgrade switches the transport to HTTP; the response of that
-   * request also carries the message as a warning.
-   */
-  onFallback?: (message: string) => void;
-  /** How long an unused socket stays open. */
-  idleTimeoutMs?: number;
-  /**
-   * A socket that accepted a request but says nothing for this long is given up (the
-   * stream idle timeout, which applies from the first event on); unset: no limit.
-   */
-  firstEventTimeoutMs?: number;
-  loadSocketModule?: () => Promise<SocketModule>;
-}): WebSocketTransport {
+}: WebSocketTransportOptions): WebSocketTransport {
   const pool = new CodexSocketPool(idleTimeoutMs);
   let fellBack = false;
   let sockets: Promise<SocketModule> | undefined;
-
-  const finish = (
-    key: string,
-    socket: CodexSocket,
-    request: CodexRequestBody,
-    outcome: CodexSocketOutcome,
-  ) => {
-    if (!outcome.reusable || !socket.isOpen) return socket.close('response abandoned');
-    socket.turn =
-      outcome.completed != null
-        ? {
-            request,
-            responseId: outcome.completed.responseId,
-            replayedOutput: replayOutputItems(outcome.completed.outputItems),
-          }
-        : undefined;
-    pool.release(key, socket);
-  };
 
   /** For good: the request, and every later one, goes over HTTP; the caller hears it once. */
   async function fallBack(
@@ -110,115 +94,174 @@ export function createWebSocketTransport({
     return { ...response, warnings: [...(response.warnings ?? []), { type: 'other', message }] };
   }
 
-  async function send(request: CodexTransportRequest): Promise<CodexResponseStream> {
-    if (fellBack) return http.send(request);
-    const { body, signal } = request;
-    const url = toWebSocketUrl(request.url);
-    const headers = createWebSocketHandshakeHeaders(request.headers);
-    assertSendableHeaders(headers);
-    // A socket is authenticated once, at the upgrade: it serves one conversation and one set
-    // of credentials. Other headers (user agent, the caller's) go with the upgrade only.
-    const key = [
-      body.prompt_cache_key ?? '',
-      headers.authorization ?? '',
-      headers['chatgpt-account-id'] ?? '',
-    ].join('\n');
-    let freshSocket = false;
-    let fullInput = false;
-
-    for (let attempt = 0; ; attempt++) {
-      let socket = freshSocket ? undefined : pool.take(key, body);
-      if (socket == null) {
-        let openCodexSocket: SocketModule['openCodexSocket'];
-        try {
-          ({ openCodexSocket } = await (sockets ??= loadSocketModule()));
-        } catch (error) {
-          return fallBack(
-            request,
-            `The WebSocket transport cannot run here (${describeError(error)}; it needs Node.js ≥ 20.18); this provider uses HTTP (SSE) instead.`,
-          );
-        }
-        try {
-          socket = await openCodexSocket({ url, headers, signal });
-        } catch (error) {
-          if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
-          return fallBack(
-            request,
-            `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`,
-          );
-        }
-      }
-
-      const increment: CodexIncrementalInput | undefined = fullInput
-        ? undefined
-        : getIncrementalInput(socket.turn, body);
-      socket.turn = undefined;
-      const frame = JSON.stringify({
-        type: 'response.create',
-        ...body,
-        ...(increment != null && {
-          previous_response_id: increment.previousResponseId,
-          input: increment.input,
-        }),
-      });
-      const chosen = socket;
-      const response = new CodexSocketResponse(socket, signal, outcome =>
-        finish(key, chosen, body, outcome),
-      );
-      response.start(frame);
-
-      let first: CodexEvent;
-      try {
-        first = await response.firstEvent(firstEventTimeoutMs);
-      } catch (error) {
-        if (signal.aborted) throw signal.reason;
-        throw socketFailure({
-          url,
-          message: 'The Codex WebSocket closed before the response started',
-          cause: error,
-          requestBodyValues: body,
-        });
-      }
-
-      if (!isWrappedErrorFrame(first)) {
-        return {
-          responseHeaders: socket.responseHeaders,
-          openEvents: onEvent => response.openEvents(onEvent),
-        };
-      }
-      const code = errorFrameCode(first);
-      if (code === CONNECTION_LIMIT_CODE) {
-        // the socket reached its age limit: the same request on a new socket, in full
-        response.settle(false);
-        if (attempt < 2) {
-          freshSocket = true;
-          fullInput = true;
-          continue;
-        }
-      } else if (code === PREVIOUS_RESPONSE_NOT_FOUND_CODE && increment != null && attempt < 2) {
-        // the socket lost the response we built on: the full input on the same socket
-        response.settle(true);
-        fullInput = true;
-        continue;
-      } else {
-        response.settle(true);
-      }
-      const error = await errorFrameToAPICallError(first, {
-        url,
-        requestBodyValues: body,
-        secrets: [headers.authorization],
-      });
-      throw code === CONNECTION_LIMIT_CODE ? retryable(error) : error;
-    }
-  }
-
+  const context: SocketSendContext = {
+    pool,
+    firstEventTimeoutMs,
+    loadSocketModule: () => (sockets ??= loadSocketModule()),
+    fallBack,
+  };
   return {
-    send,
+    send: async request => (fellBack ? http.send(request) : sendOverSocket(context, request)),
     get fellBack() {
       return fellBack;
     },
     close: () => pool.closeAll(),
   };
+}
+
+/** What a request sent over a socket needs of its transport. */
+type SocketSendContext = {
+  pool: CodexSocketPool;
+  firstEventTimeoutMs: number | undefined;
+  /** The socket module, loaded once per transport. */
+  loadSocketModule: () => Promise<SocketModule>;
+  fallBack: (request: CodexTransportRequest, message: string) => Promise<CodexResponseStream>;
+};
+
+async function sendOverSocket(
+  context: SocketSendContext,
+  request: CodexTransportRequest,
+): Promise<CodexResponseStream> {
+  const { pool } = context;
+  const { body, signal } = request;
+  const url = toWebSocketUrl(request.url);
+  const headers = createWebSocketHandshakeHeaders(request.headers);
+  assertSendableHeaders(headers);
+  const key = socketKey(body, headers);
+  let freshSocket = false;
+  let fullInput = false;
+
+  for (let attempt = 0; ; attempt++) {
+    const socket =
+      (freshSocket ? undefined : pool.take(key, body)) ??
+      (await openSocket(context.loadSocketModule, { url, headers, signal }));
+    if (typeof socket === 'string') return context.fallBack(request, socket);
+
+    const increment: CodexIncrementalInput | undefined = fullInput
+      ? undefined
+      : getIncrementalInput(socket.turn, body);
+    socket.turn = undefined;
+    const response = new CodexSocketResponse(socket, signal, outcome =>
+      finishTurn(pool, key, socket, body, outcome),
+    );
+    response.start(responseCreateFrame(body, increment));
+
+    const first = await firstEvent(response, context.firstEventTimeoutMs, { url, body, signal });
+
+    if (!isWrappedErrorFrame(first)) {
+      return {
+        responseHeaders: socket.responseHeaders,
+        openEvents: onEvent => response.openEvents(onEvent),
+      };
+    }
+    const code = errorFrameCode(first);
+    if (code === CONNECTION_LIMIT_CODE) {
+      // the socket reached its age limit: the same request on a new socket, in full
+      response.settle(false);
+      if (attempt < 2) {
+        freshSocket = true;
+        fullInput = true;
+        continue;
+      }
+    } else if (code === PREVIOUS_RESPONSE_NOT_FOUND_CODE && increment != null && attempt < 2) {
+      // the socket lost the response we built on: the full input on the same socket
+      response.settle(true);
+      fullInput = true;
+      continue;
+    } else {
+      response.settle(true);
+    }
+    const error = await errorFrameToAPICallError(first, {
+      url,
+      requestBodyValues: body,
+      secrets: [headers.authorization],
+    });
+    throw code === CONNECTION_LIMIT_CODE ? retryable(error) : error;
+  }
+}
+
+/** The response's first event; a socket that breaks before it fails retryably. */
+async function firstEvent(
+  response: CodexSocketResponse,
+  timeoutMs: number | undefined,
+  { url, body, signal }: { url: string; body: CodexRequestBody; signal: AbortSignal },
+): Promise<CodexEvent> {
+  try {
+    return await response.firstEvent(timeoutMs);
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw socketFailure({
+      url,
+      message: 'The Codex WebSocket closed before the response started',
+      cause: error,
+      requestBodyValues: body,
+    });
+  }
+}
+
+/**
+ * A socket is authenticated once, at the upgrade: it serves one conversation and one set
+ * of credentials. Other headers (user agent, the caller's) go with the upgrade only.
+ */
+function socketKey(body: CodexRequestBody, headers: Record<string, string>): string {
+  return [
+    body.prompt_cache_key ?? '',
+    headers.authorization ?? '',
+    headers['chatgpt-account-id'] ?? '',
+  ].join('\n');
+}
+
+/** A new socket, or (a string) why this transport falls back to HTTP instead. */
+async function openSocket(
+  loadSocketModule: () => Promise<SocketModule>,
+  options: { url: string; headers: Record<string, string>; signal: AbortSignal },
+): Promise<CodexSocket | string> {
+  let openCodexSocket: SocketModule['openCodexSocket'];
+  try {
+    ({ openCodexSocket } = await loadSocketModule());
+  } catch (error) {
+    return `The WebSocket transport cannot run here (${describeError(error)}; it needs Node.js ≥ 20.18); this provider uses HTTP (SSE) instead.`;
+  }
+  try {
+    return await openCodexSocket(options);
+  } catch (error) {
+    if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
+    return `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`;
+  }
+}
+
+function responseCreateFrame(
+  body: CodexRequestBody,
+  increment: CodexIncrementalInput | undefined,
+): string {
+  return JSON.stringify({
+    type: 'response.create',
+    ...body,
+    ...(increment != null && {
+      previous_response_id: increment.previousResponseId,
+      input: increment.input,
+    }),
+  });
+}
+
+/** A socket whose response ended goes back to the pool, remembering a completed turn. */
+function finishTurn(
+  pool: CodexSocketPool,
+  key: string,
+  socket: CodexSocket,
+  request: CodexRequestBody,
+  outcome: CodexSocketOutcome,
+): void {
+  if (!outcome.reusable || !socket.isOpen) return socket.close('response abandoned');
+  socket.turn =
+    outcome.completed != null
+      ? {
+          request,
+          responseId: outcome.completed.responseId,
+          replayedOutput: replayOutputItems(outcome.completed.outputItems),
+        }
+      : undefined;
+  pool.release(key, socket);
 }
 
 function retryable(error: APICallError): APICallError {
