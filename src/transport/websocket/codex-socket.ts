@@ -17,6 +17,9 @@ export type CodexSocketListener = {
 
 type RawSocket = { ref?: () => unknown; unref?: () => unknown };
 
+/** The upgrade's answer, as it went through the dispatcher. */
+type Handshake = { status?: number; headers: Record<string, string>; raw?: RawSocket };
+
 /** How long an upgrade may take before the attempt counts as a connection failure. */
 const CONNECT_TIMEOUT_MS = 15_000;
 
@@ -106,9 +109,7 @@ export async function openCodexSocket({
   const undici = await loadUndici();
   dispatcher ??= (await envProxyDispatcher()) ?? undici.getGlobalDispatcher();
   signal?.throwIfAborted();
-  const handshake: { status?: number; headers: Record<string, string>; raw?: RawSocket } = {
-    headers: {},
-  };
+  const handshake: Handshake = { headers: {} };
   const ws = new undici.WebSocket(url, {
     headers,
     dispatcher: recordHandshake(dispatcher, handshake),
@@ -133,33 +134,7 @@ export async function openCodexSocket({
       reject(error);
     };
     const onOpen = () => settle(undefined, new CodexSocket(ws, handshake.raw, handshake.headers));
-    const onError = (event: unknown) => {
-      const status = handshake.status;
-      if (status != null && status !== 101) {
-        // a redirect is never followed (it would carry the token along), nor taken for "use HTTP"
-        const redirect =
-          status >= 300 && status < 400
-            ? redirectError(
-                new Response(null, { status, headers: handshake.headers }),
-                url,
-                undefined,
-                'the Codex backend',
-                'baseURL',
-              )
-            : undefined;
-        settle(redirect ?? handshakeError({ url, status, responseHeaders: handshake.headers }));
-      } else {
-        const cause = (event as { error?: unknown }).error ?? event;
-        settle(
-          socketFailure({
-            url,
-            message: `Cannot open a WebSocket to ${url}`,
-            cause,
-            secrets: Object.values(headers),
-          }),
-        );
-      }
-    };
+    const onError = (event: unknown) => settle(upgradeFailure(url, headers, handshake, event));
     const onAbort = () => settle(signal!.reason);
     const timer = setTimeout(
       () =>
@@ -175,6 +150,37 @@ export async function openCodexSocket({
     ws.addEventListener('error', onError);
     ws.addEventListener('close', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Why an upgrade failed: refused (with the answer's status), redirected, or never answered. */
+function upgradeFailure(
+  url: string,
+  headers: Record<string, string>,
+  handshake: Handshake,
+  event: unknown,
+): Error {
+  const status = handshake.status;
+  if (status != null && status !== 101) {
+    // a redirect is never followed (it would carry the token along), nor taken for "use HTTP"
+    const redirect =
+      status >= 300 && status < 400
+        ? redirectError(
+            new Response(null, { status, headers: handshake.headers }),
+            url,
+            undefined,
+            'the Codex backend',
+            'baseURL',
+          )
+        : undefined;
+    return redirect ?? handshakeError({ url, status, responseHeaders: handshake.headers });
+  }
+  const cause = (event as { error?: unknown }).error ?? event;
+  return socketFailure({
+    url,
+    message: `Cannot open a WebSocket to ${url}`,
+    cause,
+    secrets: Object.values(headers),
   });
 }
 
@@ -202,10 +208,7 @@ const HANDLER_METHODS = [
  * is read on its way through the dispatcher. Both handler styles are passed through as
  * they are, whichever undici the dispatcher comes from (this package's, or Node's own).
  */
-function recordHandshake(
-  dispatcher: Dispatcher,
-  into: { status?: number; headers: Record<string, string>; raw?: RawSocket },
-): Dispatcher {
+function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
   const record = (status: number, headers: Record<string, string>, raw?: RawSocket) => {
     into.status = status;
     into.headers = headers;
