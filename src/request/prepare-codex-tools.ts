@@ -19,6 +19,9 @@ import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
 import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 
+/** Adds a tool under its wire name; false (with a warning) if that name is taken. */
+type AddTool = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => boolean;
+
 /**
  * AI SDK tools → Codex `tools` and `tool_choice`: function tools, and the provider tools of
  * `codex.tools` (web search, custom/freeform, apply_patch, local shell). Other providers'
@@ -43,7 +46,7 @@ export function prepareCodexTools({
   const toolNames: CodexToolNames = { customByWireName: {}, customBySdkName: {} };
   // the backend rejects two tools of one name, so a second one is left out
   const wireNames = new Set<string>();
-  const add = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => {
+  const add: AddTool = (wireName, tool, sdkTool) => {
     if (wireNames.has(wireName)) {
       toolWarnings.push({
         type: 'unsupported-tool',
@@ -72,110 +75,124 @@ export function prepareCodexTools({
       );
       continue;
     }
-    switch (tool.id) {
-      case WEB_SEARCH_TOOL_ID: {
-        const args = parseToolArgs(tool, webSearchArgsSchema);
-        const location = args.userLocation;
-        const added = add(
-          'web_search',
-          {
-            type: 'web_search',
-            ...(args.externalWebAccess != null && { external_web_access: args.externalWebAccess }),
-            ...(args.allowedDomains != null && {
-              filters: { allowed_domains: args.allowedDomains },
-            }),
-            ...(location != null && {
-              user_location: {
-                type: 'approximate',
-                ...(location.country != null && { country: location.country }),
-                ...(location.region != null && { region: location.region }),
-                ...(location.city != null && { city: location.city }),
-                ...(location.timezone != null && { timezone: location.timezone }),
-              },
-            }),
-            ...(args.searchContextSize != null && {
-              search_context_size: args.searchContextSize,
-            }),
-          },
-          tool,
-        );
-        if (added) toolNames.webSearch = tool.name;
-        break;
-      }
-      case CUSTOM_TOOL_ID: {
-        const args = parseToolArgs(tool, customToolArgsSchema);
-        const added = add(
-          tool.name,
-          {
-            type: 'custom',
-            name: tool.name,
-            ...(args.description != null && { description: args.description }),
-            format: args.format ?? { type: 'text' },
-          },
-          tool,
-        );
-        if (added) addCustomName(toolNames, tool.name, tool.name);
-        break;
-      }
-      case APPLY_PATCH_TOOL_ID: {
-        parseToolArgs(tool, applyPatchArgsSchema);
-        const added = add(
-          APPLY_PATCH_TOOL_NAME,
-          {
-            type: 'custom',
-            name: APPLY_PATCH_TOOL_NAME,
-            description: APPLY_PATCH_DESCRIPTION,
-            format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
-          },
-          tool,
-        );
-        if (added) addCustomName(toolNames, APPLY_PATCH_TOOL_NAME, tool.name);
-        break;
-      }
-      case LOCAL_SHELL_TOOL_ID: {
-        parseToolArgs(tool, localShellArgsSchema);
-        if (add('local_shell', { type: 'local_shell' }, tool)) toolNames.localShell = tool.name;
-        break;
-      }
-      default:
-        toolWarnings.push({
-          type: 'unsupported-tool',
-          tool,
-          details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
-        });
-    }
+    addProviderTool(tool, add, toolNames, toolWarnings);
   }
 
   if (codexTools.length === 0) {
     return { tools: undefined, toolChoice: undefined, toolWarnings, toolNames };
   }
+  const codexToolChoice = toCodexToolChoice(toolChoice, toolNames, toolWarnings);
+  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings, toolNames };
+}
 
-  let codexToolChoice: CodexToolChoice | undefined;
+/** One tool of `codex.tools`; another provider's tool is only warned about. */
+function addProviderTool(
+  tool: LanguageModelV2ProviderDefinedTool,
+  add: AddTool,
+  toolNames: CodexToolNames,
+  toolWarnings: LanguageModelV2CallWarning[],
+): void {
+  switch (tool.id) {
+    case WEB_SEARCH_TOOL_ID: {
+      const args = parseToolArgs(tool, webSearchArgsSchema);
+      if (add('web_search', toWebSearchTool(args), tool)) toolNames.webSearch = tool.name;
+      break;
+    }
+    case CUSTOM_TOOL_ID: {
+      const args = parseToolArgs(tool, customToolArgsSchema);
+      const added = add(
+        tool.name,
+        {
+          type: 'custom',
+          name: tool.name,
+          ...(args.description != null && { description: args.description }),
+          format: args.format ?? { type: 'text' },
+        },
+        tool,
+      );
+      if (added) addCustomName(toolNames, tool.name, tool.name);
+      break;
+    }
+    case APPLY_PATCH_TOOL_ID: {
+      parseToolArgs(tool, applyPatchArgsSchema);
+      const added = add(
+        APPLY_PATCH_TOOL_NAME,
+        {
+          type: 'custom',
+          name: APPLY_PATCH_TOOL_NAME,
+          description: APPLY_PATCH_DESCRIPTION,
+          format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
+        },
+        tool,
+      );
+      if (added) addCustomName(toolNames, APPLY_PATCH_TOOL_NAME, tool.name);
+      break;
+    }
+    case LOCAL_SHELL_TOOL_ID: {
+      parseToolArgs(tool, localShellArgsSchema);
+      if (add('local_shell', { type: 'local_shell' }, tool)) toolNames.localShell = tool.name;
+      break;
+    }
+    default:
+      toolWarnings.push({
+        type: 'unsupported-tool',
+        tool,
+        details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
+      });
+  }
+}
+
+function toWebSearchTool(args: z.infer<typeof webSearchArgsSchema>): CodexTool {
+  const location = args.userLocation;
+  return {
+    type: 'web_search',
+    ...(args.externalWebAccess != null && { external_web_access: args.externalWebAccess }),
+    ...(args.allowedDomains != null && {
+      filters: { allowed_domains: args.allowedDomains },
+    }),
+    ...(location != null && {
+      user_location: {
+        type: 'approximate',
+        ...(location.country != null && { country: location.country }),
+        ...(location.region != null && { region: location.region }),
+        ...(location.city != null && { city: location.city }),
+        ...(location.timezone != null && { timezone: location.timezone }),
+      },
+    }),
+    ...(args.searchContextSize != null && {
+      search_context_size: args.searchContextSize,
+    }),
+  };
+}
+
+function toCodexToolChoice(
+  toolChoice: LanguageModelV2CallOptions['toolChoice'],
+  toolNames: CodexToolNames,
+  toolWarnings: LanguageModelV2CallWarning[],
+): CodexToolChoice | undefined {
   switch (toolChoice?.type) {
     case undefined:
-      break;
+      return undefined;
     case 'auto':
     case 'none':
     case 'required':
-      codexToolChoice = toolChoice.type;
-      break;
+      return toolChoice.type;
     case 'tool': {
       const name = toolChoice.toolName;
-      if (name === toolNames.webSearch) codexToolChoice = { type: 'web_search' };
-      else if (Object.hasOwn(toolNames.customBySdkName, name))
-        codexToolChoice = { type: 'custom', name: toolNames.customBySdkName[name]! };
-      else if (name === toolNames.localShell) {
+      if (name === toolNames.webSearch) return { type: 'web_search' };
+      if (Object.hasOwn(toolNames.customBySdkName, name))
+        return { type: 'custom', name: toolNames.customBySdkName[name]! };
+      if (name === toolNames.localShell) {
         // the backend has no way to name local_shell in tool_choice
-        codexToolChoice = 'required';
         toolWarnings.push({
           type: 'other',
           message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required' (some tool must be called).`,
         });
-      } else codexToolChoice = { type: 'function', name };
-      break;
+        return 'required';
+      }
+      return { type: 'function', name };
     }
   }
-  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings, toolNames };
 }
 
 function addCustomName(names: CodexToolNames, wireName: string, sdkName: string) {
