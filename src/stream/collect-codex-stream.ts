@@ -12,6 +12,18 @@ export type CollectedCodexResponse<FinishPart> = {
   response: { id?: string; modelId?: string; timestamp?: Date };
 };
 
+type OpenBlock = {
+  type: 'text' | 'reasoning';
+  text: string;
+  providerMetadata?: SharedV2ProviderMetadata;
+};
+
+/** What the parts read so far add up to. */
+type Collected<FinishPart> = CollectedCodexResponse<FinishPart> & {
+  /** Text and reasoning blocks that started and have not ended, by part id. */
+  open: Map<string, OpenBlock>;
+};
+
 /**
  * Reads a whole part stream into `doGenerate`'s shape. Content keeps the order in which
  * blocks started; an `error` part is thrown, since a non-streaming caller has nowhere
@@ -20,67 +32,19 @@ export type CollectedCodexResponse<FinishPart> = {
 export async function collectCodexStream<FinishPart extends { type: 'finish' }, Warning>(
   stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>,
 ): Promise<CollectedCodexResponse<FinishPart>> {
-  const content: LanguageModelV2Content[] = [];
-  const open = new Map<
-    string,
-    { type: 'text' | 'reasoning'; text: string; providerMetadata?: SharedV2ProviderMetadata }
-  >();
-  let finish: FinishPart | undefined;
-  const response: CollectedCodexResponse<FinishPart>['response'] = {};
+  const collected: Collected<FinishPart> = {
+    content: [],
+    open: new Map(),
+    finish: undefined,
+    response: {},
+  };
 
   const reader = stream.getReader();
   try {
     while (true) {
       const { done, value: part } = await reader.read();
       if (done) break;
-      if (part.type === 'finish') {
-        finish = part as FinishPart;
-        continue;
-      }
-      switch (part.type) {
-        case 'text-start':
-        case 'reasoning-start': {
-          const block = {
-            type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const),
-            text: '',
-            providerMetadata: part.providerMetadata,
-          };
-          open.set(part.id, block);
-          content.push(block as LanguageModelV2Content);
-          break;
-        }
-        case 'text-delta':
-        case 'reasoning-delta': {
-          const block = open.get(part.id);
-          if (block != null) {
-            block.text += part.delta;
-            if (part.providerMetadata != null) block.providerMetadata = part.providerMetadata;
-          }
-          break;
-        }
-        case 'text-end':
-        case 'reasoning-end': {
-          const block = open.get(part.id);
-          if (block != null && part.providerMetadata != null)
-            block.providerMetadata = part.providerMetadata;
-          open.delete(part.id);
-          break;
-        }
-        case 'tool-call':
-        case 'tool-result':
-        case 'source':
-          content.push(part);
-          break;
-        case 'response-metadata':
-          if (part.id != null) response.id = part.id;
-          if (part.modelId != null) response.modelId = part.modelId;
-          if (part.timestamp != null) response.timestamp = part.timestamp;
-          break;
-        case 'error':
-          throw APICallError.isInstance(part.error) || part.error instanceof Error
-            ? part.error
-            : new Error(String(part.error));
-      }
+      collectPart(collected, part);
     }
   } catch (error) {
     // Stop reading and release the connection before surfacing the error.
@@ -92,10 +56,66 @@ export async function collectCodexStream<FinishPart extends { type: 'finish' }, 
     throw error;
   }
 
+  const { content, finish, response } = collected;
   for (const block of content) {
     if ((block.type === 'text' || block.type === 'reasoning') && block.providerMetadata == null) {
       delete block.providerMetadata;
     }
   }
   return { content, finish, response };
+}
+
+function collectPart<FinishPart extends { type: 'finish' }, Warning>(
+  collected: Collected<FinishPart>,
+  part: CodexStreamPart<FinishPart, Warning>,
+): void {
+  const { content, open, response } = collected;
+  if (part.type === 'finish') {
+    collected.finish = part as FinishPart;
+    return;
+  }
+  switch (part.type) {
+    case 'text-start':
+    case 'reasoning-start': {
+      const block = {
+        type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const),
+        text: '',
+        providerMetadata: part.providerMetadata,
+      };
+      open.set(part.id, block);
+      content.push(block as LanguageModelV2Content);
+      break;
+    }
+    case 'text-delta':
+    case 'reasoning-delta': {
+      const block = open.get(part.id);
+      if (block != null) {
+        block.text += part.delta;
+        if (part.providerMetadata != null) block.providerMetadata = part.providerMetadata;
+      }
+      break;
+    }
+    case 'text-end':
+    case 'reasoning-end': {
+      const block = open.get(part.id);
+      if (block != null && part.providerMetadata != null)
+        block.providerMetadata = part.providerMetadata;
+      open.delete(part.id);
+      break;
+    }
+    case 'tool-call':
+    case 'tool-result':
+    case 'source':
+      content.push(part);
+      break;
+    case 'response-metadata':
+      if (part.id != null) response.id = part.id;
+      if (part.modelId != null) response.modelId = part.modelId;
+      if (part.timestamp != null) response.timestamp = part.timestamp;
+      break;
+    case 'error':
+      throw APICallError.isInstance(part.error) || part.error instanceof Error
+        ? part.error
+        : new Error(String(part.error));
+  }
 }
