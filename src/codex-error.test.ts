@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codexErrorToMessage, isUsageLimitError, redactSecrets } from './codex-error';
+import { codexErrorToMessage, isUsageLimitError } from './codex-error';
+import { redactSecrets } from './transport/redact-secrets';
 
 describe('codexErrorToMessage', () => {
   it('says the plan and when a usage limit resets', () => {

@@ -1,7 +1,7 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import { withAuthRenewal, type CodexAuthSource } from './auth/codex-auth';
-import { unexpectedAnswerError } from './codex-error';
+import { unexpectedAnswerError } from './transport/redact-secrets';
 import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
 import { sendCodexRequest } from './transport/post-codex-request';
 

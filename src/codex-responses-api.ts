@@ -1,4 +1,6 @@
 import { z } from 'zod/v4';
+import type { CodexTool, CodexToolChoice } from './request/codex-tool-definitions';
+
 // Schemas for the rare, structural events only. Delta events arrive thousands of times a
 // response and are checked with a `typeof delta === 'string'` guard instead (see
 // docs/performance.md). Every object is loose: the backend adds fields without notice.
@@ -240,51 +242,6 @@ export type CodexLocalShellCallInput = {
   action: CodexLocalShellAction;
 };
 
-export type CodexFunctionTool = {
-  type: 'function';
-  name: string;
-  description?: string;
-  parameters: unknown;
-  strict: boolean;
-};
-
-export type CodexWebSearchTool = {
-  type: 'web_search';
-  external_web_access?: boolean;
-  filters?: { allowed_domains?: string[] };
-  user_location?: {
-    type: 'approximate';
-    country?: string;
-    region?: string;
-    city?: string;
-    timezone?: string;
-  };
-  search_context_size?: 'low' | 'medium' | 'high';
-};
-
-export type CodexCustomToolFormat =
-  { type: 'text' } | { type: 'grammar'; syntax: 'lark' | 'regex'; definition: string };
-
-export type CodexCustomTool = {
-  type: 'custom';
-  name: string;
-  description?: string;
-  format: CodexCustomToolFormat;
-};
-
-export type CodexLocalShellTool = { type: 'local_shell' };
-
-export type CodexTool =
-  CodexFunctionTool | CodexWebSearchTool | CodexCustomTool | CodexLocalShellTool;
-
-export type CodexToolChoice =
-  | 'auto'
-  | 'none'
-  | 'required'
-  | { type: 'function'; name: string }
-  | { type: 'custom'; name: string }
-  | { type: 'web_search' };
-
 export type CodexTextFormat =
   | { type: 'json_object' }
   | { type: 'json_schema'; name: string; description?: string; schema: unknown; strict: boolean };
@@ -304,3 +261,14 @@ export type CodexRequestBody = {
   text?: { verbosity?: string; format?: CodexTextFormat };
   service_tier?: string;
 };
+
+// Tool definitions as the request body carries them.
+export type {
+  CodexFunctionTool,
+  CodexWebSearchTool,
+  CodexCustomToolFormat,
+  CodexCustomTool,
+  CodexLocalShellTool,
+  CodexTool,
+  CodexToolChoice,
+} from './request/codex-tool-definitions';

@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { unexpectedAnswerError } from '../codex-error';
+import { unexpectedAnswerError } from '../transport/redact-secrets';
 import { withAuthRenewal, type CodexAuthSource } from '../auth/codex-auth';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/post-codex-request';

@@ -1,4 +1,3 @@
-import type { CodexCredentials } from '../auth/codex-auth';
 import { VERSION } from '../version';
 
 export const PACKAGE_NAME = 'ai-sdk-provider-codex';
@@ -102,7 +101,11 @@ export function createIdentityHeaders({
   };
 }
 
-export function credentialHeaders(credentials: CodexCredentials): Record<string, string> {
+/** The headers that carry credentials (`CodexCredentials` of the auth stage). */
+export function credentialHeaders(credentials: {
+  accessToken: string;
+  accountId?: string | undefined;
+}): Record<string, string> {
   return {
     authorization: `Bearer ${credentials.accessToken}`,
     ...(credentials.accountId ? { 'chatgpt-account-id': credentials.accountId } : {}),

@@ -1,6 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexEvent, CodexRequestBody } from '../codex-responses-api';
-import type { CodexCallWarning } from '../stream/codex-output-shape';
+import type { LanguageModelV2CallWarning } from '@ai-sdk/provider';
 
 /** One response as a transport delivers it: its headers, and its events on demand. */
 export type CodexResponseStream = {
@@ -8,7 +8,7 @@ export type CodexResponseStream = {
   /** Starts reading this response's events; called once per response. */
   openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource;
   /** What the caller should know about how the response was reached (a transport fallback). */
-  warnings?: CodexCallWarning[];
+  warnings?: LanguageModelV2CallWarning[];
 };
 
 /**

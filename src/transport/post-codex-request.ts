@@ -1,12 +1,7 @@
 import { APICallError, EmptyResponseBodyError, InvalidArgumentError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import {
-  codexFailedResponseHandler,
-  describeError,
-  redactAPICallError,
-  redactSecrets,
-  withDiagnostics,
-} from '../codex-error';
+import { codexFailedResponseHandler, describeError, withDiagnostics } from '../codex-error';
+import { redactAPICallError, redactSecrets } from './redact-secrets';
 import { headerValueProblem, isValidHeaderName } from './codex-headers';
 import type { CodexTransport } from './codex-transport';
 import { redirectError } from './redirect-error';

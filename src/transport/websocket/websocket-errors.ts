@@ -1,11 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
-import {
-  codexFailedResponseHandler,
-  describeError,
-  redactAPICallError,
-  redactSecrets,
-  withDiagnostics,
-} from '../../codex-error';
+import { codexFailedResponseHandler, describeError, withDiagnostics } from '../../codex-error';
+import { redactAPICallError, redactSecrets } from '../redact-secrets';
 
 /** The socket age limit: the request is fine, the socket is not. */
 export const CONNECTION_LIMIT_CODE = 'websocket_connection_limit_reached';
