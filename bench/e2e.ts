@@ -10,7 +10,13 @@ import { cpus } from 'node:os';
 import { streamText } from 'ai';
 import { median, round } from './bench-stats';
 import { inProcessFetch, reasoningAndTools, textDeltas, type Workload } from './sse-workloads';
-import { benchTools, openaiModel, oursModel, type StreamTextContender } from './stream-text-models';
+import {
+  benchTools,
+  openaiModel,
+  oursModel,
+  oursUncoalescedModel,
+  type StreamTextContender,
+} from './stream-text-models';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -19,7 +25,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 type Path = 'textStream' | 'UI message stream response';
 type Outcome = { chunks: number; chars: number; toolCalls: number };
 
-const contenders = [oursModel, openaiModel].filter(
+const contenders = [oursModel, openaiModel, oursUncoalescedModel].filter(
   c => process.env.BENCH_ONLY == null || c.name.includes(process.env.BENCH_ONLY),
 );
 const paths: Path[] = ['textStream', 'UI message stream response'];
@@ -91,7 +97,9 @@ for (const { workload, toolCalls } of workloads) {
       row[`${c.name} ms`] = round(ms[i]!);
       row[`${c.name} chunks`] = outcomes.get(c)!.chunks;
     });
-    if (contenders.length === 2) row['ours/openai'] = round(ms[0]! / ms[1]!, 2);
+    const msOf = (c: StreamTextContender) => ms[contenders.indexOf(c)] ?? NaN;
+    row['ours/openai'] = round(msOf(oursModel) / msOf(openaiModel), 2);
+    row['no coalescing/openai'] = round(msOf(oursUncoalescedModel) / msOf(openaiModel), 2);
     table.push(row);
     console.log(row);
   }

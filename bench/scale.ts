@@ -16,7 +16,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { streamText } from 'ai';
 import { quantile, round } from './bench-stats';
-import { openaiModel, oursModel, type StreamTextContender } from './stream-text-models';
+import {
+  openaiModel,
+  oursModel,
+  oursUncoalescedModel,
+  type StreamTextContender,
+} from './stream-text-models';
 
 const RATE = 100; // deltas per second per stream
 const DELTAS = Number(process.env.BENCH_DELTAS ?? 350); // 3.5 s of text per stream
@@ -30,7 +35,7 @@ const TRIAL_TIMEOUT_MS = RAMP_MS + (DELTAS * 1000) / RATE + 5_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-const contenders = [oursModel, openaiModel].filter(
+const contenders = [oursModel, openaiModel, oursUncoalescedModel].filter(
   c => process.env.BENCH_ONLY == null || c.name.includes(process.env.BENCH_ONLY),
 );
 
@@ -239,9 +244,11 @@ console.log(
 );
 console.table(trials);
 console.table(summary);
-if (summary.length === 2) {
-  const [o, a] = summary.map(s => s['max N']) as [number, number];
-  console.log(`ours holds ${round(o / a, 2)} × the streams @ai-sdk/openai holds`);
+const maxN = (c: StreamTextContender) => summary.find(s => s.contender === c.name)?.['max N'];
+for (const c of [oursModel, oursUncoalescedModel]) {
+  const [n, a] = [maxN(c), maxN(openaiModel)];
+  if (n != null && a != null)
+    console.log(`${c.name} holds ${round(n / a, 2)} × the streams of ${openaiModel.name}`);
 }
 writeFileSync(
   new URL('./results-scale.json', import.meta.url),

@@ -18,6 +18,16 @@ export const oursModel: StreamTextContender = {
   providerOptions: {},
 };
 
+/** Ours with one part per backend delta event, as before coalescing. */
+export const oursUncoalescedModel: StreamTextContender = {
+  name: 'ours, coalesceDeltas: false',
+  model: (baseURL, fetch) =>
+    createCodex({ baseURL, auth: { accessToken: 'bench' }, fetch, coalesceDeltas: false })(
+      'gpt-5.3-codex',
+    ),
+  providerOptions: {},
+};
+
 export const openaiModel: StreamTextContender = {
   name: '@ai-sdk/openai@2 responses',
   model: (baseURL, fetch) =>
