@@ -3,7 +3,8 @@
  * `streamText(...).toUIMessageStreamResponse()`, each read to the end, ours and
  * @ai-sdk/openai side by side on the same bytes from an in-process fetch that serves
  * pre-encoded chunks. Prints a table and writes bench/results-e2e.json.
- * `node --cpu-prof --import tsx bench/e2e.ts` profiles it (BENCH_ONLY=<name> for one contender).
+ * To profile one slice: `BENCH_ONLY=<contender name part> BENCH_WORKLOAD=a|b BENCH_PATH=text|ui
+ * node --cpu-prof --import tsx bench/e2e.ts`, then `bench/profile-shares.ts` on the profile.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -28,11 +29,17 @@ type Outcome = { chunks: number; chars: number; toolCalls: number };
 const contenders = [oursModel, openaiModel, oursUncoalescedModel].filter(
   c => process.env.BENCH_ONLY == null || c.name.includes(process.env.BENCH_ONLY),
 );
-const paths: Path[] = ['textStream', 'UI message stream response'];
+const paths = (['textStream', 'UI message stream response'] as Path[]).filter(
+  p => process.env.BENCH_PATH == null || p.toLowerCase().startsWith(process.env.BENCH_PATH),
+);
 const workloads: Array<{ workload: Workload; toolCalls: number }> = [
   { workload: textDeltas(20_000, { chunkSize: 4096 }), toolCalls: 0 },
   { workload: reasoningAndTools({ chunkSize: 4096 }), toolCalls: 200 },
-];
+].filter(
+  w =>
+    process.env.BENCH_WORKLOAD == null ||
+    w.workload.name.startsWith(`(${process.env.BENCH_WORKLOAD})`),
+);
 
 async function runOnce(c: StreamTextContender, workload: Workload, path: Path): Promise<Outcome> {
   const errors: unknown[] = [];

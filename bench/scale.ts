@@ -5,7 +5,8 @@
  * and a trial passes while the p99 gap between consecutive text deltas at the readers stays
  * under 250 ms and no stream falls more than 250 ms behind the server. N doubles until a trial fails, then bisects; ours and @ai-sdk/openai take
  * turns so machine drift hits both. Loopback only; every loop is bounded in count and time.
- * Prints the trials and the result and writes bench/results-scale.json.
+ * Prints the trials and the result and writes bench/results-scale.json. BENCH_N=<n> runs one
+ * trial at that N; BENCH_ONLY=<name part> one contender.
  */
 import { spawn } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
@@ -15,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { streamText } from 'ai';
-import { quantile, round } from './bench-stats';
+import { median, quantile, round } from './bench-stats';
 import {
   openaiModel,
   oursModel,
@@ -29,7 +30,7 @@ const RAMP_MS = 1000; // streams start spread over this, as requests arrive in a
 const GAP_LIMIT_MS = 250;
 const START_N = Number(process.env.BENCH_START_N ?? 32);
 const MAX_N = 4096;
-const MAX_TRIALS = Number(process.env.BENCH_MAX_TRIALS ?? 10); // per contender
+const MAX_TRIALS = Number(process.env.BENCH_MAX_TRIALS ?? 10); // search steps per contender
 // an overloaded trial is a failed one: stop it 5 s past its nominal end
 const TRIAL_TIMEOUT_MS = RAMP_MS + (DELTAS * 1000) / RATE + 5_000;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -176,6 +177,10 @@ async function trial(c: StreamTextContender, n: number): Promise<Trial> {
 
 /** Doubling until the first failure, then bisection to within 10 %. */
 function* search(): Generator<number, void, boolean> {
+  if (process.env.BENCH_N != null) {
+    yield Number(process.env.BENCH_N); // one trial at a fixed N, e.g. for a CPU profile
+    return;
+  }
   let pass = 0;
   let fail = Infinity;
   let n = START_N;
@@ -195,10 +200,19 @@ function* search(): Generator<number, void, boolean> {
 // warm-up: JIT and connection pools, not counted
 for (const c of contenders) await trial(c, 8);
 
+/**
+ * A shared machine stalls processes now and then, so one trial can fail (or pass) by luck:
+ * each N is decided by the majority of up to VOTES trials, and contenders take turns.
+ */
+const VOTES = Number(process.env.BENCH_VOTES ?? 3);
 const trials: Trial[] = [];
+const decided = new Map<StreamTextContender, Array<{ n: number; pass: boolean }>>(
+  contenders.map(c => [c, []]),
+);
 const searches = new Map(contenders.map(c => [c, search()]));
 const next = new Map(contenders.map(c => [c, searches.get(c)!.next()]));
-for (let round = 0; round < MAX_TRIALS && [...next.values()].some(s => !s.done); round++) {
+const tally = new Map(contenders.map(c => [c, { pass: 0, fail: 0 }]));
+for (let round = 0; round < MAX_TRIALS * VOTES && [...next.values()].some(s => !s.done); round++) {
   for (const c of contenders) {
     const step = next.get(c)!;
     if (step.done) continue;
@@ -207,28 +221,34 @@ for (let round = 0; round < MAX_TRIALS && [...next.values()].some(s => !s.done);
     const t = await trial(c, step.value);
     trials.push(t);
     console.log(JSON.stringify(t));
-    next.set(c, searches.get(c)!.next(t.pass));
+    const votes = tally.get(c)!;
+    votes[t.pass ? 'pass' : 'fail']++;
+    const majority = Math.floor(VOTES / 2) + 1;
+    if (votes.pass < majority && votes.fail < majority) continue;
+    decided.get(c)!.push({ n: step.value, pass: votes.pass >= majority });
+    tally.set(c, { pass: 0, fail: 0 });
+    next.set(c, searches.get(c)!.next(votes.pass >= majority));
   }
 }
 server.stdin!.end();
 
+const med = (xs: number[]) => round(median(xs), 2);
 const summary = contenders.map(c => {
-  const best = trials
-    .filter(t => t.contender === c.name && t.pass)
-    .reduce<Trial | undefined>((a, t) => (a == null || t.n > a.n ? t : a), undefined);
-  const firstFail = trials
-    .filter(t => t.contender === c.name && !t.pass && t.n > (best?.n ?? 0))
-    .reduce<Trial | undefined>((a, t) => (a == null || t.n < a.n ? t : a), undefined);
+  const steps = decided.get(c)!;
+  const best = Math.max(0, ...steps.filter(s => s.pass).map(s => s.n));
+  const firstFail = Math.min(...steps.filter(s => !s.pass && s.n > best).map(s => s.n));
+  const at = trials.filter(t => t.contender === c.name && t.n === best);
   return {
     contender: c.name,
-    'max N': best?.n ?? 0,
-    'p99 gap ms': best?.p99GapMs ?? NaN,
-    'p99 lag ms': best?.p99LagMs ?? NaN,
-    'client ELU': best?.elu ?? NaN,
-    'server ELU': best?.serverElu ?? NaN,
-    'CPU ms / 1000 deltas': best?.cpuMsPer1000Deltas ?? NaN,
-    'deltas/chunk': best?.deltasPerChunk ?? NaN,
-    'first failing N': firstFail?.n ?? `> ${MAX_N}`,
+    'max N': best,
+    // medians over the trials at that N
+    'p99 gap ms': med(at.map(t => t.p99GapMs)),
+    'p99 lag ms': med(at.map(t => t.p99LagMs)),
+    'client ELU': med(at.map(t => t.elu)),
+    'server ELU': med(at.map(t => t.serverElu)),
+    'CPU ms / 1000 deltas': med(at.map(t => t.cpuMsPer1000Deltas)),
+    'deltas/chunk': med(at.map(t => t.deltasPerChunk)),
+    'first failing N': Number.isFinite(firstFail) ? firstFail : `> ${MAX_N}`,
   };
 });
 const versions = {
