@@ -25,6 +25,11 @@ const OWNERS: Array<[string, RegExp]> = [
   ['eventsource-parser', /node_modules\/eventsource-parser\//],
   ['zod', /node_modules\/zod\//],
   ['benchmark harness (bench/)', /\/bench\//],
+  // fetch's body and the socket under it: per network read, whoever reads the body
+  [
+    'fetch (undici) and sockets',
+    /^node:internal\/deps\/undici\/|^node:net$|^node:internal\/stream_base_commons$/,
+  ],
 ];
 
 const profile = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Profile;
