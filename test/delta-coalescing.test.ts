@@ -9,6 +9,7 @@ import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { loadFixture } from './support/codex-emulator';
+import { useCodexEmulator } from './support/use-codex-emulator';
 import { toSSE, type CodexEvent } from './support/codex-events';
 
 // Coalescing through the public API: a `fetch` that hands the body out in chosen chunks,
@@ -269,6 +270,36 @@ describe('delta coalescing', () => {
       generate({ coalesceDeltas: false }),
     ]);
     expect(coalesced.content).toEqual(separate.content);
+  });
+
+  describe("over transport: 'websocket'", () => {
+    const emu = useCodexEmulator();
+    // the socket's reads group frames as the network delivers them: content and order must
+    // match one part per event, however they were grouped
+    it.each(['text', 'reasoning-text', 'parallel-tool-calls'])(
+      'keeps content and order identical for %s',
+      async fixture => {
+        const run = async (coalesceDeltas: boolean) => {
+          emu.enqueue({ kind: 'sse', fixture });
+          const model = createCodex({
+            baseURL: emu.baseURL,
+            auth: { accessToken: 'test-token' },
+            transport: 'websocket',
+            coalesceDeltas,
+          })('gpt-5.3-codex');
+          const { stream } = await model.doStream(hi);
+          return convertReadableStreamToArray(stream);
+        };
+        const separate = await run(false);
+        const coalesced = await run(true);
+        expect(emu.requests.filter(r => r.transport === 'websocket')).toHaveLength(2);
+        expect(normalized(coalesced)).toEqual(normalized(separate));
+        expect(contentById(coalesced)).toEqual(contentById(separate));
+        const events = loadFixture(fixture).match(/\.delta"/g)!.length;
+        expect(deltaCount(separate)).toBe(events);
+        expect(deltaCount(coalesced)).toBeLessThanOrEqual(events);
+      },
+    );
   });
 
   it.each([['no'], [1], [null]])('rejects coalesceDeltas: %j, naming the setting', value => {
