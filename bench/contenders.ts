@@ -4,7 +4,8 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createParser } from 'eventsource-parser';
 import { createCodex } from '../src';
 
-export type RunResult = { parts: number; deltas: number; errors: number };
+/** `deltas`: delta parts read; `chars`: their text, summed (the same for every contender). */
+export type RunResult = { parts: number; deltas: number; chars: number; errors: number };
 export type Contender = {
   name: string;
   /** Reads one response produced by `fetch` to the end. */
@@ -26,16 +27,18 @@ async function readModel(
   const reader = stream.getReader();
   let parts = 0;
   let deltas = 0;
+  let chars = 0;
   let errors = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts++;
     if (DELTA_PARTS.has(value.type)) {
+      chars += (value as { delta: string }).delta.length;
       if (deltas++ === 0) onFirstDelta?.();
     } else if (value.type === 'error') errors++;
   }
-  return { parts, deltas, errors };
+  return { parts, deltas, chars, errors };
 }
 
 export const ours: Contender = {
@@ -45,6 +48,22 @@ export const ours: Contender = {
       createCodex({ baseURL: 'http://bench.invalid/codex', auth: { accessToken: 'bench' }, fetch })(
         'gpt-5.3-codex',
       ),
+      prompt,
+      onFirstDelta,
+    ),
+};
+
+/** Ours with one part per backend delta event, as before coalescing: what the V2 floor does. */
+export const oursUncoalesced: Contender = {
+  name: 'ai-sdk-provider-codex, coalesceDeltas: false',
+  run: (fetch, onFirstDelta) =>
+    readModel(
+      createCodex({
+        baseURL: 'http://bench.invalid/codex',
+        auth: { accessToken: 'bench' },
+        fetch,
+        coalesceDeltas: false,
+      })('gpt-5.3-codex'),
       prompt,
       onFirstDelta,
     ),
@@ -71,12 +90,15 @@ export const v2Floor: Contender = {
   async run(fetch, onFirstDelta) {
     const response = await fetch('http://bench.invalid');
     let controller!: TransformStreamDefaultController<{ type: string; delta: string }>;
+    let chars = 0;
     const decoder = new TextDecoder();
     const parser = createParser({
       onEvent(message) {
         const event = JSON.parse(message.data);
-        if (typeof event.delta === 'string')
+        if (typeof event.delta === 'string') {
+          chars += event.delta.length;
           controller.enqueue({ type: 'text-delta', delta: event.delta });
+        }
       },
     });
     const stream = response.body!.pipeThrough(
@@ -96,7 +118,7 @@ export const v2Floor: Contender = {
       if (done) break;
       if (deltas++ === 0) onFirstDelta?.();
     }
-    return { parts: deltas, deltas, errors: 0 };
+    return { parts: deltas, deltas, chars, errors: 0 };
   },
 };
 
@@ -106,10 +128,13 @@ export const rawFloor: Contender = {
   async run(fetch, onFirstDelta) {
     const response = await fetch('http://bench.invalid');
     let deltas = 0;
+    let chars = 0;
     const parser = createParser({
       onEvent(message) {
         const event = JSON.parse(message.data);
-        if (typeof event.delta === 'string' && deltas++ === 0) onFirstDelta?.();
+        if (typeof event.delta !== 'string') return;
+        chars += event.delta.length;
+        if (deltas++ === 0) onFirstDelta?.();
       },
     });
     const decoder = new TextDecoder();
@@ -119,8 +144,9 @@ export const rawFloor: Contender = {
       if (done) break;
       parser.feed(decoder.decode(value, { stream: true }));
     }
-    return { parts: deltas, deltas, errors: 0 };
+    return { parts: deltas, deltas, chars, errors: 0 };
   },
 };
 
-export const contenders = [ours, openai, v2Floor, rawFloor];
+// memory-child.ts and profile.ts pick contenders by index: append, do not reorder
+export const contenders = [ours, openai, v2Floor, rawFloor, oursUncoalesced];

@@ -124,16 +124,28 @@ function* textEvents(id: string, count: number, wordsPerDelta = 1): Iterable<str
   yield completed(id);
 }
 
-/** Encodes the body once: timed runs then measure parsing, not the generator. */
-function recorded(events: () => Iterable<string>): () => Iterable<Uint8Array> {
-  let chunks: Uint8Array[] | undefined;
-  return () => (chunks ??= [...chunked(events())]);
+/** Cuts the encoded body into pieces of exactly `size` bytes (a UTF-8 character may straddle two). */
+function* fixedChunks(events: Iterable<string>, size: number): Iterable<Uint8Array> {
+  let body = '';
+  for (const e of events) body += e;
+  const bytes = encoder.encode(body);
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-export function textDeltas(count = 20_000): Workload {
+/** Encodes the body once: timed runs then measure parsing, not the generator. */
+function recorded(
+  events: () => Iterable<string>,
+  chunkSize: number | undefined,
+): () => Iterable<Uint8Array> {
+  let chunks: Uint8Array[] | undefined;
+  return () => (chunks ??= [...(chunkSize ? fixedChunks(events(), chunkSize) : chunked(events()))]);
+}
+
+/** `chunkSize`: fixed bytes per chunk instead of the default 1.5–4 KB mix. */
+export function textDeltas(count = 20_000, { chunkSize }: { chunkSize?: number } = {}): Workload {
   return {
-    name: `(a) ${count} text deltas`,
-    chunks: recorded(() => textEvents('resp_a', count)),
+    name: `(a) ${count} text deltas${chunkSize ? ` in ${chunkSize / 1024} KiB chunks` : ''}`,
+    chunks: recorded(() => textEvents('resp_a', count), chunkSize),
     deltas: count,
   };
 }
@@ -142,6 +154,12 @@ export function reasoningAndTools({
   summaryDeltas = 5_000,
   calls = 200,
   argDeltasPerCall = 25,
+  chunkSize,
+}: {
+  summaryDeltas?: number;
+  calls?: number;
+  argDeltasPerCall?: number;
+  chunkSize?: number;
 } = {}): Workload {
   function* events(): Iterable<string> {
     yield head('resp_b');
@@ -259,7 +277,7 @@ export function reasoningAndTools({
   }
   return {
     name: `(b) reasoning + ${calls} parallel calls`,
-    chunks: recorded(events),
+    chunks: recorded(events, chunkSize),
     deltas: summaryDeltas + calls * argDeltasPerCall,
   };
 }

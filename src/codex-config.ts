@@ -18,4 +18,6 @@ export type CodexConfig = {
   defaultInstructions: string;
   generateId: () => string;
   retry: CodexRetryPolicy;
+  /** Merge adjacent deltas of one block that arrived in the same network read. */
+  coalesceDeltas: boolean;
 };

@@ -154,6 +154,7 @@ export class CodexLanguageModel {
       generateId: this.config.generateId,
       session,
       idleTimeoutMs: this.config.retry.streamIdleTimeoutMs,
+      coalesceDeltas: this.config.coalesceDeltas,
       createError: connection => {
         latest = connection;
         return ({ code, message, data }) =>

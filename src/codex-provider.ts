@@ -98,6 +98,13 @@ export interface CodexProviderSettings {
    * a backend that refuses the upgrade switches the provider back to `'sse'`.
    */
   transport?: CodexTransportSetting | undefined;
+  /**
+   * Adjacent text, reasoning or tool-input deltas of one block that arrive in the same
+   * network read go out as one stream part (default `true`). Nothing is delayed and the
+   * content is identical; under load the AI SDK gets fewer, larger parts, which is where
+   * most of the CPU goes. `false` keeps one part per backend delta event.
+   */
+  coalesceDeltas?: boolean | undefined;
 }
 
 export type CodexTransportSetting = 'sse' | 'websocket';
@@ -212,6 +219,7 @@ function createCodexSetup(settings: CodexProviderSettings) {
     defaultInstructions: settings.defaultInstructions?.trim() || DEFAULT_CODEX_INSTRUCTIONS,
     generateId,
     retry,
+    coalesceDeltas: booleanSetting('coalesceDeltas', settings.coalesceDeltas, true),
   };
 
   let catalog: Promise<CodexModelInfo[]> | undefined;
@@ -268,6 +276,15 @@ function checkHeaderSettings(settings: CodexProviderSettings): void {
     }
     check(`headers.${name}`, value);
   }
+}
+
+function booleanSetting(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw new InvalidArgumentError({
+    argument: name,
+    message: `The Codex provider setting ${name} must be true or false, got ${JSON.stringify(value) ?? String(value)}.`,
+  });
 }
 
 function randomSessionId(): string {

@@ -3,7 +3,7 @@ import * as ai6 from 'ai-v6';
 import * as ai7 from 'ai-v7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { createCodex } from '../src';
+import { createCodex, type CodexProviderSettings } from '../src';
 import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
 import { SAMPLE_PATCH, SAMPLE_SOURCES } from './support/codex-emulator-tools';
@@ -45,9 +45,24 @@ const callId = (request: { body: any }) => {
 };
 
 describe.each([
-  ['ai@5', ai5 as unknown as Sdk, () => createCodex(settings()) as unknown as Provider],
-  ['ai@6 + /v3', ai6 as unknown as Sdk, () => createCodexV3(settings()) as unknown as Provider],
-  ['ai@7 + /v4', ai7 as unknown as Sdk, () => createCodexV4(settings()) as unknown as Provider],
+  [
+    'ai@5',
+    ai5 as unknown as Sdk,
+    (extra: CodexProviderSettings = {}) =>
+      createCodex({ ...settings(), ...extra }) as unknown as Provider,
+  ],
+  [
+    'ai@6 + /v3',
+    ai6 as unknown as Sdk,
+    (extra: CodexProviderSettings = {}) =>
+      createCodexV3({ ...settings(), ...extra }) as unknown as Provider,
+  ],
+  [
+    'ai@7 + /v4',
+    ai7 as unknown as Sdk,
+    (extra: CodexProviderSettings = {}) =>
+      createCodexV4({ ...settings(), ...extra }) as unknown as Provider,
+  ],
 ] as const)('%s', (_, sdk, provider) => {
   it('web search: tool call, result and sources; the next turn replays it', async () => {
     const codex = provider();
@@ -191,7 +206,8 @@ describe.each([
   });
 
   it('apply_patch: streams the patch as tool input and round-trips under any key', async () => {
-    const codex = provider();
+    // one part per backend event, so that every delta of the patch is visible
+    const codex = provider({ coalesceDeltas: false });
     const result = sdk.streamText({
       model: codex('gpt-5.3-codex'),
       prompt: 'Create hello.txt',

@@ -11,6 +11,7 @@ import {
   type CodexStreamState,
   type StreamErrorFactory,
 } from './codex-stream-state';
+import { coalescingSink, directSink, type PartSink } from './delta-coalescer';
 import { readEvents } from './read-events';
 
 /** Parts the caller must never see twice: once one is out, a failure is no longer retried. */
@@ -43,6 +44,11 @@ export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warnin
   finishPart: (finish: CodexFinish) => FinishPart;
   /** The request's tool names for the backend's own tool items (see `prepareCodexTools`). */
   toolNames?: CodexToolNames;
+  /**
+   * Merge adjacent deltas of one block that arrived in the same network read (default
+   * true); see `coalescingSink`.
+   */
+  coalesceDeltas?: boolean;
 };
 
 type Attempt = { connection: CodexConnection; state: CodexStreamState; source: CodexEventSource };
@@ -71,6 +77,8 @@ class PartStreamSource<
   Warning,
 > implements UnderlyingDefaultSource<CodexStreamPart<FinishPart, Warning>> {
   private controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
+  /** Where sent parts go: straight to the controller, or through the delta coalescer. */
+  private sink!: PartSink<CodexContentPart | FinishPart>;
   private enqueued = 0;
   private committed = false;
   private held: Array<CodexContentPart | FinishPart> = [];
@@ -86,6 +94,9 @@ class PartStreamSource<
 
   start(controller: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>) {
     this.controller = controller;
+    const enqueue = (part: CodexContentPart | FinishPart) => controller.enqueue(part);
+    this.sink =
+      this.options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
     controller.enqueue({ type: 'stream-start', warnings: this.options.warnings });
   }
 
@@ -95,14 +106,17 @@ class PartStreamSource<
     const before = this.enqueued;
     while (this.enqueued === before) {
       const ended = await readEvents(this.attempt, this.options.idleTimeoutMs);
+      this.sink.flush(); // whatever this read delivered goes out before the next read
       if (this.retryError !== undefined) {
         if (await this.retry()) continue;
+        this.sink.flush();
         this.controller.close();
         return;
       }
       if (ended) {
         this.attempt.connection.release();
         this.commitHeld();
+        this.sink.flush();
         this.controller.close();
         return;
       }
@@ -116,7 +130,7 @@ class PartStreamSource<
 
   private out(part: CodexContentPart | FinishPart) {
     this.enqueued++;
-    this.controller.enqueue(part);
+    this.sink.push(part);
   }
 
   /** Every part of the current attempt passes here: held, dropped for a retry, or sent. */

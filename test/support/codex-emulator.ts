@@ -128,6 +128,12 @@ export type EmulatorScript =
       chunkSize?: number | 'random';
       /** Milliseconds to wait between writes. */
       delayMs?: number;
+      /**
+       * Streams the body like a model generating it: one `*.delta` event every
+       * 1000/deltasPerSecond ms (other events go out with the delta that follows them).
+       * Overrides `chunkSize`/`delayMs`.
+       */
+      deltasPerSecond?: number;
       /** Leave the connection open after the body (the backend sometimes does). */
       keepOpen?: boolean;
       /** Destroy the socket after this many body bytes. */
@@ -496,6 +502,12 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
   });
   res.flushHeaders();
 
+  if (script.deltasPerSecond != null) {
+    await pace(res, bytes.toString('utf8'), script.deltasPerSecond);
+    if (!script.keepOpen) res.end();
+    return;
+  }
+
   const sizes = chunkSizes(bytes.length, script.chunkSize);
   let offset = 0;
   for (const size of sizes) {
@@ -522,6 +534,69 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+type PacedBody = {
+  res: ServerResponse;
+  /** Each piece ends with one delta event (the last one may hold none). */
+  pieces: string[];
+  sent: number;
+  startedAt: number;
+  msPerPiece: number;
+  done: () => void;
+};
+
+// One clock for every paced body: hundreds of streams cost one timer, not hundreds.
+const paced = new Set<PacedBody>();
+let pacer: NodeJS.Timeout | undefined;
+const PACER_TICK_MS = 5;
+
+/** Writes `text` one delta event at a time at `deltasPerSecond`, catching up when the clock lags. */
+function pace(res: ServerResponse, text: string, deltasPerSecond: number): Promise<void> {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const event of text.split(/(?<=\n\n)/)) {
+    piece += event;
+    if (/^event: [^\n]*\.delta\n/.test(event) || /"type":"[^"]*\.delta"/.test(event)) {
+      pieces.push(piece);
+      piece = '';
+    }
+  }
+  if (piece !== '') pieces.push(piece);
+  return new Promise(done => {
+    paced.add({
+      res,
+      pieces,
+      sent: 0,
+      startedAt: performance.now(),
+      msPerPiece: 1000 / deltasPerSecond,
+      done,
+    });
+    pacer ??= setInterval(tickPacedBodies, PACER_TICK_MS);
+  });
+}
+
+function tickPacedBodies() {
+  const now = performance.now();
+  for (const body of paced) {
+    const due = body.res.destroyed
+      ? body.sent
+      : Math.min(body.pieces.length, Math.floor((now - body.startedAt) / body.msPerPiece) + 1);
+    if (due > body.sent) {
+      body.res.write(
+        due === body.sent + 1 ? body.pieces[body.sent] : body.pieces.slice(body.sent, due).join(''),
+      );
+      body.sent = due;
+    }
+    if (body.sent === body.pieces.length || body.res.destroyed) {
+      paced.delete(body);
+      body.done();
+    }
+  }
+  if (paced.size === 0) {
+    clearInterval(pacer);
+    pacer = undefined;
+  }
 }
 
 function write(res: ServerResponse, chunk: Buffer): Promise<void> {
