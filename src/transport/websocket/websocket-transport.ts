@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import { describeError } from '../../codex-error';
+import { copyAPICallError, describeError } from '../../codex-error';
 import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
 import type {
   CodexResponseStream,
@@ -265,15 +265,5 @@ function finishTurn(
 }
 
 function retryable(error: APICallError): APICallError {
-  return new APICallError({
-    message: error.message,
-    url: error.url,
-    requestBodyValues: error.requestBodyValues,
-    statusCode: error.statusCode,
-    responseHeaders: error.responseHeaders,
-    responseBody: error.responseBody,
-    cause: error.cause,
-    data: error.data,
-    isRetryable: true,
-  });
+  return copyAPICallError(error, { isRetryable: true });
 }
