@@ -1,9 +1,7 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
-import { withAuthRenewal, type CodexAuthSource } from './auth/codex-auth';
-import { unexpectedAnswerError } from './transport/redact-secrets';
-import { credentialHeaders, mergeHeaders } from './transport/codex-headers';
-import { sendCodexRequest } from './transport/post-codex-request';
+import { getCodexJson } from './account/get-codex-json';
+import type { CodexAuthSource } from './auth/codex-auth';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {
@@ -50,34 +48,15 @@ export async function fetchCodexModels({
   abortSignal?: AbortSignal;
 }): Promise<CodexModelInfo[]> {
   const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
-  let authorization: string | undefined;
-  const response = await withAuthRenewal(
+  const parsed = await getCodexJson({
+    url,
+    headers,
     auth,
-    credentials => {
-      const requestHeaders = mergeHeaders(
-        headers,
-        { accept: 'application/json' },
-        credentialHeaders(credentials),
-      );
-      authorization = requestHeaders.authorization;
-      return sendCodexRequest({ method: 'GET', url, headers: requestHeaders, fetch, abortSignal });
-    },
+    fetch,
     abortSignal,
-  );
-  const text = await response.text();
-  let parsed: z.infer<typeof catalogSchema>;
-  try {
-    parsed = catalogSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw unexpectedAnswerError({
-      message: 'The Codex model catalog had an unexpected shape.',
-      url,
-      response,
-      text,
-      cause: error,
-      secrets: [authorization],
-    });
-  }
+    schema: catalogSchema,
+    unexpectedShapeMessage: 'The Codex model catalog had an unexpected shape.',
+  });
   return parsed.models.map(m => ({
     id: m.slug,
     name: m.display_name ?? m.slug,

@@ -1,8 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { unexpectedAnswerError } from '../transport/redact-secrets';
-import { withAuthRenewal, type CodexAuthSource } from '../auth/codex-auth';
-import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
-import { sendCodexRequest } from '../transport/post-codex-request';
+import type { CodexAuthSource } from '../auth/codex-auth';
+import { getCodexJson } from './get-codex-json';
 import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
 
 /**
@@ -27,35 +25,14 @@ export async function getCodexUsage({
   fetch?: FetchFunction;
   abortSignal?: AbortSignal;
 }): Promise<CodexUsage> {
-  const url = codexUsageURL(baseURL);
-  let authorization: string | undefined;
-  const response = await withAuthRenewal(
+  const payload = await getCodexJson({
+    url: codexUsageURL(baseURL),
+    headers,
     auth,
-    credentials => {
-      const requestHeaders = mergeHeaders(
-        headers,
-        { accept: 'application/json', 'content-type': undefined },
-        credentialHeaders(credentials),
-      );
-      authorization = requestHeaders.authorization;
-      return sendCodexRequest({ method: 'GET', url, headers: requestHeaders, fetch, abortSignal });
-    },
-    // an abort must not wait for a pending token refresh or `auth` function
+    fetch,
     abortSignal,
-  );
-  const text = await response.text();
-  let payload;
-  try {
-    payload = codexUsagePayloadSchema.parse(JSON.parse(text));
-  } catch (error) {
-    throw unexpectedAnswerError({
-      message: 'The ChatGPT usage endpoint answered with an unexpected shape.',
-      url,
-      response,
-      text,
-      cause: error,
-      secrets: [authorization],
-    });
-  }
+    schema: codexUsagePayloadSchema,
+    unexpectedShapeMessage: 'The ChatGPT usage endpoint answered with an unexpected shape.',
+  });
   return toCodexUsage(payload);
 }

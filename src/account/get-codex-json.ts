@@ -1,0 +1,58 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { z } from 'zod/v4';
+import { withAuthRenewal, type CodexAuthSource } from '../auth/codex-auth';
+import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
+import { sendCodexRequest } from '../transport/post-codex-request';
+import { unexpectedAnswerError } from '../transport/redact-secrets';
+
+/**
+ * One authenticated `GET` of a JSON document of the ChatGPT backend (model catalog, usage),
+ * with the model calls' credentials, 401 renewal and errors. An answer of another shape is
+ * an error that keeps no credential (see `unexpectedAnswerError`).
+ */
+export async function getCodexJson<Schema extends z.ZodType>({
+  url,
+  headers,
+  auth,
+  fetch,
+  abortSignal,
+  schema,
+  unexpectedShapeMessage,
+}: {
+  url: string;
+  headers: Record<string, string>;
+  auth: CodexAuthSource;
+  fetch?: FetchFunction | undefined;
+  abortSignal?: AbortSignal | undefined;
+  schema: Schema;
+  unexpectedShapeMessage: string;
+}): Promise<z.infer<Schema>> {
+  let authorization: string | undefined;
+  const response = await withAuthRenewal(
+    auth,
+    credentials => {
+      const requestHeaders = mergeHeaders(
+        headers,
+        { accept: 'application/json', 'content-type': undefined },
+        credentialHeaders(credentials),
+      );
+      authorization = requestHeaders.authorization;
+      return sendCodexRequest({ method: 'GET', url, headers: requestHeaders, fetch, abortSignal });
+    },
+    // an abort must not wait for a pending token refresh or `auth` function
+    abortSignal,
+  );
+  const text = await response.text();
+  try {
+    return schema.parse(JSON.parse(text));
+  } catch (error) {
+    throw unexpectedAnswerError({
+      message: unexpectedShapeMessage,
+      url,
+      response,
+      text,
+      cause: error,
+      secrets: [authorization],
+    });
+  }
+}
