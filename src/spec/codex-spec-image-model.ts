@@ -1,9 +1,7 @@
 import type { ImageModelV2CallWarning } from '@ai-sdk/provider';
 import type { SharedV3Warning } from '@ai-sdk/provider-v3';
-import type { CodexConfig } from '../codex-config';
 import type { CodexImageFile } from '../image/build-codex-image-request';
-import { CodexImageModel } from '../image/codex-image-model';
-import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import { CodexImageModelWrapper } from './codex-image-model-wrapper';
 
 /** What V3 and V4 image calls share (both pass input images as `files`). */
 type SpecImageCallOptions = {
@@ -23,25 +21,9 @@ type SpecImageCallOptions = {
  * The V3/V4 face of the one Codex image model: input images go to `images/edits`, and
  * warnings take the newer specs' `unsupported` form. V3 and V4 results have one shape.
  */
-export abstract class CodexSpecImageModel<CallOptions extends SpecImageCallOptions> {
-  private readonly core: CodexImageModel;
-
-  constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
-    this.core = new CodexImageModel(modelId, settings, config);
-  }
-
-  get modelId(): string {
-    return this.core.modelId;
-  }
-
-  get provider(): string {
-    return this.core.provider;
-  }
-
-  get maxImagesPerCall(): number {
-    return this.core.maxImagesPerCall;
-  }
-
+export abstract class CodexSpecImageModel<
+  CallOptions extends SpecImageCallOptions,
+> extends CodexImageModelWrapper {
   async doGenerate(options: CallOptions) {
     const { images, warnings, providerMetadata, usage, response } =
       await this.core.generate(options);
