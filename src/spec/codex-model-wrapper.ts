@@ -1,24 +1,15 @@
-import type { CodexConfig } from '../codex-config';
-import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
-import type { CodexModelId } from '../request/codex-provider-options';
+/**
+ * What every spec wrapper, language or image, shows of the core it wraps: its id and
+ * provider. The core is built once per model; the wrapper only changes its face.
+ */
+export abstract class CodexModelWrapper<
+  CORE extends { readonly modelId: string; readonly provider: string },
+> {
+  readonly modelId: CORE['modelId'];
+  readonly provider: string;
 
-/** What every spec wrapper shows of the core it wraps: its id, provider and URL support. */
-export abstract class CodexModelWrapper {
-  protected readonly core: CodexLanguageModel;
-
-  constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
-    this.core = new CodexLanguageModel(modelId, settings, config);
-  }
-
-  get modelId(): CodexModelId {
-    return this.core.modelId;
-  }
-
-  get provider(): string {
-    return this.core.provider;
-  }
-
-  get supportedUrls(): Record<string, RegExp[]> {
-    return this.core.supportedUrls;
+  protected constructor(protected readonly core: CORE) {
+    this.modelId = core.modelId;
+    this.provider = core.provider;
   }
 }

@@ -1,7 +1,10 @@
 import type { ImageModelV2CallWarning } from '@ai-sdk/provider';
 import type { SharedV3Warning } from '@ai-sdk/provider-v3';
 import type { CodexImageFile } from '../image/build-codex-image-request';
-import { CodexImageModelWrapper } from './codex-image-model-wrapper';
+import type { CodexConfig } from '../codex-config';
+import { CodexImageModel } from '../image/codex-image-model';
+import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import { CodexModelWrapper } from './codex-model-wrapper';
 
 /** What V3 and V4 image calls share (both pass input images as `files`). */
 type SpecImageCallOptions = {
@@ -23,7 +26,14 @@ type SpecImageCallOptions = {
  */
 export abstract class CodexSpecImageModel<
   CallOptions extends SpecImageCallOptions,
-> extends CodexImageModelWrapper {
+> extends CodexModelWrapper<CodexImageModel> {
+  readonly maxImagesPerCall: number;
+
+  constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
+    super(new CodexImageModel(modelId, settings, config));
+    this.maxImagesPerCall = this.core.maxImagesPerCall;
+  }
+
   async doGenerate(options: CallOptions) {
     const { images, warnings, providerMetadata, usage, response } =
       await this.core.generate(options);

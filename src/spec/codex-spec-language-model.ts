@@ -1,5 +1,5 @@
 import type { CodexConfig } from '../codex-config';
-import type { CodexModelSettings } from '../codex-language-model';
+import { CodexLanguageModel, type CodexModelSettings } from '../codex-language-model';
 import type { CodexModelId } from '../request/codex-provider-options';
 import type { CodexOutputShape } from '../stream/codex-output-shape';
 import { CodexModelWrapper } from './codex-model-wrapper';
@@ -14,7 +14,9 @@ export abstract class CodexSpecLanguageModel<
   CallOptions extends SpecCallOptions,
   StreamResult,
   GenerateResult,
-> extends CodexModelWrapper {
+> extends CodexModelWrapper<CodexLanguageModel> {
+  readonly supportedUrls: Record<string, RegExp[]>;
+
   constructor(
     modelId: CodexModelId,
     settings: CodexModelSettings,
@@ -24,7 +26,8 @@ export abstract class CodexSpecLanguageModel<
       unknown
     >,
   ) {
-    super(modelId, settings, config);
+    super(new CodexLanguageModel(modelId, settings, config));
+    this.supportedUrls = this.core.supportedUrls;
   }
 
   async doStream(options: CallOptions): Promise<StreamResult> {

@@ -11,18 +11,13 @@ import {
   type CodexProviderDefinedTool,
   type CodexProviderTool,
   type CodexToolDefinition,
-  type CodexToolExecutionOptions,
+  type CodexToolExecute,
 } from './provider-tool';
 import {
   webSearchToolDefinition,
   type CodexWebSearchArgs,
   type CodexWebSearchOutput,
 } from './web-search';
-
-type Execute<INPUT, OUTPUT> = (
-  input: INPUT,
-  options: CodexToolExecutionOptions,
-) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
 
 type ToolOf<INPUT, OUTPUT, FLAVOR, EXECUTED extends boolean = false> = FLAVOR extends 'v2'
   ? CodexProviderDefinedTool<INPUT, OUTPUT>
@@ -47,11 +42,11 @@ export type CodexTools<FLAVOR extends 'v2' | 'next'> = {
    * or regex grammar) instead of JSON arguments. The tool's key in `tools` is its name.
    */
   custom<OUTPUT = unknown>(
-    args: CodexCustomToolArgs & { execute?: Execute<string, OUTPUT> },
+    args: CodexCustomToolArgs & { execute?: CodexToolExecute<string, OUTPUT> },
   ): ToolOf<string, OUTPUT, FLAVOR>;
   /** Same as `custom`, under the name `@ai-sdk/openai` uses. */
   customTool<OUTPUT = unknown>(
-    args: CodexCustomToolArgs & { execute?: Execute<string, OUTPUT> },
+    args: CodexCustomToolArgs & { execute?: CodexToolExecute<string, OUTPUT> },
   ): ToolOf<string, OUTPUT, FLAVOR>;
   /**
    * The official Codex `apply_patch` freeform tool, with its Lark grammar: the input is a
@@ -59,14 +54,14 @@ export type CodexTools<FLAVOR extends 'v2' | 'next'> = {
    * `apply_patch` whatever its key in `tools`.
    */
   applyPatch<OUTPUT = unknown>(args?: {
-    execute?: Execute<string, OUTPUT>;
+    execute?: CodexToolExecute<string, OUTPUT>;
   }): ToolOf<string, OUTPUT, FLAVOR>;
   /**
    * The backend's `local_shell` tool: the model asks the app to run a command (argv,
    * working directory, env, timeout) and reads back `{ output }`. Run it sandboxed.
    */
   localShell(args?: {
-    execute?: Execute<CodexLocalShellInput, CodexLocalShellOutput>;
+    execute?: CodexToolExecute<CodexLocalShellInput, CodexLocalShellOutput>;
   }): ToolOf<CodexLocalShellInput, CodexLocalShellOutput, FLAVOR>;
 };
 

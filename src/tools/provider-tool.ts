@@ -6,39 +6,38 @@ export type CodexToolExecutionOptions = {
   abortSignal?: AbortSignal;
 };
 
+/** The app-side `execute` of a tool: a value, a promise, or a stream of preliminary results. */
+export type CodexToolExecute<INPUT, OUTPUT> = (
+  input: INPUT,
+  options: CodexToolExecutionOptions,
+) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
+
+/** The fields a provider tool has in every AI SDK version. */
+type CodexToolFields<INPUT, OUTPUT> = {
+  id: `codex.${string}`;
+  args: Record<string, unknown>;
+  inputSchema: z.ZodType<INPUT>;
+  outputSchema?: z.ZodType<OUTPUT>;
+  execute?: CodexToolExecute<INPUT, OUTPUT>;
+};
+
 /**
  * A Codex provider tool as AI SDK 6 and 7 expect it (`type: 'provider'`). Typed by
  * structure, so that it fits the `Tool` of both SDKs without depending on either.
  */
-export type CodexProviderTool<INPUT, OUTPUT, EXECUTED extends boolean = false> = {
-  type: 'provider';
-  id: `codex.${string}`;
-  args: Record<string, unknown>;
-  isProviderExecuted: EXECUTED;
-  inputSchema: z.ZodType<INPUT>;
-  outputSchema?: z.ZodType<OUTPUT>;
-  execute?: (
-    input: INPUT,
-    options: CodexToolExecutionOptions,
-  ) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
-};
+export type CodexProviderTool<INPUT, OUTPUT, EXECUTED extends boolean = false> = CodexToolFields<
+  INPUT,
+  OUTPUT
+> & { type: 'provider'; isProviderExecuted: EXECUTED };
 
 /**
  * AI SDK 5 spells the same tool `type: 'provider-defined'` and adds its default name. Also
  * typed by structure: `ai@5` pins its own copy of `@ai-sdk/provider-utils`, whose `Tool`
  * type would not accept another copy's.
  */
-export type CodexProviderDefinedTool<INPUT, OUTPUT> = {
+export type CodexProviderDefinedTool<INPUT, OUTPUT> = CodexToolFields<INPUT, OUTPUT> & {
   type: 'provider-defined';
-  id: `codex.${string}`;
   name: string;
-  args: Record<string, unknown>;
-  inputSchema: z.ZodType<INPUT>;
-  outputSchema?: z.ZodType<OUTPUT>;
-  execute?: (
-    input: INPUT,
-    options: CodexToolExecutionOptions,
-  ) => OUTPUT | PromiseLike<OUTPUT> | AsyncIterable<OUTPUT>;
 };
 
 export type CodexToolDefinition<INPUT, OUTPUT> = {

@@ -1,9 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
-import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { describeError } from '../../codex-error';
+import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { CODEX_CLIENT_ID } from '../token-refresh';
 import { normalizeIssuer, resolveAuthFile } from './codex-home';
 import { CodexLoginError } from './login-error';
+import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
 import { saveSignIn, type CodexLoginResult } from './save-sign-in';
 import { exchangeAuthorizationCode } from './token-exchange';
 
@@ -168,39 +168,20 @@ async function postJson(
   fetch: FetchFunction,
   abortSignal: AbortSignal | undefined,
 ): Promise<JsonAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal: abortSignal,
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new APICallError({
-      message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
-      url,
-      requestBodyValues: undefined,
-      isRetryable: true,
-    });
-  }
+  const response = await postSignInRequest({
+    url,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+    requestBodyValues: undefined,
+    fetch,
+    abortSignal,
+  });
   const text = await response.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
   return {
     url,
     ok: response.ok,
     status: response.status,
-    body:
-      parsed != null && typeof parsed === 'object'
-        ? (parsed as Record<string, unknown>)
-        : undefined,
+    body: parseJsonObject(text),
     text,
     headers: extractResponseHeaders(response),
   };

@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
-import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { describeError } from '../../codex-error';
+import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { CODEX_CLIENT_ID } from '../token-refresh';
+import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
 
 export type SignInTokens = { id_token: string; access_token: string; refresh_token: string };
 
@@ -36,16 +36,17 @@ export async function exchangeAuthorizationCode({
   const scrub = (text: string) =>
     text.split(code).join('[redacted]').split(codeVerifier).join('[redacted]');
 
-  const response = await postTokenRequest(
+  const response = await postSignInRequest({
     url,
-    redactedBody,
-    new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({ ...redactedBody, code, code_verifier: codeVerifier }).toString(),
+    requestBodyValues: redactedBody,
     fetch,
     abortSignal,
-  );
+  });
 
   const text = await response.text().catch(() => '');
-  const body = parseObject(text);
+  const body = parseJsonObject(text);
   const responseHeaders = extractResponseHeaders(response);
 
   if (!response.ok) {
@@ -90,44 +91,6 @@ function signInTokens(
     });
   }
   return tokens as SignInTokens;
-}
-
-/** POSTs the form body; a network failure becomes a retryable error that quotes no secret. */
-async function postTokenRequest(
-  url: string,
-  redactedBody: Record<string, string>,
-  formBody: string,
-  fetch: FetchFunction,
-  abortSignal: AbortSignal | undefined,
-): Promise<Response> {
-  try {
-    return await fetch(url, {
-      // A redirect would resend the code and verifier elsewhere: answer it as a failure.
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: formBody,
-      signal: abortSignal,
-    });
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw new APICallError({
-      message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
-      url,
-      requestBodyValues: redactedBody,
-      isRetryable: true,
-    });
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed != null && typeof parsed === 'object') return parsed as Record<string, unknown>;
-  } catch {
-    // not JSON: described from the text instead
-  }
-  return undefined;
 }
 
 /** `error_description`, else `error.message`, else the error code, else the body itself. */
