@@ -41,4 +41,11 @@ describe('unknownOptionMessage', () => {
     expect(unknownOptionMessage('inclu', 'o')).toMatch(/did you mean "include"\?$/);
     expect(unknownOptionMessage('incl', 'o')).toMatch(/Known keys/);
   });
+
+  it('on a tie, suggests the key listed first, so the message is the same on every run', () => {
+    // three edits from both reasoningEffort and reasoningSummary
+    expect(unknownOptionMessage('reasoningEffmary', 'o')).toMatch(
+      /did you mean "reasoningEffort"\?$/,
+    );
+  });
 });
