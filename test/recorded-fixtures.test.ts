@@ -2,12 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { createStreamError } from '../src/codex-error';
 import type { CodexEvent } from '../src/codex-responses-api';
 import type { CodexToolNames } from '../src/request/codex-tool-names';
 import { v2OutputShape } from '../src/spec/v2-output-shape';
 import { createCodexPartStream } from '../src/stream/codex-part-stream';
-import { createSseEventSource } from '../src/transport/sse-event-source';
+import { sseConnection, testStreamErrors } from './support/part-stream';
 
 // Every stream the AI SDK repository recorded from the live Responses API
 // (test/fixtures/openai-recorded, see its README), through our part stream.
@@ -53,29 +52,14 @@ async function parts(sse: string, toolNames?: CodexToolNames): Promise<Part[]> {
   });
   let n = 0;
   const stream = createCodexPartStream<V2FinishPart, LanguageModelV2CallWarning>(
-    {
-      responseHeaders: {},
-      openEvents: onEvent => createSseEventSource(body, onEvent),
-      abort: () => {},
-      release: () => {},
-    },
+    sseConnection(body),
     {
       warnings: [],
       finishPart: v2OutputShape.finishPart,
       includeRawChunks: false,
       generateId: () => `gen-${n++}`,
       toolNames,
-      createError:
-        () =>
-        ({ code, message, data }) =>
-          createStreamError({
-            code,
-            message,
-            data,
-            url: 'http://test/responses',
-            requestBodyValues: {},
-            responseHeaders: {},
-          }),
+      createError: testStreamErrors(),
     },
   );
   return convertReadableStreamToArray(stream);

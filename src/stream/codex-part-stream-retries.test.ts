@@ -2,18 +2,21 @@ import { APICallError } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
-import { createStreamError } from '../codex-error';
+import {
+  corePartStreamOptions,
+  sseConnection,
+  type CoreFinishPart,
+} from '../../test/support/part-stream';
 import { CodexRequestSession } from '../transport/codex-request-session';
 import type { CodexResponseStream } from '../transport/codex-transport';
 import { createSseEventSource } from '../transport/sse-event-source';
-import type { CodexContentPart, CodexFinish } from './codex-output-shape';
+import type { CodexContentPart } from './codex-output-shape';
 import { createCodexPartStream } from './codex-part-stream';
 
 // What the part stream retries and what it shows, with a real request session whose
 // requests are scripted: each attempt is a body (events, then optionally a broken
 // connection) or a failure to connect.
 
-type CoreFinishPart = { type: 'finish' } & CodexFinish;
 type Part = CodexContentPart | CoreFinishPart | { type: 'stream-start'; warnings: never[] };
 type Attempt = { events: CodexEvent[]; thenBreak?: boolean } | { fail: unknown };
 
@@ -53,25 +56,10 @@ async function run(
     { maxRetries: 3, initialRetryDelayMs: 0, maxRetryDelayMs: 0, streamIdleTimeoutMs: undefined },
     signal,
   );
-  const stream = createCodexPartStream<CoreFinishPart, never>(await session.connect(), {
-    warnings: [],
-    finishPart: finish => ({ type: 'finish', ...finish }),
-    includeRawChunks: false,
-    generateId: () => 'gen',
-    session,
-    holdUntil,
-    createError:
-      () =>
-      ({ code, message, data }) =>
-        createStreamError({
-          code,
-          message,
-          data,
-          url: 'http://test/responses',
-          requestBodyValues: {},
-          responseHeaders: {},
-        }),
-  });
+  const stream = createCodexPartStream(
+    await session.connect(),
+    corePartStreamOptions({ session, holdUntil }),
+  );
   const parts = (await convertReadableStreamToArray(stream)) as Part[];
   return { parts, requests: sent };
 }
@@ -223,31 +211,9 @@ describe('idle timeout', () => {
         controller.enqueue(encoder.encode(toSSE([created('resp_idle')])));
       },
     });
-    const stream = createCodexPartStream<CoreFinishPart, never>(
-      {
-        responseHeaders: {},
-        openEvents: onEvent => createSseEventSource(silent, onEvent),
-        abort: () => {},
-        release: () => {},
-      },
-      {
-        warnings: [],
-        finishPart: finish => ({ type: 'finish', ...finish }),
-        includeRawChunks: false,
-        generateId: () => 'gen',
-        idleTimeoutMs: 30,
-        createError:
-          () =>
-          ({ code, message, data }) =>
-            createStreamError({
-              code,
-              message,
-              data,
-              url: 'http://test/responses',
-              requestBodyValues: {},
-              responseHeaders: {},
-            }),
-      },
+    const stream = createCodexPartStream(
+      sseConnection(silent),
+      corePartStreamOptions({ idleTimeoutMs: 30 }),
     );
     const parts = (await convertReadableStreamToArray(stream)) as Part[];
     expect(errors(parts)).toEqual([

@@ -5,12 +5,14 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../test/support/codex-events';
-import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
-import { createStreamError } from '../codex-error';
-import type { CodexFinish } from './codex-output-shape';
+import { loadFixture, responseEvents, toSSE } from '../../test/support/codex-events';
+import {
+  corePartStreamOptions,
+  sseConnection,
+  testStreamErrors,
+  type CoreFinishPart,
+} from '../../test/support/part-stream';
 import { v2OutputShape } from '../spec/v2-output-shape';
-import { createSseEventSource } from '../transport/sse-event-source';
 import { createCodexPartStream } from './codex-part-stream';
 
 type V2FinishPart = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
@@ -21,29 +23,13 @@ type RunOptions = { includeRawChunks?: boolean; coalesceDeltas?: boolean };
 
 function partStream(body: ReadableStream<Uint8Array>, options: RunOptions = {}) {
   let n = 0;
-  const connection = {
-    responseHeaders: {},
-    openEvents: (onEvent: (event: CodexEvent) => void) => createSseEventSource(body, onEvent),
-    abort: () => {},
-    release: () => {},
-  };
-  return createCodexPartStream<V2FinishPart, LanguageModelV2CallWarning>(connection, {
+  return createCodexPartStream<V2FinishPart, LanguageModelV2CallWarning>(sseConnection(body), {
     warnings: [],
     finishPart: v2OutputShape.finishPart,
     includeRawChunks: options.includeRawChunks ?? false,
     coalesceDeltas: options.coalesceDeltas,
     generateId: () => `gen-${n++}`,
-    createError:
-      () =>
-      ({ code, message, data }) =>
-        createStreamError({
-          code,
-          message,
-          data,
-          url: 'http://test/responses',
-          requestBodyValues: {},
-          responseHeaders: {},
-        }),
+    createError: testStreamErrors(),
   });
 }
 
@@ -77,32 +63,11 @@ function liveBody() {
 
 /** The core's finish, before a spec version shapes it: unified and raw reason, metadata. */
 async function coreFinishOf(sse: string) {
-  type CoreFinishPart = { type: 'finish' } & CodexFinish;
-  const connection = {
-    responseHeaders: {},
-    openEvents: (onEvent: (event: CodexEvent) => void) =>
-      createSseEventSource(byteStream([encoder.encode(sse)]), onEvent),
-    abort: () => {},
-    release: () => {},
-  };
   const parts = await convertReadableStreamToArray(
-    createCodexPartStream<CoreFinishPart, never>(connection, {
-      warnings: [],
-      finishPart: finish => ({ type: 'finish', ...finish }),
-      includeRawChunks: false,
-      generateId: () => 'gen',
-      createError:
-        () =>
-        ({ code, message, data }) =>
-          createStreamError({
-            code,
-            message,
-            data,
-            url: 'http://test/responses',
-            requestBodyValues: {},
-            responseHeaders: {},
-          }),
-    }),
+    createCodexPartStream(
+      sseConnection(byteStream([encoder.encode(sse)])),
+      corePartStreamOptions(),
+    ),
   );
   const { type: _, ...finish } = parts.at(-1) as CoreFinishPart;
   return finish;

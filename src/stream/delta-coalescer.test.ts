@@ -2,8 +2,8 @@ import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import { responseEvents } from '../../test/support/codex-events';
+import { testStreamErrors } from '../../test/support/part-stream';
 import type { CodexEvent } from '../codex-responses-api';
-import { createStreamError } from '../codex-error';
 import { v2OutputShape } from '../spec/v2-output-shape';
 import { createCodexPartStream } from './codex-part-stream';
 import { coalescingSink } from './delta-coalescer';
@@ -87,13 +87,7 @@ describe('createCodexPartStream over a frame-based source', () => {
         includeRawChunks: false,
         coalesceDeltas,
         generateId: () => 'gen',
-        createError: () => args =>
-          createStreamError({
-            ...args,
-            url: 'ws://test',
-            requestBodyValues: {},
-            responseHeaders: {},
-          }),
+        createError: testStreamErrors('ws://test'),
       }),
     );
   }

@@ -1,0 +1,42 @@
+// What a direct test of `createCodexPartStream` hands it in place of a transport and a model:
+// a connection over a test body, the stream errors the model builds, the core's finish.
+import { createStreamError } from '../../src/codex-error';
+import type { CodexFinish } from '../../src/stream/codex-output-shape';
+import type { CodexPartStreamOptions } from '../../src/stream/codex-part-stream';
+import type { CodexConnection } from '../../src/transport/codex-request-session';
+import { createSseEventSource } from '../../src/transport/sse-event-source';
+
+/** The core's finish part, before a spec version shapes it: unified and raw reason, metadata. */
+export type CoreFinishPart = { type: 'finish' } & CodexFinish;
+
+/** `createError` as the model passes it, for a connection at a stand-in `url`. */
+export function testStreamErrors(
+  url = 'http://test/responses',
+): CodexPartStreamOptions<CoreFinishPart, never>['createError'] {
+  return () => args =>
+    createStreamError({ ...args, url, requestBodyValues: {}, responseHeaders: {} });
+}
+
+/** A connection reading SSE from `body`, with nothing to abort or release. */
+export function sseConnection(body: ReadableStream<Uint8Array>): CodexConnection {
+  return {
+    responseHeaders: {},
+    openEvents: onEvent => createSseEventSource(body, onEvent),
+    abort: () => {},
+    release: () => {},
+  };
+}
+
+/** Options for a core-shaped stream (no spec version, no warnings, no raw chunks). */
+export function corePartStreamOptions(
+  overrides: Partial<CodexPartStreamOptions<CoreFinishPart, never>> = {},
+): CodexPartStreamOptions<CoreFinishPart, never> {
+  return {
+    warnings: [],
+    finishPart: finish => ({ type: 'finish', ...finish }),
+    includeRawChunks: false,
+    generateId: () => 'gen',
+    createError: testStreamErrors(),
+    ...overrides,
+  };
+}
