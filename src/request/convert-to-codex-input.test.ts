@@ -1,5 +1,6 @@
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
+import { summaryTexts } from '../../test/support/codex-events';
 import { convertToCodexInput } from './convert-to-codex-input';
 
 describe('convertToCodexInput', () => {
@@ -337,7 +338,7 @@ describe('convertToCodexInput', () => {
     ]);
     expect(input[0]).toEqual({
       type: 'reasoning',
-      summary: ['One.', 'Two.', 'Three.'].map(text => ({ type: 'summary_text', text })),
+      summary: summaryTexts('One.', 'Two.', 'Three.'),
       encrypted_content: 'enc:1',
     });
   });
@@ -588,10 +589,7 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
     ]);
     expect(input[0]).toEqual({
       type: 'reasoning',
-      summary: [
-        { type: 'summary_text', text: 'One.' },
-        { type: 'summary_text', text: 'Two.' },
-      ],
+      summary: summaryTexts('One.', 'Two.'),
       encrypted_content: 'enc:1',
     });
     expect(input).toHaveLength(2);

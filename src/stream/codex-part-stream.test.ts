@@ -5,7 +5,7 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, responseEvents, toSSE } from '../../test/support/codex-events';
+import { loadFixture, responseEvents, summaryTexts, toSSE } from '../../test/support/codex-events';
 import {
   corePartStreamOptions,
   sseConnection,
@@ -575,10 +575,7 @@ describe('createCodexPartStream', () => {
       item: {
         id: 'rs_d',
         type: 'reasoning',
-        summary: [
-          { type: 'summary_text', text: '**Plan** first.' },
-          { type: 'summary_text', text: 'Then act.' },
-        ],
+        summary: summaryTexts('**Plan** first.', 'Then act.'),
         encrypted_content: 'enc:d',
       },
     };

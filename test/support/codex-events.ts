@@ -59,6 +59,11 @@ export function wordChunks(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
 }
 
+/** A reasoning item's `summary`: output items carry it, the next prompt replays it. */
+export function summaryTexts(...texts: string[]) {
+  return texts.map(text => ({ type: 'summary_text' as const, text }));
+}
+
 export function responseEvents({
   id = 'resp_test',
   model = 'gpt-5.3-codex',
@@ -136,7 +141,7 @@ export function responseEvents({
         item: {
           id: item_id,
           type: 'reasoning',
-          summary: spec.summary.map(text => ({ type: 'summary_text', text })),
+          summary: summaryTexts(...spec.summary),
           encrypted_content: spec.encryptedContent ?? `enc:${item_id}`,
         },
       });

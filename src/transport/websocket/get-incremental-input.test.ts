@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summaryTexts } from '../../../test/support/codex-events';
 import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
 import { getIncrementalInput, jsonEqual, type CodexSocketTurn } from './get-incremental-input';
 import { replayOutputItems } from './replay-output-items';
@@ -16,7 +17,7 @@ const call: CodexInputItem = {
 };
 const reasoning: CodexInputItem = {
   type: 'reasoning',
-  summary: [{ type: 'summary_text', text: 'Thinking' }],
+  summary: summaryTexts('Thinking'),
   encrypted_content: 'enc:1',
 };
 const result: CodexInputItem = { type: 'function_call_output', call_id: 'call_1', output: 'sunny' };
@@ -125,10 +126,7 @@ describe('replayOutputItems', () => {
         {
           id: 'rs_1',
           type: 'reasoning',
-          summary: [
-            { type: 'summary_text', text: 'One' },
-            { type: 'summary_text', text: 'Two' },
-          ],
+          summary: summaryTexts('One', 'Two'),
           encrypted_content: 'enc:1',
         },
         {
@@ -151,10 +149,7 @@ describe('replayOutputItems', () => {
     ).toEqual([
       {
         type: 'reasoning',
-        summary: [
-          { type: 'summary_text', text: 'One' },
-          { type: 'summary_text', text: 'Two' },
-        ],
+        summary: summaryTexts('One', 'Two'),
         encrypted_content: 'enc:1',
       },
       { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.' }] },
