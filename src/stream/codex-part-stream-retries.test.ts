@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
+import { itemAdded, responseEvents, toSSE, type CodexEvent } from '../../test/support/codex-events';
 import {
   corePartStreamOptions,
   sseConnection,
@@ -115,7 +115,7 @@ describe('part stream retries', () => {
   ])('does not retry once %s has started: the caller saw it', async (_, item, startType) => {
     const { parts, requests } = await run([
       {
-        events: [created('resp_1'), { type: 'response.output_item.added', output_index: 0, item }],
+        events: [created('resp_1'), itemAdded(0, item)],
         thenBreak: true,
       },
       { events: answer('never') },

@@ -5,7 +5,15 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import { loadFixture, responseEvents, summaryTexts, toSSE } from '../../test/support/codex-events';
+import {
+  itemAdded,
+  itemDone,
+  loadFixture,
+  responseCompleted,
+  responseEvents,
+  summaryTexts,
+  toSSE,
+} from '../../test/support/codex-events';
 import {
   corePartStreamOptions,
   sseConnection,
@@ -81,11 +89,26 @@ async function run(sse: string | Uint8Array[], options?: RunOptions) {
 const types = (parts: LanguageModelV2StreamPart[]) => parts.map(p => p.type);
 const finishOf = (parts: LanguageModelV2StreamPart[]) =>
   parts.find(p => p.type === 'finish') as Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
-const textOf = (parts: LanguageModelV2StreamPart[], id?: string) =>
+/** The deltas of one kind joined, only those of block `id` when given. */
+const deltasOf = (
+  parts: LanguageModelV2StreamPart[],
+  type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta',
+  id?: string,
+) =>
   parts
-    .filter(p => p.type === 'text-delta' && (id == null || p.id === id))
+    .filter(p => p.type === type && (id == null || (p as { id: string }).id === id))
     .map(p => (p as { delta: string }).delta)
     .join('');
+const textOf = (parts: LanguageModelV2StreamPart[], id?: string) =>
+  deltasOf(parts, 'text-delta', id);
+/** The part types of a stream holding one block of `kind` and nothing else. */
+const oneBlock = (kind: 'text' | 'reasoning') => [
+  'stream-start',
+  `${kind}-start`,
+  `${kind}-delta`,
+  `${kind}-end`,
+  'finish',
+];
 
 describe('createCodexPartStream', () => {
   it('maps a text response', async () => {
@@ -154,13 +177,8 @@ describe('createCodexPartStream', () => {
         },
       },
     ]);
-    const deltas = (id: string) =>
-      parts
-        .filter(p => p.type === 'reasoning-delta' && p.id === id)
-        .map(p => (p as { delta: string }).delta)
-        .join('');
-    expect(deltas('rs_r1:0')).toBe('**Reading** the question.');
-    expect(deltas('rs_r1:1')).toBe('**Answering** briefly.');
+    expect(deltasOf(parts, 'reasoning-delta', 'rs_r1:0')).toBe('**Reading** the question.');
+    expect(deltasOf(parts, 'reasoning-delta', 'rs_r1:1')).toBe('**Answering** briefly.');
     // no delta before its start
     const firstDelta = parts.findIndex(p => p.type === 'reasoning-delta');
     expect(firstDelta).toBeGreaterThan(parts.findIndex(p => p.type === 'reasoning-start'));
@@ -176,11 +194,7 @@ describe('createCodexPartStream', () => {
   it('maps raw reasoning text deltas into a reasoning block', async () => {
     const parts = await run(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'rs_x', type: 'reasoning' },
-        },
+        itemAdded(0, { id: 'rs_x', type: 'reasoning' }),
         {
           type: 'response.reasoning_text.delta',
           item_id: 'rs_x',
@@ -195,39 +209,21 @@ describe('createCodexPartStream', () => {
           content_index: 0,
           delta: 'thought',
         },
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: { id: 'rs_x', type: 'reasoning', encrypted_content: 'enc:1' },
-        },
-        { type: 'response.completed', response: { id: 'r', status: 'completed' } },
+        itemDone(0, { id: 'rs_x', type: 'reasoning', encrypted_content: 'enc:1' }),
+        responseCompleted({ id: 'r' }),
       ]),
     );
     // one network read: the two deltas arrive as one part
-    expect(types(parts)).toEqual([
-      'stream-start',
-      'reasoning-start',
-      'reasoning-delta',
-      'reasoning-end',
-      'finish',
-    ]);
+    expect(types(parts)).toEqual(oneBlock('reasoning'));
     expect(parts[2]).toMatchObject({ type: 'reasoning-delta', delta: 'raw thought' });
   });
 
   it('emits an empty reasoning block carrying encrypted content when summaries are off', async () => {
     const parts = await run(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'rs_y', type: 'reasoning', summary: [] },
-        },
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: { id: 'rs_y', type: 'reasoning', summary: [], encrypted_content: 'enc:2' },
-        },
-        { type: 'response.completed', response: { status: 'completed' } },
+        itemAdded(0, { id: 'rs_y', type: 'reasoning', summary: [] }),
+        itemDone(0, { id: 'rs_y', type: 'reasoning', summary: [], encrypted_content: 'enc:2' }),
+        responseCompleted(),
       ]),
     );
     expect(parts.filter(p => p.type === 'reasoning-end')).toEqual([
@@ -254,24 +250,14 @@ describe('createCodexPartStream', () => {
       toolName: 'getWeather',
       input: '{"city":"Paris"}',
     });
-    expect(
-      tool
-        .filter(p => p.type === 'tool-input-delta')
-        .map(p => (p as { delta: string }).delta)
-        .join(''),
-    ).toBe('{"city":"Paris"}');
+    expect(deltasOf(parts, 'tool-input-delta')).toBe('{"city":"Paris"}');
     expect(finishOf(parts).finishReason).toBe('tool-calls');
   });
 
   it('keeps interleaved parallel calls apart by output_index', async () => {
     const parts = await run(loadFixture('parallel-tool-calls'));
-    const args = (id: string) =>
-      parts
-        .filter(p => p.type === 'tool-input-delta' && p.id === id)
-        .map(p => (p as { delta: string }).delta)
-        .join('');
-    expect(args('call_a')).toBe('{"city":"Paris"}');
-    expect(args('call_b')).toBe('{"zone":"UTC"}');
+    expect(deltasOf(parts, 'tool-input-delta', 'call_a')).toBe('{"city":"Paris"}');
+    expect(deltasOf(parts, 'tool-input-delta', 'call_b')).toBe('{"zone":"UTC"}');
     expect(parts.filter(p => p.type === 'tool-call')).toEqual([
       {
         type: 'tool-call',
@@ -309,12 +295,14 @@ describe('createCodexPartStream', () => {
           item_id: 'fc',
           delta: '{"a"',
         },
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: { id: 'fc', type: 'function_call', call_id: 'c1', name: 't', arguments: '{"a":1}' },
-        },
-        { type: 'response.completed', response: { status: 'completed' } },
+        itemDone(0, {
+          id: 'fc',
+          type: 'function_call',
+          call_id: 'c1',
+          name: 't',
+          arguments: '{"a":1}',
+        }),
+        responseCompleted(),
       ]),
     );
     expect(parts.filter(p => p.type !== 'stream-start' && p.type !== 'finish')).toEqual([
@@ -329,29 +317,23 @@ describe('createCodexPartStream', () => {
     const parts = await run(
       toSSE([
         { type: 'response.output_text.delta', output_index: 3, item_id: 'msg_late', delta: 'hi' },
-        { type: 'response.completed', response: { status: 'completed' } },
+        responseCompleted(),
       ]),
     );
-    expect(types(parts)).toEqual([
-      'stream-start',
-      'text-start',
-      'text-delta',
-      'text-end',
-      'finish',
-    ]);
+    expect(types(parts)).toEqual(oneBlock('text'));
     expect(parts[1]).toEqual({ type: 'text-start', id: 'msg_late' });
   });
 
   it('takes the text from output_item.done when no delta came', async () => {
     const parts = await run(
       toSSE([
-        { type: 'response.output_item.added', output_index: 0, item: { id: 'm', type: 'message' } },
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: { id: 'm', type: 'message', content: [{ type: 'output_text', text: 'whole' }] },
-        },
-        { type: 'response.completed', response: { status: 'completed' } },
+        itemAdded(0, { id: 'm', type: 'message' }),
+        itemDone(0, {
+          id: 'm',
+          type: 'message',
+          content: [{ type: 'output_text', text: 'whole' }],
+        }),
+        responseCompleted(),
       ]),
     );
     expect(textOf(parts, 'm')).toBe('whole');
@@ -360,19 +342,11 @@ describe('createCodexPartStream', () => {
   it('gives parts unique ids even when the backend repeats an item id', async () => {
     const parts = await run(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'dup', type: 'message' },
-        },
-        {
-          type: 'response.output_item.added',
-          output_index: 1,
-          item: { id: 'dup', type: 'message' },
-        },
+        itemAdded(0, { id: 'dup', type: 'message' }),
+        itemAdded(1, { id: 'dup', type: 'message' }),
         { type: 'response.output_text.delta', output_index: 0, item_id: 'dup', delta: 'a' },
         { type: 'response.output_text.delta', output_index: 1, item_id: 'dup', delta: 'b' },
-        { type: 'response.completed', response: { status: 'completed' } },
+        responseCompleted(),
       ]),
     );
     const starts = parts.filter(p => p.type === 'text-start').map(p => (p as { id: string }).id);
@@ -442,22 +416,10 @@ describe('createCodexPartStream', () => {
     expect(finishOf(parts).finishReason).toBe('stop');
   });
 
-  it('dispatches a last event that lacks its blank line', async () => {
-    const body = toSSE(responseEvents({ output: [{ type: 'message', text: 'x' }] })).replace(
-      /\n\n$/,
-      '\n',
-    );
-    expect(finishOf(await run(body)).finishReason).toBe('stop');
-  });
-
   it('reports a malformed structural event and goes on', async () => {
     const parts = await run(
       toSSE([
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: { type: 'function_call', name: 't' },
-        },
+        itemDone(0, { type: 'function_call', name: 't' }),
         ...responseEvents({ output: [{ type: 'message', text: 'still here' }] }),
       ]),
     );
@@ -505,11 +467,7 @@ describe('createCodexPartStream', () => {
     expect(await next()).toEqual({ type: 'stream-start', warnings: [] });
     live.push(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'getWeather' },
-        },
+        itemAdded(0, { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'getWeather' }),
         {
           type: 'response.function_call_arguments.delta',
           output_index: 0,
@@ -538,18 +496,14 @@ describe('createCodexPartStream', () => {
     expect(await next()).toEqual({ type: 'tool-input-delta', id: 'call_1', delta: '"Paris"}' });
     live.push(
       toSSE([
-        {
-          type: 'response.output_item.done',
-          output_index: 0,
-          item: {
-            id: 'fc_1',
-            type: 'function_call',
-            call_id: 'call_1',
-            name: 'getWeather',
-            arguments: '{"city":"Paris"}',
-          },
-        },
-        { type: 'response.completed', response: { id: 'r', status: 'completed' } },
+        itemDone(0, {
+          id: 'fc_1',
+          type: 'function_call',
+          call_id: 'call_1',
+          name: 'getWeather',
+          arguments: '{"city":"Paris"}',
+        }),
+        responseCompleted({ id: 'r' }),
       ]),
     );
     live.end();
@@ -569,17 +523,12 @@ describe('createCodexPartStream', () => {
   });
 
   it('emits reasoning summary text that arrives only in output_item.done', async () => {
-    const done = {
-      type: 'response.output_item.done',
-      output_index: 0,
-      item: {
-        id: 'rs_d',
-        type: 'reasoning',
-        summary: summaryTexts('**Plan** first.', 'Then act.'),
-        encrypted_content: 'enc:d',
-      },
-    };
-    const completed = { type: 'response.completed', response: { status: 'completed' } };
+    const done = itemDone(0, {
+      id: 'rs_d',
+      type: 'reasoning',
+      summary: summaryTexts('**Plan** first.', 'Then act.'),
+      encrypted_content: 'enc:d',
+    });
     const expected = [
       { type: 'reasoning-start', id: 'rs_d:0', providerMetadata: { codex: { itemId: 'rs_d' } } },
       { type: 'reasoning-delta', id: 'rs_d:0', delta: '**Plan** first.\n\nThen act.' },
@@ -591,18 +540,14 @@ describe('createCodexPartStream', () => {
     ];
     const announced = await run(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'rs_d', type: 'reasoning', summary: [] },
-        },
+        itemAdded(0, { id: 'rs_d', type: 'reasoning', summary: [] }),
         done,
-        completed,
+        responseCompleted(),
       ]),
     );
     expect(announced.slice(1, -1)).toEqual(expected);
     // and when the item was never announced
-    expect((await run(toSSE([done, completed]))).slice(1, -1)).toEqual(expected);
+    expect((await run(toSSE([done, responseCompleted()]))).slice(1, -1)).toEqual(expected);
   });
 
   it('takes a reasoning item’s text from its deltas, not again from output_item.done', async () => {
@@ -613,44 +558,27 @@ describe('createCodexPartStream', () => {
         }),
       ),
     );
-    expect(
-      parts
-        .filter(p => p.type === 'reasoning-delta')
-        .map(p => (p as { delta: string }).delta)
-        .join(''),
-    ).toBe('Only once.');
+    expect(deltasOf(parts, 'reasoning-delta')).toBe('Only once.');
   });
 
   it('closes blocks still open at an abnormal end with their own end part, before finish', async () => {
     const parts = await run(
       toSSE([
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'rs_o', type: 'reasoning' },
-        },
+        itemAdded(0, { id: 'rs_o', type: 'reasoning' }),
         {
           type: 'response.reasoning_summary_text.delta',
           output_index: 0,
           item_id: 'rs_o',
           delta: 'thinking',
         },
-        {
-          type: 'response.output_item.added',
-          output_index: 1,
-          item: { id: 'fc_o', type: 'function_call', call_id: 'call_o', name: 't' },
-        },
+        itemAdded(1, { id: 'fc_o', type: 'function_call', call_id: 'call_o', name: 't' }),
         {
           type: 'response.function_call_arguments.delta',
           output_index: 1,
           item_id: 'fc_o',
           delta: '{"a',
         },
-        {
-          type: 'response.output_item.added',
-          output_index: 2,
-          item: { id: 'msg_o', type: 'message' },
-        },
+        itemAdded(2, { id: 'msg_o', type: 'message' }),
         { type: 'response.output_text.delta', output_index: 2, item_id: 'msg_o', delta: 'par' },
       ]),
     );
@@ -679,9 +607,9 @@ describe('createCodexPartStream', () => {
   it('yields nothing after the terminal event, even from the same chunk', async () => {
     const late = toSSE([
       { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_a1', delta: 'late' },
-      { type: 'response.output_item.added', output_index: 5, item: { id: 'm5', type: 'message' } },
+      itemAdded(5, { id: 'm5', type: 'message' }),
       { type: 'error', code: 'server_error', message: 'after the end' },
-      { type: 'response.completed', response: { id: 'again', status: 'completed' } },
+      responseCompleted({ id: 'again' }),
     ]);
     const parts = await run(loadFixture('text') + late, { includeRawChunks: true });
     expect(types(parts).at(-1)).toBe('finish');
@@ -702,19 +630,12 @@ describe('createCodexPartStream', () => {
 
   it('puts the service tier and response id in the finish metadata', async () => {
     const finish = await coreFinishOf(
-      toSSE([
-        {
-          type: 'response.completed',
-          response: { id: 'resp_t', status: 'completed', service_tier: 'priority' },
-        },
-      ]),
+      toSSE([responseCompleted({ id: 'resp_t', service_tier: 'priority' })]),
     );
     expect(finish.providerMetadata).toEqual({
       codex: { responseId: 'resp_t', serviceTier: 'priority' },
     });
-    const plain = await coreFinishOf(
-      toSSE([{ type: 'response.completed', response: { id: 'resp_u', status: 'completed' } }]),
-    );
+    const plain = await coreFinishOf(toSSE([responseCompleted({ id: 'resp_u' })]));
     expect(plain.providerMetadata).toEqual({ codex: { responseId: 'resp_u' } });
   });
 
@@ -781,11 +702,7 @@ describe('createCodexPartStream', () => {
           type: 'response.created',
           response: { id: 'big', model: 'gpt-5.3-codex', created_at: 1 },
         },
-        {
-          type: 'response.output_item.added',
-          output_index: 0,
-          item: { id: 'msg_big', type: 'message' },
-        },
+        itemAdded(0, { id: 'msg_big', type: 'message' }),
       ]),
     );
     const deltaEvent = encoder.encode(
@@ -800,9 +717,7 @@ describe('createCodexPartStream', () => {
       ]),
     );
     const count = Math.ceil((10 * 1024 * 1024) / deltaEvent.length);
-    const tail = encoder.encode(
-      toSSE([{ type: 'response.completed', response: { id: 'big', status: 'completed' } }]),
-    );
+    const tail = encoder.encode(toSSE([responseCompleted({ id: 'big' })]));
     // 4 KB-ish network chunks that cut events (and characters) anywhere, made on demand
     const CHUNK = 4093;
     const total = count * deltaEvent.length;

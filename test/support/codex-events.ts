@@ -59,6 +59,24 @@ export function wordChunks(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text === '' ? [] : [text]);
 }
 
+export const itemAdded = (output_index: number, item: Record<string, unknown>): CodexEvent => ({
+  type: 'response.output_item.added',
+  output_index,
+  item,
+});
+
+export const itemDone = (output_index: number, item: Record<string, unknown>): CodexEvent => ({
+  type: 'response.output_item.done',
+  output_index,
+  item,
+});
+
+/** `response.completed` for a response with these fields and `status: 'completed'`. */
+export const responseCompleted = (response: Record<string, unknown> = {}): CodexEvent => ({
+  type: 'response.completed',
+  response: { ...response, status: 'completed' },
+});
+
 /** A reasoning item's `summary`: output items carry it, the next prompt replays it. */
 export function summaryTexts(...texts: string[]) {
   return texts.map(text => ({ type: 'summary_text' as const, text }));
