@@ -1,7 +1,7 @@
 import type { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent, CodexUsage } from '../codex-responses-api';
 import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
-import type { CodexContentPart, CodexFinish, CodexUnifiedFinishReason } from './codex-output-shape';
+import type { CodexContentPart, CodexFinish } from './codex-output-shape';
 import type { CodexRateLimits } from './codex-rate-limits';
 
 export type TextItemState = {
@@ -55,8 +55,6 @@ export type CodexStreamState = {
   sourceUrls: Set<string>;
   responseId: string | undefined;
   serviceTier: string | undefined;
-  finishReason: CodexUnifiedFinishReason;
-  rawFinishReason: string | undefined;
   usage: CodexUsage | undefined;
   /** Builds the spec version's `finish` part. */
   finishPart: (finish: CodexFinish) => { type: 'finish' };
@@ -88,8 +86,6 @@ export function createCodexStreamState({
     sourceUrls: new Set(),
     responseId: undefined,
     serviceTier: undefined,
-    finishReason: 'other',
-    rawFinishReason: undefined,
     usage: undefined,
     finishPart,
     finished: false,

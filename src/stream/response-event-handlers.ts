@@ -3,6 +3,7 @@ import {
   responseCreatedSchema,
   responseTerminalSchema,
 } from '../codex-responses-api';
+import type { CodexFinish } from './codex-output-shape';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
 
@@ -24,28 +25,27 @@ export const onResponseCreated: EventHandler = (state, event) => {
 export const onResponseFinished: EventHandler = (state, event) => {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
-  if (response?.usage != null) state.usage = response.usage;
+  state.usage = response?.usage ?? undefined;
   state.serviceTier = response?.service_tier ?? undefined;
   state.responseId ??= response?.id ?? undefined;
   const incompleteReason =
     event.type === 'response.incomplete'
       ? (response?.incomplete_details?.reason ?? 'unknown')
       : null;
-  state.finishReason = mapCodexFinishReason({
-    incompleteReason,
-    hasFunctionCall: state.hasFunctionCall,
+  finish(state, {
+    unified: mapCodexFinishReason({ incompleteReason, hasFunctionCall: state.hasFunctionCall }),
+    raw: incompleteReason ?? response?.status ?? 'completed',
   });
-  state.rawFinishReason = incompleteReason ?? response?.status ?? 'completed';
-  finish(state);
 };
 
 export const onResponseFailed: EventHandler = (state, event) => {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
-  if (response?.usage != null) state.usage = response.usage;
+  state.usage = response?.usage ?? undefined;
   state.responseId ??= response?.id ?? undefined;
   const error = response?.error;
-  failWith(state, error?.code, error?.message ?? 'The Codex response failed', error ?? event);
+  // without a message, the error says that the response failed
+  failWith(state, error?.code, error?.message, error ?? event);
 };
 
 export const onErrorEvent: EventHandler = (state, event) => {
@@ -59,7 +59,7 @@ export const onErrorEvent: EventHandler = (state, event) => {
 function failWith(
   state: CodexStreamState,
   code: string | null | undefined,
-  message: string,
+  message: string | null | undefined,
   data: unknown,
 ) {
   failResponse(state, state.createError({ code, message, data }), code);
@@ -78,14 +78,17 @@ export function failResponse(
 ): void {
   if (state.finished) return;
   state.emit({ type: 'error', error });
-  state.finishReason = 'error';
-  state.rawFinishReason = code ?? 'error';
-  finish(state);
+  finish(state, { unified: 'error', raw: code ?? 'error' });
 }
 
-/** Closes whatever is still open and emits the one `finish`. */
-export function finish(state: CodexStreamState): void {
-  if (state.finished) return;
+/**
+ * Closes whatever is still open and emits the one `finish`. Runs once: no event is
+ * handled after it, and `failResponse` checks.
+ */
+export function finish(
+  state: CodexStreamState,
+  { unified, raw }: Pick<CodexFinish, 'unified' | 'raw'>,
+): void {
   for (const item of state.items.values()) {
     if (item.kind === 'text') state.emit({ type: 'text-end', id: item.id });
     else if (item.kind === 'reasoning') state.emit({ type: 'reasoning-end', id: item.blockId });
@@ -95,8 +98,8 @@ export function finish(state: CodexStreamState): void {
   state.finished = true;
   state.emit(
     state.finishPart({
-      unified: state.finishReason,
-      raw: state.rawFinishReason,
+      unified,
+      raw,
       usage: state.usage,
       providerMetadata: {
         codex: {
