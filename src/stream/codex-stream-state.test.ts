@@ -1,0 +1,102 @@
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
+import { describe, expect, it } from 'vitest';
+import {
+  itemAdded,
+  itemDone,
+  responseCompleted,
+  toSSE,
+  type CodexEvent,
+} from '../../test/support/codex-events';
+import { corePartStreamOptions, sseConnection } from '../../test/support/part-stream';
+import { createCodexPartStream } from './codex-part-stream';
+
+const encoder = new TextEncoder();
+
+type Part = { type: string; id?: string; [key: string]: unknown };
+
+async function partsOf(events: CodexEvent[]): Promise<Part[]> {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(toSSE(events)));
+      controller.close();
+    },
+  });
+  let n = 0;
+  const stream = createCodexPartStream(
+    sseConnection(body),
+    corePartStreamOptions({ generateId: () => `gen-${n++}` }),
+  );
+  return (await convertReadableStreamToArray(stream)) as Part[];
+}
+
+const idsOf = (parts: Part[], type: string) => parts.filter(p => p.type === type).map(p => p.id);
+
+/** A message item at `index` with this id, one delta of `text`. */
+const message = (index: number, id: unknown, text: string): CodexEvent[] => [
+  itemAdded(index, { id, type: 'message' }),
+  { type: 'response.output_text.delta', output_index: index, delta: text },
+];
+
+describe('part ids', () => {
+  it('are the item ids, suffixed with the output index when the backend repeats one', async () => {
+    const parts = await partsOf([
+      ...message(0, 'dup', 'a'),
+      ...message(1, 'dup', 'b'),
+      responseCompleted(),
+    ]);
+    expect(idsOf(parts, 'text-start')).toEqual(['dup', 'dup:1']);
+    expect(parts.filter(p => p.type === 'text-delta')).toEqual([
+      { type: 'text-delta', id: 'dup', delta: 'a' },
+      { type: 'text-delta', id: 'dup:1', delta: 'b' },
+    ]);
+  });
+
+  it('get a generated suffix when the suffixed id is taken too', async () => {
+    const parts = await partsOf([
+      ...message(0, 'm', 'a'),
+      ...message(1, 'm:2', 'b'),
+      ...message(2, 'm', 'c'),
+      responseCompleted(),
+    ]);
+    expect(idsOf(parts, 'text-start')).toEqual(['m', 'm:2', 'm:2:gen-0']);
+  });
+
+  it.each([[undefined], [''], [7]])('are generated for an item whose id is %j', async id => {
+    const parts = await partsOf([
+      itemAdded(0, { id, type: 'web_search_call' }),
+      ...message(1, id, 'a'),
+      responseCompleted(),
+    ]);
+    expect(idsOf(parts, 'tool-input-start')).toEqual(['gen-0']);
+    expect(idsOf(parts, 'text-start')).toEqual(['gen-1']);
+  });
+});
+
+describe('sources', () => {
+  const linked = (index: number) =>
+    itemDone(index, {
+      id: `msg_${index}`,
+      type: 'message',
+      content: [{ type: 'output_text', text: 'See [the docs](https://example.com/docs).' }],
+    });
+
+  it('come from markdown links only in a response that searched the web', async () => {
+    const plain = await partsOf([linked(0), responseCompleted()]);
+    expect(plain.filter(p => p.type === 'source')).toEqual([]);
+
+    const searched = await partsOf([
+      itemDone(0, { id: 'ws_1', type: 'web_search_call', status: 'completed' }),
+      linked(1),
+      responseCompleted(),
+    ]);
+    expect(searched.filter(p => p.type === 'source')).toEqual([
+      {
+        type: 'source',
+        sourceType: 'url',
+        id: 'gen-0',
+        url: 'https://example.com/docs',
+        title: 'the docs',
+      },
+    ]);
+  });
+});
