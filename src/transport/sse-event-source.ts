@@ -16,12 +16,11 @@ export function createSseEventSource(
   const decoder = new TextDecoder();
   const parser = createParser({
     onEvent: ({ data }) => {
-      if (data === '[DONE]') return;
       let event: unknown;
       try {
         event = JSON.parse(data);
       } catch {
-        return; // the reference client skips unparsable payloads, and so do we
+        // not JSON (as `[DONE]`): skipped below, as the reference client skips it
       }
       if (event !== null && typeof event === 'object') onEvent(event as CodexEvent);
     },
