@@ -51,8 +51,9 @@ export async function readEvents(
   }
   if (timedOut) return fail(CODEX_STREAM_ERROR_CODES.idleTimeout, idleMessage(idleTimeoutMs!));
   if (state.finished) {
-    // The terminal event ends the response, not the end of the connection.
-    if (result === 'more') source.cancel();
+    // The terminal event ends the response, not the end of the connection (cancelling a
+    // source that already ended does nothing).
+    source.cancel();
     return true;
   }
   if (result === 'end') {
