@@ -16,7 +16,7 @@ import {
   onResponseFinished,
 } from './response-event-handlers';
 
-export { failResponse, finish } from './response-event-handlers';
+export { failResponse } from './response-event-handlers';
 
 /** Event type → handler, one per event family. Unknown events have none and are ignored. */
 export const codexEventHandlers: ReadonlyMap<string, EventHandler> = new Map([
