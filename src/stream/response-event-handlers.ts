@@ -85,7 +85,7 @@ export function failResponse(
  * Closes whatever is still open and emits the one `finish`. Runs once: no event is
  * handled after it, and `failResponse` checks.
  */
-export function finish(
+function finish(
   state: CodexStreamState,
   { unified, raw }: Pick<CodexFinish, 'unified' | 'raw'>,
 ): void {
