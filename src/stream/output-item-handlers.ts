@@ -90,7 +90,8 @@ function nextReasoningBlock(state: CodexStreamState, item: ReasoningItemState, i
 export const onOutputItemAdded: EventHandler = (state, event) => {
   const outputIndex = event.output_index;
   const item = event.item as Record<string, unknown> | undefined;
-  if (typeof outputIndex !== 'number' || item == null || typeof item !== 'object') return;
+  // A primitive `item` has no `type` and falls through the switch.
+  if (typeof outputIndex !== 'number' || item == null) return;
   if (state.items.has(outputIndex)) return;
   switch (item.type) {
     case 'message':
@@ -122,7 +123,7 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
 export const onOutputItemDone: EventHandler = (state, event) => {
   const outputIndex = event.output_index;
   const raw = event.item as { type?: unknown } | undefined;
-  if (typeof outputIndex !== 'number' || raw == null || typeof raw !== 'object') return;
+  if (typeof outputIndex !== 'number' || raw == null) return;
   switch (raw.type) {
     case 'message':
       return messageDone(state, outputIndex, event);
@@ -143,11 +144,10 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
   const parsed = messageItemSchema.safeParse(event.item);
   if (!parsed.success) return malformed(state, event, 'message item');
   const done = parsed.data;
+  const content = done.content ?? [];
   const item = textItem(state, outputIndex, done.id);
   if (!item.hasText) {
-    const text = (done.content ?? [])
-      .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
-      .join('');
+    const text = content.map(c => (c.type === 'output_text' ? (c.text ?? '') : '')).join('');
     if (text !== '') state.emit({ type: 'text-delta', id: item.id, delta: text });
   }
   state.emit({
@@ -161,7 +161,7 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
     },
   });
   state.items.delete(outputIndex);
-  emitMessageSources(state, done.content ?? []);
+  emitMessageSources(state, content);
 }
 
 function reasoningDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
@@ -170,7 +170,7 @@ function reasoningDone(state: CodexStreamState, outputIndex: number, event: Code
   const done = parsed.data;
   const item = reasoningItem(state, outputIndex, done.id);
   if (!item.hasText) {
-    const text = (done.summary ?? []).map(s => s.text).join('\n\n');
+    const text = done.summary?.map(s => s.text).join('\n\n') ?? '';
     if (text !== '') state.emit({ type: 'reasoning-delta', id: item.blockId, delta: text });
   }
   // `ai` keeps the last metadata of a block: the encrypted content goes on its end so
@@ -190,11 +190,10 @@ function functionCallDone(state: CodexStreamState, outputIndex: number, event: C
   if (!parsed.success) return malformed(state, event, 'function_call item without call_id or name');
   const done = parsed.data;
   const args = done.arguments ?? '';
-  let item = state.items.get(outputIndex);
-  if (item?.kind !== 'tool') {
-    item = { kind: 'tool', callId: done.call_id, toolName: done.name, hasInput: false };
-    state.emit({ type: 'tool-input-start', id: item.callId, toolName: item.toolName });
-  }
+  const open = state.items.get(outputIndex);
+  const item = open?.kind === 'tool' ? open : { callId: done.call_id, hasInput: false };
+  // Not announced by `output_item.added`: the call starts here.
+  if (item !== open) state.emit({ type: 'tool-input-start', id: item.callId, toolName: done.name });
   if (!item.hasInput && args !== '')
     state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
   state.emit({ type: 'tool-input-end', id: item.callId });
