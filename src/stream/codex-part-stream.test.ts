@@ -13,6 +13,7 @@ import {
   responseEvents,
   summaryTexts,
   toSSE,
+  type CodexEvent,
 } from '../../test/support/codex-events';
 import {
   corePartStreamOptions,
@@ -21,6 +22,8 @@ import {
   type CoreFinishPart,
 } from '../../test/support/part-stream';
 import { v2OutputShape } from '../spec/v2-output-shape';
+import { CodexRequestSession } from '../transport/codex-request-session';
+import { createSseEventSource } from '../transport/sse-event-source';
 import { createCodexPartStream } from './codex-part-stream';
 
 type V2FinishPart = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
@@ -84,6 +87,32 @@ async function coreFinishOf(sse: string) {
 async function run(sse: string | Uint8Array[], options?: RunOptions) {
   const chunks = typeof sse === 'string' ? [encoder.encode(sse)] : sse;
   return convertReadableStreamToArray(partStream(byteStream(chunks), options));
+}
+
+/**
+ * The core parts of a response whose first attempt ends with `events` (a retryable error)
+ * and whose retry fails to connect with `failure`.
+ */
+async function failedRetry(
+  events: CodexEvent[],
+  failure: unknown,
+  holdUntil?: 'content' | 'finish',
+) {
+  let sent = 0;
+  const session = new CodexRequestSession(
+    async () => {
+      if (sent++ > 0) throw failure;
+      const body = byteStream([encoder.encode(toSSE(events))]);
+      return { responseHeaders: {}, openEvents: onEvent => createSseEventSource(body, onEvent) };
+    },
+    { maxRetries: 1, initialRetryDelayMs: 0, maxRetryDelayMs: 0, streamIdleTimeoutMs: undefined },
+    undefined,
+  );
+  const stream = createCodexPartStream(
+    await session.connect(),
+    corePartStreamOptions({ session, holdUntil }),
+  );
+  return convertReadableStreamToArray(stream);
 }
 
 const types = (parts: LanguageModelV2StreamPart[]) => parts.map(p => p.type);
@@ -671,6 +700,46 @@ describe('createCodexPartStream', () => {
   ] as const)('finishes %j as %s with the raw reason %s', async (event, unified, raw) => {
     const finish = await coreFinishOf(toSSE([event]));
     expect({ unified: finish.unified, raw: finish.raw }).toEqual({ unified, raw });
+  });
+
+  describe('a retry that cannot connect', () => {
+    const overloaded = { type: 'error', code: 'server_is_overloaded', message: 'Overloaded.' };
+    const rejected = (data: unknown) =>
+      new APICallError({
+        message: 'Not found.',
+        url: 'http://test/responses',
+        requestBodyValues: {},
+        statusCode: 404,
+        data,
+        isRetryable: false,
+      });
+
+    it.each(['content', 'finish'] as const)(
+      'shows its error and the finish when holding until %s',
+      async holdUntil => {
+        const failure = rejected({ error: { code: 'not_found' } });
+        const parts = await failedRetry([overloaded], failure, holdUntil);
+        expect(parts).toEqual([
+          { type: 'stream-start', warnings: [] },
+          { type: 'error', error: failure },
+          expect.objectContaining({ type: 'finish', unified: 'error', raw: 'not_found' }),
+        ]);
+      },
+    );
+
+    it.each([
+      ['an HTTP answer whose body has no error object', rejected({ detail: 'Not Found' })],
+      [
+        'a failure that is no HTTP answer, whatever data it carries',
+        Object.assign(new Error('proxy refused'), { data: { error: { code: 'not_ours' } } }),
+      ],
+    ])('finishes with the raw reason error for %s', async (_, failure) => {
+      const parts = await failedRetry([overloaded], failure);
+      expect(parts.slice(1)).toEqual([
+        { type: 'error', error: failure },
+        expect.objectContaining({ type: 'finish', unified: 'error', raw: 'error' }),
+      ]);
+    });
   });
 
   describe('chunk boundaries', () => {

@@ -146,9 +146,9 @@ class PartStreamSource<
       part.type === 'error' && session != null
         ? { ...part, error: session.finalError(part.error) }
         : part;
+    // A finish is held too: the response has ended, which commits what is held.
     const commits =
-      part.type === 'finish' ||
-      (holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type)));
+      holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type));
     if (!commits) {
       this.held.push(shown);
       return;
@@ -180,9 +180,8 @@ class PartStreamSource<
     const onEvent = (event: CodexEvent) => {
       if (state.finished) return; // nothing after the terminal event
       if (includeRawChunks) this.route({ type: 'raw', rawValue: event });
-      const type = event.type;
-      if (typeof type !== 'string') return;
-      const handler = codexEventHandlers.get(type);
+      // a `type` that is no string finds no handler
+      const handler = codexEventHandlers.get(event.type);
       if (handler !== undefined) handler(state, event);
     };
     return { connection, state, source: connection.openEvents(onEvent) };
