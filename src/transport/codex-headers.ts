@@ -60,7 +60,7 @@ const USER_AGENT = 'user-agent';
 
 function appendUserAgent(ours: string | undefined, theirs: string): string {
   const suffix = theirs.trim();
-  if (ours == null || ours === '' || suffix.startsWith(ours)) return suffix;
+  if (ours == null || suffix.startsWith(ours)) return suffix;
   // Already there (a caller handing our own headers back): keep it once.
   if (suffix === '' || ` ${ours} `.includes(` ${suffix} `)) return ours;
   return `${ours} ${suffix}`;
