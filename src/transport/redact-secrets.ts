@@ -48,10 +48,9 @@ export function redactAPICallError(
   return copyAPICallError(error, {
     message,
     responseBody,
-    responseHeaders:
-      redactedHeaders === headersJson
-        ? error.responseHeaders
-        : (parseOr(redactedHeaders) as Record<string, string> | undefined),
+    // header values are strings: a JSON copy is as good as the original
+    responseHeaders: parseOr(redactedHeaders) as Record<string, string> | undefined,
+    // data may hold what JSON would change (a Date): kept as it was unless it quotes a secret
     data: redactedData === dataJson ? error.data : parseOr(redactedData),
   });
 }
