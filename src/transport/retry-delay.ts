@@ -20,11 +20,12 @@ export function serverRequestedDelay(error: APICallError, now = Date.now()): num
   const headers = error.responseHeaders ?? {};
   const ms = Number.parseFloat(headers['retry-after-ms'] ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;
-  const retryAfter = headers['retry-after'];
-  if (retryAfter != null) {
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter) {
     const seconds = Number(retryAfter);
-    if (retryAfter.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
+    if (seconds >= 0 && seconds < Infinity) return seconds * 1000;
+    // A number is never a date: `Date.parse` would take "-1" for the year 2001 (no wait).
+    const date = Number.isNaN(seconds) ? Date.parse(retryAfter) : NaN;
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
   const match = /try again in\s+(\d+(?:\.\d+)?)\s*(ms|s)\b/i.exec(error.message);
