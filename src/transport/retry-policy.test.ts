@@ -38,4 +38,16 @@ describe('normalizeRetryPolicy', () => {
     expect((error as InvalidArgumentError).argument).toBe(key);
     expect((error as Error).message).toMatch(new RegExp(`^${key} must be a number from 0 to `));
   });
+
+  it('says the range and the value, and how to turn the idle timeout off', () => {
+    expect(() => normalizeRetryPolicy({ maxRetryDelayMs: -1 })).toThrow(
+      new InvalidArgumentError({
+        argument: 'maxRetryDelayMs',
+        message: 'maxRetryDelayMs must be a number from 0 to 2147483647, got -1.',
+      }),
+    );
+    expect(() => normalizeRetryPolicy({ streamIdleTimeoutMs: -1 })).toThrow(
+      'streamIdleTimeoutMs must be a number from 0 to 2147483647, got -1. Use 0 to turn the stream idle timeout off.',
+    );
+  });
 });
