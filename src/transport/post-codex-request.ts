@@ -128,10 +128,12 @@ function toTransportError(
 }
 
 function leaksSecret(error: unknown, secrets: string[]): boolean {
-  for (let e = error, depth = 0; e != null && depth < 5; depth++) {
-    const text = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+  // The whole cause chain, which may loop.
+  const seen = new Set<unknown>();
+  for (let e = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
     if (redactSecrets(text, secrets) !== text) return true;
-    e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
