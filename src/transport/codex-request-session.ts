@@ -44,18 +44,17 @@ export class CodexRequestSession {
         const sending = this.send(controller.signal);
         const response = await withAbort(sending, controller.signal).catch((error: unknown) => {
           // A response that still arrives after the abort is never read: free its connection.
-          if (controller.signal.aborted) {
-            sending.then(
-              late => late.openEvents(() => {}).cancel(error),
-              () => {},
-            );
-          }
+          // (Had `sending` itself failed, there is no response to free.)
+          sending.then(
+            late => late.openEvents(() => {}).cancel(error),
+            () => {},
+          );
           throw error;
         });
         return { ...response, abort: reason => controller.abort(reason), release };
       } catch (error) {
         release();
-        if (this.callerSignal?.aborted) throw error;
+        // the caller's abort is final (see `canRetry`)
         await this.backoffOrThrow(error);
       }
     }
@@ -80,20 +79,28 @@ export class CodexRequestSession {
     await delay(retryDelay(error, this.retries, this.policy), { abortSignal: this.callerSignal });
   }
 
-  /**
-   * Once our own retries are spent, a retryable error is reported as not retryable, so the
-   * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
-   * stays as it is and the SDK may retry it.
-   */
   finalError(error: unknown): unknown {
-    if (!isRetryableError(error) || this.policy.maxRetries === 0) return error;
-    const e = error as APICallError;
-    return copyAPICallError(e, {
-      message: `${e.message} (gave up after ${this.requests} ${this.requests === 1 ? 'attempt' : 'attempts'})`,
-      cause: e,
-      isRetryable: false,
-    });
+    return finalRetryError(error, this.requests, this.policy);
   }
+}
+
+/**
+ * Once our own retries are spent, a retryable error is reported as not retryable, so the
+ * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
+ * stays as it is and the SDK may retry it.
+ */
+export function finalRetryError(
+  error: unknown,
+  attempts: number,
+  policy: CodexRetryPolicy,
+): unknown {
+  if (!isRetryableError(error) || policy.maxRetries === 0) return error;
+  const e = error as APICallError;
+  return copyAPICallError(e, {
+    message: `${e.message} (gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
+    cause: e,
+    isRetryable: false,
+  });
 }
 
 function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {

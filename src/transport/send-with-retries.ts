@@ -1,6 +1,5 @@
-import { APICallError } from '@ai-sdk/provider';
 import { delay } from '@ai-sdk/provider-utils';
-import { isRetryableError } from './codex-request-session';
+import { finalRetryError, isRetryableError } from './codex-request-session';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
 
@@ -25,25 +24,9 @@ export async function sendWithRetries<T>({
     } catch (error) {
       if (abortSignal?.aborted) throw error;
       if (!isRetryableError(error) || attempt > policy.maxRetries) {
-        throw giveUpError(error, attempt, policy);
+        throw finalRetryError(error, attempt, policy);
       }
       await delay(retryDelay(error, attempt, policy), { abortSignal });
     }
   }
-}
-
-function giveUpError(error: unknown, attempts: number, policy: CodexRetryPolicy): unknown {
-  if (!isRetryableError(error) || policy.maxRetries === 0) return error;
-  const e = error as APICallError;
-  return new APICallError({
-    message: `${e.message} (gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
-    url: e.url,
-    requestBodyValues: e.requestBodyValues,
-    statusCode: e.statusCode,
-    responseHeaders: e.responseHeaders,
-    responseBody: e.responseBody,
-    cause: e,
-    data: e.data,
-    isRetryable: false,
-  });
 }
