@@ -14,10 +14,8 @@ export function withAbort<T>(
     return Promise.reject(abortReason(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      settled.catch(() => {});
-      reject(abortReason(signal));
-    };
+    // A late rejection of `settled` is handled by the `then` below.
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     settled.then(
       value => {
