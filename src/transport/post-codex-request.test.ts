@@ -231,7 +231,16 @@ describe('sseTransport', () => {
       sseTransport.send({
         url: URL,
         headers: {},
-        body: {},
+        body: {
+          model: 'gpt-5.5',
+          instructions: '',
+          input: [],
+          parallel_tool_calls: false,
+          store: false,
+          stream: true,
+          include: [],
+          prompt_cache_key: 'session-1',
+        },
         signal: new AbortController().signal,
         fetch: async () => new Response(null, { status: 200 }),
       }),
