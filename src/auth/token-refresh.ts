@@ -12,7 +12,7 @@ export type RefreshedTokens = { access_token: string; id_token?: string; refresh
 /** A refresh that takes longer is given up (retryable): it holds the auth file lock. */
 export const DEFAULT_REFRESH_TIMEOUT_MS = 30_000;
 
-const PERMANENT_CODES = new Set([
+const PERMANENT_CODES = new Set<string | undefined>([
   'refresh_token_expired',
   'refresh_token_reused',
   'refresh_token_invalidated',
@@ -54,7 +54,7 @@ export async function refreshCodexTokens({
   try {
     body = JSON.parse(text);
   } catch {
-    body = undefined;
+    // Not JSON (an HTML error page, a torn answer): no tokens and no error code.
   }
   if (response.ok) return usableTokens(request, response, responseHeaders, body);
   throw refreshFailure(request, refreshToken, response, responseHeaders, body, text);
@@ -159,7 +159,7 @@ function refreshFailure(
   const redact = (value: string) => value.split(refreshToken).join('[redacted]');
   const rawCode = errorCode(body);
   const code = rawCode != null ? redact(rawCode) : undefined;
-  const permanent = response.status === 401 || (rawCode != null && PERMANENT_CODES.has(rawCode));
+  const permanent = response.status === 401 || PERMANENT_CODES.has(rawCode);
   const why = code ?? `HTTP ${response.status}`;
   return new APICallError({
     message: permanent
@@ -176,14 +176,12 @@ function refreshFailure(
 }
 
 function errorCode(body: unknown): string | undefined {
-  if (body == null || typeof body !== 'object') return undefined;
-  const error = (body as { error?: unknown; code?: unknown }).error;
+  // A primitive body or `error` has neither field: only null and undefined need a guard.
+  const answer = body as { error?: unknown; code?: unknown } | null | undefined;
+  const error = answer?.error as { code?: unknown; type?: unknown } | string | null | undefined;
   if (typeof error === 'string') return error;
-  if (error != null && typeof error === 'object') {
-    const code =
-      (error as { code?: unknown; type?: unknown }).code ?? (error as { type?: unknown }).type;
-    if (typeof code === 'string') return code;
-  }
-  const code = (body as { code?: unknown }).code;
+  const nested = error?.code ?? error?.type;
+  if (typeof nested === 'string') return nested;
+  const code = answer?.code;
   return typeof code === 'string' ? code : undefined;
 }

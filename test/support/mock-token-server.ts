@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeJwt, nowSeconds } from './jwt';
 
@@ -9,6 +9,8 @@ import { makeJwt, nowSeconds } from './jwt';
 export type MockTokenServer = {
   tokenURL: string;
   requests: Array<{ body: any }>;
+  /** The headers of each request, in the same order. */
+  requestHeaders: IncomingHttpHeaders[];
   /** Refresh tokens the server will honour (once each). */
   validRefreshTokens: Set<string>;
   /** Answer the next requests with these instead (status + JSON body, extra headers). */
@@ -22,9 +24,15 @@ export type MockTokenServer = {
 
 type ScriptedAnswer = {
   status: number;
-  body: unknown;
+  body?: unknown;
+  /** Sent as is instead of `body` as JSON (an HTML error page, a torn answer). */
+  rawBody?: string;
   delayMs?: number;
   headers?: Record<string, string>;
+  /** Send the status and headers at once, the body this much later. */
+  bodyDelayMs?: number;
+  /** Send half the body, then drop the connection. */
+  cutBody?: boolean;
 };
 
 export async function startMockTokenServer({
@@ -34,8 +42,12 @@ export async function startMockTokenServer({
   const queue: ScriptedAnswer[] = [];
   let n = 0;
   const server = createServer(async (req, res) => {
-    const body = JSON.parse((await read(req)) || '{}');
+    const text = await read(req);
+    // A JSON body the way a real OAuth endpoint takes it: declared, or refused.
+    const isJson = req.headers['content-type']?.split(';')[0]?.trim() === 'application/json';
+    const body = isJson ? JSON.parse(text || '{}') : {};
     state.requests.push({ body });
+    state.requestHeaders.push(req.headers);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
@@ -43,7 +55,25 @@ export async function startMockTokenServer({
     const scripted = queue.shift();
     if (scripted != null) {
       if (scripted.delayMs) await sleep(scripted.delayMs);
-      return reply(scripted.status, scripted.body, scripted.headers);
+      if (scripted.rawBody == null && !scripted.bodyDelayMs && !scripted.cutBody) {
+        return reply(scripted.status, scripted.body, scripted.headers);
+      }
+      const raw = scripted.rawBody ?? JSON.stringify(scripted.body);
+      res.writeHead(scripted.status, {
+        'content-type': scripted.rawBody == null ? 'application/json' : 'text/html',
+        'content-length': String(Buffer.byteLength(raw)),
+        ...scripted.headers,
+      });
+      res.flushHeaders();
+      if (scripted.cutBody) {
+        res.write(raw.slice(0, raw.length >> 1));
+        return setTimeout(() => res.destroy(), 20);
+      }
+      if (scripted.bodyDelayMs) await sleep(scripted.bodyDelayMs);
+      return res.end(raw);
+    }
+    if (!isJson) {
+      return reply(415, { error: { code: 'unsupported_media_type', message: 'send JSON' } });
     }
     if (body.grant_type !== 'refresh_token' || body.client_id !== 'app_EMoamEEZ73f0CkXaXp7hrann') {
       return reply(400, { error: { code: 'invalid_request', message: 'bad grant or client' } });
@@ -78,6 +108,7 @@ export async function startMockTokenServer({
   const state: MockTokenServer = {
     tokenURL: `http://127.0.0.1:${port}/oauth/token`,
     requests: [],
+    requestHeaders: [],
     validRefreshTokens: new Set(),
     enqueue: (...answers) => queue.push(...answers),
     delayMs: 0,
