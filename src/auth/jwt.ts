@@ -6,29 +6,32 @@ const AUTH_CLAIM = 'https://api.openai.com/auth';
 export function decodeJwtPayload(token: string | undefined): Record<string, unknown> | undefined {
   if (typeof token !== 'string') return undefined;
   const parts = token.split('.');
-  if (parts.length !== 3 || parts[1] === '') return undefined;
+  if (parts.length !== 3) return undefined;
+  let payload: unknown;
   try {
+    // base64url differs from base64 only in two letters: atob's forgiving decode takes the
+    // missing padding as it is.
     const base64 = parts[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-    const json = new TextDecoder().decode(Uint8Array.from(atob(padded), c => c.charCodeAt(0)));
-    const payload: unknown = JSON.parse(json);
-    return payload != null && typeof payload === 'object'
-      ? (payload as Record<string, unknown>)
-      : undefined;
+    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), c => c.charCodeAt(0)));
+    payload = JSON.parse(json);
   } catch {
-    return undefined;
+    // Not base64 JSON: a token we cannot read, like an opaque one.
   }
+  return payload != null && typeof payload === 'object'
+    ? (payload as Record<string, unknown>)
+    : undefined;
 }
 
 /** Expiry in epoch milliseconds, if the token is a JWT with a numeric `exp`. */
 export function getJwtExpiry(token: string | undefined): number | undefined {
   const exp = decodeJwtPayload(token)?.exp;
-  return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+  // Number.isFinite is false for anything but a number (no coercion), and for 1e999.
+  return Number.isFinite(exp) ? (exp as number) * 1000 : undefined;
 }
 
 export function getChatGPTAccountId(token: string | undefined): string | undefined {
-  const claim = decodeJwtPayload(token)?.[AUTH_CLAIM];
-  if (claim == null || typeof claim !== 'object') return undefined;
-  const id = (claim as Record<string, unknown>).chatgpt_account_id;
+  const claim = decodeJwtPayload(token)?.[AUTH_CLAIM] as
+    { chatgpt_account_id?: unknown } | null | undefined;
+  const id = claim?.chatgpt_account_id;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
