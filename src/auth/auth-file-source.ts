@@ -45,14 +45,14 @@ export async function createFileAuth({
   let cached: AuthFileContent | undefined;
 
   const credentialsOf = (content: AuthFileContent) => toCredentials(content, path, accountId);
-  const refresh = (rejectedAccessToken: string, force: boolean) =>
-    refreshAuthFile({ path, tokenURL, fetch }, rejectedAccessToken, force);
+  const refresh = (staleAccessToken: string) =>
+    refreshAuthFile({ path, tokenURL, fetch }, staleAccessToken);
 
   return {
     async getCredentials() {
       cached ??= await readAuthFile(path).catch(error => explainMissingAuthFile(error, path));
       const tokens = tokensOf(cached, path);
-      if (expiresSoon(tokens.access_token)) cached = await refresh(tokens.access_token, false);
+      if (expiresSoon(tokens.access_token)) cached = await refresh(tokens.access_token);
       return credentialsOf(cached);
     },
 
@@ -63,7 +63,7 @@ export async function createFileAuth({
         cached = current;
         return credentialsOf(current);
       }
-      cached = await refresh(rejected.accessToken, true);
+      cached = await refresh(rejected.accessToken);
       const next = credentialsOf(cached);
       return next.accessToken !== rejected.accessToken ? next : undefined;
     },
@@ -93,24 +93,24 @@ function toCredentials(
       });
     }
   }
-  return { accessToken: tokens.access_token, ...(id != null && { accountId: id }) };
+  return { accessToken: tokens.access_token, accountId: id };
 }
 
 /**
  * Refreshes the tokens of `path` once per process at a time (callers share the flight) and
- * under the file lock across processes; `force` refreshes even a token that is not expiring
- * (the backend rejected it).
+ * under the file lock across processes. `staleAccessToken` is the token the caller gave up
+ * on (expiring, or rejected by the backend): the file still holding it means no one has
+ * refreshed yet.
  */
 function refreshAuthFile(
   { path, tokenURL, fetch }: { path: string; tokenURL: string; fetch?: FetchFunction },
-  rejectedAccessToken: string,
-  force: boolean,
+  staleAccessToken: string,
 ): Promise<AuthFileContent> {
   return resolveAuthFilePath(path).then(target => {
     let flight = refreshesInFlight.get(target);
     if (flight == null) {
       flight = withAuthFileLock(target, () =>
-        refreshUnderLock({ path, target, tokenURL, fetch }, rejectedAccessToken, force),
+        refreshUnderLock({ path, target, tokenURL, fetch }, staleAccessToken),
       ).finally(() => refreshesInFlight.delete(target));
       refreshesInFlight.set(target, flight);
     }
@@ -125,16 +125,16 @@ async function refreshUnderLock(
     tokenURL,
     fetch,
   }: { path: string; target: string; tokenURL: string; fetch?: FetchFunction },
-  rejectedAccessToken: string,
-  force: boolean,
+  staleAccessToken: string,
 ): Promise<AuthFileContent> {
   // Re-read under the lock: another process may have refreshed already, and its rotated
-  // refresh token is the only one still valid.
+  // refresh token is the only one still valid. The stale token itself is always refreshed
+  // (it expires soon, or the backend rejected it).
   const current = await readAuthFile(target);
   const tokens = tokensOf(current, path);
-  const changed = tokens.access_token !== rejectedAccessToken;
-  if (changed && !expiresSoon(tokens.access_token)) return current;
-  if (!changed && !force && !expiresSoon(tokens.access_token)) return current;
+  if (tokens.access_token !== staleAccessToken && !expiresSoon(tokens.access_token)) {
+    return current;
+  }
   if (!tokens.refresh_token) {
     throw new LoadAPIKeyError({
       message: `The ChatGPT access token in ${path} has expired and the file has no refresh token. Run \`codex login\` to sign in again.`,
@@ -147,9 +147,8 @@ async function refreshUnderLock(
       ...current.tokens,
       access_token: fresh.access_token,
       refresh_token: fresh.refresh_token ?? tokens.refresh_token,
-      ...((fresh.id_token ?? tokens.id_token) != null && {
-        id_token: fresh.id_token ?? tokens.id_token,
-      }),
+      // JSON.stringify leaves the key out when neither has one
+      id_token: fresh.id_token ?? tokens.id_token,
     },
     last_refresh: new Date().toISOString(),
   };
@@ -158,18 +157,13 @@ async function refreshUnderLock(
 }
 
 function expiresSoon(accessToken: string): boolean {
-  const expiry = getJwtExpiry(accessToken);
-  return expiry !== undefined && expiry - Date.now() < REFRESH_MARGIN_MS;
+  // a token without `exp` is never refreshed ahead; a 401 still renews it
+  return (getJwtExpiry(accessToken) ?? Infinity) - Date.now() < REFRESH_MARGIN_MS;
 }
 
 function tokensOf(content: AuthFileContent, path: string): Tokens {
   const tokens = content.tokens;
-  if (
-    tokens == null ||
-    typeof tokens !== 'object' ||
-    typeof tokens.access_token !== 'string' ||
-    tokens.access_token === ''
-  ) {
+  if (tokens == null || typeof tokens.access_token !== 'string' || tokens.access_token === '') {
     if (typeof content.OPENAI_API_KEY === 'string' && content.OPENAI_API_KEY !== '') {
       throw new LoadAPIKeyError({
         message: `${path} holds an OpenAI API key, not a ChatGPT sign-in. The Codex backend needs a ChatGPT login: run \`codex login\` and choose "Sign in with ChatGPT".`,
