@@ -1,7 +1,7 @@
-import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withAuthFileLock } from './auth-file-store';
 
 let dir: string;
@@ -9,6 +9,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'codex-lock-'));
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -47,5 +48,45 @@ describe('withAuthFileLock', () => {
     await expect(
       withAuthFileLock(path, async () => 'ran', controller.signal),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('polls a held lock from 25 ms, doubling up to 200 ms: no busy loop, no long sleep after the release', async () => {
+    const path = join(dir, 'auth.json');
+    await writeFile(`${path}.lock`, 'other process\n');
+    const realSetTimeout = globalThis.setTimeout;
+    setTimeout(() => void rm(`${path}.lock`, { force: true }), 1_000);
+    const waits: number[] = [];
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      waits.push(ms ?? 0);
+      return realSetTimeout(callback, ms);
+    }) as typeof setTimeout);
+    await withAuthFileLock(path, async () => undefined);
+    expect(waits.slice(0, 5)).toEqual([25, 50, 100, 200, 200]);
+    expect(Math.max(...waits)).toBe(200);
+  });
+
+  it('names its holder (process id and time) in the lock file while it runs', async () => {
+    const path = join(dir, 'auth.json');
+    const lock = await withAuthFileLock(path, () => readFile(`${path}.lock`, 'utf8'));
+    const [pid, time] = lock.trimEnd().split(' ');
+    expect(pid).toBe(String(process.pid));
+    expect(Math.abs(Date.parse(time!) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('fails at once when the lock file cannot be created, instead of waiting for it', async () => {
+    // `<name>.lock` is one character over the file name limit; `<name>` itself is not
+    const path = join(dir, `${'a'.repeat(251)}`);
+    await expect(withAuthFileLock(path, async () => 'ran')).rejects.toMatchObject({
+      code: 'ENAMETOOLONG',
+    });
+  }, 5_000);
+
+  it('returns what it ran even when the lock was removed meanwhile (taken over as stale)', async () => {
+    const path = join(dir, 'auth.json');
+    const result = await withAuthFileLock(path, async () => {
+      await rm(`${path}.lock`);
+      return 'saved';
+    });
+    expect(result).toBe('saved');
   });
 });
