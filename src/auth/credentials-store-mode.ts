@@ -44,9 +44,8 @@ export function describeCredentialsStore(
       return `${setting}, so \`codex login\` may have put the sign-in in the OS keyring, which this package cannot read. ${fix}`;
     case 'ephemeral':
       return `${setting}, so \`codex login\` keeps the sign-in in memory only. ${fix}`;
-    default:
-      return undefined;
   }
+  return undefined; // `file`, unset, or a mode newer than this package: auth.json is the place
 }
 
 /**
