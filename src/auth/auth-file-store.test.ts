@@ -139,6 +139,18 @@ describe('writeAuthFile', () => {
     expect(await readdir(dir)).toEqual(['auth.json']);
   });
 
+  // A long-lived app refreshes for days: a descriptor left open per write would pile up.
+  it.runIf(process.platform === 'linux')(
+    'closes what it opened: no descriptor left after 20 writes',
+    async () => {
+      const openFiles = () => readdir('/proc/self/fd').then(fds => fds.length);
+      await writeAuthFile(authFile, content);
+      const before = await openFiles();
+      for (let i = 0; i < 20; i++) await writeAuthFile(authFile, content);
+      expect(await openFiles()).toBe(before);
+    },
+  );
+
   it('replaces the file by a rename (a new inode), never rewriting it in place', async () => {
     await writeFile(authFile, '{}', { mode: 0o644 });
     const before = await stat(authFile);

@@ -76,13 +76,12 @@ export function resolveCodexAuth({
   };
   return {
     getCredentials,
-    // A token function may have rotated its token since; a fixed token cannot change.
-    ...(typeof auth === 'function' && {
-      async onUnauthorized(rejected: CodexCredentials) {
-        const next = await getCredentials();
-        return next.accessToken !== rejected.accessToken ? next : undefined;
-      },
-    }),
+    // A token function may have rotated its token since; a fixed token comes back the
+    // same, which ends the retry.
+    async onUnauthorized(rejected: CodexCredentials) {
+      const next = await getCredentials();
+      return next.accessToken !== rejected.accessToken ? next : undefined;
+    },
   };
 }
 
