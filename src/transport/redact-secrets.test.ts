@@ -31,6 +31,12 @@ describe('redactSecrets', () => {
     );
   });
 
+  it('redacts a word of a secret from eight characters on, and leaves shorter words', () => {
+    expect(redactSecrets('got abcdefgh', ['Bearer abcdefgh'])).toBe('got [redacted]');
+    expect(redactSecrets('got Bearer abcdefg', ['Bearer abcdefg'])).toBe('got [redacted]');
+    expect(redactSecrets('a Bearer for abcdefg', ['Bearer abcdefg'])).toBe('a Bearer for abcdefg');
+  });
+
   it('redacts a quoted value whole when the setting had surrounding whitespace (fetch strips it)', () => {
     expect(redactSecrets(`invalid header value "${AUTHORIZATION}"`, [` ${AUTHORIZATION}\t`])).toBe(
       'invalid header value "[redacted]"',
@@ -72,6 +78,13 @@ describe('redactAPICallError', () => {
     });
     expect(redacted.responseHeaders).toEqual(error.responseHeaders);
     expect(redacted.message).toBe('Bad request');
+  });
+
+  it('redacts a token quoted only in the message (an error without a body)', () => {
+    const error = apiError({ message: `Invalid header value ${TOKEN}` });
+    const redacted = redactAPICallError(error, [AUTHORIZATION]);
+    expect(redacted.message).toBe('Invalid header value [redacted]');
+    expect(redacted.responseBody).toBe(error.responseBody);
   });
 
   it('redacts message and body, and hands on data that needs no redacting as it was', () => {
