@@ -1,4 +1,3 @@
-import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import {
   itemAdded,
@@ -6,38 +5,18 @@ import {
   responseCompleted,
   responseEvents,
   summaryTexts,
-  toSSE,
   type CodexEvent,
 } from '../../test/support/codex-events';
-import {
-  corePartStreamOptions,
-  sseConnection,
-  type CoreFinishPart,
-} from '../../test/support/part-stream';
+import { corePartsOf, type CoreFinishPart } from '../../test/support/part-stream';
 import type { CodexContentPart } from './codex-output-shape';
-import { createCodexPartStream } from './codex-part-stream';
 
 // Output items → parts, through the real part stream: what a caller sees of each item's
 // start, deltas and end, including the odd events the backend should not send.
 
 type Part = CodexContentPart | CoreFinishPart | { type: 'stream-start'; warnings: never[] };
 
-const encoder = new TextEncoder();
-
 async function run(events: CodexEvent[]): Promise<Part[]> {
-  let n = 0;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(toSSE(events)));
-      controller.close();
-    },
-  });
-  const stream = createCodexPartStream(
-    sseConnection(body),
-    // part for part: no merging of the deltas of one read
-    corePartStreamOptions({ coalesceDeltas: false, generateId: () => `gen-${n++}` }),
-  );
-  return (await convertReadableStreamToArray(stream)) as Part[];
+  return (await corePartsOf(events)) as Part[];
 }
 
 /** The parts between `stream-start` and `finish`, for a response that completes normally. */

@@ -1,10 +1,15 @@
 // What a direct test of `createCodexPartStream` hands it in place of a transport and a model:
 // a connection over a test body, the stream errors the model builds, the core's finish.
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { createStreamError } from '../../src/codex-error';
 import type { CodexFinish } from '../../src/stream/codex-output-shape';
-import type { CodexPartStreamOptions } from '../../src/stream/codex-part-stream';
+import {
+  createCodexPartStream,
+  type CodexPartStreamOptions,
+} from '../../src/stream/codex-part-stream';
 import type { CodexConnection } from '../../src/transport/codex-request-session';
 import { createSseEventSource } from '../../src/transport/sse-event-source';
+import { toSSE, type CodexEvent } from './codex-events';
 
 /** The core's finish part, before a spec version shapes it: unified and raw reason, metadata. */
 export type CoreFinishPart = { type: 'finish' } & CodexFinish;
@@ -39,4 +44,23 @@ export function corePartStreamOptions(
     createError: testStreamErrors(),
     ...overrides,
   };
+}
+
+/**
+ * Every part a core-shaped stream gives for `events`, sent in one network read, part for
+ * part (no merging of one read's deltas); generated ids count up from `gen-0`.
+ */
+export async function corePartsOf(events: CodexEvent[]): Promise<unknown[]> {
+  let n = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(toSSE(events)));
+      controller.close();
+    },
+  });
+  const stream = createCodexPartStream(
+    sseConnection(body),
+    corePartStreamOptions({ coalesceDeltas: false, generateId: () => `gen-${n++}` }),
+  );
+  return convertReadableStreamToArray(stream);
 }
