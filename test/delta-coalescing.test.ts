@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { loadFixture } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
-import { toSSE, type CodexEvent } from './support/codex-events';
+import { itemAdded, itemDone, toSSE, type CodexEvent } from './support/codex-events';
 
 // Coalescing through the public API: a `fetch` that hands the body out in chosen chunks,
 // each of which the provider gets as one network read.
@@ -166,29 +166,23 @@ describe('delta coalescing', () => {
   });
 
   // two tool calls whose argument deltas interleave, and a text block interrupted by a part
+  const call = (n: number, args: string) => ({
+    id: `fc_${n}`,
+    type: 'function_call',
+    call_id: `call_${n}`,
+    name: 'f',
+    arguments: args,
+  });
   const interleaved: CodexEvent[] = [
     {
       type: 'response.created',
       response: { id: 'resp_i', model: 'gpt-5.3-codex', created_at: 1, status: 'in_progress' },
     },
-    {
-      type: 'response.output_item.added',
-      output_index: 0,
-      item: { id: 'msg_1', type: 'message', role: 'assistant', content: [] },
-    },
+    itemAdded(0, { id: 'msg_1', type: 'message', role: 'assistant', content: [] }),
     textDelta('A'),
     textDelta('B'),
-    ...[1, 2].map(n => ({
-      type: 'response.output_item.added',
-      output_index: n,
-      item: {
-        id: `fc_${n}`,
-        type: 'function_call',
-        call_id: `call_${n}`,
-        name: 'f',
-        arguments: '',
-      },
-    })),
+    itemAdded(1, call(1, '')),
+    itemAdded(2, call(2, '')),
     textDelta('C'),
     argsDelta(1, '{"a":'),
     argsDelta(1, '1'),
@@ -197,27 +191,14 @@ describe('delta coalescing', () => {
     argsDelta(2, '2'),
     argsDelta(2, '}'),
     textDelta('D'),
-    {
-      type: 'response.output_item.done',
-      output_index: 0,
-      item: {
-        id: 'msg_1',
-        type: 'message',
-        role: 'assistant',
-        content: [{ type: 'output_text', text: 'ABCD' }],
-      },
-    },
-    ...[1, 2].map(n => ({
-      type: 'response.output_item.done',
-      output_index: n,
-      item: {
-        id: `fc_${n}`,
-        type: 'function_call',
-        call_id: `call_${n}`,
-        name: 'f',
-        arguments: n === 1 ? '{"a":1}' : '{"b":2}',
-      },
-    })),
+    itemDone(0, {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      content: [{ type: 'output_text', text: 'ABCD' }],
+    }),
+    itemDone(1, call(1, '{"a":1}')),
+    itemDone(2, call(2, '{"b":2}')),
     { type: 'response.completed', response: { id: 'resp_i', status: 'completed' } },
   ];
 

@@ -23,6 +23,21 @@ function splitPerPart(messages: Array<{ role: string; content: unknown }>) {
   );
 }
 
+/** The app's answer to the weather call, as a tool message both SDK versions accept. */
+function sunnyResult(call: { toolCallId: string; toolName: string }) {
+  return {
+    role: 'tool' as const,
+    content: [
+      {
+        type: 'tool-result' as const,
+        toolCallId: call.toolCallId,
+        toolName: call.toolName,
+        output: { type: 'text' as const, value: 'sunny' },
+      },
+    ],
+  };
+}
+
 function expectReasoningReplayed() {
   const [, second] = emu.requests.filter(r => r.path.endsWith('/responses'));
   const input = second!.body.input as Array<{ type: string; encrypted_content?: string }>;
@@ -52,17 +67,7 @@ describe('reasoning split from its tool call over two assistant messages', () =>
       messages: [
         user,
         ...(splitPerPart(step.response.messages) as ModelMessage[]),
-        {
-          role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: call.toolCallId,
-              toolName: call.toolName,
-              output: { type: 'text', value: 'sunny' },
-            },
-          ],
-        },
+        sunnyResult(call),
       ],
     });
     expectReasoningReplayed();
@@ -84,17 +89,7 @@ describe('reasoning split from its tool call over two assistant messages', () =>
       messages: [
         user,
         ...(splitPerPart(step.response.messages) as ai6.ModelMessage[]),
-        {
-          role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: call.toolCallId,
-              toolName: call.toolName,
-              output: { type: 'text', value: 'sunny' },
-            },
-          ],
-        },
+        sunnyResult(call),
       ],
     });
     expectReasoningReplayed();
