@@ -7,8 +7,8 @@
  * node --cpu-prof --import tsx bench/e2e.ts`, then `bench/profile-shares.ts` on the profile.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { streamText } from 'ai';
+import { benchEnvironment } from './bench-environment';
 import { median, round } from './bench-stats';
 import { inProcessFetch, reasoningAndTools, textDeltas, type Workload } from './sse-workloads';
 import {
@@ -112,13 +112,7 @@ for (const { workload, toolCalls } of workloads) {
   }
 }
 
-const versions = {
-  node: process.version,
-  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
-  ai: (await import('ai/package.json', { with: { type: 'json' } })).default.version,
-  '@ai-sdk/openai': (await import('@ai-sdk/openai/package.json', { with: { type: 'json' } }))
-    .default.version,
-};
+const versions = await benchEnvironment();
 console.log(
   `(g) streamText end to end: medians of ${ROUNDS} alternating runs after ${WARMUP} warm-ups, in ms`,
   versions,

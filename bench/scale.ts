@@ -15,11 +15,11 @@
 import { spawn } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { streamText } from 'ai';
+import { benchEnvironment } from './bench-environment';
 import { median, quantile, round } from './bench-stats';
 import {
   openaiModel,
@@ -286,13 +286,7 @@ const summary = contenders.map(c => {
     'first failing N': Number.isFinite(firstFail) ? firstFail : `> ${MAX_N}`,
   };
 });
-const versions = {
-  node: process.version,
-  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
-  ai: (await import('ai/package.json', { with: { type: 'json' } })).default.version,
-  '@ai-sdk/openai': (await import('@ai-sdk/openai/package.json', { with: { type: 'json' } }))
-    .default.version,
-};
+const versions = await benchEnvironment();
 console.log(
   `(h) concurrent streamText → UI message stream responses, ${RATE} deltas/s per stream, ${DELTAS} deltas each; p99 ${GAP} gap and lag < ${GAP_LIMIT_MS} ms`,
   versions,
