@@ -66,10 +66,10 @@ export const webSearchToolDefinition: CodexToolDefinition<
 /** The backend's action, camelCased like `@ai-sdk/openai`'s web search results. */
 export function webSearchOutputOf(action: CodexWebSearchCallItem['action']): CodexWebSearchOutput {
   if (action == null) return {};
-  const sources = (action.sources ?? []).flatMap(s =>
+  const sources = action.sources?.flatMap(s =>
     s.type === 'url' && s.url != null ? [{ type: 'url' as const, url: s.url }] : [],
   );
-  const withSources = sources.length > 0 ? { sources } : {};
+  const withSources = sources?.length ? { sources } : {};
   switch (action.type) {
     case 'search':
       return {
