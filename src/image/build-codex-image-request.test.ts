@@ -12,8 +12,9 @@ const base: CodexImageCallOptions = {
 };
 
 describe('buildCodexImageRequest', () => {
+  // toStrictEqual: the body is what the request shows, with no key that is set to undefined
   it('builds the official client’s generation body', () => {
-    expect(buildCodexImageRequest('gpt-image-1.5', base)).toEqual({
+    expect(buildCodexImageRequest('gpt-image-1.5', base)).toStrictEqual({
       path: 'images/generations',
       body: { prompt: 'a red fox', model: 'gpt-image-1.5' },
       warnings: [],
@@ -27,7 +28,7 @@ describe('buildCodexImageRequest', () => {
       size: '1024x1536',
       providerOptions: { codex: { quality: 'low', background: 'opaque', outputFormat: 'webp' } },
     });
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       prompt: 'a red fox',
       model: 'gpt-image-1.5',
       n: 3,
@@ -48,10 +49,20 @@ describe('buildCodexImageRequest', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('builds the body without provider options at all', () => {
+    expect(
+      buildCodexImageRequest('gpt-image-1.5', { ...base, providerOptions: undefined }).body,
+    ).toStrictEqual({ prompt: 'a red fox', model: 'gpt-image-1.5' });
+  });
+
   it('warns about an aspect ratio it cannot map, one that size overrides, and seed', () => {
-    expect(buildCodexImageRequest('m', { ...base, aspectRatio: '16:9' }).warnings).toEqual([
-      expect.objectContaining({ type: 'unsupported-setting', setting: 'aspectRatio' }),
-    ]);
+    const [unmapped] = buildCodexImageRequest('m', { ...base, aspectRatio: '16:9' }).warnings;
+    expect(unmapped).toMatchObject({ type: 'unsupported-setting', setting: 'aspectRatio' });
+    // what the user can pick instead, and what was dropped
+    const details = (unmapped as { details: string }).details;
+    expect(details).toContain('1:1, 3:2, 2:3');
+    expect(details).toContain('1024x1024, 1536x1024, 1024x1536');
+    expect(details).toContain('16:9 was ignored');
     const both = buildCodexImageRequest('m', {
       ...base,
       size: '1024x1024',
@@ -63,6 +74,7 @@ describe('buildCodexImageRequest', () => {
       ['aspectRatio', 'seed'],
     );
     expect(both.body).not.toHaveProperty('seed');
+    expect(both.warnings[0]).toMatchObject({ details: expect.stringMatching(/`size`.*wins/) });
   });
 
   it('sends input images to images/edits as data URLs, https URLs as they are', () => {
@@ -84,15 +96,38 @@ describe('buildCodexImageRequest', () => {
     expect(warnings).toEqual([expect.objectContaining({ type: 'other' })]);
   });
 
-  it('rejects a missing prompt and invalid provider options by name', () => {
-    expect(() => buildCodexImageRequest('m', { ...base, prompt: undefined })).toThrow(
-      InvalidArgumentError,
+  it.each([undefined, '', '  \n'])('rejects the prompt %j by name', prompt => {
+    const error = catchError(() => buildCodexImageRequest('m', { ...base, prompt }));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'prompt' });
+    expect((error as Error).message).toMatch(/needs a text prompt/);
+  });
+
+  it('rejects invalid provider options by name, each bad field named', () => {
+    const error = catchError(() =>
+      buildCodexImageRequest('m', {
+        ...base,
+        providerOptions: { codex: { quality: 'ultra', background: 'pink' } },
+      }),
     );
-    expect(() =>
-      buildCodexImageRequest('m', { ...base, providerOptions: { codex: { quality: 'ultra' } } }),
-    ).toThrow(/providerOptions\.codex.*quality/);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'providerOptions.codex' });
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Invalid providerOptions\.codex/);
+    // one line, and each field stands as a word of its own
+    expect(message).not.toContain('\n');
+    expect(message.split(/\s+/)).toEqual(expect.arrayContaining(['quality', 'background']));
     expect(() =>
       buildCodexImageRequest('m', { ...base, providerOptions: { codex: { style: 'vivid' } } }),
     ).toThrow(/style/);
   });
 });
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -108,8 +108,8 @@ export function buildCodexImageRequest(
 
 function toImageUrl(file: CodexImageFile): string {
   if (file.type === 'url') return file.url;
-  const base64 = typeof file.data === 'string' ? file.data : convertToBase64(file.data);
-  return `data:${file.mediaType};base64,${base64}`;
+  // convertToBase64 passes a string (already base64) through
+  return `data:${file.mediaType};base64,${convertToBase64(file.data)}`;
 }
 
 function parseImageProviderOptions(value: unknown) {
