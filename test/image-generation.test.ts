@@ -1,3 +1,4 @@
+import { APICallError } from '@ai-sdk/provider';
 import { experimental_generateImage as generateImage5 } from 'ai';
 import * as ai6 from 'ai-v6';
 import * as ai7 from 'ai-v7';
@@ -69,6 +70,19 @@ describe.each([
       background: 'transparent',
       outputFormat: 'png',
     });
+  });
+
+  it('reports the response metadata and names the image model after the provider', async () => {
+    const model = provider({ name: 'studio.responses-eu' }).image('gpt-image-1.5');
+    expect(model.provider).toBe('studio.responses-eu.image');
+    const result = await generateImage({ model, prompt: 'A red kite' });
+    expect(result.responses).toEqual([
+      {
+        timestamp: expect.any(Date),
+        modelId: 'gpt-image-1.5',
+        headers: expect.objectContaining({ 'x-request-id': 'req_emulator' }),
+      },
+    ]);
   });
 
   it('maps an aspect ratio to a size and warns about the seed', async () => {
@@ -170,5 +184,91 @@ describe.each([
     expect(result.warnings).toEqual([
       expect.objectContaining({ type: 'other', message: expect.stringContaining('no mask') }),
     ]);
+  });
+});
+
+// Odd answers from the image endpoints: the shared core handles them, so one SDK suffices.
+describe('image response faults (ai@7 + /v4)', () => {
+  const model = (extra?: Settings) =>
+    createCodexV4(settings({ initialRetryDelayMs: 1, ...extra })).image('gpt-image-1.5');
+  const generate = (options: Record<string, unknown>) =>
+    ai7.generateImage({ prompt: 'A red kite', ...options } as any);
+  const failure = (options: Record<string, unknown>) =>
+    generate(options).then(
+      () => expect.unreachable('the call should fail'),
+      (error: unknown) => error as APICallError,
+    );
+  // 200 OK, then the connection dies inside the JSON body
+  const brokenBody = {
+    kind: 'sse',
+    raw: JSON.stringify({ data: [{ b64_json: PNG_1x1 }] }),
+    destroyAfterBytes: 20,
+    headers: { 'content-type': 'application/json' },
+  } as const;
+
+  it('retries a body that breaks off while it is read, then returns the images', async () => {
+    let requests = 0;
+    emu.inject = () => (++requests === 1 ? brokenBody : undefined);
+    const result = await generate({ model: model() });
+    expect(result.images.map(image => image.base64)).toEqual([PNG_1x1]);
+    expect(emu.requests).toHaveLength(2);
+  });
+
+  it('reports a body that keeps breaking off as a retryable read failure', async () => {
+    emu.inject = () => brokenBody;
+    const error = await failure({ model: model({ maxRetries: 0 }), maxRetries: 0 });
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toMatch(/^The Codex image response broke off while it was being read: /);
+    expect(error).toMatchObject({
+      statusCode: 200,
+      isRetryable: true,
+      url: `${emu.baseURL}/images/generations`,
+    });
+    expect(error.responseHeaders).toMatchObject({ 'x-request-id': 'req_emulator' });
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('ends with the abort, not a read failure, when the caller aborts while the body is read', async () => {
+    emu.inject = () => ({
+      kind: 'sse',
+      raw: '{"data":[',
+      keepOpen: true,
+      headers: { 'content-type': 'application/json' },
+    });
+    const controller = new AbortController();
+    const pending = failure({ model: model(), abortSignal: controller.signal });
+    await expect.poll(() => emu.requests.length).toBe(1);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    controller.abort();
+    const error = await pending;
+    expect(APICallError.isInstance(error)).toBe(false);
+    expect((error as Error).name).toBe('AbortError');
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['was not JSON', '<html>502 Bad Gateway</html>'],
+    ['had no images (`data[].b64_json`)', JSON.stringify({ data: [] })],
+    ['had no images (`data[].b64_json`)', JSON.stringify({ error: null, images: ['x'] })],
+  ])('a 200 answer that %s fails at once, with the body', async (what, body) => {
+    emu.inject = () => ({ kind: 'http', status: 200, body });
+    // the AI SDK's own retries stay on: a retryable error would show as more requests
+    const error = await failure({ model: model() });
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(`The Codex image response ${what}.`);
+    expect(error).toMatchObject({ statusCode: 200, isRetryable: false, responseBody: body });
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  it('cuts a long unexpected body to 2000 characters', async () => {
+    for (const [length, responseBody] of [
+      [1999, 'x'.repeat(1999)],
+      [2000, 'x'.repeat(2000)],
+      [2001, `${'x'.repeat(2000)}…`],
+    ] as const) {
+      emu.inject = () => ({ kind: 'http', status: 200, body: 'x'.repeat(length) });
+      const error = await failure({ model: model(), maxRetries: 0 });
+      expect(error.responseBody).toBe(responseBody);
+    }
   });
 });

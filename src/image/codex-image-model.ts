@@ -54,7 +54,6 @@ export class CodexImageModel {
     return {
       ...result,
       warnings,
-      request: { body },
       response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders },
     };
   }
