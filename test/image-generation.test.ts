@@ -236,7 +236,8 @@ describe('image response faults (ai@7 + /v4)', () => {
       headers: { 'content-type': 'application/json' },
     });
     const controller = new AbortController();
-    const pending = failure({ model: model(), abortSignal: controller.signal });
+    // maxRetries 0: the AI SDK's own retry wait would turn any retryable error into an abort
+    const pending = failure({ model: model(), abortSignal: controller.signal, maxRetries: 0 });
     await expect.poll(() => emu.requests.length).toBe(1);
     await new Promise(resolve => setTimeout(resolve, 50));
     controller.abort();
