@@ -21,7 +21,7 @@ export async function statusCommand(
     );
     if (options.json) {
       io.stdout(
-        `${JSON.stringify({ signedIn: false, authFile: signIn.authFile, problem: signIn.problem, ...(hint != null && { hint }) }, null, 2)}\n`,
+        `${JSON.stringify({ signedIn: false, authFile: signIn.authFile, problem: signIn.problem, hint }, null, 2)}\n`,
       );
     } else {
       io.stdout(
@@ -38,21 +38,26 @@ export async function statusCommand(
     const codex = createCodex({
       authFile: signIn.authFile,
       tokenURL: `${options.issuer}/oauth/token`,
-      ...(options.baseURL != null && { baseURL: options.baseURL }),
+      baseURL: options.baseURL,
     });
     usage = await codex.getUsage({ abortSignal: io.signal });
   } catch (error) {
+    // Ctrl-C cancels the command (exit 130), not just the quota line
+    if (io.signal?.aborted) throw error;
     usageError = error instanceof Error ? error.message : String(error);
   }
 
   if (options.json) {
     const { kind: _kind, problem: _problem, ...who } = signIn;
     io.stdout(
-      `${JSON.stringify({ signedIn: true, ...who, usage: usage ?? null, ...(usageError != null && { usageError }) }, null, 2)}\n`,
+      `${JSON.stringify({ signedIn: true, ...who, usage: usage ?? null, usageError }, null, 2)}\n`,
     );
     return 0;
   }
-  io.stdout(describeSignIn(signIn) + describeUsage(usage, usageError));
+  io.stdout(
+    describeSignIn(signIn) +
+      (usage != null ? describeUsage(usage) : `Quota: unavailable (${usageError})\n`),
+  );
   return 0;
 }
 
@@ -79,8 +84,7 @@ function describeSignIn(signIn: CodexSignIn): string {
   return `${lines.join('\n')}\n`;
 }
 
-function describeUsage(usage: CodexUsage | undefined, error: string | undefined): string {
-  if (usage == null) return `Quota: unavailable (${error ?? 'no answer'})\n`;
+function describeUsage(usage: CodexUsage): string {
   const lines = [`Quota${usage.planType ? ` (${usage.planType} plan)` : ''}:`];
   const row = (label: string, w: CodexUsageWindow) =>
     `  ${label.padEnd(15)} ${`${Math.round(w.usedPercent)}% used`.padEnd(10)} resets in ${formatDuration(w.resetsAt.getTime() - Date.now())} (${w.resetsAt.toISOString()})`;
