@@ -1,11 +1,22 @@
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCodex } from '../src';
 import { runCli } from '../src/cli/main';
+import { VERSION } from '../src/version';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { useCodexEmulator } from './support/use-codex-emulator';
@@ -38,6 +49,15 @@ function cli(args: string[], { signal }: { signal?: AbortSignal } = {}) {
     signal,
   });
   return { out, done: code.then(exitCode => ({ exitCode, ...out })) };
+}
+
+async function waitForFile(path: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text) return text;
+    await new Promise(r => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${path}`);
 }
 
 async function waitFor<T>(probe: () => T | undefined): Promise<T> {
@@ -129,10 +149,50 @@ describe('login', () => {
     issuer.devicePendingPolls = 2;
     const { exitCode, stdout } = await cli(['login', '--device']).done;
     expect(exitCode).toBe(0);
-    expect(stdout).toContain(`1. Open ${issuer.issuer}/codex/device`);
-    expect(stdout).toMatch(/2\. Enter the code ABCD-\d+ \(it expires in 1[45] min\)/);
-    expect(stdout).toContain('Signed in as ada@example.com (plus plan).');
+    const lines = stdout.split('\n');
+    expect(lines[0]).toContain('Sign in with ChatGPT from any device with a browser');
+    expect(lines[1]).toBe(`  1. Open ${issuer.issuer}/codex/device`);
+    expect(lines[2]).toMatch(/^ {2}2\. Enter the code ABCD-\d+ \(it expires in 1[45] min\)$/);
+    expect(lines[3]).toContain('never share this code');
+    expect(lines[4]).toMatch(/^Waiting for approval/);
+    expect(lines[5]).toMatch(/^Signed in as ada@example\.com \(plus plan\)\. /);
     expect(issuer.devicePolls).toHaveLength(3);
+  });
+
+  it('opens the browser on the sign-in URL unless --no-browser', async () => {
+    // a stand-in for the system's opener (xdg-open on Linux, open on macOS): it records the URL
+    const bin = join(dir, 'bin');
+    await mkdir(bin);
+    for (const opener of ['xdg-open', 'open']) {
+      await writeFile(
+        join(bin, opener),
+        `#!/bin/sh\nprintf '%s' "$1" > "${join(bin, 'opened')}"\n`,
+      );
+      await chmod(join(bin, opener), 0o755);
+    }
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      const run = cli(['login', '--port', '0']);
+      const opened = await waitFor(() =>
+        run.out.stdout.includes('Waiting') ? true : undefined,
+      ).then(() => waitForFile(join(bin, 'opened')));
+      expect(run.out.stdout).toMatch(/^Opening your browser to sign in with ChatGPT\./);
+      expect(run.out.stdout).toContain(`  ${opened}\n`);
+      expect(await playBrowser(opened)).toBe(200);
+      expect((await run.done).exitCode).toBe(0);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('names the account even when the id token has no email and no plan', async () => {
+    issuer.account = { accountId: 'acct_anon' };
+    const { exitCode, stdout } = await signIn();
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      `Signed in as your ChatGPT account. Credentials saved to ${join(dir, 'auth.json')}\n`,
+    );
   });
 
   it('Ctrl-C cancels a waiting sign-in and leaves no file', async () => {
@@ -180,10 +240,151 @@ describe('status', () => {
     await signIn();
     const { exitCode, stdout } = await cli(['status', '--base-url', emu.baseURL]).done;
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/^Signed in as ada@example\.com \(plus plan, account acct_login\)\n/);
-    expect(stdout).toMatch(/Access token: expires in (59 min|1 h 0 min) \(/);
-    expect(stdout).toMatch(/5-hour window +12% used +resets in (2 h 0|1 h 59) min/);
-    expect(stdout).toMatch(/weekly window +40% used +resets in (3 d 0|2 d 23) h/);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Signed in as ada@example.com (plus plan, account acct_login)');
+    expect(lines[1]).toBe(`Credentials: ${join(dir, 'auth.json')}`);
+    expect(lines[2]).toMatch(/^Access token: expires in (59 min|1 h 0 min) \(/);
+    expect(lines[3]).toBe('Quota (plus plan):');
+    expect(lines[4]).toMatch(/^ {2}5-hour window +12% used +resets in (2 h 0|1 h 59) min/);
+    expect(lines[5]).toMatch(/^ {2}weekly window +40% used +resets in (3 d 0|2 d 23) h/);
+    expect(lines.slice(6)).toEqual([`  ${'credits'.padEnd(15)} none`, '']);
+  });
+
+  it.each([
+    [
+      'a day-long window, credits with a balance, a limit reached for a reason',
+      {
+        rate_limit: {
+          limit_reached: true,
+          primary_window: {
+            used_percent: 100,
+            limit_window_seconds: 86_400,
+            reset_after_seconds: 60,
+          },
+        },
+        credits: { has_credits: true, balance: '12.5' },
+        rate_limit_reached_type: { kind: 'rate_limit_reached' },
+      },
+      [
+        'Quota:',
+        /^ {2}1-day window +100% used +resets in 1 min/,
+        `  ${'credits'.padEnd(15)} 12.5 left`,
+        '  Limit reached (rate_limit_reached): requests are refused until a window resets.',
+      ],
+    ],
+    [
+      'a 90-minute window, credits of unknown balance, a limit reached',
+      {
+        plan_type: 'pro',
+        rate_limit: {
+          allowed: false,
+          primary_window: { used_percent: 3, limit_window_seconds: 5_400, reset_after_seconds: 45 },
+        },
+        credits: { has_credits: true },
+      },
+      [
+        'Quota (pro plan):',
+        /^ {2}90-minute window +3% used +resets in 45 s/,
+        `  ${'credits'.padEnd(15)} some left`,
+        '  Limit reached: requests are refused until a window resets.',
+      ],
+    ],
+    [
+      'only a weekly window, unlimited credits',
+      {
+        rate_limit: {
+          secondary_window: {
+            used_percent: 7,
+            limit_window_seconds: 604_800,
+            reset_after_seconds: 7200,
+          },
+        },
+        credits: { has_credits: false, unlimited: true },
+      },
+      [
+        'Quota:',
+        /^ {2}weekly window +7% used +resets in 2 h 0 min/,
+        `  ${'credits'.padEnd(15)} unlimited`,
+      ],
+    ],
+  ])('prints the quota: %s', async (_, payload, expected) => {
+    await signIn();
+    emu.usage = payload;
+    const { exitCode, stdout } = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(exitCode).toBe(0);
+    const quota = stdout.slice(stdout.indexOf('Quota')).split('\n');
+    expect(quota.pop()).toBe('');
+    expect(quota).toHaveLength(expected.length);
+    quota.forEach((line, i) => expect(line).toMatch(expected[i]!));
+  });
+
+  it('says how long an access token has left, or since when it is expired', async () => {
+    const write = (exp: number) =>
+      writeFile(
+        join(dir, 'auth.json'),
+        JSON.stringify({
+          tokens: {
+            access_token: makeJwt({ exp, marker: 'short' }),
+            refresh_token: 'rt-SECRET-short',
+          },
+        }),
+      );
+    await write(nowSeconds() + 45);
+    const soon = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(soon.stdout).toMatch(
+      /\nAccess token: expires in 4[45] s \(.*\); it is refreshed automatically\n/,
+    );
+    await write(nowSeconds() - 120);
+    const expired = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(expired.stdout).toMatch(
+      /\nAccess token: expired 2 min ago; the next request refreshes it\n/,
+    );
+  });
+
+  it('refreshes an expired token at the --issuer to read the quota', async () => {
+    await writeFile(
+      join(dir, 'auth.json'),
+      JSON.stringify({
+        tokens: {
+          access_token: makeJwt({ exp: nowSeconds() - 60, marker: 'old' }),
+          refresh_token: 'rt-SECRET-old',
+        },
+      }),
+    );
+    emu.acceptToken = token => issuer.issued.some(issued => issued.access_token === token);
+    const { exitCode, stdout } = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Quota (plus plan):');
+    expect(issuer.requests.filter(r => r.body.grant_type === 'refresh_token')).toHaveLength(1);
+  });
+
+  it('an access token at its expiry instant counts as expired', async () => {
+    const exp = nowSeconds() + 600;
+    await writeFile(
+      join(dir, 'auth.json'),
+      JSON.stringify({ tokens: { access_token: makeJwt({ exp, marker: 'edge' }) } }),
+    );
+    vi.useFakeTimers({ toFake: ['Date'], now: exp * 1000 });
+    try {
+      const { stdout } = await cli(['status', '--base-url', emu.baseURL]).done;
+      expect(stdout).toContain('Access token: expired 0 s ago');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Ctrl-C while the quota is loading cancels the command', async () => {
+    await signIn();
+    emu.latencyMs = 2000;
+    const controller = new AbortController();
+    const run = cli(['status', '--base-url', emu.baseURL], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const { exitCode, stdout, stderr } = await run.done;
+    expect({ exitCode, stdout, stderr }).toEqual({
+      exitCode: 130,
+      stdout: '',
+      stderr: 'Cancelled; nothing was written.\n',
+    });
   });
 
   it('still answers when the quota cannot be read', async () => {
@@ -194,8 +395,11 @@ describe('status', () => {
     expect(JSON.parse(stdout)).toMatchObject({
       signedIn: true,
       usage: null,
-      usageError: expect.any(String),
+      usageError: expect.stringContaining('boom'),
     });
+    const text = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/\nQuota: unavailable \(.*boom.*\)\n$/);
   });
 
   it('copes with dates out of range in the token and in the quota', async () => {
@@ -232,7 +436,10 @@ describe('status', () => {
       problem: 'no auth file',
     });
     const text = await cli(['status']).done;
-    expect(text.stdout).toContain('Run `npx ai-sdk-provider-codex login` to sign in.');
+    expect(text.stdout).toBe(
+      `Not signed in: no auth file (${join(dir, 'auth.json')}).\n` +
+        'Run `npx ai-sdk-provider-codex login` to sign in.\n',
+    );
   });
 });
 
@@ -248,6 +455,48 @@ describe('logout', () => {
     expect(await readdir(dir)).toEqual([]);
     expect((await cli(['logout']).done).stdout).toBe(
       `Not signed in: there is no ${join(dir, 'auth.json')} to remove.\n`,
+    );
+  });
+
+  it('says when there was no refresh token to revoke, or when revoking it failed', async () => {
+    const authFile = join(dir, 'auth.json');
+    const token = makeJwt({ exp: nowSeconds() + 3600, marker: 'lo' });
+    await writeFile(authFile, JSON.stringify({ tokens: { access_token: token } }));
+    expect((await cli(['logout']).done).stdout).toBe(`Signed out: removed ${authFile}.\n`);
+
+    await signIn();
+    await issuer.close(); // the issuer cannot be reached: the file goes all the same
+    const { exitCode, stdout } = await cli(['logout']).done;
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe(
+      `Signed out: removed ${authFile} (revoking its refresh token at the issuer failed; the file is gone all the same).\n`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a symlinked auth.json without credentials: says which file was looked at', async () => {
+    const target = join(dir, 'dotfiles-auth.json');
+    await writeFile(target, JSON.stringify({ OPENAI_API_KEY: null, tokens: null, theme: 'dark' }));
+    await symlink(target, join(dir, 'auth.json'));
+    const { exitCode, stdout } = await cli(['logout']).done;
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe(
+      `Not signed in: ${target} (linked from ${join(dir, 'auth.json')}) holds no credentials.\n`,
+    );
+  });
+
+  it('explains a config.toml that keeps `codex login` out of auth.json, only when nothing was removed', async () => {
+    await writeFile(join(dir, 'config.toml'), 'cli_auth_credentials_store = "ephemeral"\n');
+    const nothing = await cli(['logout']).done;
+    expect(nothing.stdout).toBe(
+      `Not signed in: there is no ${join(dir, 'auth.json')} to remove.\n` +
+        `${join(dir, 'config.toml')} sets cli_auth_credentials_store = "ephemeral", so \`codex login\` keeps the sign-in in memory only. ` +
+        'Run `npx ai-sdk-provider-codex login` to sign in to an auth.json this package can read (or set cli_auth_credentials_store = "file" and run `codex login` again).\n',
+    );
+    await signIn();
+    const removed = await cli(['logout']).done;
+    expect(removed.stdout).toBe(
+      `Signed out: removed ${join(dir, 'auth.json')} and revoked its refresh token.\n`,
     );
   });
 });
@@ -276,6 +525,10 @@ describe('keyring users', () => {
     await writeFile(join(dir, 'config.toml'), "cli_auth_credentials_store = 'auto' # comment\n");
     const auto = await cli(['status']).done;
     expect(auto.stdout).toContain('may have put the sign-in in the OS keyring');
+    const autoLogout = await cli(['logout']).done;
+    expect(autoLogout.stdout).toContain(
+      `${join(dir, 'config.toml')} sets cli_auth_credentials_store = "auto": a \`codex login\` kept in the OS keyring is not touched`,
+    );
     await writeFile(join(dir, 'config.toml'), 'cli_auth_credentials_store = "file"\n');
     const file = await failureOf(createCodex({ authFile: join(dir, 'auth.json') })('gpt-5'));
     expect(file.message).not.toContain('keyring');
@@ -283,8 +536,13 @@ describe('keyring users', () => {
 
   it('status and logout say where `codex login` keeps the sign-in', async () => {
     const status = await cli(['status', '--json']).done;
-    expect(JSON.parse(status.stdout).hint).toMatch(/keyring.*npx ai-sdk-provider-codex login/);
+    const hint: string = JSON.parse(status.stdout).hint;
+    expect(hint).toContain(`${join(dir, 'config.toml')} sets cli_auth_credentials_store`);
+    expect(hint).toMatch(/keyring.*npx ai-sdk-provider-codex login/);
     const out = await cli(['logout']).done;
+    expect(out.stdout).toContain(
+      `${join(dir, 'config.toml')} sets cli_auth_credentials_store = "keyring"`,
+    );
     expect(out.stdout).toContain('`codex logout` removes it');
   });
 
@@ -304,11 +562,40 @@ describe('usage errors', () => {
     [['status', '--device'], /--device does not apply to status/],
     [['login', '--port', 'abc'], /--port must be a port number/],
     [['login', '--bogus'], /Unknown option '--bogus'/],
+    [['status', 'now'], /Unexpected argument "now"/],
+    [['login', '--port=-1'], /--port must be a port number \(0–65535\), not "-1"/],
+    [['login', '--port', '65536'], /--port must be a port number \(0–65535\), not "65536"/],
   ])('%j exits 2 with a hint', async (args, message) => {
     const { exitCode, stderr } = await cli(args).done;
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).toContain('--help');
+  });
+
+  it('without a command prints the usage and exits 2; --help after a command exits 0', async () => {
+    const bare = await cli([]).done;
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stdout).toMatch(/^Usage: npx ai-sdk-provider-codex <command>/);
+    const help = await cli(['status', '--help']).done;
+    expect(help).toEqual({ ...bare, exitCode: 0 });
+  });
+
+  it('--version prints the version', async () => {
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await cli(['--version']).done).toEqual({
+      exitCode: 0,
+      stdout: `${VERSION}\n`,
+      stderr: '',
+    });
+  });
+
+  it('--port takes 65535, the last port number', async () => {
+    const controller = new AbortController();
+    const run = cli(['login', '--no-browser', '--port', '65535'], { signal: controller.signal });
+    await waitFor(() => (run.out.stdout.includes('Waiting') ? true : undefined));
+    expect(run.out.stdout).toContain('redirect_uri=http%3A%2F%2Flocalhost%3A65535%2F');
+    controller.abort();
+    expect((await run.done).exitCode).toBe(130);
   });
 
   it('--help lists every command', async () => {

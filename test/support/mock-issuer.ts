@@ -24,7 +24,7 @@ export type MockIssuer = {
   /** When set, `/oauth/token` answers 307 to this URL (a hijacked or misconfigured issuer). */
   tokenRedirect: string | undefined;
   /** Claims of the id token it issues. */
-  account: { email: string; plan: string; accountId: string };
+  account: { email?: string; plan?: string; accountId: string };
   requests: Array<{ method: string; path: string; body: Record<string, string> }>;
   /** Each `/oauth/token` exchange: did the verifier match the challenge? */
   exchanges: Array<{ redirectUri: string; pkceOk: boolean }>;
