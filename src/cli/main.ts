@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { isAbortError } from '@ai-sdk/provider-utils';
 import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../auth/login/codex-home';
 import { VERSION } from '../version';
 import type { CliIO } from './cli-io';
@@ -101,7 +100,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message);
-    if (isAbortError(error) || io.signal?.aborted) {
+    // Only Ctrl-C is a cancel: an abort or timeout inside the command is an error to show
+    if (io.signal?.aborted) {
       io.stderr('Cancelled; nothing was written.\n');
       return 130;
     }
