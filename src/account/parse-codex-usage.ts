@@ -126,14 +126,14 @@ function windowsOf(rateLimit: RateLimitPayload | null | undefined, now: number):
 
 /**
  * A window needs its usage, its length and a reset time (absolute, or relative to `now`);
- * one missing any of them is left out rather than filled with a guess.
+ * one missing any of them is left out rather than filled with a guess. A length of
+ * zero or less is dropped where windows are classified by length.
  */
 function toWindow(
   window: WindowPayload | null | undefined,
   now: number,
 ): CodexUsageWindow | undefined {
   if (window?.used_percent == null || window.limit_window_seconds == null) return undefined;
-  if (window.limit_window_seconds <= 0) return undefined;
   const resetsAtMs =
     window.reset_at != null
       ? window.reset_at * 1000
