@@ -1,0 +1,168 @@
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CodexLoginError } from './login-error';
+import { startCallbackServer, type CallbackServer } from './callback-server';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanup.length > 0) await cleanup.pop()!();
+});
+
+async function start(options: Parameters<typeof startCallbackServer>[0]): Promise<CallbackServer> {
+  const server = await startCallbackServer(options);
+  cleanup.push(() => server.close());
+  return server;
+}
+
+/** A port held by another listener, as when `codex login` is still running. */
+async function takenPort(): Promise<number> {
+  const blocker: Server = createServer();
+  await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve));
+  cleanup.push(() => new Promise(resolve => blocker.close(() => resolve())));
+  return (blocker.address() as AddressInfo).port;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise(resolve => probe.close(resolve));
+  return port;
+}
+
+const ok = async () => ({ status: 200, html: '<p>done</p>' });
+
+describe('startCallbackServer', () => {
+  it('answers GET /auth/callback with the page, uncached, framed by a strict CSP and no referrer', async () => {
+    const seen: string[] = [];
+    const server = await start({
+      port: 0,
+      onCallback: async params => {
+        seen.push(params.toString());
+        return { status: 201, html: '<p>hello</p>' };
+      },
+    });
+    expect(server.redirectUri).toBe(`http://localhost:${server.port}/auth/callback`);
+    const response = await fetch(`http://127.0.0.1:${server.port}/auth/callback?code=c&state=s`);
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe('<p>hello</p>');
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    expect(seen).toEqual(['code=c&state=s']);
+  });
+
+  it('any other path or method is a plain 404 that never reaches the sign-in', async () => {
+    const seen: string[] = [];
+    const server = await start({
+      port: 0,
+      onCallback: async params => {
+        seen.push(params.toString());
+        return ok();
+      },
+    });
+    const base = `http://127.0.0.1:${server.port}`;
+    const other = await fetch(`${base}/favicon.ico`);
+    expect(other.status).toBe(404);
+    expect(await other.text()).toBe('Not found');
+    expect(other.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(other.headers.get('referrer-policy')).toBe('no-referrer');
+    const post = await fetch(`${base}/auth/callback?code=c`, { method: 'POST' });
+    expect(post.status).toBe(404);
+    await post.text();
+    expect(seen).toEqual([]);
+  });
+
+  it('a handler that throws gives an empty 500, not a hung browser tab', async () => {
+    const server = await start({ port: 0, onCallback: () => Promise.reject(new Error('boom')) });
+    const response = await fetch(`http://127.0.0.1:${server.port}/auth/callback`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('uses the fallback port when the first one is taken', async () => {
+    const taken = await takenPort();
+    const fallback = await freePort();
+    const server = await start({ port: taken, fallbackPort: fallback, onCallback: ok });
+    expect(server.port).toBe(fallback);
+    expect(server.redirectUri).toBe(`http://localhost:${fallback}/auth/callback`);
+  });
+
+  it('names both ports when the fallback is taken too, and says what to do', async () => {
+    const taken = await takenPort();
+    const alsoTaken = await takenPort();
+    const error = await startCallbackServer({
+      port: taken,
+      fallbackPort: alsoTaken,
+      onCallback: ok,
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(CodexLoginError);
+    expect(error.reason).toBe('port_in_use');
+    expect(error.message).toContain(
+      `Ports ${taken} and ${alsoTaken} are already in use on localhost`,
+    );
+    expect(error.message).toContain('`codex login`');
+    expect(error.message).toContain('--port N');
+  });
+
+  it('names the one port when there is no fallback', async () => {
+    const taken = await takenPort();
+    const error = await startCallbackServer({ port: taken, onCallback: ok }).catch(e => e);
+    expect(error).toMatchObject({ reason: 'port_in_use' });
+    expect(error.message).toMatch(new RegExp(`^Port ${taken} is already in use`));
+  });
+
+  it('a failure other than a taken port is passed on as it is, without trying the fallback', async () => {
+    const fallback = await freePort();
+    const error = await startCallbackServer({
+      port: 70_000,
+      fallbackPort: fallback,
+      onCallback: ok,
+    }).catch(e => e);
+    expect(error).not.toBeInstanceOf(CodexLoginError);
+    expect(error.code).toBe('ERR_SOCKET_BAD_PORT');
+    // the fallback was not taken by us
+    const probe = createServer();
+    await new Promise<void>(resolve => probe.listen(fallback, '127.0.0.1', resolve));
+    await new Promise(resolve => probe.close(resolve));
+  });
+
+  it('closing waits for a reply still being written, so the browser gets its page', async () => {
+    let release!: () => void;
+    const server = await startCallbackServer({
+      port: 0,
+      onCallback: () =>
+        new Promise(resolve => {
+          release = () => resolve({ status: 200, html: 'late page' });
+        }),
+    });
+    const answer = fetch(`http://127.0.0.1:${server.port}/auth/callback?code=c`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    let closed = false;
+    const closing = server.close().then(() => (closed = true));
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(closed).toBe(false);
+    release();
+    const response = await answer;
+    expect(await response.text()).toBe('late page');
+    await closing;
+    await expect(fetch(`http://127.0.0.1:${server.port}/auth/callback`)).rejects.toThrow();
+  });
+
+  it('closing does not wait for an idle connection a browser opened ahead', async () => {
+    const server = await startCallbackServer({ port: 0, onCallback: ok });
+    const socket = connect(server.port, '127.0.0.1');
+    await new Promise<void>(resolve => socket.once('connect', () => resolve()));
+    const closedEarly = await Promise.race([
+      server.close().then(() => true),
+      new Promise(resolve => setTimeout(() => resolve(false), 1000)),
+    ]);
+    socket.destroy();
+    expect(closedEarly).toBe(true);
+  });
+});
