@@ -208,4 +208,135 @@ describe('loginWithBrowser', () => {
     await expect(openCallback(callback)).rejects.toThrow();
     await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('spells the authorize URL as the issuer expects: spaces as %20, our originator, our opener', async () => {
+    const opened: string[] = [];
+    const { login, authorizeUrl } = startLogin({
+      originator: 'my-app',
+      openBrowser: url => void opened.push(url),
+    });
+    const url = await authorizeUrl;
+    expect(url).toContain('scope=openid%20profile%20email%20offline_access');
+    expect(url).not.toContain('+');
+    expect(new URL(url).searchParams.get('originator')).toBe('my-app');
+    expect(opened).toEqual([url]);
+    await openCallback(await followAuthorize(url));
+    expect((await login).email).toBe('ada@example.com');
+  });
+
+  it('refuses a callback whose state has the right length but not the right value, or has none', async () => {
+    const { login, authorizeUrl, warnings } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const state = callback.searchParams.get('state')!;
+    const forged = new URL(callback);
+    forged.searchParams.set('state', `${state.slice(0, -1)}${state.endsWith('A') ? 'B' : 'A'}`);
+    expect((await openCallback(forged.toString())).status).toBe(400);
+    forged.searchParams.delete('state');
+    const missing = await openCallback(forged.toString());
+    expect(missing.status).toBe(400);
+    expect(missing.html).toContain('Start the sign-in again from there');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Still waiting for the sign-in started here');
+    expect(issuer.exchanges).toEqual([]);
+    expect((await openCallback(callback.toString())).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+  });
+
+  it('fails with invalid_response when the callback carries neither a code nor an error', async () => {
+    const { login, authorizeUrl } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    callback.searchParams.delete('code');
+    const page = await openCallback(callback.toString());
+    expect(page.status).toBe(400);
+    expect(page.html).toContain('Sign-in was not completed');
+    expect(page.html).toContain('sent no authorization code');
+    const error = await login.catch(e => e);
+    expect(error).toBeInstanceOf(CodexLoginError);
+    expect(error).toMatchObject({ reason: 'invalid_response' });
+    expect(error.message).toBe(
+      'The sign-in server sent no authorization code. Start the sign-in again.',
+    );
+  });
+
+  it('names the error code when a denial comes without a usable description', async () => {
+    for (const description of [undefined, '   ']) {
+      const { login, authorizeUrl } = startLogin();
+      const callback = new URL(await followAuthorize(await authorizeUrl));
+      callback.searchParams.delete('code');
+      callback.searchParams.set('error', 'server_error');
+      if (description != null) callback.searchParams.set('error_description', description);
+      expect((await openCallback(callback.toString())).status).toBe(403);
+      const error = await login.catch(e => e);
+      expect(error).toMatchObject({ reason: 'denied' });
+      expect(error.message).toBe(
+        'Sign-in was denied (server_error). Start it again and approve the request, or sign in with another account.',
+      );
+    }
+  });
+
+  it('only an access_denied for a missing entitlement is told as "Codex is not enabled"', async () => {
+    const { login, authorizeUrl } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    callback.searchParams.delete('code');
+    callback.searchParams.set('error', 'invalid_request');
+    callback.searchParams.set('error_description', 'missing_codex_entitlement');
+    await openCallback(callback.toString());
+    const error = await login.catch(e => e);
+    expect(error.message).toMatch(/^Sign-in was denied \(missing_codex_entitlement\)\./);
+
+    issuer.decision = 'deny-entitlement';
+    const second = startLogin();
+    const page = await openCallback(await followAuthorize(await second.authorizeUrl));
+    expect(page.html).toContain('Ask the workspace admin for Codex access');
+    const denied = await second.login.catch(e => e);
+    expect(denied).toMatchObject({ reason: 'denied' });
+    expect(denied.message).toContain('Ask the workspace admin for Codex access');
+  });
+
+  it('answers a second callback while the code is being traded, and after the sign-in has ended', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    const controller = new AbortController();
+    const { login, authorizeUrl } = startLogin({
+      abortSignal: controller.signal,
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const callback = await followAuthorize(await authorizeUrl);
+    const first = openCallback(callback);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const again = await openCallback(callback);
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('already being completed');
+
+    // cancelled mid-exchange: the server stays up to finish the page it owes
+    controller.abort();
+    const late = await openCallback(callback);
+    expect(late.status).toBe(409);
+    expect(late.html).toContain('This sign-in has already ended. You can close this tab.');
+
+    release();
+    expect((await first).status).toBe(500);
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('does nothing at all when cancelled before it starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const urls: string[] = [];
+    await expect(
+      loginWithBrowser({
+        codexHome: dir,
+        issuer: issuer.issuer,
+        port: 0,
+        openBrowser: false,
+        onAuthorizeUrl: url => void urls.push(url),
+        abortSignal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(urls).toEqual([]);
+  });
 });

@@ -106,7 +106,10 @@ type SignInOutcome = {
   fail: (error: unknown) => void;
 };
 
-/** Settles once: whichever of success, failure or abort comes first wins. */
+/**
+ * Settles once: whichever of success, failure or abort comes first wins (a promise ignores
+ * any later resolve or reject).
+ */
 function createSignInOutcome(): SignInOutcome {
   let settle!: { resolve: (r: CodexLoginResult) => void; reject: (e: unknown) => void };
   const outcome: SignInOutcome = {
@@ -115,12 +118,10 @@ function createSignInOutcome(): SignInOutcome {
     }),
     phase: 'waiting',
     succeed(result) {
-      if (outcome.phase === 'done') return;
       outcome.phase = 'done';
       settle.resolve(result);
     },
     fail(error) {
-      if (outcome.phase === 'done') return;
       outcome.phase = 'done';
       settle.reject(error);
     },
