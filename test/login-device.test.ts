@@ -11,6 +11,7 @@ import {
   type CodexDeviceCode,
 } from '../src/auth/login';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
+import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 let issuer: MockIssuer;
 let dir: string;
@@ -133,6 +134,217 @@ describe('loginWithDeviceCode', () => {
     } finally {
       await elsewhere.close();
     }
+  });
+});
+
+/**
+ * An issuer whose device endpoints answer what `usercode` and `token` return: the odd
+ * answers the mock issuer does not give. Unanswered routes are a 404.
+ */
+async function oddIssuer(answers: {
+  usercode?: { status: number; body: unknown };
+  token?: () => { status: number; body: unknown };
+}): Promise<RecordingServer> {
+  const server = await startRecordingServer((req, res) => {
+    const answer = req.url?.endsWith('/usercode')
+      ? answers.usercode
+      : req.url?.endsWith('/token')
+        ? answers.token?.()
+        : undefined;
+    const { status, body } = answer ?? { status: 404, body: { detail: 'Not Found' } };
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  odd.push(server);
+  return server;
+}
+const odd: RecordingServer[] = [];
+afterEach(async () => {
+  await Promise.all(odd.splice(0).map(server => server.close()));
+});
+
+const issued = { device_auth_id: 'deviceauth_1', user_code: 'WXYZ-1234', interval: '0.02' };
+
+describe('loginWithDeviceCode against odd answers', () => {
+  it('a failed code request says whether to retry, and quotes the answer', async () => {
+    for (const [status, retryable, advice] of [
+      [500, true, 'Try again shortly.'],
+      [429, true, 'Try again shortly.'],
+      [400, false, 'Start the sign-in again.'],
+    ] as const) {
+      const server = await oddIssuer({ usercode: { status, body: { error: 'nope' } } });
+      const error = await loginWithDeviceCode({
+        codexHome: dir,
+        issuer: server.url,
+        onUserCode: () => {},
+      }).catch(e => e);
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        message: `Requesting a device code failed (HTTP ${status}). ${advice}`,
+        statusCode: status,
+        isRetryable: retryable,
+        url: `${server.url}/api/accounts/deviceauth/usercode`,
+        responseBody: '{"error":"nope"}',
+      });
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a code answer without an id or a code is invalid_response; `usercode` is read too', async () => {
+    for (const body of [
+      { user_code: 'WXYZ-1234' },
+      { device_auth_id: 'deviceauth_1', user_code: '' },
+      'not json',
+    ]) {
+      const server = await oddIssuer({ usercode: { status: 200, body } });
+      const error = await loginWithDeviceCode({
+        codexHome: dir,
+        issuer: server.url,
+        onUserCode: () => {},
+      }).catch(e => e);
+      expect(error).toMatchObject({ reason: 'invalid_response' });
+      expect(error.message).toBe(
+        'The sign-in server answered the device-code request without a code. Try again.',
+      );
+    }
+    const shown: string[] = [];
+    const server = await oddIssuer({
+      usercode: {
+        status: 200,
+        body: { device_auth_id: 'deviceauth_1', user_code: '', usercode: 'ALT-1' },
+      },
+      token: () => ({ status: 500, body: {} }),
+    });
+    await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      onUserCode: code => void shown.push(code.userCode),
+    }).catch(() => {});
+    expect(shown).toEqual(['ALT-1']);
+    expect(JSON.parse(server.hits.at(-1)!.body)).toEqual({
+      device_auth_id: 'deviceauth_1',
+      user_code: 'ALT-1',
+    });
+  });
+
+  it('an approval without the code or the verifier is invalid_response, and writes nothing', async () => {
+    for (const body of [{ code_verifier: 'v' }, { authorization_code: 'c', code_verifier: '' }]) {
+      const server = await oddIssuer({
+        usercode: { status: 200, body: issued },
+        token: () => ({ status: 200, body }),
+      });
+      const error = await loginWithDeviceCode({
+        codexHome: dir,
+        issuer: server.url,
+        onUserCode: () => {},
+      }).catch(e => e);
+      expect(error).toMatchObject({ reason: 'invalid_response' });
+      expect(error.message).toContain('approved the device code but sent no authorization code');
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('keeps polling on 403 and 404, stops with an error on anything else', async () => {
+    const answers = [403, 404, 502];
+    const server = await oddIssuer({
+      usercode: { status: 200, body: issued },
+      token: () => ({ status: answers.shift()!, body: { error: 'pending or not' } }),
+    });
+    const error = await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      onUserCode: () => {},
+    }).catch(e => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      message: 'Checking the device code failed (HTTP 502). Try again shortly.',
+      statusCode: 502,
+      isRetryable: true,
+    });
+    expect(server.hits.filter(hit => hit.url.endsWith('/token'))).toHaveLength(3);
+  });
+
+  it('an interval that is no positive number of seconds falls back to 5 s', async () => {
+    for (const interval of ['soon', '0', -1]) {
+      const server = await oddIssuer({
+        usercode: { status: 200, body: { ...issued, interval } },
+        token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
+      });
+      const started = Date.now();
+      const error = await loginWithDeviceCode({
+        codexHome: dir,
+        issuer: server.url,
+        timeoutMs: 300,
+        onUserCode: () => {},
+      }).catch(e => e);
+      expect(error).toMatchObject({ reason: 'expired' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      // one poll at once, one when the time is up: no 5-second wait past the deadline
+      expect(server.hits.filter(hit => hit.url.endsWith('/token'))).toHaveLength(2);
+    }
+  });
+
+  it('polls every 5 s when the interval is unusable, and no later than the deadline', async () => {
+    const server = await oddIssuer({
+      usercode: { status: 200, body: { ...issued, interval: 'Infinity' } },
+      token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
+    });
+    await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      timeoutMs: 5_500,
+      onUserCode: () => {},
+    }).catch(() => {});
+    const polls = server.hits.filter(hit => hit.url.endsWith('/token'));
+    expect(polls).toHaveLength(3); // at 0 s, 5 s and the 5.5 s deadline
+  });
+
+  it('a torn answer is reported with its status, not as a crash', async () => {
+    const server = await startRecordingServer((_, res) => {
+      res.writeHead(500, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"err');
+      setTimeout(() => res.destroy(), 20);
+    });
+    odd.push(server);
+    const error = await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      onUserCode: () => {},
+    }).catch(e => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ statusCode: 500, isRetryable: true, responseBody: '' });
+  });
+
+  it('a numeric interval is used as it is', async () => {
+    const server = await oddIssuer({
+      usercode: { status: 200, body: { ...issued, interval: 0.02 } },
+      token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
+    });
+    await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      timeoutMs: 300,
+      onUserCode: () => {},
+    }).catch(() => {});
+    expect(server.hits.filter(hit => hit.url.endsWith('/token')).length).toBeGreaterThan(4);
+  });
+
+  it('says the code expired in under a minute when the timeout was that short, and when it expires', async () => {
+    issuer.deviceNeverApproved = true;
+    const shown: CodexDeviceCode[] = [];
+    const before = Date.now();
+    const error = await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      timeoutMs: 200,
+      onUserCode: code => void shown.push(code),
+    }).catch(e => e);
+    expect(error.message).toBe(
+      'The device code was not approved within <1 minutes and has expired; nothing was written. Run the sign-in again for a new code.',
+    );
+    const expiresIn = shown[0]!.expiresAt.getTime() - before;
+    expect(expiresIn).toBeGreaterThanOrEqual(200);
+    expect(expiresIn).toBeLessThan(2_000);
   });
 });
 

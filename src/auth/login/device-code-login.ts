@@ -145,9 +145,9 @@ async function pollForApproval(
   }
 }
 
-/** The server sends seconds, as a string; anything unusable falls back to 5 s. */
+/** The server sends seconds, as a string (`Number` ignores surrounding blanks); anything unusable falls back to 5 s. */
 function pollInterval(value: unknown): number {
-  const seconds = typeof value === 'string' ? Number(value.trim()) : value;
+  const seconds = typeof value === 'string' ? Number(value) : value;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
     ? seconds
     : DEFAULT_POLL_INTERVAL_S;
