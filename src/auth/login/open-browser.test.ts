@@ -1,0 +1,108 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loginWithBrowser } from './browser-login';
+import { CodexLoginError } from './login-error';
+import { openBrowser } from './open-browser';
+
+// Fake openers on PATH record the arguments they get, so nothing real is opened.
+let bin: string;
+const savedPath = process.env.PATH;
+const savedPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+
+beforeEach(async () => {
+  bin = await mkdtemp(join(tmpdir(), 'codex-opener-'));
+  for (const name of ['xdg-open', 'open', 'rundll32']) {
+    const script = join(bin, name);
+    await writeFile(script, `#!/bin/sh\nprintf '%s\\n' "${name}" "$@" > "${bin}/opened"\n`);
+    await chmod(script, 0o755);
+  }
+  process.env.PATH = bin;
+});
+afterEach(async () => {
+  process.env.PATH = savedPath;
+  Object.defineProperty(process, 'platform', savedPlatform);
+  await rm(bin, { recursive: true, force: true });
+});
+
+/** What the fake opener was called with: its name, then each argument on its own line. */
+async function opened(): Promise<string[]> {
+  for (let i = 0; i < 200; i++) {
+    const text = await readFile(join(bin, 'opened'), 'utf8').catch(() => '');
+    if (text.endsWith('\n')) return text.trimEnd().split('\n');
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+  throw new Error('no opener ran');
+}
+
+const url = 'http://127.0.0.1:1/oauth/authorize?a=1&state=x y';
+
+describe.skipIf(process.platform === 'win32')('openBrowser', () => {
+  it('hands the URL, as one argument and untouched by a shell, to the platform opener', async () => {
+    for (const [platform, expected] of [
+      ['linux', ['xdg-open', url]],
+      ['darwin', ['open', url]],
+      ['win32', ['rundll32', 'url.dll,FileProtocolHandler', url]],
+    ] as const) {
+      Object.defineProperty(process, 'platform', { value: platform });
+      await rm(join(bin, 'opened'), { force: true });
+      openBrowser(url);
+      expect(await opened()).toEqual(expected);
+    }
+  });
+
+  it('a machine without an opener is no error: the printed URL still works', async () => {
+    process.env.PATH = join(bin, 'nothing-here');
+    expect(() => openBrowser(url)).not.toThrow();
+    await new Promise(resolve => setTimeout(resolve, 100));
+  });
+
+  it('a browser sign-in opens the authorize URL in the default browser unless told not to', async () => {
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    for (const openOption of [undefined, true]) {
+      await rm(join(bin, 'opened'), { force: true });
+      const controller = new AbortController();
+      let authorizeUrl = '';
+      const login = loginWithBrowser({
+        codexHome: bin,
+        issuer: 'http://127.0.0.1:9',
+        port: 0,
+        onAuthorizeUrl: url => void (authorizeUrl = url),
+        abortSignal: controller.signal,
+        ...(openOption != null && { openBrowser: openOption }),
+      });
+      expect(await opened()).toEqual(['xdg-open', authorizeUrl]);
+      controller.abort();
+      await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    }
+
+    await rm(join(bin, 'opened'), { force: true });
+    const controller = new AbortController();
+    const login = loginWithBrowser({
+      codexHome: bin,
+      issuer: 'http://127.0.0.1:9',
+      port: 0,
+      openBrowser: false,
+      onAuthorizeUrl: () => setTimeout(() => controller.abort(), 200),
+      abortSignal: controller.signal,
+    });
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await readFile(join(bin, 'opened'), 'utf8').catch(() => 'not opened')).toBe(
+      'not opened',
+    );
+  });
+});
+
+describe('CodexLoginError', () => {
+  it('is a LoadAPIKeyError that apps can tell apart by its reason', () => {
+    const error = new CodexLoginError({ reason: 'expired', message: 'too late' });
+    expect(CodexLoginError.isLoginError(error)).toBe(true);
+    expect(CodexLoginError.isLoginError(new Error('too late'))).toBe(false);
+    expect(error).toMatchObject({
+      name: 'AI_LoadAPIKeyError',
+      reason: 'expired',
+      message: 'too late',
+    });
+  });
+});
