@@ -26,6 +26,8 @@ describe('classifyUsageWindows', () => {
       short: a,
       weekly: c,
     });
-    expect(classifyUsageWindows([{ id: 'no length' }])).toStrictEqual({});
+    expect(
+      classifyUsageWindows<{ windowMinutes?: number; id: string }>([{ id: 'no length' }]),
+    ).toStrictEqual({});
   });
 });
