@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { summaryTexts } from '../../../test/support/codex-events';
 import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
 import { getIncrementalInput, jsonEqual, type CodexSocketTurn } from './get-incremental-input';
-import { replayOutputItems } from './replay-output-items';
 
 const user = (text: string): CodexInputItem => ({
   type: 'message',
@@ -116,99 +115,5 @@ describe('getIncrementalInput', () => {
     expect(jsonEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
     expect(jsonEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
     expect(jsonEqual({ a: null }, { a: undefined })).toBe(false);
-  });
-});
-
-describe('replayOutputItems', () => {
-  it('gives output items the shape the next prompt replays them in', () => {
-    expect(
-      replayOutputItems([
-        {
-          id: 'rs_1',
-          type: 'reasoning',
-          summary: summaryTexts('One', 'Two'),
-          encrypted_content: 'enc:1',
-        },
-        {
-          id: 'msg_1',
-          type: 'message',
-          role: 'assistant',
-          status: 'completed',
-          phase: 'commentary',
-          content: [{ type: 'output_text', text: 'Checking.', annotations: [] }],
-        },
-        {
-          id: 'fc_1',
-          type: 'function_call',
-          status: 'completed',
-          call_id: 'call_1',
-          name: 'weather',
-          arguments: '{ "city": "Paris" }',
-        },
-      ]),
-    ).toEqual([
-      {
-        type: 'reasoning',
-        summary: summaryTexts('One', 'Two'),
-        encrypted_content: 'enc:1',
-      },
-      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.' }] },
-      { type: 'function_call', call_id: 'call_1', name: 'weather', arguments: '{"city":"Paris"}' },
-    ]);
-  });
-
-  it('follows the replay rules: no reasoning without encrypted content, none at the end', () => {
-    expect(
-      replayOutputItems([
-        { id: 'rs_1', type: 'reasoning', summary: [] },
-        {
-          id: 'msg_1',
-          type: 'message',
-          content: [{ type: 'output_text', text: 'Hi' }],
-        },
-        { id: 'rs_2', type: 'reasoning', summary: [], encrypted_content: 'enc:2' },
-      ]),
-    ).toEqual([
-      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hi' }] },
-    ]);
-  });
-
-  it('gives up on items it cannot predict', () => {
-    expect(replayOutputItems([{ type: 'image_generation_call', id: 'ig_1' }])).toBeUndefined();
-    expect(
-      replayOutputItems([{ type: 'function_call', call_id: 'c', name: 'n', arguments: '{' }]),
-    ).toBeUndefined();
-  });
-});
-
-describe('replayOutputItems for the backend’s own tools', () => {
-  it('replays web search, custom and local shell items as the next prompt does', () => {
-    expect(
-      replayOutputItems([
-        {
-          id: 'ws_1',
-          type: 'web_search_call',
-          status: 'completed',
-          action: { type: 'search', query: 'q', sources: [{ type: 'url', url: 'https://a.b' }] },
-        },
-        { id: 'ctc_1', type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch', input: 'P' },
-        {
-          id: 'lsh_1',
-          type: 'local_shell_call',
-          call_id: 'c2',
-          status: 'completed',
-          action: { type: 'exec', command: ['ls'], working_directory: '/tmp', env: {} },
-        },
-      ]),
-    ).toEqual([
-      { type: 'web_search_call', status: 'completed', action: { type: 'search', query: 'q' } },
-      { type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch', input: 'P' },
-      {
-        type: 'local_shell_call',
-        call_id: 'c2',
-        status: 'completed',
-        action: { type: 'exec', command: ['ls'], working_directory: '/tmp', env: {} },
-      },
-    ]);
   });
 });
