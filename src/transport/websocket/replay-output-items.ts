@@ -29,9 +29,11 @@ export function replayOutputItems(items: readonly unknown[]): CodexInputItem[] |
     if (type === 'reasoning') {
       const parsed = reasoningItemSchema.safeParse(raw);
       if (!parsed.success) return undefined;
-      const { id, summary, encrypted_content } = parsed.data;
+      const { summary, encrypted_content } = parsed.data;
       const codex = {
-        itemId: id ?? `output-${index}`,
+        // only groups this item's summary parts in the conversion and is never sent:
+        // the position is id enough
+        itemId: String(index),
         reasoningEncryptedContent: encrypted_content ?? null,
       };
       const texts = summary != null && summary.length > 0 ? summary.map(s => s.text) : [''];
@@ -51,22 +53,17 @@ export function replayOutputItems(items: readonly unknown[]): CodexInputItem[] |
       const { call_id, name, arguments: args } = parsed.data;
       let input: unknown;
       try {
-        input = JSON.parse(args == null || args === '' ? '{}' : args);
+        input = JSON.parse(args || '{}');
       } catch {
         return undefined;
       }
       content.push({ type: 'tool-call', toolCallId: call_id, toolName: name, input });
-    } else if (
-      type === 'custom_tool_call' ||
-      type === 'local_shell_call' ||
-      type === 'web_search_call'
-    ) {
-      // the backend's own tools replay by the item type our stream puts in their metadata
+    } else {
+      // the backend's own tools replay by the item type our stream puts in their metadata;
+      // any other item type has no predictable replay
       const parts = replayToolItem(raw, index);
       if (parts == null) return undefined;
       content.push(...parts);
-    } else {
-      return undefined;
     }
   }
   return convertToCodexInput([{ role: 'assistant', content }]).input;
@@ -102,7 +99,8 @@ function replayToolItem(raw: unknown, index: number): AssistantPart[] | undefine
   }
   const search = webSearchCallItemSchema.safeParse(raw);
   if (search.success) {
-    const toolCallId = search.data.id ?? `output-${index}`;
+    // pairs the call with its result in the conversion and is never sent
+    const toolCallId = String(index);
     const providerOptions = { codex: { itemType: 'web_search_call' } };
     return [
       {
