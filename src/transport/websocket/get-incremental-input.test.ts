@@ -110,6 +110,80 @@ describe('getIncrementalInput', () => {
     ).toBeUndefined();
   });
 
+  it('sends everything when the previous response had no id to continue from', () => {
+    const next = body([user('Weather in Paris?'), reasoning, call, result]);
+    expect(getIncrementalInput(turn({ responseId: '' }), next)).toBeUndefined();
+  });
+
+  it('sends everything when a tool was added, removed or swapped', () => {
+    const weather = body([]).tools![0]!;
+    const tool = (name: string) => ({ ...weather, name });
+    const previous = turn({ request: body([user('Weather in Paris?')], { tools: [weather] }) });
+    for (const tools of [[weather, tool('clock')], [], [tool('clock')]]) {
+      const next = body([user('Weather in Paris?'), reasoning, call, result], { tools });
+      expect(getIncrementalInput(previous, next)).toBeUndefined();
+    }
+    const two = turn({
+      request: body([user('Weather in Paris?')], { tools: [weather, tool('a')] }),
+    });
+    const next = body([user('Weather in Paris?'), reasoning, call, result], {
+      tools: [weather, tool('b')],
+    });
+    expect(getIncrementalInput(two, next)).toBeUndefined();
+  });
+
+  it('sends everything when a nested setting was added or dropped', () => {
+    const items = [user('Weather in Paris?'), reasoning, call, result];
+    const withSummary = { reasoning: { effort: 'medium', summary: 'auto' } } as const;
+    const without = { reasoning: { effort: 'medium' } } as const;
+    for (const [before, after] of [
+      [without, withSummary],
+      [withSummary, without],
+    ]) {
+      const previous = turn({ request: body([user('Weather in Paris?')], before) });
+      expect(getIncrementalInput(previous, body(items, before))).toEqual({
+        previousResponseId: 'resp_1',
+        input: [result],
+      });
+      expect(getIncrementalInput(previous, body(items, after))).toBeUndefined();
+    }
+  });
+
+  it('treats a nested setting left undefined as absent, on either side', () => {
+    const items = [user('Weather in Paris?'), reasoning, call, result];
+    const unset = { reasoning: { effort: 'medium', summary: undefined } } as const;
+    const plain = { reasoning: { effort: 'medium' } } as const;
+    for (const [before, after] of [
+      [unset, plain],
+      [plain, unset],
+    ]) {
+      const previous = turn({ request: body([user('Weather in Paris?')], before) });
+      expect(getIncrementalInput(previous, body(items, after))).toEqual({
+        previousResponseId: 'resp_1',
+        input: [result],
+      });
+    }
+  });
+
+  it('tells values of different types apart, in either order', () => {
+    for (const [a, b] of [
+      [{}, 0],
+      [{}, ''],
+      [{}, false],
+      [{}, null],
+      [{}, []],
+      [{ 0: 1, 1: 2 }, [1, 2]],
+      [{ 0: 1, 1: 2, length: 2 }, [1, 2]],
+      [
+        [1, 2],
+        [1, 2, 3],
+      ],
+    ]) {
+      expect(jsonEqual(a, b)).toBe(false);
+      expect(jsonEqual(b, a)).toBe(false);
+    }
+  });
+
   it('compares JSON by value, not key order', () => {
     expect(jsonEqual({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(jsonEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
