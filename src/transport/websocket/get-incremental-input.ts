@@ -63,16 +63,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
+    return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
   }
   if (Array.isArray(b)) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const ka = Object.keys(ra).filter(k => ra[k] !== undefined);
   const kb = Object.keys(rb).filter(k => rb[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const key of ka) if (!jsonEqual(ra[key], rb[key])) return false;
-  return true;
+  return ka.length === kb.length && ka.every(key => jsonEqual(ra[key], rb[key]));
 }
