@@ -39,12 +39,12 @@ export async function errorFrameToAPICallError(
   {
     url,
     requestBodyValues,
-    secrets = [],
+    secrets,
   }: {
     url: string;
     requestBodyValues: unknown;
     /** The upgrade's credentials: redacted where the frame quotes them. */
-    secrets?: ReadonlyArray<string | undefined>;
+    secrets: ReadonlyArray<string | undefined>;
   },
 ): Promise<APICallError> {
   const status =
