@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
 import { openCodexSocket, type CodexSocket } from './codex-socket';
@@ -155,5 +157,27 @@ describe('CodexSocketPool', () => {
     await serverSeesOpen(0);
     expect(pool.take('k', continuing)).toBeUndefined();
     expect(pool.take('other', continuing)).toBeUndefined();
+  });
+
+  it('tells the server why it closed an idle socket', async () => {
+    // a bare server: the emulator does not keep close reasons
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise(resolve => server.once('listening', resolve));
+    const reasons: string[] = [];
+    server.on('connection', ws => ws.on('close', (_, reason) => reasons.push(reason.toString())));
+    const bareOpen = () =>
+      openCodexSocket({ url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const timedOut = new CodexSocketPool(20);
+      timedOut.release('k', await bareOpen());
+      const pool = new CodexSocketPool();
+      pool.release('k', await bareOpen());
+      pool.closeAll();
+      const until = Date.now() + 5000;
+      while (reasons.length < 2 && Date.now() < until) await new Promise(r => setTimeout(r, 5));
+      expect(reasons.sort()).toEqual(['closed', 'idle']);
+    } finally {
+      server.close();
+    }
   });
 });
