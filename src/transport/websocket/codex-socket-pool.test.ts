@@ -38,7 +38,16 @@ const reply = (text: string): CodexInputItem => ({
 });
 
 function body(input: CodexInputItem[]): CodexRequestBody {
-  return { model: 'gpt-5.3-codex', instructions: 'Be brief.', input, store: false, stream: true };
+  return {
+    model: 'gpt-5.3-codex',
+    instructions: 'Be brief.',
+    input,
+    parallel_tool_calls: false,
+    store: false,
+    stream: true,
+    include: [],
+    prompt_cache_key: 'conv-1',
+  };
 }
 
 /** A socket whose last completed turn answered `text` with `answer`. */
@@ -166,7 +175,10 @@ describe('CodexSocketPool', () => {
     const reasons: string[] = [];
     server.on('connection', ws => ws.on('close', (_, reason) => reasons.push(reason.toString())));
     const bareOpen = () =>
-      openCodexSocket({ url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      openCodexSocket({
+        url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        headers: {},
+      });
     try {
       const timedOut = new CodexSocketPool(20);
       timedOut.release('k', await bareOpen());
