@@ -30,7 +30,6 @@ export class CodexSocketResponse {
   /** The terminal event went to the reader. */
   private done = false;
   private waiter: (() => void) | undefined;
-  private deliver: ((event: CodexEvent) => void) | undefined;
   private flushScheduled = false;
   private responseId = '';
   private readonly outputItems: unknown[] = [];
@@ -45,7 +44,8 @@ export class CodexSocketResponse {
   /** Starts listening, then sends the request frame. */
   start(frame: string): void {
     if (this.signal.aborted) return this.onAbort();
-    this.signal.addEventListener('abort', this.onAbort, { once: true });
+    // removed by `end`, which every way out of the response goes through
+    this.signal.addEventListener('abort', this.onAbort);
     this.socket.listen({
       onMessage: text => this.onMessage(text),
       onClose: error => this.fail(error, false),
@@ -91,19 +91,17 @@ export class CodexSocketResponse {
   }
 
   openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource {
-    this.deliver = onEvent;
     return {
-      read: () => this.read(),
-      cancel: () => {
-        if (!this.ended) this.fail(new Error('The Codex WebSocket response was cancelled'), false);
-      },
+      read: () => this.read(onEvent),
+      // after the end, `fail` does nothing
+      cancel: () => this.fail(new Error('The Codex WebSocket response was cancelled'), false),
     };
   }
 
-  private async read(): Promise<'more' | 'end'> {
+  private async read(onEvent: (event: CodexEvent) => void): Promise<'more' | 'end'> {
     for (;;) {
       if (this.queue.length > 0) {
-        this.flush();
+        this.flush(onEvent);
         return this.done ? 'end' : 'more';
       }
       if (this.done) return 'end';
@@ -112,16 +110,15 @@ export class CodexSocketResponse {
     }
   }
 
+  // no `ended` check: `end` stops the socket from calling this
   private onMessage(text: string) {
-    if (this.ended) return;
     let event: unknown;
     try {
       event = JSON.parse(text);
     } catch {
-      return; // as over SSE: an unparsable payload is skipped
+      // as over SSE: an unparsable payload is skipped (by the check below)
     }
-    if (event === null || typeof event !== 'object') return;
-    if (typeof (event as { type?: unknown }).type !== 'string') return;
+    if (typeof (event as { type?: unknown } | null | undefined)?.type !== 'string') return;
     this.queue.push(event as CodexEvent);
     // frames of one network read arrive in one go; wake the reader once, after all of them
     if (!this.flushScheduled) {
@@ -134,12 +131,12 @@ export class CodexSocketResponse {
   }
 
   /** Hands the queued events to the reader, in order, up to the terminal one. */
-  private flush() {
+  private flush(onEvent: (event: CodexEvent) => void) {
     const events = this.queue;
     this.queue = [];
     for (const event of events) {
       this.track(event);
-      this.deliver?.(event);
+      onEvent(event);
       if (TERMINAL_EVENTS.has(event.type)) {
         this.done = true;
         this.end({
@@ -154,12 +151,10 @@ export class CodexSocketResponse {
   }
 
   private track(event: CodexEvent) {
-    if (event.type === 'response.output_item.done') {
-      this.outputItems.push(event.item);
-    } else if (event.type === 'response.created' || event.type === 'response.completed') {
-      const id = (event.response as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'string') this.responseId = id;
-    }
+    if (event.type === 'response.output_item.done') this.outputItems.push(event.item);
+    // every event that carries the response (created, in_progress, completed) has its id
+    const id = (event.response as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string') this.responseId = id;
   }
 
   private fail(error: unknown, reusable: boolean) {
