@@ -129,7 +129,6 @@ async function sendOverSocket(
   assertSendableHeaders(headers);
   const key = socketKey(body, headers);
   let freshSocket = false;
-  let fullInput = false;
 
   for (let attempt = 0; ; attempt++) {
     const socket =
@@ -137,9 +136,7 @@ async function sendOverSocket(
       (await openSocket(context.loadSocketModule, { url, headers, signal }));
     if (typeof socket === 'string') return context.fallBack(request, socket);
 
-    const increment: CodexIncrementalInput | undefined = fullInput
-      ? undefined
-      : getIncrementalInput(socket.turn, body);
+    const increment: CodexIncrementalInput | undefined = getIncrementalInput(socket.turn, body);
     socket.turn = undefined;
     const response = new CodexSocketResponse(socket, signal, outcome =>
       finishTurn(pool, key, socket, body, outcome),
@@ -156,17 +153,16 @@ async function sendOverSocket(
     }
     const code = errorFrameCode(first);
     if (code === CONNECTION_LIMIT_CODE) {
-      // the socket reached its age limit: the same request on a new socket, in full
+      // the socket reached its age limit: the same request on a new socket (so in full)
       response.settle(false);
       if (attempt < 2) {
         freshSocket = true;
-        fullInput = true;
         continue;
       }
-    } else if (code === PREVIOUS_RESPONSE_NOT_FOUND_CODE && increment != null && attempt < 2) {
-      // the socket lost the response we built on: the full input on the same socket
+    } else if (code === PREVIOUS_RESPONSE_NOT_FOUND_CODE && increment != null) {
+      // the socket lost the response we built on, and forgets it too (its turn was cleared
+      // above and this outcome has none): the retry takes it back and sends the full input
       response.settle(true);
-      fullInput = true;
       continue;
     } else {
       response.settle(true);
@@ -204,11 +200,8 @@ async function firstEvent(
  * of credentials. Other headers (user agent, the caller's) go with the upgrade only.
  */
 function socketKey(body: CodexRequestBody, headers: Record<string, string>): string {
-  return [
-    body.prompt_cache_key ?? '',
-    headers.authorization ?? '',
-    headers['chatgpt-account-id'] ?? '',
-  ].join('\n');
+  // `join` writes a missing part as ''
+  return [body.prompt_cache_key, headers.authorization, headers['chatgpt-account-id']].join('\n');
 }
 
 /** A new socket, or (a string) why this transport falls back to HTTP instead. */

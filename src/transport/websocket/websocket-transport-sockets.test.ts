@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
+import type { CodexRequestBody } from '../../codex-responses-api';
+import type { CodexResponseStream, CodexTransport } from '../codex-transport';
+import { createWebSocketTransport } from './websocket-transport';
+
+// Which requests share a socket, and the fallback to HTTP when several requests hit a
+// refused upgrade at once.
+
+const emu = useCodexEmulator();
+
+const body = (text: string, key: string): CodexRequestBody => ({
+  model: 'gpt-5.3-codex',
+  instructions: 'Be brief.',
+  input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text }] }],
+  parallel_tool_calls: false,
+  reasoning: { summary: 'auto' },
+  store: false,
+  stream: true,
+  include: ['reasoning.encrypted_content'],
+  prompt_cache_key: key,
+});
+
+async function drain(stream: CodexResponseStream): Promise<void> {
+  const source = stream.openEvents(() => {});
+  while ((await source.read()) === 'more');
+}
+
+describe('WebSocket transport sockets', () => {
+  it('gives each conversation and each set of credentials its own socket', async () => {
+    const transport = createWebSocketTransport({
+      http: { send: () => Promise.reject(new Error('HTTP must not be used')) },
+    });
+    const send = (b: CodexRequestBody, headers: Record<string, string>) =>
+      transport.send({
+        url: `${emu.baseURL}/responses`,
+        headers,
+        body: b,
+        signal: new AbortController().signal,
+      });
+    const alice = { authorization: 'Bearer t', 'chatgpt-account-id': 'a1' };
+    await drain(await send(body('one', 'conv-1'), alice));
+    await drain(await send(body('two', 'conv-2'), alice));
+    // another token, even one spelled like the first token followed by the account id
+    await drain(await send(body('three', 'conv-1'), { authorization: 'Bearer ta1' }));
+    await drain(await send(body('four', 'conv-1'), alice));
+
+    expect(emu.websocket.handshakes.map(h => h.headers.authorization)).toEqual([
+      'Bearer t',
+      'Bearer t',
+      'Bearer ta1',
+    ]);
+    const sockets = emu.requests.filter(r => r.transport === 'websocket').map(r => r.socket);
+    expect(sockets).toEqual([1, 2, 3, 1]);
+    transport.close();
+  });
+
+  it('tells of the fallback once when concurrent requests meet the refused upgrade', async () => {
+    let httpSends = 0;
+    const http: CodexTransport = {
+      send: async () => {
+        httpSends++;
+        return {
+          responseHeaders: { via: 'http' },
+          openEvents: () => ({ read: async () => 'end', cancel: () => {} }),
+        };
+      },
+    };
+    const told: string[] = [];
+    const transport = createWebSocketTransport({ http, onFallback: m => told.push(m) });
+    emu.websocket.rejectHandshake = () => ({ status: 426 });
+    const request = (text: string) => ({
+      url: `${emu.baseURL}/responses`,
+      headers: { authorization: 'Bearer tok' },
+      body: body(text, 'conv-1'),
+      signal: new AbortController().signal,
+    });
+    const responses = await Promise.all([
+      transport.send(request('a')),
+      transport.send(request('b')),
+    ]);
+    expect(emu.websocket.handshakes).toHaveLength(2);
+    expect(httpSends).toBe(2);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('HTTP 426');
+    // the warning goes with one response, the one whose caller was told
+    expect(responses.map(r => r.warnings)).toEqual([
+      [{ type: 'other', message: told[0] }],
+      undefined,
+    ]);
+    expect(transport.fellBack).toBe(true);
+  });
+});
