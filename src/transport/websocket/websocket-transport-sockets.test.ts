@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import type { CodexRequestBody } from '../../codex-responses-api';
 import type { CodexResponseStream, CodexTransport } from '../codex-transport';
@@ -89,5 +91,37 @@ describe('WebSocket transport sockets', () => {
       undefined,
     ]);
     expect(transport.fellBack).toBe(true);
+  });
+
+  it('tells the server why it closed the socket of a response the reader gave up on', async () => {
+    // a bare server: the emulator does not keep close reasons
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise(resolve => server.once('listening', resolve));
+    const closed = new Promise<string>(resolve =>
+      server.on('connection', ws => {
+        ws.on('message', () =>
+          ws.send(JSON.stringify({ type: 'response.created', response: { id: 'resp_1' } })),
+        );
+        ws.on('close', (_, reason) => resolve(reason.toString()));
+      }),
+    );
+    const transport = createWebSocketTransport({
+      http: { send: () => Promise.reject(new Error('HTTP must not be used')) },
+    });
+    try {
+      const stream = await transport.send({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/responses`,
+        headers: { authorization: 'Bearer tok' },
+        body: body('one', 'conv-1'),
+        signal: new AbortController().signal,
+      });
+      const source = stream.openEvents(() => {});
+      expect(await source.read()).toBe('more');
+      source.cancel();
+      expect(await closed).toBe('response abandoned');
+    } finally {
+      transport.close();
+      server.close();
+    }
   });
 });
