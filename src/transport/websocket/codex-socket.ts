@@ -18,7 +18,13 @@ export type CodexSocketListener = {
 type RawSocket = { ref?: () => unknown; unref?: () => unknown };
 
 /** The upgrade's answer, as it went through the dispatcher. */
-type Handshake = { status?: number; headers: Record<string, string>; raw?: RawSocket };
+type Handshake = {
+  status?: number;
+  headers: Record<string, string>;
+  raw?: RawSocket;
+  /** The network error of an upgrade that got no answer (undici's own events say nothing). */
+  error?: unknown;
+};
 
 /** How long an upgrade may take before the attempt counts as a connection failure. */
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -40,23 +46,22 @@ export class CodexSocket {
     /** The upgrade response's headers (request id, rate limits). */
     readonly responseHeaders: Record<string, string>,
   ) {
+    // a binary frame arrives as an ArrayBuffer (the default, a Blob, cannot be read in step)
+    ws.binaryType = 'arraybuffer';
     ws.addEventListener('message', event => {
       if (typeof event.data === 'string') this.listener?.onMessage(event.data);
       else this.listener?.onMessage(new TextDecoder().decode(event.data as ArrayBuffer));
     });
-    let failure = '';
-    ws.addEventListener('error', event => {
-      failure = (event as { message?: string }).message ?? '';
-    });
+    // undici's error event carries no message: the close event says all there is
     ws.addEventListener('close', event => {
-      const why = [`code ${event.code}`, event.reason, failure].filter(Boolean).join(', ');
+      const why = [`code ${event.code}`, event.reason].filter(Boolean).join(', ');
       this.closedBy ??= new Error(`The Codex WebSocket closed (${why})`);
       this.listener?.onClose(this.closedBy);
     });
   }
 
   get isOpen(): boolean {
-    return this.closedBy == null && this.ws.readyState === this.ws.OPEN;
+    return this.ws.readyState === this.ws.OPEN;
   }
 
   listen(listener: CodexSocketListener | undefined): void {
@@ -67,14 +72,12 @@ export class CodexSocket {
     this.ws.send(text);
   }
 
-  close(reason = 'done'): void {
+  close(reason: string): void {
     this.closedBy ??= new Error(`The Codex WebSocket was closed by the client (${reason})`);
     this.listener = undefined;
-    try {
-      this.ws.close(1000, reason.slice(0, 100));
-    } catch {
-      // already closing
-    }
+    // a close frame carries at most 123 bytes of reason (40 UTF-16 units are at most 120), and
+    // undici throws on a longer one, leaving the socket open
+    this.ws.close(1000, reason.slice(0, 40));
     // a socket we gave up on must not keep the process alive while the close completes
     this.raw?.unref?.();
   }
@@ -115,15 +118,12 @@ export async function openCodexSocket({
     dispatcher: recordHandshake(dispatcher, handshake),
   });
   return new Promise<CodexSocket>((resolve, reject) => {
-    let settled = false;
+    // settles once: it removes every listener that could call it again
     const settle = (error: unknown, socket?: CodexSocket) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       ws.removeEventListener('open', onOpen);
-      ws.removeEventListener('error', onError);
-      ws.removeEventListener('close', onError);
+      ws.removeEventListener('close', onClose);
       if (socket != null) return resolve(socket);
       try {
         ws.close();
@@ -134,7 +134,7 @@ export async function openCodexSocket({
       reject(error);
     };
     const onOpen = () => settle(undefined, new CodexSocket(ws, handshake.raw, handshake.headers));
-    const onError = (event: unknown) => settle(upgradeFailure(url, headers, handshake, event));
+    const onClose = () => settle(upgradeFailure(url, headers, handshake));
     const onAbort = () => settle(signal!.reason);
     const timer = setTimeout(
       () =>
@@ -147,19 +147,14 @@ export async function openCodexSocket({
       CONNECT_TIMEOUT_MS,
     );
     ws.addEventListener('open', onOpen);
-    ws.addEventListener('error', onError);
-    ws.addEventListener('close', onError);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // a failed upgrade fires error, then close; neither event says why (the dispatcher does)
+    ws.addEventListener('close', onClose);
+    signal?.addEventListener('abort', onAbort);
   });
 }
 
 /** Why an upgrade failed: refused (with the answer's status), redirected, or never answered. */
-function upgradeFailure(
-  url: string,
-  headers: Record<string, string>,
-  handshake: Handshake,
-  event: unknown,
-): Error {
+function upgradeFailure(url: string, headers: Record<string, string>, handshake: Handshake): Error {
   const status = handshake.status;
   if (status != null && status !== 101) {
     // a redirect is never followed (it would carry the token along), nor taken for "use HTTP"
@@ -175,11 +170,10 @@ function upgradeFailure(
         : undefined;
     return redirect ?? handshakeError({ url, status, responseHeaders: handshake.headers });
   }
-  const cause = (event as { error?: unknown }).error ?? event;
   return socketFailure({
     url,
     message: `Cannot open a WebSocket to ${url}`,
-    cause,
+    cause: handshake.error,
     secrets: Object.values(headers),
   });
 }
@@ -209,10 +203,11 @@ const HANDLER_METHODS = [
  * they are, whichever undici the dispatcher comes from (this package's, or Node's own).
  */
 function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
+  // the upgrade (the one call with a socket) is the last answer a request gets
   const record = (status: number, headers: Record<string, string>, raw?: RawSocket) => {
     into.status = status;
     into.headers = headers;
-    if (raw != null) into.raw = raw;
+    into.raw = raw;
   };
   return dispatcher.compose(dispatch => (options, handler) => {
     const inner = handler as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -264,6 +259,18 @@ function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
         return inner.onResponseStart!(controller, status, headers, ...rest);
       };
     }
+    if (wrapped.onError != null) {
+      wrapped.onError = (error, ...rest) => {
+        if (into.status == null) into.error = error;
+        return inner.onError!(error, ...rest);
+      };
+    }
+    if (wrapped.onResponseError != null) {
+      wrapped.onResponseError = (controller, error, ...rest) => {
+        if (into.status == null) into.error = error;
+        return inner.onResponseError!(controller, error, ...rest);
+      };
+    }
     if (wrapped.onRequestUpgrade != null) {
       wrapped.onRequestUpgrade = (controller, status, headers, socket) => {
         record(status as number, fromHeaderObject(headers), socket as RawSocket);
@@ -278,7 +285,10 @@ function fromRawHeaders(raw: unknown): Record<string, string> {
   const headers: Record<string, string> = {};
   if (!Array.isArray(raw)) return headers;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    headers[String(raw[i]).toLowerCase()] = String(raw[i + 1]);
+    const name = String(raw[i]).toLowerCase();
+    const value = String(raw[i + 1]);
+    // a repeated header keeps every value, as in the header object of the newer handlers
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }
