@@ -173,7 +173,8 @@ function upgradeFailure(url: string, headers: Record<string, string>, handshake:
   return socketFailure({
     url,
     message: `Cannot open a WebSocket to ${url}`,
-    cause: handshake.error,
+    // after a 101, undici's own abort of the request is no cause worth naming
+    cause: status == null ? handshake.error : undefined,
     secrets: Object.values(headers),
   });
 }
@@ -235,7 +236,7 @@ function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
     }
     if (wrapped.onHeaders != null) {
       wrapped.onHeaders = (status, rawHeaders, ...rest) => {
-        record(status as number, fromRawHeaders(rawHeaders));
+        record(status as number, fromRawHeaders(rawHeaders as unknown[]));
         if (status === 401 && abortRequest != null) {
           abortRequest(refused);
           return false;
@@ -245,13 +246,13 @@ function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
     }
     if (wrapped.onUpgrade != null) {
       wrapped.onUpgrade = (status, rawHeaders, socket) => {
-        record(status as number, fromRawHeaders(rawHeaders), socket as RawSocket);
+        record(status as number, fromRawHeaders(rawHeaders as unknown[]), socket as RawSocket);
         return inner.onUpgrade!(status, rawHeaders, socket);
       };
     }
     if (wrapped.onResponseStart != null) {
       wrapped.onResponseStart = (controller, status, headers, ...rest) => {
-        record(status as number, fromHeaderObject(headers));
+        record(status as number, fromHeaderObject(headers as Record<string, string | string[]>));
         if (status === 401 && abortRequest != null) {
           abortRequest(refused);
           return;
@@ -261,19 +262,23 @@ function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
     }
     if (wrapped.onError != null) {
       wrapped.onError = (error, ...rest) => {
-        if (into.status == null) into.error = error;
+        into.error = error;
         return inner.onError!(error, ...rest);
       };
     }
     if (wrapped.onResponseError != null) {
       wrapped.onResponseError = (controller, error, ...rest) => {
-        if (into.status == null) into.error = error;
+        into.error = error;
         return inner.onResponseError!(controller, error, ...rest);
       };
     }
     if (wrapped.onRequestUpgrade != null) {
       wrapped.onRequestUpgrade = (controller, status, headers, socket) => {
-        record(status as number, fromHeaderObject(headers), socket as RawSocket);
+        record(
+          status as number,
+          fromHeaderObject(headers as Record<string, string | string[]>),
+          socket as RawSocket,
+        );
         return inner.onRequestUpgrade!(controller, status, headers, socket);
       };
     }
@@ -281,24 +286,22 @@ function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
   }) as Dispatcher;
 }
 
-function fromRawHeaders(raw: unknown): Record<string, string> {
+/** undici's raw headers: name, value, name, value, ... */
+function fromRawHeaders(raw: unknown[]): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (!Array.isArray(raw)) return headers;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
+  for (let i = 0; i < raw.length; i += 2) {
     const name = String(raw[i]).toLowerCase();
     const value = String(raw[i + 1]);
     // a repeated header keeps every value, as in the header object of the newer handlers
-    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }
 
-function fromHeaderObject(object: unknown): Record<string, string> {
+function fromHeaderObject(object: Record<string, string | string[]>): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (object == null || typeof object !== 'object') return headers;
   for (const [name, value] of Object.entries(object)) {
-    if (value != null)
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
 }
