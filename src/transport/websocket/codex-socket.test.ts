@@ -200,6 +200,17 @@ describe('CodexSocket', () => {
     expect(await seen).toEqual([1000, 'é'.repeat(40)]);
   });
 
+  it('closes with the reason "done" when given none', async () => {
+    const { url, nextServerSocket } = await acceptingServer();
+    const socket = await openCodexSocket({ url, headers: {} });
+    const server = await nextServerSocket();
+    const seen = new Promise<[number, string]>(r =>
+      server.once('close', (code, reason) => r([code, String(reason)])),
+    );
+    socket.close();
+    expect(await seen).toEqual([1000, 'done']);
+  });
+
   it('tells a listener that comes after close() that the client closed it, and why', async () => {
     const { url } = await acceptingServer();
     const socket = await openCodexSocket({ url, headers: {} });

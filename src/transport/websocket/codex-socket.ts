@@ -72,7 +72,7 @@ export class CodexSocket {
     this.ws.send(text);
   }
 
-  close(reason: string): void {
+  close(reason = 'done'): void {
     this.closedBy ??= new Error(`The Codex WebSocket was closed by the client (${reason})`);
     this.listener = undefined;
     // a close frame carries at most 123 bytes of reason (40 UTF-16 units are at most 120), and
