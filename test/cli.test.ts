@@ -248,6 +248,14 @@ describe('status', () => {
     expect(lines.slice(6)).toEqual([`  ${'credits'.padEnd(15)} none`, '']);
   });
 
+  it('says who is signed in when the id token names no email or plan', async () => {
+    issuer.account = { accountId: 'acct_anon' };
+    await signIn();
+    const { exitCode, stdout } = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(exitCode).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Signed in as an unknown ChatGPT user (account acct_anon)');
+  });
+
   it.each([
     [
       'a day-long window, credits with a balance, a limit reached for a reason',

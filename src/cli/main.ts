@@ -26,7 +26,7 @@ Options:
   --version         Show the version
 `;
 
-/** Which options each command takes, besides --codex-home, --issuer and --help. */
+/** Which options each command takes, besides --codex-home and --issuer (--help is answered before a command runs). */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   login: ['device', 'port', 'no-browser'],
   logout: [],
@@ -66,14 +66,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...extra] = positionals;
   if (values.help || command == null) {
     io.stdout(USAGE);
-    return command == null && !values.help ? 2 : 0;
+    return values.help ? 0 : 2;
   }
   try {
     const allowed = COMMAND_OPTIONS[command];
     if (allowed == null) throw new UsageError(`Unknown command "${command}".`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
     for (const name of Object.keys(values)) {
-      if (!['codex-home', 'issuer', 'help', ...allowed].includes(name)) {
+      if (!['codex-home', 'issuer', ...allowed].includes(name)) {
         throw new UsageError(`--${name} does not apply to ${command}.`);
       }
     }
