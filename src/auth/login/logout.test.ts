@@ -1,4 +1,15 @@
-import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,7 +66,16 @@ describe('logout', () => {
   });
 
   it('attempts no revocation, and reports none, for a file without a usable refresh token', async () => {
-    for (const content of [{ tokens: { refresh_token: '' } }, { tokens: null }, 'torn {"tokens"']) {
+    for (const content of [
+      { tokens: { refresh_token: '' } },
+      { tokens: { refresh_token: 42 } },
+      { tokens: null },
+      'torn {"tokens"',
+      'null',
+      '42',
+      '"rt-SECRET-x"',
+      '[]',
+    ]) {
       await write(authFile, content);
       expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
         authFile,
@@ -63,6 +83,45 @@ describe('logout', () => {
       });
       expect(await readdir(dir)).toEqual([]);
     }
+    expect(issuer.hits).toEqual([]);
+  });
+
+  it('reports nothing removed, and revokes nothing, when there is no auth file', async () => {
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: false,
+    });
+    expect(issuer.hits).toEqual([]);
+  });
+
+  it('names the auth file and what is wrong with it when it cannot be read, and removes nothing', async () => {
+    await mkdir(authFile);
+    const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `Cannot read the Codex auth file ${authFile} (EISDIR: it is a directory); nothing was removed.`,
+    );
+    expect((await lstat(authFile)).isDirectory()).toBe(true);
+  });
+
+  it('an auth file linked to itself is an unreadable link loop, not a directory; the link stays', async () => {
+    await symlink(authFile, authFile);
+    const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `Cannot read the Codex auth file ${authFile} (ELOOP); nothing was removed.`,
+    );
+    expect(await readlink(authFile)).toBe(authFile);
+  });
+
+  it('a dangling auth-file link: nothing removed, the link stays and no target is claimed', async () => {
+    const missing = join(dir, 'moved-away.json');
+    await symlink(missing, authFile);
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: false,
+    });
+    expect(await readlink(authFile)).toBe(missing);
     expect(issuer.hits).toEqual([]);
   });
 
@@ -119,9 +178,17 @@ describe('logout', () => {
       });
       expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({ OPENAI_API_KEY: null });
 
-      await write(target, ['rt-SECRET-3']);
-      expect(await logout({ authFile, issuer: issuer.url })).toMatchObject({ removed: true });
-      expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({ OPENAI_API_KEY: null });
+      for (const content of [['rt-SECRET-3'], '"rt-SECRET-4"', '42', 'null']) {
+        await write(target, content);
+        expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+          authFile,
+          removed: true,
+          linkTarget: target,
+        });
+        expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({ OPENAI_API_KEY: null });
+        expect(await readlink(authFile)).toBe(target);
+      }
+      expect(issuer.hits).toEqual([]);
     });
   });
 });
