@@ -42,18 +42,27 @@ describe('saveSignIn', () => {
     });
   });
 
-  it('starts afresh over a file that is no JSON object', async () => {
-    await writeFile(authFile, JSON.stringify(['rt-SECRET-old']));
+  it('starts afresh over a file that is valid JSON but no object, keeping none of it', async () => {
     const fresh = tokens({ [AUTH]: { chatgpt_account_id: 'acct_1' } });
-    await saveSignIn({ authFile, tokens: fresh, issuer: issuer.url });
-    const saved = JSON.parse(await readFile(authFile, 'utf8'));
-    expect(Object.keys(saved).sort()).toEqual([
-      'OPENAI_API_KEY',
-      'auth_mode',
-      'last_refresh',
-      'tokens',
-    ]);
-    expect(saved.tokens.account_id).toBe('acct_1');
+    for (const previous of ['null', '42', '"rt-SECRET-old"', '["rt-SECRET-old"]', 'torn {']) {
+      await writeFile(authFile, previous);
+      expect(await saveSignIn({ authFile, tokens: fresh, issuer: issuer.url })).toStrictEqual({
+        authFile,
+        accountId: 'acct_1',
+      });
+      const saved = JSON.parse(await readFile(authFile, 'utf8'));
+      expect(saved).toStrictEqual({
+        auth_mode: 'chatgpt',
+        OPENAI_API_KEY: null,
+        tokens: {
+          id_token: fresh.id_token,
+          access_token: fresh.access_token,
+          refresh_token: 'rt-SECRET-new',
+          account_id: 'acct_1',
+        },
+        last_refresh: expect.any(String),
+      });
+    }
     expect(issuer.hits).toEqual([]);
   });
 
