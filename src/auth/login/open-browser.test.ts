@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginWithBrowser } from './browser-login';
 import { CodexLoginError } from './login-error';
@@ -38,6 +41,49 @@ async function opened(): Promise<string[]> {
 
 const url = 'http://127.0.0.1:1/oauth/authorize?a=1&state=x y';
 
+/**
+ * Like a browser that `xdg-open` waits for: each opener records its pid, then keeps
+ * running. Returns a function that resolves to that pid once an opener ran.
+ */
+async function useLingeringOpeners(): Promise<() => Promise<number>> {
+  for (const name of ['xdg-open', 'open', 'rundll32']) {
+    const script = join(bin, name);
+    await writeFile(script, `#!/bin/sh\necho $$ > "${bin}/opened"\nexec /bin/sleep 30\n`);
+    await chmod(script, 0o755);
+  }
+  return async () => Number((await opened())[0]);
+}
+
+/** Still running: not gone, nor a zombie left unreaped (a container's init may never reap). */
+async function isAlive(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (stat !== undefined) return !/\) Z /.test(stat);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A command (a separate Node process) that opens the browser, then maybe waits. */
+async function startCommand(then: 'exit' | 'wait') {
+  const script = join(bin, 'command.ts');
+  const modulePath = fileURLToPath(new URL('./open-browser.ts', import.meta.url));
+  await writeFile(
+    script,
+    `import { openBrowser } from ${JSON.stringify(modulePath)};\n` +
+      `openBrowser(${JSON.stringify(url)});\n` +
+      (then === 'wait' ? 'setInterval(() => {}, 1000);\n' : ''),
+  );
+  // Its own process group, as a job started from a terminal has.
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, PATH: bin },
+    stdio: 'ignore',
+    detached: true,
+  });
+}
+
 describe.skipIf(process.platform === 'win32')('openBrowser', () => {
   it('hands the URL, as one argument and untouched by a shell, to the platform opener', async () => {
     for (const [platform, expected] of [
@@ -51,6 +97,39 @@ describe.skipIf(process.platform === 'win32')('openBrowser', () => {
       expect(await opened()).toEqual(expected);
     }
   });
+
+  it('the command that opened the browser can exit while the browser keeps running', async () => {
+    const openerPid = await useLingeringOpeners();
+    const command = await startCommand('exit');
+    const pid = await openerPid();
+    try {
+      const exit = await Promise.race([
+        once(command, 'exit'),
+        new Promise(resolve => setTimeout(() => resolve('still running'), 8000)),
+      ]);
+      expect(exit).toEqual([0, null]);
+      expect(await isAlive(pid)).toBe(true);
+    } finally {
+      if (command.exitCode == null) command.kill('SIGKILL');
+      process.kill(pid, 'SIGKILL');
+    }
+  }, 20_000);
+
+  it('Ctrl+C on the command does not close the browser it opened', async () => {
+    const openerPid = await useLingeringOpeners();
+    const command = await startCommand('wait');
+    const pid = await openerPid();
+    try {
+      const exited = once(command, 'exit');
+      // A terminal sends Ctrl+C to the whole foreground process group.
+      process.kill(-command.pid!, 'SIGINT');
+      expect(await exited).toEqual([null, 'SIGINT']);
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(await isAlive(pid)).toBe(true);
+    } finally {
+      if (await isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  }, 20_000);
 
   it('a machine without an opener is no error: the printed URL still works', async () => {
     process.env.PATH = join(bin, 'nothing-here');
