@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +54,8 @@ async function followAuthorize(url: string): Promise<string> {
 async function openCallback(callbackUrl: string) {
   // a browser tries 127.0.0.1 for localhost; so do we, whatever this machine's resolver says
   const response = await fetch(callbackUrl.replace('//localhost:', '//127.0.0.1:'));
-  return { status: response.status, html: await response.text() };
+  const html = await response.text();
+  return { status: response.status, html, title: /<title>(.*)<\/title>/.exec(html)?.[1] };
 }
 
 describe('loginWithBrowser', () => {
@@ -86,7 +88,7 @@ describe('loginWithBrowser', () => {
 
     const page = await openCallback(await followAuthorize(url.toString()));
     expect(page.status).toBe(200);
-    expect(page.html).toContain('Signed in to Codex');
+    expect(page.title).toBe('Signed in to Codex');
     expect(page.html).toContain('ada@example.com');
 
     const result = await login;
@@ -134,6 +136,7 @@ describe('loginWithBrowser', () => {
     url.searchParams.set('code_challenge', 'A'.repeat(43));
     const page = await openCallback(await followAuthorize(url.toString()));
     expect(page.status).toBe(500);
+    expect(page.title).toBe('Sign-in could not be completed');
     expect(page.html).toContain('PKCE verification failed');
 
     const error = await login.catch(e => e);
@@ -151,6 +154,7 @@ describe('loginWithBrowser', () => {
     forged.searchParams.set('state', 'not-the-state');
     const refused = await openCallback(forged.toString());
     expect(refused.status).toBe(400);
+    expect(refused.title).toBe('Sign-in link does not match');
     expect(refused.html).toContain('state mismatch');
     expect(warnings).toEqual([expect.stringMatching(/wrong `state`/)]);
     expect(issuer.exchanges).toEqual([]); // the code was not spent
@@ -165,6 +169,7 @@ describe('loginWithBrowser', () => {
     const { login, authorizeUrl } = startLogin();
     const page = await openCallback(await followAuthorize(await authorizeUrl));
     expect(page.status).toBe(403);
+    expect(page.title).toBe('Sign-in was not completed');
     const error = await login.catch(e => e);
     expect(error).toBeInstanceOf(CodexLoginError);
     expect(error).toMatchObject({ reason: 'denied', name: 'AI_LoadAPIKeyError' });
@@ -309,18 +314,52 @@ describe('loginWithBrowser', () => {
     await new Promise(resolve => setTimeout(resolve, 100));
     const again = await openCallback(callback);
     expect(again.status).toBe(409);
+    expect(again.title).toBe('Sign-in in progress');
     expect(again.html).toContain('already being completed');
 
     // cancelled mid-exchange: the server stays up to finish the page it owes
     controller.abort();
     const late = await openCallback(callback);
     expect(late.status).toBe(409);
+    expect(late.title).toBe('Sign-in already finished');
     expect(late.html).toContain('This sign-in has already ended. You can close this tab.');
 
     release();
     expect((await first).status).toBe(500);
     await expect(login).rejects.toMatchObject({ name: 'AbortError' });
     await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('an opener that plays the browser: a stale tab, the sign-in, then a reload of its page', async () => {
+    const controller = new AbortController();
+    const pages: Awaited<ReturnType<typeof openCallback>>[] = [];
+    const result = await loginWithBrowser({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      port: 0,
+      abortSignal: controller.signal,
+      // undici keeps a listener on a request's signal until the request is collected; this
+      // app's fetch takes none, so any listener left on the signal is the sign-in's own
+      fetch: (input, { signal: _, ...init } = {}) => fetch(input, init),
+      // No onAuthorizeUrl, no onWarning: an app that only hands the URL to its own opener.
+      openBrowser: async url => {
+        const callback = new URL(await followAuthorize(url));
+        const stale = new URL(callback);
+        stale.searchParams.set('state', 'an-older-sign-in');
+        pages.push(await openCallback(stale.toString()));
+        pages.push(await openCallback(callback.toString()));
+        pages.push(await openCallback(callback.toString()));
+      },
+    });
+    expect(result.email).toBe('ada@example.com');
+    expect(pages.map(({ status, title }) => ({ status, title }))).toEqual([
+      { status: 400, title: 'Sign-in link does not match' },
+      { status: 200, title: 'Signed in to Codex' },
+      { status: 409, title: 'Sign-in already finished' },
+    ]);
+    // the code was traded once, and the app's signal is left as it was given
+    expect(issuer.exchanges).toEqual([{ redirectUri: expect.any(String), pkceOk: true }]);
+    expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
   });
 
   it('does nothing at all when cancelled before it starts', async () => {
