@@ -55,7 +55,8 @@ export async function loginWithBrowser(
   const pkce = createPkce();
   const state = createState();
   const outcome = createSignInOutcome();
-  let redirectUri = '';
+  // Known once the server listens; no callback can reach `complete` before that.
+  let redirectUri: string;
 
   const server = await startCallbackServer({
     port: options.port ?? DEFAULT_CALLBACK_PORT,
