@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { getEventListeners } from 'node:events';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,9 +102,54 @@ describe('loginWithDeviceCode', () => {
 
   it('says when the issuer has no device-code sign-in', async () => {
     issuer.deviceEnabled = false;
-    await expect(
-      loginWithDeviceCode({ codexHome: dir, issuer: issuer.issuer, onUserCode: () => {} }),
-    ).rejects.toMatchObject({ reason: 'device_code_unavailable' });
+    const error = await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      onUserCode: () => {},
+    }).catch(e => e);
+    expect(error).toMatchObject({ reason: 'device_code_unavailable' });
+    // what to do instead: the browser sign-in, or another issuer
+    expect(error.message).toContain(`${issuer.issuer} does not offer device-code sign-in (404)`);
+    expect(error.message).toContain('`npx ai-sdk-provider-codex login` without --device');
+    expect(error.message).toContain('check --issuer');
+  });
+
+  it('cancelling during the wait between polls ends the sign-in at once', async () => {
+    issuer.deviceNeverApproved = true;
+    issuer.deviceInterval = '5';
+    const controller = new AbortController();
+    let cancelledAt = 0;
+    const login = loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      abortSignal: controller.signal,
+      onUserCode: () =>
+        void setTimeout(() => {
+          cancelledAt = Date.now();
+          controller.abort();
+        }, 200),
+    });
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    // not at the end of the 5-second wait
+    expect(Date.now() - cancelledAt).toBeLessThan(2_000);
+    expect(issuer.devicePolls).toHaveLength(1);
+    expect(await readdir(dir)).toEqual([]);
+  }, 10_000);
+
+  it('leaves no listener on the signal it was given after polling', async () => {
+    issuer.devicePendingPolls = 3;
+    const controller = new AbortController();
+    await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: issuer.issuer,
+      abortSignal: controller.signal,
+      // undici keeps a listener on a request's signal until the request is collected; this
+      // app's fetch takes none, so any listener left on the signal is the sign-in's own
+      fetch: (input, { signal: _, ...init } = {}) => fetch(input, init),
+      onUserCode: () => {},
+    });
+    expect(issuer.devicePolls).toHaveLength(4);
+    expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
   });
 
   it('reports an unreachable issuer as a retryable APICallError', async () => {
@@ -190,13 +236,33 @@ describe('loginWithDeviceCode against odd answers', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('sends JSON, and quotes at most 2000 characters of a failed answer', async () => {
+    const long = `${'x'.repeat(1999)}yz`;
+    const server = await oddIssuer({ usercode: { status: 400, body: long } });
+    const error = await loginWithDeviceCode({
+      codexHome: dir,
+      issuer: server.url,
+      onUserCode: () => {},
+    }).catch(e => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.responseBody).toBe(`${'x'.repeat(1999)}y`);
+    expect(server.hits[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(server.hits[0]!.body)).toEqual({ client_id: 'app_EMoamEEZ73f0CkXaXp7hrann' });
+  });
+
   it('a code answer without an id or a code is invalid_response; `usercode` is read too', async () => {
     for (const body of [
       { user_code: 'WXYZ-1234' },
       { device_auth_id: 'deviceauth_1', user_code: '' },
+      { device_auth_id: 42, user_code: 'WXYZ-1234' },
+      { device_auth_id: 'deviceauth_1', user_code: { code: 'WXYZ-1234' } },
       'not json',
     ]) {
-      const server = await oddIssuer({ usercode: { status: 200, body } });
+      const server = await oddIssuer({
+        usercode: { status: 200, body },
+        // a code wrongly taken for usable fails fast instead of waiting out the polls
+        token: () => ({ status: 500, body: {} }),
+      });
       const error = await loginWithDeviceCode({
         codexHome: dir,
         issuer: server.url,
@@ -228,7 +294,12 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 
   it('an approval without the code or the verifier is invalid_response, and writes nothing', async () => {
-    for (const body of [{ code_verifier: 'v' }, { authorization_code: 'c', code_verifier: '' }]) {
+    for (const body of [
+      { code_verifier: 'v' },
+      { authorization_code: 'c', code_verifier: '' },
+      'not json',
+      '',
+    ]) {
       const server = await oddIssuer({
         usercode: { status: 200, body: issued },
         token: () => ({ status: 200, body }),
@@ -265,7 +336,7 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 
   it('an interval that is no positive number of seconds falls back to 5 s', async () => {
-    for (const interval of ['soon', '0', -1]) {
+    for (const interval of ['soon', '0', -1, [0.02], true]) {
       const server = await oddIssuer({
         usercode: { status: 200, body: { ...issued, interval } },
         token: () => ({ status: 403, body: { error: 'authorization_pending' } }),

@@ -91,15 +91,16 @@ async function requestDeviceCode(
     });
   }
   if (!issued.ok) throw httpError(issued, 'Requesting a device code failed');
-  const deviceAuthId = text(issued.body?.device_auth_id);
-  const userCode = text(issued.body?.user_code) ?? text(issued.body?.usercode);
+  const body = issued.body ?? {};
+  const deviceAuthId = text(body.device_auth_id);
+  const userCode = text(body.user_code) ?? text(body.usercode);
   if (deviceAuthId == null || userCode == null) {
     throw new CodexLoginError({
       reason: 'invalid_response',
       message: 'The sign-in server answered the device-code request without a code. Try again.',
     });
   }
-  return { deviceAuthId, userCode, intervalMs: pollInterval(issued.body?.interval) * 1000 };
+  return { deviceAuthId, userCode, intervalMs: pollInterval(body.interval) * 1000 };
 }
 
 /** Polls until the user approves the device code; gives up once `timeoutMs` has passed. */
@@ -147,10 +148,8 @@ async function pollForApproval(
 
 /** The server sends seconds, as a string (`Number` ignores surrounding blanks); anything unusable falls back to 5 s. */
 function pollInterval(value: unknown): number {
-  const seconds = typeof value === 'string' ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
-    ? seconds
-    : DEFAULT_POLL_INTERVAL_S;
+  const seconds = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_POLL_INTERVAL_S;
 }
 
 type JsonAnswer = {
@@ -218,6 +217,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // no `once` needed: a signal aborts at most once
+    signal?.addEventListener('abort', onAbort);
   });
 }
