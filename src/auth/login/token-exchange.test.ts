@@ -76,6 +76,7 @@ describe('exchangeAuthorizationCode', () => {
       [JSON.stringify({ error: { code: 'nested_code' } }), 'nested_code'],
       ['  Bad Gateway  ', 'Bad Gateway'],
       [JSON.stringify({ error: null }), '{"error":null}'],
+      [JSON.stringify({ error: 42, code: 'top_level' }), '{"error":42,"code":"top_level"}'],
       ['', 'no details'],
     ];
     for (const [body, why] of cases) {
@@ -83,6 +84,42 @@ describe('exchangeAuthorizationCode', () => {
       expect(error.message).toBe(
         `The sign-in server refused the authorization code (HTTP 400: ${why}). Start the sign-in again.`,
       );
+      await server!.close();
+      server = undefined;
+    }
+  });
+
+  it('shows [redacted] wherever a refusal echoes the code or the verifier', async () => {
+    const echo = 'code ac-SECRET-code does not match verifier SECRET-verifier';
+    const error = (await exchange(
+      400,
+      JSON.stringify({ error_description: echo }),
+    )) as APICallError;
+    expect(error.message).toBe(
+      'The sign-in server refused the authorization code (HTTP 400: code [redacted] does not match verifier [redacted]). Start the sign-in again.',
+    );
+    expect(error.responseBody).toBe(
+      JSON.stringify({ error_description: 'code [redacted] does not match verifier [redacted]' }),
+    );
+    // what was sent, as the error tells it
+    expect(error.requestBodyValues).toStrictEqual({
+      grant_type: 'authorization_code',
+      client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+      redirect_uri: 'http://localhost:1455/auth/callback',
+      code: '[redacted]',
+      code_verifier: '[redacted]',
+    });
+  });
+
+  it('a success answer that is no JSON object is the permanent missing-tokens error, not a crash', async () => {
+    for (const body of ['<html>ok</html>', '', 'null', '["i", "a", "r"]']) {
+      const error = (await exchange(200, body)) as APICallError;
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        message:
+          'The sign-in server answered without an id, access and refresh token. Start the sign-in again.',
+        isRetryable: false,
+      });
       await server!.close();
       server = undefined;
     }

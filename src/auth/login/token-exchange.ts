@@ -96,9 +96,9 @@ function signInTokens(
 /** `error_description`, else `error.message`, else the error code, else the body itself. */
 function describeTokenError(body: Record<string, unknown> | undefined, text: string): string {
   const error = body?.error;
-  const nested =
-    error != null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
-  for (const candidate of [body?.error_description, nested.message, error, nested.code]) {
+  // `error` may be an object with these, or a plain code (whose fields read as undefined)
+  const nested = error as { message?: unknown; code?: unknown } | null | undefined;
+  for (const candidate of [body?.error_description, nested?.message, error, nested?.code]) {
     if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
   }
   return text.trim().slice(0, 200) || 'no details';
