@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodexLoginError } from './login-error';
 import { startCallbackServer, type CallbackServer } from './callback-server';
@@ -54,6 +55,39 @@ describe('startCallbackServer', () => {
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
     });
     expect(seen).toEqual(['code=c&state=s']);
+  });
+
+  it('listens on 127.0.0.1 only: no other address of this machine reaches the callback', async () => {
+    const server = await start({ port: 0, onCallback: ok });
+    // every address of every interface (link-local ones need a scope, so they are left out)
+    const others = Object.values(networkInterfaces())
+      .flatMap(nics => nics ?? [])
+      .map(nic => nic.address)
+      .filter(address => address !== '127.0.0.1' && !address.startsWith('fe80:'));
+    for (const address of others) {
+      const outcome = await new Promise<string>(resolve => {
+        const socket = connect(server.port, address);
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect({ address, outcome }).not.toEqual({ address, outcome: 'connected' });
+    }
+  });
+
+  it('tells the browser not to keep the connection: the server goes away after the sign-in', async () => {
+    const server = await start({ port: 0, onCallback: ok });
+    for (const path of ['/auth/callback?code=c', '/favicon.ico']) {
+      const connection = await new Promise<string | undefined>((resolve, reject) => {
+        get(`http://127.0.0.1:${server.port}${path}`, res => {
+          res.resume();
+          resolve(res.headers.connection);
+        }).on('error', reject);
+      });
+      expect(connection).toBe('close');
+    }
   });
 
   it('any other path or method is a plain 404 that never reaches the sign-in', async () => {

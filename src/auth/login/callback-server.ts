@@ -97,7 +97,7 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 function isAddressInUse(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
+  return (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 }
 
 function portError(error: unknown, port: number, fallbackPort?: number): unknown {
