@@ -91,6 +91,19 @@ describe('toCodexUsage', () => {
         },
       }).windows,
     ).toStrictEqual({});
+    // null is "no reset time", not "resets now"
+    expect(
+      usage({
+        rate_limit: {
+          primary_window: {
+            used_percent: 1,
+            limit_window_seconds: 18_000,
+            reset_at: null,
+            reset_after_seconds: null,
+          },
+        },
+      }).windows,
+    ).toStrictEqual({});
   });
 
   it('names an additional limit by its feature or its name, whichever exists, else "unknown"', () => {
