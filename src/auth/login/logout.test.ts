@@ -65,6 +65,16 @@ describe('logout', () => {
     });
   });
 
+  it('takes an empty 204 answer as a confirmed revocation', async () => {
+    revokeStatus = 204;
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+    });
+  });
+
   it('attempts no revocation, and reports none, for a file without a usable refresh token', async () => {
     for (const content of [
       { tokens: { refresh_token: '' } },

@@ -18,6 +18,23 @@ const post = (
   });
 
 describe('postSignInRequest', () => {
+  it('posts the body as the given type and asks for JSON, so errors come as JSON and not HTML', async () => {
+    const server = await startRecordingServer((_, res) => res.end('{}'));
+    try {
+      const response = await post(`${server.url}/api/accounts/deviceauth/token`);
+      expect(response.status).toBe(200);
+      expect(server.hits).toHaveLength(1);
+      expect(server.hits[0]).toMatchObject({
+        method: 'POST',
+        url: '/api/accounts/deviceauth/token',
+        body: '{"device_auth_id":"d"}',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('an unreachable server is a retryable error naming the URL and what to do', async () => {
     const server = await startRecordingServer();
     const url = `${server.url}/oauth/token`;

@@ -67,6 +67,6 @@ export async function readCodexSignIn(
 
 /** A claim far beyond what a Date holds would be an Invalid Date, which breaks printing it. */
 function validDate(ms: number | undefined): Date | undefined {
-  const date = ms != null ? new Date(ms) : undefined;
-  return date != null && !Number.isNaN(date.getTime()) ? date : undefined;
+  const date = new Date(ms ?? NaN);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
