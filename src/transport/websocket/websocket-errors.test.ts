@@ -25,7 +25,11 @@ describe('isWrappedErrorFrame', () => {
     expect(isWrappedErrorFrame(frame(299))).toBe(false);
   });
 
-  it('leaves a stream error event (no status) to the part stream', () => {
+  it('leaves a stream error event (no numeric status) to the part stream', () => {
+    // a status that is not a number is no HTTP status: the part stream reports the event
+    expect(isWrappedErrorFrame({ type: 'error', status: '500', message: 'boom' } as any)).toBe(
+      false,
+    );
     expect(
       isWrappedErrorFrame({ type: 'error', code: 'server_error', message: 'boom' } as any),
     ).toBe(false);

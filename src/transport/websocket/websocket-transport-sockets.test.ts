@@ -46,14 +46,19 @@ describe('WebSocket transport sockets', () => {
     // another token, even one spelled like the first token followed by the account id
     await drain(await send(body('three', 'conv-1'), { authorization: 'Bearer ta1' }));
     await drain(await send(body('four', 'conv-1'), alice));
+    // the same token for another workspace of the account
+    await drain(await send(body('five', 'conv-1'), { ...alice, 'chatgpt-account-id': 'a2' }));
 
-    expect(emu.websocket.handshakes.map(h => h.headers.authorization)).toEqual([
-      'Bearer t',
-      'Bearer t',
-      'Bearer ta1',
+    expect(
+      emu.websocket.handshakes.map(h => [h.headers.authorization, h.headers['chatgpt-account-id']]),
+    ).toEqual([
+      ['Bearer t', 'a1'],
+      ['Bearer t', 'a1'],
+      ['Bearer ta1', undefined],
+      ['Bearer t', 'a2'],
     ]);
     const sockets = emu.requests.filter(r => r.transport === 'websocket').map(r => r.socket);
-    expect(sockets).toEqual([1, 2, 3, 1]);
+    expect(sockets).toEqual([1, 2, 3, 1, 4]);
     transport.close();
   });
 
