@@ -10,6 +10,7 @@ import {
   logout,
   readCodexSignIn,
   type CodexDeviceCode,
+  type LoginWithDeviceCodeOptions,
 } from '../src/auth/login';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
@@ -28,14 +29,22 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A device sign-in into the test's folder against `url`, showing the code to no one. */
+function signIn(url: string, options: Partial<LoginWithDeviceCodeOptions> = {}) {
+  return loginWithDeviceCode({ codexHome: dir, issuer: url, onUserCode: () => {}, ...options });
+}
+
+/** What a device sign-in against `url` fails with. */
+function signInError(url: string, options: Partial<LoginWithDeviceCodeOptions> = {}) {
+  return signIn(url, options).catch(e => e);
+}
+
 describe('loginWithDeviceCode', () => {
   it('shows the code, polls at the server interval while pending, then saves the sign-in', async () => {
     issuer.devicePendingPolls = 3;
     issuer.deviceInterval = '0.05';
     const shown: CodexDeviceCode[] = [];
-    const result = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
+    const result = await signIn(issuer.issuer, {
       onUserCode: code => void shown.push(code),
     });
     expect(shown).toEqual([
@@ -70,12 +79,7 @@ describe('loginWithDeviceCode', () => {
 
   it('gives up when the code is not approved in time, writing nothing', async () => {
     issuer.deviceNeverApproved = true;
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
-      timeoutMs: 200,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(issuer.issuer, { timeoutMs: 200 });
     expect(error).toMatchObject({ reason: 'expired', name: 'AI_LoadAPIKeyError' });
     expect(error.message).toMatch(/not approved within .* has expired; nothing was written/);
     expect(issuer.devicePolls.length).toBeGreaterThanOrEqual(3);
@@ -85,9 +89,7 @@ describe('loginWithDeviceCode', () => {
   it('stops polling on abort and leaves no file', async () => {
     issuer.deviceNeverApproved = true;
     const controller = new AbortController();
-    const login = loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
+    const login = signIn(issuer.issuer, {
       abortSignal: controller.signal,
       onUserCode: () => void setTimeout(() => controller.abort(), 100),
     });
@@ -102,11 +104,7 @@ describe('loginWithDeviceCode', () => {
 
   it('says when the issuer has no device-code sign-in', async () => {
     issuer.deviceEnabled = false;
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(issuer.issuer);
     expect(error).toMatchObject({ reason: 'device_code_unavailable' });
     // what to do instead: the browser sign-in, or another issuer
     expect(error.message).toContain(`${issuer.issuer} does not offer device-code sign-in (404)`);
@@ -119,9 +117,7 @@ describe('loginWithDeviceCode', () => {
     issuer.deviceInterval = '5';
     const controller = new AbortController();
     let cancelledAt = 0;
-    const login = loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
+    const login = signIn(issuer.issuer, {
       abortSignal: controller.signal,
       onUserCode: () =>
         void setTimeout(() => {
@@ -139,14 +135,11 @@ describe('loginWithDeviceCode', () => {
   it('leaves no listener on the signal it was given after polling', async () => {
     issuer.devicePendingPolls = 3;
     const controller = new AbortController();
-    await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
+    await signIn(issuer.issuer, {
       abortSignal: controller.signal,
       // undici keeps a listener on a request's signal until the request is collected; this
       // app's fetch takes none, so any listener left on the signal is the sign-in's own
       fetch: (input, { signal: _, ...init } = {}) => fetch(input, init),
-      onUserCode: () => {},
     });
     expect(issuer.devicePolls).toHaveLength(4);
     expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
@@ -154,11 +147,7 @@ describe('loginWithDeviceCode', () => {
 
   it('reports an unreachable issuer as a retryable APICallError', async () => {
     await issuer.close();
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(issuer.issuer);
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: true });
     expect(error.message).toMatch(/Could not reach the sign-in server/);
@@ -168,11 +157,7 @@ describe('loginWithDeviceCode', () => {
     const elsewhere = await startMockIssuer();
     try {
       issuer.tokenRedirect = `${elsewhere.issuer}/oauth/token`;
-      const error = await loginWithDeviceCode({
-        codexHome: dir,
-        issuer: issuer.issuer,
-        onUserCode: () => {},
-      }).catch(e => e);
+      const error = await signInError(issuer.issuer);
       expect(APICallError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ statusCode: 307 });
       expect(elsewhere.requests).toEqual([]);
@@ -211,6 +196,16 @@ afterEach(async () => {
 
 const issued = { device_auth_id: 'deviceauth_1', user_code: 'WXYZ-1234', interval: '0.02' };
 
+/** An issuer that hands out a code with this `interval` and never approves it. */
+const pendingIssuer = (interval: unknown) =>
+  oddIssuer({
+    usercode: { status: 200, body: { ...issued, interval } },
+    token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
+  });
+
+const tokenPolls = (server: RecordingServer) =>
+  server.hits.filter(hit => hit.url.endsWith('/token'));
+
 describe('loginWithDeviceCode against odd answers', () => {
   it('a failed code request says whether to retry, and quotes the answer', async () => {
     for (const [status, retryable, advice] of [
@@ -219,11 +214,7 @@ describe('loginWithDeviceCode against odd answers', () => {
       [400, false, 'Start the sign-in again.'],
     ] as const) {
       const server = await oddIssuer({ usercode: { status, body: { error: 'nope' } } });
-      const error = await loginWithDeviceCode({
-        codexHome: dir,
-        issuer: server.url,
-        onUserCode: () => {},
-      }).catch(e => e);
+      const error = await signInError(server.url);
       expect(APICallError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
         message: `Requesting a device code failed (HTTP ${status}). ${advice}`,
@@ -239,11 +230,7 @@ describe('loginWithDeviceCode against odd answers', () => {
   it('sends JSON, and quotes at most 2000 characters of a failed answer', async () => {
     const long = `${'x'.repeat(1999)}yz`;
     const server = await oddIssuer({ usercode: { status: 400, body: long } });
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(server.url);
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error.responseBody).toBe(`${'x'.repeat(1999)}y`);
     expect(server.hits[0]!.headers['content-type']).toBe('application/json');
@@ -263,11 +250,7 @@ describe('loginWithDeviceCode against odd answers', () => {
         // a code wrongly taken for usable fails fast instead of waiting out the polls
         token: () => ({ status: 500, body: {} }),
       });
-      const error = await loginWithDeviceCode({
-        codexHome: dir,
-        issuer: server.url,
-        onUserCode: () => {},
-      }).catch(e => e);
+      const error = await signInError(server.url);
       expect(error).toMatchObject({ reason: 'invalid_response' });
       expect(error.message).toBe(
         'The sign-in server answered the device-code request without a code. Try again.',
@@ -281,9 +264,7 @@ describe('loginWithDeviceCode against odd answers', () => {
       },
       token: () => ({ status: 500, body: {} }),
     });
-    await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
+    await signIn(server.url, {
       onUserCode: code => void shown.push(code.userCode),
     }).catch(() => {});
     expect(shown).toEqual(['ALT-1']);
@@ -304,11 +285,7 @@ describe('loginWithDeviceCode against odd answers', () => {
         usercode: { status: 200, body: issued },
         token: () => ({ status: 200, body }),
       });
-      const error = await loginWithDeviceCode({
-        codexHome: dir,
-        issuer: server.url,
-        onUserCode: () => {},
-      }).catch(e => e);
+      const error = await signInError(server.url);
       expect(error).toMatchObject({ reason: 'invalid_response' });
       expect(error.message).toContain('approved the device code but sent no authorization code');
     }
@@ -321,52 +298,32 @@ describe('loginWithDeviceCode against odd answers', () => {
       usercode: { status: 200, body: issued },
       token: () => ({ status: answers.shift()!, body: { error: 'pending or not' } }),
     });
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(server.url);
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       message: 'Checking the device code failed (HTTP 502). Try again shortly.',
       statusCode: 502,
       isRetryable: true,
     });
-    expect(server.hits.filter(hit => hit.url.endsWith('/token'))).toHaveLength(3);
+    expect(tokenPolls(server)).toHaveLength(3);
   });
 
   it('an interval that is no positive number of seconds falls back to 5 s', async () => {
     for (const interval of ['soon', '0', -1, [0.02], true]) {
-      const server = await oddIssuer({
-        usercode: { status: 200, body: { ...issued, interval } },
-        token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
-      });
+      const server = await pendingIssuer(interval);
       const started = Date.now();
-      const error = await loginWithDeviceCode({
-        codexHome: dir,
-        issuer: server.url,
-        timeoutMs: 300,
-        onUserCode: () => {},
-      }).catch(e => e);
+      const error = await signInError(server.url, { timeoutMs: 300 });
       expect(error).toMatchObject({ reason: 'expired' });
       expect(Date.now() - started).toBeLessThan(3_000);
       // one poll at once, one when the time is up: no 5-second wait past the deadline
-      expect(server.hits.filter(hit => hit.url.endsWith('/token'))).toHaveLength(2);
+      expect(tokenPolls(server)).toHaveLength(2);
     }
   });
 
   it('polls every 5 s when the interval is unusable, and no later than the deadline', async () => {
-    const server = await oddIssuer({
-      usercode: { status: 200, body: { ...issued, interval: 'Infinity' } },
-      token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
-    });
-    await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
-      timeoutMs: 5_500,
-      onUserCode: () => {},
-    }).catch(() => {});
-    const polls = server.hits.filter(hit => hit.url.endsWith('/token'));
+    const server = await pendingIssuer('Infinity');
+    await signIn(server.url, { timeoutMs: 5_500 }).catch(() => {});
+    const polls = tokenPolls(server);
     expect(polls).toHaveLength(3); // at 0 s, 5 s and the 5.5 s deadline
   });
 
@@ -377,39 +334,25 @@ describe('loginWithDeviceCode against odd answers', () => {
       setTimeout(() => res.destroy(), 20);
     });
     odd.push(server);
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
-      onUserCode: () => {},
-    }).catch(e => e);
+    const error = await signInError(server.url);
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 500, isRetryable: true, responseBody: '' });
   });
 
   it('a numeric interval is used as it is', async () => {
-    const server = await oddIssuer({
-      usercode: { status: 200, body: { ...issued, interval: 0.02 } },
-      token: () => ({ status: 403, body: { error: 'authorization_pending' } }),
-    });
-    await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: server.url,
-      timeoutMs: 300,
-      onUserCode: () => {},
-    }).catch(() => {});
-    expect(server.hits.filter(hit => hit.url.endsWith('/token')).length).toBeGreaterThan(4);
+    const server = await pendingIssuer(0.02);
+    await signIn(server.url, { timeoutMs: 300 }).catch(() => {});
+    expect(tokenPolls(server).length).toBeGreaterThan(4);
   });
 
   it('says the code expired in under a minute when the timeout was that short, and when it expires', async () => {
     issuer.deviceNeverApproved = true;
     const shown: CodexDeviceCode[] = [];
     const before = Date.now();
-    const error = await loginWithDeviceCode({
-      codexHome: dir,
-      issuer: issuer.issuer,
+    const error = await signInError(issuer.issuer, {
       timeoutMs: 200,
       onUserCode: code => void shown.push(code),
-    }).catch(e => e);
+    });
     expect(error.message).toBe(
       'The device code was not approved within <1 minutes and has expired; nothing was written. Run the sign-in again for a new code.',
     );
@@ -421,7 +364,7 @@ describe('loginWithDeviceCode against odd answers', () => {
 
 describe('logout', () => {
   it('removes the auth file, revokes its refresh token and says where from', async () => {
-    await loginWithDeviceCode({ codexHome: dir, issuer: issuer.issuer, onUserCode: () => {} });
+    await signIn(issuer.issuer);
     expect((await readCodexSignIn({ codexHome: dir })).kind).toBe('chatgpt');
     const refresh = issuer.issued[0]!.refresh_token;
 
