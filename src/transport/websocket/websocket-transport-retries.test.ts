@@ -1,72 +1,25 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
-import type { CodexEvent, CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
-import type { CodexResponseStream, CodexTransport } from '../codex-transport';
-import { createWebSocketTransport } from './websocket-transport';
+import {
+  readAll,
+  replayOf,
+  requestBody as body,
+  transportToEmulator,
+  user,
+} from '../../../test/support/websocket-transport-run';
+import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
 
 // What the transport answers for itself before the caller hears of a failure: a socket at
 // its age limit, a socket that lost the response a turn builds on, the caller's abort.
 
 const emu = useCodexEmulator();
 
-const user = (text: string): CodexInputItem => ({
-  type: 'message',
-  role: 'user',
-  content: [{ type: 'input_text', text }],
-});
-
-const body = (input: CodexInputItem[]): CodexRequestBody => ({
-  model: 'gpt-5.3-codex',
-  instructions: 'Be brief.',
-  input,
-  parallel_tool_calls: false,
-  reasoning: { summary: 'auto' },
-  store: false,
-  stream: true,
-  include: ['reasoning.encrypted_content'],
-  prompt_cache_key: 'conv-1',
-});
-
-const noHttp: CodexTransport = {
-  send: () => Promise.reject(new Error('HTTP must not be used')),
-};
-
-function setup() {
-  const transport = createWebSocketTransport({ http: noHttp });
-  const send = (b: CodexRequestBody, signal = new AbortController().signal) =>
-    transport.send({
-      url: `${emu.baseURL}/responses`,
-      headers: { authorization: 'Bearer tok' },
-      body: b,
-      signal,
-    });
-  return { transport, send };
-}
-
-async function readAll(stream: CodexResponseStream): Promise<CodexEvent[]> {
-  const events: CodexEvent[] = [];
-  const source = stream.openEvents(e => events.push(e));
-  while ((await source.read()) === 'more');
-  return events;
-}
+const setup = () => transportToEmulator(emu);
 
 /** The next turn of a conversation: what it had, the answer (as the caller replays it), a new question. */
-function nextTurn(previous: CodexRequestBody, events: CodexEvent[], text: string) {
-  const replay = events
-    .filter(e => e.type === 'response.output_item.done')
-    .map(e => e.item as any)
-    .map(item =>
-      item.type === 'reasoning'
-        ? { type: 'reasoning', summary: item.summary, encrypted_content: item.encrypted_content }
-        : {
-            type: 'message',
-            role: 'assistant',
-            content: [{ type: 'output_text', text: item.content[0].text }],
-          },
-    ) as CodexInputItem[];
-  return body([...previous.input, ...replay, user(text)]);
-}
+const nextTurn = (previous: CodexRequestBody, events: CodexEvent[], text: string) =>
+  body([...previous.input, ...replayOf(events), user(text)]);
 
 const responseId = (events: CodexEvent[]) => (events[0]!.response as { id: string }).id;
 const frames = () => emu.requests.filter(r => r.transport === 'websocket').map(r => r.body);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
+import { noHttp, requestBody, user } from '../../../test/support/websocket-transport-run';
 import type { CodexRequestBody } from '../../codex-responses-api';
 import type { CodexResponseStream, CodexTransport } from '../codex-transport';
 import { createWebSocketTransport } from './websocket-transport';
@@ -11,17 +12,7 @@ import { createWebSocketTransport } from './websocket-transport';
 
 const emu = useCodexEmulator();
 
-const body = (text: string, key: string): CodexRequestBody => ({
-  model: 'gpt-5.3-codex',
-  instructions: 'Be brief.',
-  input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text }] }],
-  parallel_tool_calls: false,
-  reasoning: { summary: 'auto' },
-  store: false,
-  stream: true,
-  include: ['reasoning.encrypted_content'],
-  prompt_cache_key: key,
-});
+const body = (text: string, key: string) => requestBody([user(text)], key);
 
 async function drain(stream: CodexResponseStream): Promise<void> {
   const source = stream.openEvents(() => {});
@@ -30,9 +21,7 @@ async function drain(stream: CodexResponseStream): Promise<void> {
 
 describe('WebSocket transport sockets', () => {
   it('gives each conversation and each set of credentials its own socket', async () => {
-    const transport = createWebSocketTransport({
-      http: { send: () => Promise.reject(new Error('HTTP must not be used')) },
-    });
+    const transport = createWebSocketTransport({ http: noHttp });
     const send = (b: CodexRequestBody, headers: Record<string, string>) =>
       transport.send({
         url: `${emu.baseURL}/responses`,
@@ -110,9 +99,7 @@ describe('WebSocket transport sockets', () => {
         ws.on('close', (_, reason) => resolve(reason.toString()));
       }),
     );
-    const transport = createWebSocketTransport({
-      http: { send: () => Promise.reject(new Error('HTTP must not be used')) },
-    });
+    const transport = createWebSocketTransport({ http: noHttp });
     try {
       const stream = await transport.send({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/responses`,

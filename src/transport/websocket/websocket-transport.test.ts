@@ -2,7 +2,14 @@ import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { responseEvents } from '../../../test/support/codex-events';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
-import type { CodexEvent, CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import {
+  noHttp,
+  readAll,
+  replayOf,
+  requestBody as body,
+  transportToEmulator,
+  user,
+} from '../../../test/support/websocket-transport-run';
 import type { CodexTransport } from '../codex-transport';
 import { createWebSocketTransport } from './websocket-transport';
 
@@ -11,65 +18,11 @@ import { createWebSocketTransport } from './websocket-transport';
 
 const emu = useCodexEmulator();
 
-const user = (text: string): CodexInputItem => ({
-  type: 'message',
-  role: 'user',
-  content: [{ type: 'input_text', text }],
-});
-
-function body(input: CodexInputItem[], key = 'conv-1'): CodexRequestBody {
-  return {
-    model: 'gpt-5.3-codex',
-    instructions: 'Be brief.',
-    input,
-    parallel_tool_calls: false,
-    reasoning: { summary: 'auto' },
-    store: false,
-    stream: true,
-    include: ['reasoning.encrypted_content'],
-    prompt_cache_key: key,
-  };
-}
-
-const noHttp: CodexTransport = {
-  send: () => Promise.reject(new Error('HTTP must not be used')),
-};
-
-function setup(http: CodexTransport = noHttp) {
-  const warnings: string[] = [];
-  const transport = createWebSocketTransport({ http, onFallback: m => warnings.push(m) });
-  const send = (b: CodexRequestBody, signal = new AbortController().signal) =>
-    transport.send({
-      url: `${emu.baseURL}/responses`,
-      headers: { authorization: 'Bearer tok', 'session-id': 's1', accept: 'text/event-stream' },
-      body: b,
-      signal,
-    });
-  return { transport, send, warnings };
-}
-
-async function readAll(stream: Awaited<ReturnType<CodexTransport['send']>>): Promise<CodexEvent[]> {
-  const events: CodexEvent[] = [];
-  const source = stream.openEvents(e => events.push(e));
-  while ((await source.read()) === 'more');
-  return events;
-}
-
-/** The replay of the emulator's default answer to a plain prompt: reasoning and a message. */
-function replayOf(events: CodexEvent[]): CodexInputItem[] {
-  return events
-    .filter(e => e.type === 'response.output_item.done')
-    .map(e => e.item as any)
-    .map(item =>
-      item.type === 'reasoning'
-        ? { type: 'reasoning', summary: item.summary, encrypted_content: item.encrypted_content }
-        : {
-            type: 'message',
-            role: 'assistant',
-            content: [{ type: 'output_text', text: item.content[0].text }],
-          },
-    );
-}
+const setup = (http: CodexTransport = noHttp) =>
+  transportToEmulator(emu, {
+    http,
+    headers: { authorization: 'Bearer tok', 'session-id': 's1', accept: 'text/event-stream' },
+  });
 
 describe('WebSocket transport', () => {
   it('reuses the socket and sends only the new items of a continued conversation', async () => {
@@ -243,14 +196,7 @@ describe('WebSocket transport', () => {
   });
 
   it('gives up on a socket that accepts a request but stays silent', async () => {
-    const transport = createWebSocketTransport({ http: noHttp, firstEventTimeoutMs: 100 });
-    const send = (b: CodexRequestBody) =>
-      transport.send({
-        url: `${emu.baseURL}/responses`,
-        headers: { authorization: 'Bearer tok' },
-        body: b,
-        signal: new AbortController().signal,
-      });
+    const { transport, send } = transportToEmulator(emu, { firstEventTimeoutMs: 100 });
     await readAll(await send(body([user('open the socket')])));
     emu.latencyMs = 300;
     const error = await send(body([user('silence')])).catch(e => e);
