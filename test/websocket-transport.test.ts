@@ -357,7 +357,7 @@ describe("transport: 'websocket'", () => {
   });
 
   it('lets the process exit right after the last call', async () => {
-    const child = fileURLToPath(new URL('./support/websocket-exit-child.ts', import.meta.url));
+    const child = fileURLToPath(new URL('./support/websocket-tool-loop-child.ts', import.meta.url));
     const started = Date.now();
     const { stdout, exitedAt } = await new Promise<{ stdout: string; exitedAt: number }>(
       (resolve, reject) => {
