@@ -62,6 +62,19 @@ function answerUpgrade(req: IncomingMessage, socket: Duplex, { validKey = true }
   );
 }
 
+/** A server that never answers an upgrade: it tells when one came, and when its client hung up. */
+async function silentServer() {
+  let requested!: () => void;
+  const upgradeSeen = new Promise<void>(r => (requested = r));
+  let hungUp!: () => void;
+  const dropped = new Promise<void>(r => (hungUp = r));
+  const url = await startServer((_, socket) => {
+    socket.once('end', () => hungUp());
+    requested();
+  });
+  return { url, upgradeSeen, dropped };
+}
+
 function refuse(socket: Duplex, status: number, headers: string[] = []) {
   socket.end([`HTTP/1.1 ${status} Nope`, 'content-length: 0', ...headers, '', ''].join('\r\n'));
 }
@@ -265,13 +278,7 @@ describe('openCodexSocket', () => {
   });
 
   it('rejects with the abort reason during the upgrade, and drops the connection', async () => {
-    let requested!: () => void;
-    const upgradeSeen = new Promise<void>(r => (requested = r));
-    let dropped!: Promise<void>;
-    const url = await startServer((_, socket) => {
-      dropped = new Promise(r => socket.once('end', () => r()));
-      requested();
-    });
+    const { url, upgradeSeen, dropped } = await silentServer();
     const controller = new AbortController();
     const opening = openCodexSocket({ url, headers: {}, signal: controller.signal });
     await upgradeSeen;
@@ -283,13 +290,7 @@ describe('openCodexSocket', () => {
   });
 
   it('gives up an upgrade that is not answered within 15 s, with a retryable error', async () => {
-    let requested!: () => void;
-    const upgradeSeen = new Promise<void>(r => (requested = r));
-    let dropped!: Promise<void>;
-    const url = await startServer((_, socket) => {
-      dropped = new Promise(r => socket.once('end', () => r()));
-      requested();
-    });
+    const { url, upgradeSeen, dropped } = await silentServer();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const opening = openCodexSocket({ url, headers: {} }).catch(e => e);
     await upgradeSeen;
