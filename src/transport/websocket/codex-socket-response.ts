@@ -151,10 +151,13 @@ export class CodexSocketResponse {
   }
 
   private track(event: CodexEvent) {
-    if (event.type === 'response.output_item.done') this.outputItems.push(event.item);
-    // every event that carries the response (created, in_progress, completed) has its id
-    const id = (event.response as { id?: unknown } | undefined)?.id;
-    if (typeof id === 'string') this.responseId = id;
+    if (event.type === 'response.output_item.done') {
+      this.outputItems.push(event.item);
+    } else if (event.type === 'response.created' || event.type === 'response.completed') {
+      // only the lifecycle events carry the response: the deltas (the bulk) are not looked into
+      const id = (event.response as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') this.responseId = id;
+    }
   }
 
   private fail(error: unknown, reusable: boolean) {
