@@ -26,7 +26,10 @@ Options:
   --version         Show the version
 `;
 
-/** Which options each command takes, besides --codex-home and --issuer (--help is answered before a command runs). */
+/**
+ * Which options each command takes, besides --codex-home and --issuer (--help is answered
+ * before a command runs).
+ */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   login: ['device', 'port', 'no-browser'],
   logout: [],

@@ -146,7 +146,10 @@ async function pollForApproval(
   }
 }
 
-/** The server sends seconds, as a string (`Number` ignores surrounding blanks); anything unusable falls back to 5 s. */
+/**
+ * The server sends seconds, as a string (`Number` ignores surrounding blanks); anything
+ * unusable falls back to 5 s.
+ */
 function pollInterval(value: unknown): number {
   const seconds = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
   return Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_POLL_INTERVAL_S;
