@@ -10,7 +10,7 @@ export default defineConfig({
     'v4/index': 'src/v4/index.ts',
     // Node only: sign-in flows for apps, and the command (its `#!/usr/bin/env node` line is
     // in src/cli/bin.ts; esbuild keeps an entry's hashbang, so no other file gets one).
-    'login/index': 'src/auth/login/index.ts',
+    'login/index': 'src/login/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],

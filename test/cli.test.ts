@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCodex } from '../src';
 import { runCli } from '../src/cli/main';
-import { VERSION } from '../src/version';
+import { VERSION } from '../src/common/package-identity';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { useCodexEmulator } from './support/use-codex-emulator';

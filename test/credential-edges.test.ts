@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { loginWithDeviceCode, logout, readCodexSignIn } from '../src/auth/login';
+import { loginWithDeviceCode, logout, readCodexSignIn } from '../src/login';
 import { runCli } from '../src/cli/main';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';

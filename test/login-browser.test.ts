@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { CodexLoginError, loginWithBrowser } from '../src/auth/login';
+import { CodexLoginError, loginWithBrowser } from '../src/login';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { useCodexEmulator } from './support/use-codex-emulator';
 

@@ -11,7 +11,7 @@ import {
   readCodexSignIn,
   type CodexDeviceCode,
   type LoginWithDeviceCodeOptions,
-} from '../src/auth/login';
+} from '../src/login';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
-import type { CodexEvent } from '../src/codex-responses-api';
+import type { CodexEvent } from '../src/wire/codex-events';
 import type { CodexToolNames } from '../src/request/codex-tool-names';
-import { v2OutputShape } from '../src/spec/v2-output-shape';
+import { v2OutputShape } from '../src/ai-sdk/v2-output-shape';
 import { createCodexPartStream } from '../src/stream/codex-part-stream';
-import { sseConnection, testStreamErrors } from './support/part-stream';
+import { sseConnection } from './support/part-stream';
 
 // Every stream the AI SDK repository recorded from the live Responses API
 // (test/fixtures/openai-recorded, see its README), through our part stream.
@@ -59,7 +59,7 @@ async function parts(sse: string, toolNames?: CodexToolNames): Promise<Part[]> {
       includeRawChunks: false,
       generateId: () => `gen-${n++}`,
       toolNames,
-      createError: testStreamErrors(),
+      request: { url: 'http://test/responses', body: {} },
     },
   );
   return convertReadableStreamToArray(stream);

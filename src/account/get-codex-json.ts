@@ -1,9 +1,10 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { z } from 'zod/v4';
-import { withAuthRenewal, type CodexAuthSource } from '../auth/codex-auth';
+import { withAuthRenewal } from '../auth/with-auth-renewal';
+import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
-import { sendCodexRequest } from '../transport/post-codex-request';
-import { unexpectedAnswerError } from '../transport/redact-secrets';
+import { sendCodexRequest } from '../transport/send-codex-request';
+import { unexpectedAnswerError } from '../common/redact-secrets';
 
 /**
  * One authenticated `GET` of a JSON document of the ChatGPT backend (model catalog, usage),

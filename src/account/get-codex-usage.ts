@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexAuthSource } from '../auth/codex-auth';
+import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { getCodexJson } from './get-codex-json';
 import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { classifyUsageWindows } from './usage-window-class';
+import { classifyUsageWindows } from '../common/usage-window-class';
 
 /** One usage window of the account, as `codex.getUsage()` reports it. */
 export type CodexUsageWindow = {

@@ -1,8 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { describeError } from '../codex-error';
-import { headerValueProblem } from '../transport/codex-headers';
-import { redirectError } from '../transport/redirect-error';
+import { describeError } from '../common/describe-error';
+import { headerValueProblem } from '../common/header-checks';
+import { redirectError } from '../common/redirect-error';
 
 export const CODEX_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 export const DEFAULT_TOKEN_URL = 'https://auth.openai.com/oauth/token';

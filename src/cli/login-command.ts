@@ -1,6 +1,6 @@
-import { loginWithBrowser } from '../auth/login/browser-login';
-import { loginWithDeviceCode } from '../auth/login/device-code-login';
-import type { CodexLoginResult } from '../auth/login/save-sign-in';
+import { loginWithBrowser } from '../login/browser-login';
+import { loginWithDeviceCode } from '../login/device-code-login';
+import type { CodexLoginResult } from '../login/save-sign-in';
 import { formatDuration, type CliIO } from './cli-io';
 
 export async function loginCommand(

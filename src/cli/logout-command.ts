@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
-import { logout } from '../auth/login/logout';
+import { logout } from '../login/logout';
 import type { CliIO } from './cli-io';
 
 export async function logoutCommand(

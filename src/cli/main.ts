@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../auth/login/codex-home';
-import { VERSION } from '../version';
+import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../login/codex-home';
+import { VERSION } from '../common/package-identity';
 import type { CliIO } from './cli-io';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';

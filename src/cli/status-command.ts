@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { CodexUsage, CodexUsageWindow } from '../account/parse-codex-usage';
 import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
-import { readCodexSignIn, type CodexSignIn } from '../auth/login/read-sign-in';
-import { createCodex } from '../spec/create-codex-v2';
+import { readCodexSignIn, type CodexSignIn } from '../login/read-sign-in';
+import { createCodex } from '../ai-sdk/create-codex-v2';
 import { formatDuration, type CliIO } from './cli-io';
 
 /**

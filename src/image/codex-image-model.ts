@@ -1,10 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders } from '@ai-sdk/provider-utils';
-import { withAuthRenewal } from '../auth/codex-auth';
-import type { CodexConfig } from '../codex-config';
+import { withAuthRenewal } from '../auth/with-auth-renewal';
+import type { CodexConfig } from '../provider/codex-config';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
-import { sendCodexRequest } from '../transport/post-codex-request';
-import { sendWithRetries } from '../transport/send-with-retries';
+import { sendCodexRequest } from '../transport/send-codex-request';
+import { CodexRequestSession } from '../transport/codex-request-session';
 import {
   buildCodexImageRequest,
   type CodexImageCallOptions,
@@ -45,11 +45,10 @@ export class CodexImageModel {
   ) {
     const { path, body, warnings } = buildCodexImageRequest(this.modelId, options);
     const url = `${this.config.baseURL}/${path}`;
-    const { text, responseHeaders } = await sendWithRetries({
-      policy: this.config.retry,
-      abortSignal: options.abortSignal,
-      send: () => this.post(url, body, options),
-    });
+    const { text, responseHeaders } = await new CodexRequestSession(
+      this.config.retry,
+      options.abortSignal,
+    ).run(() => this.post(url, body, options));
     const result = toCodexImageResult(parseImageResponse(text, url, body, responseHeaders));
     return {
       ...result,

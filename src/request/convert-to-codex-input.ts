@@ -9,13 +9,13 @@ import {
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
-import { CodexToolReplay } from './replay-codex-tool-items';
+import { CodexToolReplay } from './codex-tool-replay';
 import { detectImageMediaType } from './detect-image-media-type';
 import type {
   CodexInputContent,
   CodexInputItem,
   CodexReasoningInput,
-} from '../codex-responses-api';
+} from '../wire/codex-request-body';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */

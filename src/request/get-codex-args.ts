@@ -8,7 +8,7 @@ import {
 } from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
 import type { CodexToolNames } from './codex-tool-names';
-import type { CodexInputItem, CodexRequestBody, CodexTextFormat } from '../codex-responses-api';
+import type { CodexInputItem, CodexRequestBody, CodexTextFormat } from '../wire/codex-request-body';
 import { convertToCodexInput } from './convert-to-codex-input';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 

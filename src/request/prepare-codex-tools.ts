@@ -5,7 +5,7 @@ import {
   type LanguageModelV2ProviderDefinedTool,
 } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
-import type { CodexTool, CodexToolChoice } from '../codex-responses-api';
+import type { CodexTool, CodexToolChoice } from '../wire/codex-tool-definitions';
 import {
   APPLY_PATCH_DESCRIPTION,
   APPLY_PATCH_LARK_GRAMMAR,

@@ -7,7 +7,7 @@ import {
   onReasoningSummaryPartAdded,
   onTextDelta,
 } from './output-item-handlers';
-import { onOutputTextAnnotationAdded } from './citation-sources';
+import { onOutputTextAnnotationAdded } from './citation-handlers';
 import { onCustomToolCallInputDelta } from './custom-tool-handlers';
 import {
   onErrorEvent,

@@ -3,7 +3,7 @@ import type {
   LanguageModelV2StreamPart,
   SharedV2ProviderMetadata,
 } from '@ai-sdk/provider';
-import type { CodexUsage } from '../codex-responses-api';
+import type { CodexTokenUsage } from '../wire/codex-events';
 
 /** Finish reasons every spec version shares. */
 export type CodexUnifiedFinishReason =
@@ -14,7 +14,7 @@ export type CodexFinish = {
   unified: CodexUnifiedFinishReason;
   /** What the backend said: `completed`, the incomplete reason, or the error code. */
   raw: string | undefined;
-  usage: CodexUsage | undefined;
+  usage: CodexTokenUsage | undefined;
   providerMetadata: SharedV2ProviderMetadata;
 };
 

@@ -23,6 +23,7 @@ import {
   textOf,
   types,
 } from '../../test/support/part-stream-run';
+import type { CodexResponseStream } from '../transport/codex-transport';
 import { CodexRequestSession } from '../transport/codex-request-session';
 import { createSseEventSource } from '../transport/sse-event-source';
 import { createCodexPartStream } from './codex-part-stream';
@@ -54,18 +55,21 @@ async function failedRetry(
   holdUntil?: 'content' | 'finish',
 ) {
   let sent = 0;
+  const send = async (): Promise<CodexResponseStream> => {
+    if (sent++ > 0) throw failure;
+    const body = byteStream([encoder.encode(toSSE(events))]);
+    return { responseHeaders: {}, openEvents: onEvent => createSseEventSource(body, onEvent) };
+  };
   const session = new CodexRequestSession(
-    async () => {
-      if (sent++ > 0) throw failure;
-      const body = byteStream([encoder.encode(toSSE(events))]);
-      return { responseHeaders: {}, openEvents: onEvent => createSseEventSource(body, onEvent) };
-    },
     { maxRetries: 1, initialRetryDelayMs: 0, maxRetryDelayMs: 0, streamIdleTimeoutMs: undefined },
     undefined,
   );
   const stream = createCodexPartStream(
-    await session.connect(),
-    corePartStreamOptions({ session, holdUntil }),
+    await session.connect(send),
+    corePartStreamOptions({
+      retries: { session, reconnect: () => session.connect(send) },
+      holdUntil,
+    }),
   );
   return convertReadableStreamToArray(stream);
 }

@@ -43,22 +43,25 @@ async function run(
   }: { holdUntil?: 'content' | 'finish'; signal?: AbortSignal; onSend?: (n: number) => void } = {},
 ) {
   let sent = 0;
+  const send = async (): Promise<CodexResponseStream> => {
+    const attempt = attempts[sent++]!;
+    onSend?.(sent);
+    if ('fail' in attempt) throw attempt.fail;
+    return {
+      responseHeaders: {},
+      openEvents: onEvent => createSseEventSource(body(attempt), onEvent),
+    };
+  };
   const session = new CodexRequestSession(
-    async (): Promise<CodexResponseStream> => {
-      const attempt = attempts[sent++]!;
-      onSend?.(sent);
-      if ('fail' in attempt) throw attempt.fail;
-      return {
-        responseHeaders: {},
-        openEvents: onEvent => createSseEventSource(body(attempt), onEvent),
-      };
-    },
     { maxRetries: 3, initialRetryDelayMs: 0, maxRetryDelayMs: 0, streamIdleTimeoutMs: undefined },
     signal,
   );
   const stream = createCodexPartStream(
-    await session.connect(),
-    corePartStreamOptions({ session, holdUntil }),
+    await session.connect(send),
+    corePartStreamOptions({
+      retries: { session, reconnect: () => session.connect(send) },
+      holdUntil,
+    }),
   );
   const parts = (await convertReadableStreamToArray(stream)) as Part[];
   return { parts, requests: sent };

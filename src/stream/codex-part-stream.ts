@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
-import type { CodexEvent } from '../codex-responses-api';
+import { createStreamError } from '../common/codex-stream-error';
+import type { CodexEvent } from '../wire/codex-events';
 import type { CodexToolNames } from '../request/codex-tool-names';
 import type { CodexConnection, CodexRequestSession } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
@@ -31,11 +32,14 @@ const CONTENT_PARTS: ReadonlySet<string> = new Set([
 export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warning> = {
   warnings: Warning[];
   includeRawChunks: boolean;
-  /** Builds stream errors for one connection (its URL and response headers). */
-  createError: (connection: CodexConnection) => StreamErrorFactory;
+  /** The request, which stream errors report (`url`, `requestBodyValues`). */
+  request: { url: string; body: unknown };
   generateId: () => string;
-  /** Decides retries; without it every failure passes straight through. */
-  session?: CodexRequestSession;
+  /**
+   * Decides retries and makes the next attempt; without it every failure passes straight
+   * through.
+   */
+  retries?: { session: CodexRequestSession; reconnect: () => Promise<CodexConnection> };
   /** `'content'` for streams; `'finish'` for `doGenerate`, which shows nothing before the end. */
   holdUntil?: 'content' | 'finish';
   /** Gives up on a connection that delivers nothing for this long. */
@@ -137,7 +141,8 @@ class PartStreamSource<
   private readonly route = (part: CodexContentPart | FinishPart): void => {
     if (this.committed) return this.out(part); // the hot path: one check per part
     if (this.retryError !== undefined) return; // the rest of a failed attempt
-    const { session, holdUntil = 'content' } = this.options;
+    const { retries, holdUntil = 'content' } = this.options;
+    const session = retries?.session;
     if (part.type === 'error' && session?.canRetry(part.error)) {
       this.retryError = part.error;
       return;
@@ -166,7 +171,7 @@ class PartStreamSource<
   private newState(connection: CodexConnection): CodexStreamState {
     return createCodexStreamState({
       emit: this.route,
-      createError: this.options.createError(connection),
+      createError: streamErrors(this.options.request, connection),
       generateId: this.options.generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
       finishPart: this.options.finishPart,
@@ -190,7 +195,7 @@ class PartStreamSource<
   /** After a retryable failure: true with the next attempt, false once the final error went out. */
   private async retry(): Promise<boolean> {
     const error = this.retryError;
-    const session = this.options.session!;
+    const { session, reconnect } = this.options.retries!;
     this.retryError = undefined;
     this.held = [];
     const { connection, source } = this.attempt;
@@ -199,7 +204,7 @@ class PartStreamSource<
     source.cancel();
     try {
       await session.backoffOrThrow(error);
-      this.attempt = this.startAttempt(await session.connect());
+      this.attempt = this.startAttempt(await reconnect());
       return true;
     } catch (finalError) {
       if (session.callerAborted) throw finalError;
@@ -209,6 +214,22 @@ class PartStreamSource<
       return false;
     }
   }
+}
+
+/** Errors of one attempt: the request, and the response headers that attempt got. */
+function streamErrors(
+  request: { url: string; body: unknown },
+  connection: CodexConnection,
+): StreamErrorFactory {
+  return ({ code, message, data }) =>
+    createStreamError({
+      code,
+      message,
+      data,
+      url: request.url,
+      requestBodyValues: request.body,
+      responseHeaders: connection.responseHeaders,
+    });
 }
 
 /** The backend's error code of an HTTP failure, for the raw finish reason. */

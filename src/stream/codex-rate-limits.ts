@@ -1,4 +1,4 @@
-import { classifyUsageWindows } from '../account/usage-window-class';
+import { classifyUsageWindows } from '../common/usage-window-class';
 
 /** One usage window from the `x-codex-<primary|secondary>-*` response headers. */
 export type CodexRateLimitWindow = {

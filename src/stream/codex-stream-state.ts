@@ -1,5 +1,5 @@
 import type { APICallError } from '@ai-sdk/provider';
-import type { CodexEvent, CodexUsage } from '../codex-responses-api';
+import type { CodexEvent, CodexTokenUsage } from '../wire/codex-events';
 import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart, CodexFinish } from './codex-output-shape';
 import type { CodexRateLimits } from './codex-rate-limits';
@@ -55,7 +55,7 @@ export type CodexStreamState = {
   sourceUrls: Set<string>;
   responseId: string | undefined;
   serviceTier: string | undefined;
-  usage: CodexUsage | undefined;
+  usage: CodexTokenUsage | undefined;
   /** Builds the spec version's `finish` part. */
   finishPart: (finish: CodexFinish) => { type: 'finish' };
   /** Set once `finish` went out: later events are ignored. */

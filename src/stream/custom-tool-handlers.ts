@@ -1,7 +1,8 @@
-import { customToolCallItemSchema, type CodexEvent } from '../codex-responses-api';
+import { customToolCallItemSchema } from '../wire/codex-output-items';
+import type { CodexEvent } from '../wire/codex-events';
 import { customToolSdkName } from '../request/codex-tool-names';
 import type { CodexStreamState, CustomToolItemState, EventHandler } from './codex-stream-state';
-import { malformed } from './malformed-event';
+import { malformed } from './report-malformed-item';
 
 // `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
 // SDK parses a tool call's input as JSON, so it travels as a JSON string — and so do the

@@ -2,9 +2,8 @@ import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it } from 'vitest';
 import { responseEvents } from '../../test/support/codex-events';
-import { testStreamErrors } from '../../test/support/part-stream';
-import type { CodexEvent } from '../codex-responses-api';
-import { v2OutputShape } from '../spec/v2-output-shape';
+import type { CodexEvent } from '../wire/codex-events';
+import { v2OutputShape } from '../ai-sdk/v2-output-shape';
 import { createCodexPartStream } from './codex-part-stream';
 import { coalescingSink } from './delta-coalescer';
 
@@ -87,7 +86,7 @@ describe('createCodexPartStream over a frame-based source', () => {
         includeRawChunks: false,
         coalesceDeltas,
         generateId: () => 'gen',
-        createError: testStreamErrors('ws://test'),
+        request: { url: 'ws://test', body: {} },
       }),
     );
   }

@@ -1,7 +1,8 @@
-import { localShellCallItemSchema, type CodexEvent } from '../codex-responses-api';
+import { localShellCallItemSchema } from '../wire/codex-output-items';
+import type { CodexEvent } from '../wire/codex-events';
 import { localShellInputOf } from '../tools/local-shell';
 import type { CodexStreamState, ToolItemState } from './codex-stream-state';
-import { malformed } from './malformed-event';
+import { malformed } from './report-malformed-item';
 
 // `local_shell_call` items: the model asks the app to run a command. The action arrives
 // whole with the finished item and becomes the tool call's input, camelCased as

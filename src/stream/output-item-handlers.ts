@@ -2,8 +2,8 @@ import {
   functionCallItemSchema,
   messageItemSchema,
   reasoningItemSchema,
-  type CodexEvent,
-} from '../codex-responses-api';
+} from '../wire/codex-output-items';
+import type { CodexEvent } from '../wire/codex-events';
 import {
   uniquePartId,
   type CodexStreamState,
@@ -11,8 +11,8 @@ import {
   type ReasoningItemState,
   type TextItemState,
 } from './codex-stream-state';
-import { emitMessageSources } from './citation-sources';
-import { malformed } from './malformed-event';
+import { emitMessageSources } from './citation-handlers';
+import { malformed } from './report-malformed-item';
 import { customToolCallAdded, customToolCallDone } from './custom-tool-handlers';
 import { localShellCallAdded, localShellCallDone } from './local-shell-handlers';
 import { webSearchCallAdded, webSearchCallDone } from './web-search-handlers';

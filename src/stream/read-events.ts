@@ -1,5 +1,6 @@
 import { isAbortError } from '@ai-sdk/provider-utils';
-import { CODEX_STREAM_ERROR_CODES, describeError } from '../codex-error';
+import { CODEX_STREAM_ERROR_CODES } from '../common/codex-stream-error';
+import { describeError } from '../common/describe-error';
 import type { CodexConnection } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
 import { failResponse } from './codex-event-handlers';

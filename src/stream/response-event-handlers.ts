@@ -2,7 +2,7 @@ import {
   errorEventSchema,
   responseCreatedSchema,
   responseTerminalSchema,
-} from '../codex-responses-api';
+} from '../wire/codex-events';
 import type { CodexFinish } from './codex-output-shape';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';

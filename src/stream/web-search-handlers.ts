@@ -1,7 +1,8 @@
-import { webSearchCallItemSchema, type CodexEvent } from '../codex-responses-api';
+import { webSearchCallItemSchema } from '../wire/codex-output-items';
+import type { CodexEvent } from '../wire/codex-events';
 import { webSearchOutputOf } from '../tools/web-search';
 import { uniquePartId, type CodexStreamState, type WebSearchItemState } from './codex-stream-state';
-import { malformed } from './malformed-event';
+import { malformed } from './report-malformed-item';
 
 // `web_search_call` items: the backend runs the search, so each one becomes a
 // provider-executed tool call (when it starts) and its result (when it is done), under

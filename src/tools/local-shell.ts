@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { CodexLocalShellCallItem } from '../codex-responses-api';
+import type { CodexLocalShellCallItem } from '../wire/codex-output-items';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const LOCAL_SHELL_TOOL_ID = 'codex.local_shell';

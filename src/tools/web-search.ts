@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { CodexWebSearchCallItem } from '../codex-responses-api';
+import type { CodexWebSearchCallItem } from '../wire/codex-output-items';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const WEB_SEARCH_TOOL_ID = 'codex.web_search';

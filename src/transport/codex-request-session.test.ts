@@ -39,12 +39,9 @@ describe('CodexRequestSession', () => {
   it("aborts only its own attempt's request, with the reason given", async () => {
     const caller = new AbortController();
     const signals: AbortSignal[] = [];
-    const session = new CodexRequestSession(
-      async signal => (signals.push(signal), response().stream),
-      policy,
-      caller.signal,
-    );
-    const connection = await session.connect();
+    const send = async (signal: AbortSignal) => (signals.push(signal), response().stream);
+    const session = new CodexRequestSession(policy, caller.signal);
+    const connection = await session.connect(send);
     expect(connection.responseHeaders).toEqual({ 'x-request-id': 'req-1' });
     expect(signals[0]!.aborted).toBe(false);
     const idle = new Error('idle timeout');
@@ -59,12 +56,9 @@ describe('CodexRequestSession', () => {
     const late = response();
     let answer!: (stream: CodexResponseStream) => void;
     let sends = 0;
-    const session = new CodexRequestSession(
-      () => (sends++, new Promise<CodexResponseStream>(resolve => (answer = resolve))),
-      policy,
-      caller.signal,
-    );
-    const connecting = session.connect();
+    const send = () => (sends++, new Promise<CodexResponseStream>(resolve => (answer = resolve)));
+    const session = new CodexRequestSession(policy, caller.signal);
+    const connecting = session.connect(send);
     const stop = new Error('stop');
     caller.abort(stop);
     await expect(connecting).rejects.toBe(stop);
@@ -76,8 +70,9 @@ describe('CodexRequestSession', () => {
 
   it('after the caller aborted, reports a retryable failure as final and not retryable', async () => {
     const caller = new AbortController();
-    const session = new CodexRequestSession(async () => response().stream, policy, caller.signal);
-    await session.connect();
+    const send = async () => response().stream;
+    const session = new CodexRequestSession(policy, caller.signal);
+    await session.connect(send);
     caller.abort();
     const error = unavailable();
     expect(session.canRetry(error)).toBe(false);
@@ -91,15 +86,12 @@ describe('CodexRequestSession', () => {
 
   it('counts every request of the call in the final error', async () => {
     let sends = 0;
-    const session = new CodexRequestSession(
-      async () => {
-        if (sends++ < 2) throw unavailable();
-        return response().stream;
-      },
-      { ...policy, maxRetries: 3 },
-      undefined,
-    );
-    await session.connect();
+    const send = async () => {
+      if (sends++ < 2) throw unavailable();
+      return response().stream;
+    };
+    const session = new CodexRequestSession({ ...policy, maxRetries: 3 }, undefined);
+    await session.connect(send);
     expect(sends).toBe(3);
     expect(session.finalError(unavailable())).toMatchObject({
       message: 'Service Unavailable (gave up after 3 attempts)',
@@ -109,8 +101,9 @@ describe('CodexRequestSession', () => {
 
   it("leaves no listener on the caller's signal once it aborted, even if never released", async () => {
     const caller = new AbortController();
-    const session = new CodexRequestSession(async () => response().stream, policy, caller.signal);
-    await session.connect();
+    const send = async () => response().stream;
+    const session = new CodexRequestSession(policy, caller.signal);
+    await session.connect(send);
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
     caller.abort();
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);

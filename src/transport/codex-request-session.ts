@@ -1,10 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
 import { delay } from '@ai-sdk/provider-utils';
-import { copyAPICallError } from '../codex-error';
+import { copyAPICallError } from '../common/copy-api-call-error';
 import type { CodexResponseStream } from './codex-transport';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
-import { withAbort } from './with-abort';
+import { withAbort } from '../common/with-abort';
 
 /** One attempt's response, with the handles the retry logic needs. */
 export type CodexConnection = CodexResponseStream & {
@@ -19,29 +19,42 @@ export function isRetryableError(error: unknown): boolean {
 }
 
 /**
- * The attempts of one call: connects (retrying transient HTTP failures) and decides, for
- * every failure, whether to wait and try again. HTTP and stream retries share one budget,
- * so a call never makes more than `maxRetries + 1` requests.
+ * The attempts of one call, and the one retry loop of this package: every failure is
+ * either waited out and tried again, or final. Streams (`connect`, and the part stream's
+ * retries before content) and one-shot requests (`run`: images, account requests) share
+ * the rules, and a call's HTTP and stream retries share one budget, so it never makes
+ * more than `maxRetries + 1` requests.
  */
 export class CodexRequestSession {
   private retries = 0;
   private requests = 0;
 
   constructor(
-    private readonly send: (signal: AbortSignal) => Promise<CodexResponseStream>,
     readonly policy: CodexRetryPolicy,
     private readonly callerSignal: AbortSignal | undefined,
   ) {}
 
-  async connect(): Promise<CodexConnection> {
+  /** `attempt` until it succeeds, or its failure is not worth another try. */
+  async run<T>(attempt: () => Promise<T>): Promise<T> {
     for (;;) {
+      this.requests++;
+      try {
+        return await attempt();
+      } catch (error) {
+        await this.backoffOrThrow(error);
+      }
+    }
+  }
+
+  /** Sends (retrying transient HTTP failures) until a response has started. */
+  connect(send: (signal: AbortSignal) => Promise<CodexResponseStream>): Promise<CodexConnection> {
+    return this.run(async () => {
       const controller = new AbortController();
       const release = follow(this.callerSignal, controller);
-      this.requests++;
       try {
         // `send` may first wait for credentials (an `auth` function, a token refresh, the
         // auth file lock), which know nothing of the signal: the abort must not wait for them.
-        const sending = this.send(controller.signal);
+        const sending = send(controller.signal);
         const response = await withAbort(sending, controller.signal).catch((error: unknown) => {
           // A response that still arrives after the abort is never read: free its connection.
           // (Had `sending` itself failed, there is no response to free.)
@@ -54,10 +67,9 @@ export class CodexRequestSession {
         return { ...response, abort: reason => controller.abort(reason), release };
       } catch (error) {
         release();
-        // the caller's abort is final (see `canRetry`)
-        await this.backoffOrThrow(error);
+        throw error;
       }
-    }
+    });
   }
 
   get callerAborted(): boolean {
@@ -72,8 +84,12 @@ export class CodexRequestSession {
     );
   }
 
-  /** Waits before the next attempt, or throws the error as final. The caller's abort wins. */
+  /**
+   * Waits before the next attempt, or throws the error as final. The caller's abort wins,
+   * and ends the wait at once.
+   */
   async backoffOrThrow(error: unknown): Promise<void> {
+    if (this.callerAborted) throw error;
     if (!this.canRetry(error)) throw this.finalError(error);
     this.retries++;
     await delay(retryDelay(error, this.retries, this.policy), { abortSignal: this.callerSignal });

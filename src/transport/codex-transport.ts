@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexEvent, CodexRequestBody } from '../codex-responses-api';
+import type { CodexEvent } from '../wire/codex-events';
+import type { CodexRequestBody } from '../wire/codex-request-body';
 import type { LanguageModelV2CallWarning } from '@ai-sdk/provider';
 
 /** One response as a transport delivers it: its headers, and its events on demand. */

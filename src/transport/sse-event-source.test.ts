@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodexEvent } from '../codex-responses-api';
+import type { CodexEvent } from '../wire/codex-events';
 import { createSseEventSource } from './sse-event-source';
 
 const encoder = new TextEncoder();

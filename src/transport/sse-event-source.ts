@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import type { CodexEvent } from '../codex-responses-api';
+import type { CodexEvent } from '../wire/codex-events';
 import type { CodexEventSource } from './codex-transport';
 
 /**

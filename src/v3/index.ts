@@ -1,10 +1,10 @@
 /**
  * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
  */
-import { CodexLanguageModelV3 } from '../spec/codex-language-model-v3';
-import { CodexImageModelV3 } from '../spec/codex-image-model-v3';
-import { createNextProvider, type CodexNextProvider } from '../spec/create-spec-provider';
-import type { CodexProviderSettings } from '../codex-provider';
+import { CodexLanguageModelV3 } from '../ai-sdk/codex-language-model-v3';
+import { CodexImageModelV3 } from '../ai-sdk/codex-image-model-v3';
+import { createNextProvider, type CodexNextProvider } from '../ai-sdk/create-spec-provider';
+import type { CodexProviderSettings } from '../provider/codex-provider';
 
 export type CodexProviderV3 = CodexNextProvider<CodexLanguageModelV3, 'v3', CodexImageModelV3>;
 
@@ -16,4 +16,4 @@ export function createCodex(settings: CodexProviderSettings = {}): CodexProvider
 export const codex = createCodex();
 
 export { CodexLanguageModelV3, CodexImageModelV3 };
-export * from '../shared-exports';
+export * from '../ai-sdk/entry-exports';

@@ -2,9 +2,9 @@
 // part-stream tests (mapping, endings, chunks) share.
 import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import { v2OutputShape } from '../../src/spec/v2-output-shape';
+import { v2OutputShape } from '../../src/ai-sdk/v2-output-shape';
 import { createCodexPartStream } from '../../src/stream/codex-part-stream';
-import { sseConnection, testStreamErrors } from './part-stream';
+import { sseConnection } from './part-stream';
 
 type V2FinishPart = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
 
@@ -21,7 +21,7 @@ export function partStream(body: ReadableStream<Uint8Array>, options: RunOptions
     includeRawChunks: options.includeRawChunks ?? false,
     coalesceDeltas: options.coalesceDeltas,
     generateId: () => `gen-${n++}`,
-    createError: testStreamErrors(),
+    request: { url: 'http://test/responses', body: {} },
   });
 }
 

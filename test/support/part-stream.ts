@@ -1,7 +1,6 @@
 // What a direct test of `createCodexPartStream` hands it in place of a transport and a model:
 // a connection over a test body, the stream errors the model builds, the core's finish.
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import { createStreamError } from '../../src/codex-error';
 import type { CodexFinish } from '../../src/stream/codex-output-shape';
 import {
   createCodexPartStream,
@@ -13,14 +12,6 @@ import { toSSE, type CodexEvent } from './codex-events';
 
 /** The core's finish part, before a spec version shapes it: unified and raw reason, metadata. */
 export type CoreFinishPart = { type: 'finish' } & CodexFinish;
-
-/** `createError` as the model passes it, for a connection at a stand-in `url`. */
-export function testStreamErrors(
-  url = 'http://test/responses',
-): CodexPartStreamOptions<CoreFinishPart, never>['createError'] {
-  return () => args =>
-    createStreamError({ ...args, url, requestBodyValues: {}, responseHeaders: {} });
-}
 
 /** A connection reading SSE from `body`, with nothing to abort or release. */
 export function sseConnection(body: ReadableStream<Uint8Array>): CodexConnection {
@@ -41,7 +32,7 @@ export function corePartStreamOptions(
     finishPart: finish => ({ type: 'finish', ...finish }),
     includeRawChunks: false,
     generateId: () => 'gen',
-    createError: testStreamErrors(),
+    request: { url: 'http://test/responses', body: {} },
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 // A WebSocket transport sending to the emulator, the request bodies of a conversation, and
 // readers of what it answers: what the transport tests (reuse, retries, sockets) share.
-import type { CodexEvent, CodexInputItem, CodexRequestBody } from '../../src/codex-responses-api';
+import type { CodexEvent } from '../../src/wire/codex-events';
+import type { CodexInputItem, CodexRequestBody } from '../../src/wire/codex-request-body';
 import type { CodexResponseStream, CodexTransport } from '../../src/transport/codex-transport';
 import { createWebSocketTransport } from '../../src/transport/websocket/websocket-transport';
 import type { CodexEmulator } from './codex-emulator';

@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
-import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
 import { openCodexSocket, type CodexSocket } from './codex-socket';
 import { CodexSocketPool } from './codex-socket-pool';
-import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './websocket-handshake';
+import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './upgrade-request';
 
 // The pool with real sockets to the emulator: which idle socket a request gets, and which
 // idle sockets it closes (as the server sees them).

@@ -1,4 +1,4 @@
-import type { CodexRequestBody } from '../../codex-responses-api';
+import type { CodexRequestBody } from '../../wire/codex-request-body';
 import type { CodexSocket } from './codex-socket';
 import { getIncrementalInput } from './get-incremental-input';
 

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CodexEvent } from '../../codex-responses-api';
+import type { CodexEvent } from '../../wire/codex-events';
 import type { CodexSocket, CodexSocketListener } from './codex-socket';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
 

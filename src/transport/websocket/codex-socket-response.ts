@@ -1,4 +1,4 @@
-import type { CodexEvent } from '../../codex-responses-api';
+import type { CodexEvent } from '../../wire/codex-events';
 import type { CodexEventSource } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
 

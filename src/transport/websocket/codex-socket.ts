@@ -2,8 +2,8 @@ import type { Dispatcher, WebSocket } from 'undici';
 import type { CodexSocketTurn } from './get-incremental-input';
 import { envProxyDispatcher } from '../default-fetch';
 import { loadUndici } from '../load-undici';
-import { redirectError } from '../redirect-error';
-import { recordHandshake, type Handshake, type RawSocket } from './record-handshake';
+import { redirectError } from '../../common/redirect-error';
+import { recordHandshake, type Handshake, type RawSocket } from './record-upgrade-answer';
 import { handshakeError, socketFailure } from './websocket-errors';
 
 // Node-only (undici): loaded with `import()` by the WebSocket transport, so the package's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryTexts } from '../../../test/support/codex-events';
-import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
 import { getIncrementalInput, jsonEqual, type CodexSocketTurn } from './get-incremental-input';
 
 const user = (text: string): CodexInputItem => ({

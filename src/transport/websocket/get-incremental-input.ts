@@ -1,4 +1,4 @@
-import type { CodexInputItem, CodexRequestBody } from '../../codex-responses-api';
+import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
 
 /** What a socket remembers of its last completed turn: the base of the next one. */
 export type CodexSocketTurn = {

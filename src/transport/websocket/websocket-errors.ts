@@ -1,6 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
-import { codexFailedResponseHandler, describeError, withDiagnostics } from '../../codex-error';
-import { redactAPICallError, redactSecrets } from '../redact-secrets';
+import { codexFailedResponseHandler } from '../../common/codex-failed-response-handler';
+import { describeError } from '../../common/describe-error';
+import { withDiagnostics } from '../../common/with-diagnostics';
+import { redactAPICallError, redactSecrets } from '../../common/redact-secrets';
 
 /** The socket age limit: the request is fine, the socket is not. */
 export const CONNECTION_LIMIT_CODE = 'websocket_connection_limit_reached';

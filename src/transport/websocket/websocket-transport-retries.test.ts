@@ -8,7 +8,8 @@ import {
   transportToEmulator,
   user,
 } from '../../../test/support/websocket-transport-run';
-import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
+import type { CodexEvent } from '../../wire/codex-events';
+import type { CodexRequestBody } from '../../wire/codex-request-body';
 
 // What the transport answers for itself before the caller hears of a failure: a socket at
 // its age limit, a socket that lost the response a turn builds on, the caller's abort.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import { noHttp, requestBody, user } from '../../../test/support/websocket-transport-run';
-import type { CodexRequestBody } from '../../codex-responses-api';
+import type { CodexRequestBody } from '../../wire/codex-request-body';
 import type { CodexResponseStream, CodexTransport } from '../codex-transport';
 import { createWebSocketTransport } from './websocket-transport';
 

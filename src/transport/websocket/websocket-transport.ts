@@ -1,6 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
-import { copyAPICallError, describeError } from '../../codex-error';
-import type { CodexEvent, CodexRequestBody } from '../../codex-responses-api';
+import { copyAPICallError } from '../../common/copy-api-call-error';
+import { describeError } from '../../common/describe-error';
+import type { CodexEvent } from '../../wire/codex-events';
+import type { CodexRequestBody } from '../../wire/codex-request-body';
 import type {
   CodexResponseStream,
   CodexTransport,
@@ -8,11 +10,11 @@ import type {
 } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
 import { loadUndici } from '../load-undici';
-import { assertSendableHeaders } from '../post-codex-request';
+import { assertSendableHeaders } from '../../common/header-checks';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
 import { getIncrementalInput, type CodexIncrementalInput } from './get-incremental-input';
-import { replayOutputItems } from './replay-output-items';
+import { replayOutputItems } from '../../stream/output-items-as-input';
 import {
   CONNECTION_LIMIT_CODE,
   errorFrameCode,
@@ -22,7 +24,7 @@ import {
   PREVIOUS_RESPONSE_NOT_FOUND_CODE,
   socketFailure,
 } from './websocket-errors';
-import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './websocket-handshake';
+import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './upgrade-request';
 
 type SocketModule = typeof import('./codex-socket');
 

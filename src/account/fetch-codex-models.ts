@@ -1,0 +1,69 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { z } from 'zod/v4';
+import { getCodexJson } from './get-codex-json';
+import type { CodexAuthSource } from '../auth/codex-auth-source';
+
+/** One entry of the live model catalog. */
+export type CodexModelInfo = {
+  id: string;
+  name: string;
+  /** Reasoning efforts the model accepts, in the catalog's order. */
+  reasoningLevels: string[];
+  defaultReasoningLevel?: string;
+  contextWindow?: number;
+};
+
+const catalogSchema = z
+  .object({
+    models: z.array(
+      z
+        .object({
+          slug: z.string(),
+          display_name: z.string().nullish(),
+          supported_reasoning_levels: z
+            .array(z.union([z.string(), z.object({ effort: z.string() }).loose()]))
+            .nullish(),
+          default_reasoning_level: z.string().nullish(),
+          context_window: z.number().nullish(),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
+/** `GET {baseURL}/models?client_version=…`, with credentials renewed after a 401. */
+export async function fetchCodexModels({
+  baseURL,
+  clientVersion,
+  headers,
+  auth,
+  fetch,
+  abortSignal,
+}: {
+  baseURL: string;
+  clientVersion: string;
+  headers: Record<string, string>;
+  auth: CodexAuthSource;
+  fetch?: FetchFunction;
+  abortSignal?: AbortSignal;
+}): Promise<CodexModelInfo[]> {
+  const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
+  const parsed = await getCodexJson({
+    url,
+    headers,
+    auth,
+    fetch,
+    abortSignal,
+    schema: catalogSchema,
+    unexpectedShapeMessage: 'The Codex model catalog had an unexpected shape.',
+  });
+  return parsed.models.map(m => ({
+    id: m.slug,
+    name: m.display_name ?? m.slug,
+    reasoningLevels: (m.supported_reasoning_levels ?? []).map(l =>
+      typeof l === 'string' ? l : l.effort,
+    ),
+    ...(m.default_reasoning_level != null && { defaultReasoningLevel: m.default_reasoning_level }),
+    ...(m.context_window != null && { contextWindow: m.context_window }),
+  }));
+}

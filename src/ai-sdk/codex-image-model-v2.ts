@@ -1,0 +1,21 @@
+import type { ImageModelV2, ImageModelV2CallOptions } from '@ai-sdk/provider';
+import type { CodexConfig } from '../provider/codex-config';
+import { CodexImageModel } from '../image/codex-image-model';
+import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import { CodexModelWrapper } from './codex-model-wrapper';
+
+/** `ImageModelV2` for AI SDK 5 (`experimental_generateImage`): generations only. */
+export class CodexImageModelV2 extends CodexModelWrapper<CodexImageModel> implements ImageModelV2 {
+  readonly specificationVersion = 'v2';
+  readonly maxImagesPerCall: number;
+
+  constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
+    super(new CodexImageModel(modelId, settings, config));
+    this.maxImagesPerCall = this.core.maxImagesPerCall;
+  }
+
+  async doGenerate(options: ImageModelV2CallOptions) {
+    const { images, warnings, providerMetadata, response } = await this.core.generate(options);
+    return { images, warnings, providerMetadata, response };
+  }
+}

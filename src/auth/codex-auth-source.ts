@@ -1,0 +1,40 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { headerValueProblem } from '../common/header-checks';
+
+export type CodexCredentials = {
+  accessToken: string;
+  /** Sent as `ChatGPT-Account-ID`; omitted when unknown. */
+  accountId?: string | undefined;
+};
+
+export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
+
+/** Where a model gets credentials, and what it may do after a 401. */
+export type CodexAuthSource = {
+  getCredentials(): Promise<CodexCredentials>;
+  /**
+   * Called after the backend answered 401 to `rejected`: credentials worth one more try,
+   * or `undefined` to give up.
+   */
+  onUnauthorized?(rejected: CodexCredentials): Promise<CodexCredentials | undefined>;
+};
+
+/**
+ * `fetch` would refuse credentials that cannot be header values, with a message quoting
+ * the token; this names the field as its source calls it (`name`) and says what to do (`fix`).
+ */
+export function assertSendableCredentials(
+  credentials: CodexCredentials,
+  name: (field: keyof CodexCredentials) => string,
+  fix: string,
+): void {
+  for (const field of ['accessToken', 'accountId'] as const) {
+    const value = credentials[field];
+    const problem = typeof value === 'string' ? headerValueProblem(value) : undefined;
+    if (problem != null) {
+      throw new LoadAPIKeyError({
+        message: `The ${name(field)} contains ${problem}, so it cannot be sent. ${fix}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import {
+  assertSendableCredentials,
+  type CodexAuth,
+  type CodexAuthSource,
+  type CodexCredentials,
+} from './codex-auth-source';
+
+export function resolveCodexAuth({
+  auth,
+  authFile,
+  accountId,
+  tokenURL,
+  fetch,
+}: {
+  auth?: CodexAuth;
+  authFile?: string;
+  accountId?: string;
+  tokenURL: string;
+  fetch?: FetchFunction;
+}): CodexAuthSource {
+  if (auth == null) {
+    // Node-only code (auth.json, locks) loads on first use, so an edge bundle that passes
+    // `auth` explicitly never reaches `node:fs`.
+    let source: Promise<CodexAuthSource> | undefined;
+    const load = () =>
+      (source ??= import('./create-file-auth').then(m =>
+        m.createFileAuth({ authFile, tokenURL, accountId, fetch }),
+      ));
+    return {
+      getCredentials: async () => (await load()).getCredentials(),
+      onUnauthorized: async rejected => (await load()).onUnauthorized!(rejected),
+    };
+  }
+
+  const getCredentials = async (): Promise<CodexCredentials> => {
+    const credentials = typeof auth === 'function' ? await auth() : auth;
+    if (
+      credentials == null ||
+      typeof credentials.accessToken !== 'string' ||
+      credentials.accessToken === ''
+    ) {
+      throw new LoadAPIKeyError({
+        message:
+          'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+      });
+    }
+    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
+    assertSendableCredentials(
+      resolved,
+      field => `${field} from the Codex \`auth\` setting`,
+      'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
+    );
+    return resolved;
+  };
+  return {
+    getCredentials,
+    // A token function may have rotated its token since; a fixed token comes back the
+    // same, which ends the retry.
+    async onUnauthorized(rejected: CodexCredentials) {
+      const next = await getCredentials();
+      return next.accessToken !== rejected.accessToken ? next : undefined;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { codexErrorToMessage, isUsageLimitError } from './codex-failed-response-handler';
+import { redactSecrets } from './redact-secrets';
+
+describe('codexErrorToMessage', () => {
+  it('says the plan and when a usage limit resets', () => {
+    const data = {
+      error: {
+        type: 'usage_limit_reached',
+        message: 'The usage limit has been reached',
+        plan_type: 'plus',
+        resets_at: 1_900_000_000,
+        resets_in_seconds: 1500,
+      },
+    };
+    expect(isUsageLimitError(data)).toBe(true);
+    expect(codexErrorToMessage(data)).toBe(
+      'You have hit your ChatGPT usage limit (plus plan). Try again in ~25 min (resets at 2030-03-17T17:46:40.000Z).',
+    );
+  });
+
+  it('explains a plan without Codex', () => {
+    const data = { error: { type: 'usage_not_included', plan_type: 'free' } };
+    expect(isUsageLimitError(data)).toBe(true);
+    expect(codexErrorToMessage(data)).toMatch(/does not include Codex \(free plan\)/);
+  });
+
+  it('passes the backend sentence through, with its code', () => {
+    expect(
+      codexErrorToMessage({
+        detail: "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
+      }),
+    ).toBe(
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` on the provider lists the models this account can use.",
+    );
+    expect(
+      codexErrorToMessage({
+        error: {
+          message: 'Unsupported parameter: temperature',
+          type: 'invalid_request_error',
+          code: 'unsupported_parameter',
+        },
+      }),
+    ).toBe('Unsupported parameter: temperature (unsupported_parameter)');
+    expect(
+      codexErrorToMessage({ detail: [{ loc: ['body', 'model'], msg: 'field required' }] }),
+    ).toBe('field required');
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces each secret and each line of a multi-line one, longest first', () => {
+    const token = 'at-SECRET-1234\r\nX-Injected: yes';
+    expect(
+      redactSecrets(`Headers.append: "Bearer ${token}" is invalid; also at-SECRET-1234`, [
+        `Bearer ${token}`,
+        undefined,
+        'short',
+      ]),
+    ).toBe('Headers.append: "[redacted]" is invalid; also [redacted]');
+  });
+
+  it('leaves text alone when nothing secret is in it', () => {
+    expect(redactSecrets('fetch failed', ['at-SECRET-1234', 'Bearer'])).toBe('fetch failed');
+  });
+});

@@ -1,0 +1,54 @@
+import { APICallError } from '@ai-sdk/provider';
+import { diagnosticSuffix } from './with-diagnostics';
+
+/**
+ * Codex's own stream failures, raised when the transport, not the backend, ends a response
+ * early. All three are worth one more identical request.
+ */
+export const CODEX_STREAM_ERROR_CODES = {
+  /** The connection broke mid-stream. */
+  interrupted: 'stream_interrupted',
+  /** The stream ended before its terminal event. */
+  truncated: 'stream_truncated',
+  /** Nothing arrived for `streamIdleTimeoutMs`. */
+  idleTimeout: 'stream_idle_timeout',
+} as const;
+
+export type CodexStreamErrorCode =
+  (typeof CODEX_STREAM_ERROR_CODES)[keyof typeof CODEX_STREAM_ERROR_CODES];
+
+/** `response.failed` / `error` event codes that a later identical request may get past. */
+const RETRYABLE_EVENT_CODES: ReadonlySet<string> = new Set([
+  'server_is_overloaded',
+  'rate_limit_exceeded',
+  'server_error',
+  ...Object.values(CODEX_STREAM_ERROR_CODES),
+]);
+
+/** An error the backend reported inside a 2xx stream (or one our transport ran into). */
+export function createStreamError({
+  code,
+  message,
+  data,
+  url,
+  requestBodyValues,
+  responseHeaders,
+}: {
+  code: string | null | undefined;
+  message: string | null | undefined;
+  data: unknown;
+  url: string;
+  requestBodyValues: unknown;
+  responseHeaders: Record<string, string> | undefined;
+}): APICallError {
+  const text = message || 'The Codex response failed';
+  return new APICallError({
+    message: (code ? `${code}: ${text}` : text) + diagnosticSuffix(responseHeaders),
+    url,
+    requestBodyValues,
+    statusCode: 200,
+    responseHeaders,
+    data,
+    isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
+  });
+}

@@ -1,0 +1,35 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
+
+/**
+ * Why `value` cannot be sent as a header value, or `undefined` when it can. `fetch` rejects
+ * these with a message that quotes the value, which may be a token, so we check first.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  if (/[\r\n]/.test(value)) return 'a line break (CR or LF)';
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) return 'a control character';
+  if (/[^\x00-\xff]/.test(value)) return 'a character outside Latin-1';
+  return undefined;
+}
+
+/** RFC 9110 token characters; `fetch` rejects any other header name. */
+export function isValidHeaderName(name: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+}
+
+/**
+ * `fetch` would reject these with a message quoting the value (which may be a token) and the
+ * failure would look like a network error; name the header instead, never its value.
+ */
+export function assertSendableHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = isValidHeaderName(name) ? headerValueProblem(value) : 'an invalid name';
+    if (problem == null) continue;
+    const credential = name === 'authorization' || name === 'chatgpt-account-id';
+    throw new InvalidArgumentError({
+      argument: credential ? 'auth' : `headers.${name}`,
+      message: credential
+        ? `The ChatGPT ${name === 'authorization' ? 'access token' : 'account id'} contains ${problem}, so it cannot be sent. Check the \`auth\` setting or the auth file (\`codex login\` writes a valid one).`
+        : `The request header "${isValidHeaderName(name) ? name : '(invalid name)'}" has ${problem}; header names and values cannot hold line breaks or control characters. Fix the \`headers\` you pass.`,
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders } from '@ai-sdk/provider-utils';
+import { copyAPICallError } from './copy-api-call-error';
+
+// What an error may carry out of this package is cleaned of the credentials it was sent with.
+
+/**
+ * `text` with every secret, and every word of one, replaced by `[redacted]`: a runtime may
+ * quote a header value in part (one line of it, or the token without its `Bearer`).
+ */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  const pieces = secrets
+    .flatMap(secret => (secret == null ? [] : [secret, ...secret.split(/\s+/)]))
+    .map(piece => piece.trim())
+    // short pieces ("Bearer", a one-letter line) are not secret and would shred the text
+    .filter(piece => piece.length >= 8)
+    .sort((a, b) => b.length - a.length);
+  let result = text;
+  for (const piece of pieces) result = result.split(piece).join('[redacted]');
+  return result;
+}
+
+/**
+ * `error` with `secrets` redacted from its message, response headers, response body and
+ * `data`: an error answer may quote the credentials of the request (a proxy page that
+ * prints the request headers, a backend message about a malformed token). Returns
+ * `error` itself when nothing needed redacting.
+ */
+export function redactAPICallError(
+  error: APICallError,
+  secrets: ReadonlyArray<string | undefined>,
+): APICallError {
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const message = redact(error.message);
+  const responseBody = error.responseBody != null ? redact(error.responseBody) : undefined;
+  const headersJson = JSON.stringify(error.responseHeaders ?? null);
+  const dataJson = JSON.stringify(error.data ?? null);
+  const redactedHeaders = redact(headersJson);
+  const redactedData = redact(dataJson);
+  if (
+    message === error.message &&
+    responseBody === error.responseBody &&
+    redactedHeaders === headersJson &&
+    redactedData === dataJson
+  ) {
+    return error;
+  }
+  return copyAPICallError(error, {
+    message,
+    responseBody,
+    // header values are strings: a JSON copy is as good as the original
+    responseHeaders: parseOr(redactedHeaders) as Record<string, string> | undefined,
+    // data may hold what JSON would change (a Date): kept as it was unless it quotes a secret
+    data: redactedData === dataJson ? error.data : parseOr(redactedData),
+  });
+}
+
+function parseOr(json: string): unknown {
+  try {
+    return JSON.parse(json) ?? undefined;
+  } catch {
+    // a secret that straddled JSON syntax: drop the field rather than keep the secret
+    return undefined;
+  }
+}
+
+/**
+ * A 2xx answer that cannot be used (not JSON, or not the expected shape), e.g. a proxy's
+ * page. Its body is kept for debugging minus the credentials it may quote, and a JSON
+ * parser's error, whose message quotes the start of the text, is not kept as the cause.
+ */
+export function unexpectedAnswerError({
+  message,
+  url,
+  response,
+  text,
+  cause,
+  secrets,
+}: {
+  message: string;
+  url: string;
+  response: Response;
+  text: string;
+  cause: unknown;
+  secrets: ReadonlyArray<string | undefined>;
+}): APICallError {
+  const notJson = cause instanceof SyntaxError;
+  return new APICallError({
+    message: notJson ? message.replace(/\.?$/, ' (not JSON).') : message,
+    url,
+    requestBodyValues: undefined,
+    statusCode: response.status,
+    responseHeaders: extractResponseHeaders(response),
+    responseBody: redactSecrets(text, secrets),
+    cause: notJson ? undefined : cause,
+    isRetryable: false,
+  });
+}

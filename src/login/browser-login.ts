@@ -1,0 +1,242 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { timingSafeEqual } from 'node:crypto';
+import { CODEX_CLIENT_ID } from '../auth/token-refresh';
+import { PACKAGE_NAME } from '../common/package-identity';
+import { startCallbackServer, type CallbackReply } from './callback-server';
+import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { CodexLoginError } from './login-error';
+import { errorPage, successPage } from './login-pages';
+import { openBrowser as openDefaultBrowser } from './open-browser';
+import { createPkce, createState } from './pkce';
+import { saveSignIn, type CodexLoginResult } from './save-sign-in';
+import { exchangeAuthorizationCode } from './token-exchange';
+
+export const DEFAULT_CALLBACK_PORT = 1455;
+/** The issuer also accepts this redirect port; used when 1455 is taken. */
+const FALLBACK_CALLBACK_PORT = 1457;
+const SCOPES = 'openid profile email offline_access';
+
+export type LoginWithBrowserOptions = {
+  /** Where `auth.json` goes: default `$CODEX_HOME`, else `~/.codex`. */
+  codexHome?: string;
+  /** The auth file itself, instead of `<codexHome>/auth.json`. */
+  authFile?: string;
+  /** Default `https://auth.openai.com`. */
+  issuer?: string;
+  /**
+   * The localhost callback port, default 1455 (then 1457 if 1455 is taken). OpenAI's
+   * issuer only redirects to the ports registered for the Codex CLI.
+   */
+  port?: number;
+  /** Open the authorize URL in the default browser (default), or call this function. */
+  openBrowser?: boolean | ((url: string) => void | Promise<void>);
+  /** Gets the authorize URL once the callback server listens, e.g. to print it. */
+  onAuthorizeUrl?: (url: string) => void;
+  /** Told about callbacks that were refused but did not end the sign-in (a wrong `state`). */
+  onWarning?: (message: string) => void;
+  /** Sent as `originator` on the authorize URL. Default `ai-sdk-provider-codex`. */
+  originator?: string;
+  /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
+  abortSignal?: AbortSignal;
+  fetch?: FetchFunction;
+};
+
+/**
+ * Signs in with ChatGPT in the browser (OAuth authorization code + PKCE S256 + `state`)
+ * and writes `auth.json` as `codex login` does. Node only.
+ */
+export async function loginWithBrowser(
+  options: LoginWithBrowserOptions = {},
+): Promise<CodexLoginResult> {
+  const { abortSignal, fetch } = options;
+  abortSignal?.throwIfAborted();
+  const issuer = normalizeIssuer(options.issuer);
+  const authFile = resolveAuthFile(options);
+  const pkce = createPkce();
+  const state = createState();
+  const outcome = createSignInOutcome();
+  // Known once the server listens; no callback can reach `complete` before that.
+  let redirectUri: string;
+
+  const server = await startCallbackServer({
+    port: options.port ?? DEFAULT_CALLBACK_PORT,
+    fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
+    onCallback: callbackHandler({
+      outcome,
+      state,
+      onWarning: options.onWarning,
+      complete: async code => {
+        const tokens = await exchangeAuthorizationCode({
+          issuer,
+          code,
+          codeVerifier: pkce.verifier,
+          redirectUri,
+          fetch,
+          abortSignal,
+        });
+        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+      },
+    }),
+  });
+  redirectUri = server.redirectUri;
+  const onAbort = () => outcome.fail(abortSignal!.reason);
+  abortSignal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const url = buildAuthorizeUrl({
+      issuer,
+      redirectUri,
+      challenge: pkce.challenge,
+      state,
+      originator: options.originator ?? PACKAGE_NAME,
+    });
+    options.onAuthorizeUrl?.(url);
+    const open = options.openBrowser ?? true;
+    if (typeof open === 'function') await open(url);
+    else if (open) openDefaultBrowser(url);
+    return await outcome.promise;
+  } finally {
+    abortSignal?.removeEventListener('abort', onAbort);
+    await server.close();
+  }
+}
+
+type SignInOutcome = {
+  readonly promise: Promise<CodexLoginResult>;
+  phase: 'waiting' | 'exchanging' | 'done';
+  succeed: (result: CodexLoginResult) => void;
+  fail: (error: unknown) => void;
+};
+
+/**
+ * Settles once: whichever of success, failure or abort comes first wins (a promise ignores
+ * any later resolve or reject).
+ */
+function createSignInOutcome(): SignInOutcome {
+  let settle!: { resolve: (r: CodexLoginResult) => void; reject: (e: unknown) => void };
+  const outcome: SignInOutcome = {
+    promise: new Promise<CodexLoginResult>((resolve, reject) => {
+      settle = { resolve, reject };
+    }),
+    phase: 'waiting',
+    succeed(result) {
+      outcome.phase = 'done';
+      settle.resolve(result);
+    },
+    fail(error) {
+      outcome.phase = 'done';
+      settle.reject(error);
+    },
+  };
+  return outcome;
+}
+
+/** Answers the browser's redirect back to us; `complete` trades the code and saves the sign-in. */
+function callbackHandler({
+  outcome,
+  state,
+  onWarning,
+  complete,
+}: {
+  outcome: SignInOutcome;
+  state: string;
+  onWarning: ((message: string) => void) | undefined;
+  complete: (code: string) => Promise<CodexLoginResult>;
+}): (params: URLSearchParams) => Promise<CallbackReply> {
+  return async params => {
+    if (outcome.phase === 'done') {
+      return reply(
+        409,
+        'Sign-in already finished',
+        'This sign-in has already ended. You can close this tab.',
+      );
+    }
+    if (!sameState(params.get('state'), state)) {
+      // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
+      onWarning?.(
+        'Ignored a sign-in callback with a wrong `state` (a stale or foreign sign-in page). Still waiting for the sign-in started here.',
+      );
+      return reply(
+        400,
+        'Sign-in link does not match',
+        'This page does not belong to the sign-in waiting in your terminal (state mismatch). Start the sign-in again from there.',
+      );
+    }
+    const error = params.get('error');
+    if (error != null) {
+      const message = deniedMessage(error, params.get('error_description'));
+      outcome.fail(new CodexLoginError({ reason: 'denied', message }));
+      return reply(403, 'Sign-in was not completed', message);
+    }
+    const code = params.get('code');
+    if (!code) {
+      const message = 'The sign-in server sent no authorization code. Start the sign-in again.';
+      outcome.fail(new CodexLoginError({ reason: 'invalid_response', message }));
+      return reply(400, 'Sign-in was not completed', message);
+    }
+    if (outcome.phase === 'exchanging') {
+      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
+    }
+    outcome.phase = 'exchanging';
+    try {
+      const result = await complete(code);
+      outcome.succeed(result);
+      return { status: 200, html: successPage(result.email) };
+    } catch (exchangeError) {
+      outcome.fail(exchangeError);
+      return reply(
+        500,
+        'Sign-in could not be completed',
+        (exchangeError as Error)?.message ?? 'Unknown error',
+      );
+    }
+  };
+}
+
+export function buildAuthorizeUrl({
+  issuer,
+  redirectUri,
+  challenge,
+  state,
+  originator,
+}: {
+  issuer: string;
+  redirectUri: string;
+  challenge: string;
+  state: string;
+  originator: string;
+}): string {
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: CODEX_CLIENT_ID,
+    redirect_uri: redirectUri,
+    scope: SCOPES,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    id_token_add_organizations: 'true',
+    codex_cli_simplified_flow: 'true',
+    state,
+    originator,
+  });
+  return `${issuer}/oauth/authorize?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+function deniedMessage(error: string, description: string | null): string {
+  if (error === 'access_denied' && /missing_codex_entitlement/i.test(description ?? '')) {
+    return 'Sign-in was denied: Codex is not enabled for this ChatGPT workspace. Ask the workspace admin for Codex access, or sign in with another account.';
+  }
+  const why = description?.trim() || error;
+  return `Sign-in was denied (${why}). Start it again and approve the request, or sign in with another account.`;
+}
+
+/** Compares in constant time, so that response timing tells nothing of our `state`. */
+function sameState(received: string | null, expected: string): boolean {
+  if (received == null) return false;
+  const a = Buffer.from(received);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const reply = (status: number, title: string, message: string): CallbackReply => ({
+  status,
+  html: errorPage(title, message),
+});

@@ -1,0 +1,204 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server';
+import { logout } from './logout';
+
+let dir: string;
+let authFile: string;
+let issuer: RecordingServer;
+let revokeStatus = 200;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'codex-logout-'));
+  authFile = join(dir, 'auth.json');
+  revokeStatus = 200;
+  issuer = await startRecordingServer((_, res) => {
+    res.writeHead(revokeStatus, { 'content-type': 'application/json' });
+    res.end('{}');
+  });
+});
+afterEach(async () => {
+  await issuer.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const write = (path: string, content: unknown) =>
+  writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+
+describe('logout', () => {
+  it('revokes the refresh token at the issuer as the Codex CLI does, whatever trailing slash it has', async () => {
+    await write(authFile, { tokens: { access_token: 'at-SECRET', refresh_token: 'rt-SECRET-1' } });
+    expect(await logout({ authFile, issuer: `${issuer.url}/` })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+    });
+    expect(issuer.hits).toHaveLength(1);
+    expect(issuer.hits[0]!.url).toBe('/oauth/revoke');
+    expect(issuer.hits[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(issuer.hits[0]!.body)).toEqual({
+      token: 'rt-SECRET-1',
+      token_type_hint: 'refresh_token',
+      client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+    });
+  });
+
+  it('says revoked: false when the issuer refuses the revocation', async () => {
+    revokeStatus = 400;
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: false,
+    });
+  });
+
+  it('takes an empty 204 answer as a confirmed revocation', async () => {
+    revokeStatus = 204;
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+    });
+  });
+
+  it('attempts no revocation, and reports none, for a file without a usable refresh token', async () => {
+    for (const content of [
+      { tokens: { refresh_token: '' } },
+      { tokens: { refresh_token: 42 } },
+      { tokens: null },
+      'torn {"tokens"',
+      'null',
+      '42',
+      '"rt-SECRET-x"',
+      '[]',
+    ]) {
+      await write(authFile, content);
+      expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+        authFile,
+        removed: true,
+      });
+      expect(await readdir(dir)).toEqual([]);
+    }
+    expect(issuer.hits).toEqual([]);
+  });
+
+  it('reports nothing removed, and revokes nothing, when there is no auth file', async () => {
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: false,
+    });
+    expect(issuer.hits).toEqual([]);
+  });
+
+  it('names the auth file and what is wrong with it when it cannot be read, and removes nothing', async () => {
+    await mkdir(authFile);
+    const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `Cannot read the Codex auth file ${authFile} (EISDIR: it is a directory); nothing was removed.`,
+    );
+    expect((await lstat(authFile)).isDirectory()).toBe(true);
+  });
+
+  it('an auth file linked to itself is an unreadable link loop, not a directory; the link stays', async () => {
+    await symlink(authFile, authFile);
+    const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `Cannot read the Codex auth file ${authFile} (ELOOP); nothing was removed.`,
+    );
+    expect(await readlink(authFile)).toBe(authFile);
+  });
+
+  it('a dangling auth-file link: nothing removed, the link stays and no target is claimed', async () => {
+    const missing = join(dir, 'moved-away.json');
+    await symlink(missing, authFile);
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: false,
+    });
+    expect(await readlink(authFile)).toBe(missing);
+    expect(issuer.hits).toEqual([]);
+  });
+
+  describe('a symlinked auth file', () => {
+    let target: string;
+    beforeEach(async () => {
+      target = join(dir, 'dotfiles-auth.json');
+      await write(target, {});
+      await symlink(target, authFile);
+    });
+
+    it('keeps the link and a target that holds no sign-in as it is', async () => {
+      await write(target, { OPENAI_API_KEY: null, tokens: null, theme: 'dark' });
+      expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+        authFile,
+        removed: false,
+        linkTarget: target,
+      });
+      expect(JSON.parse(await readFile(authFile, 'utf8'))).toEqual({
+        OPENAI_API_KEY: null,
+        tokens: null,
+        theme: 'dark',
+      });
+    });
+
+    it('takes every sign-in field out of the target and keeps the rest', async () => {
+      await write(target, {
+        auth_mode: 'chatgpt',
+        OPENAI_API_KEY: 'sk-SECRET',
+        tokens: { refresh_token: 'rt-SECRET-2' },
+        last_refresh: '2025-01-01T00:00:00Z',
+        agent_identity: { id: 'x' },
+        personal_access_token: 'pat-SECRET',
+        theme: 'dark',
+      });
+      expect(await logout({ authFile, issuer: issuer.url, revoke: false })).toStrictEqual({
+        authFile,
+        removed: true,
+        linkTarget: target,
+      });
+      expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({
+        OPENAI_API_KEY: null,
+        theme: 'dark',
+      });
+      expect(issuer.hits).toEqual([]);
+    });
+
+    it('a target that is no JSON object may hold a torn token: it is emptied', async () => {
+      await write(target, '{"tokens": {"refresh_token": "rt-SECR');
+      expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+        authFile,
+        removed: true,
+        linkTarget: target,
+      });
+      expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({ OPENAI_API_KEY: null });
+
+      for (const content of [['rt-SECRET-3'], '"rt-SECRET-4"', '42', 'null']) {
+        await write(target, content);
+        expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+          authFile,
+          removed: true,
+          linkTarget: target,
+        });
+        expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual({ OPENAI_API_KEY: null });
+        expect(await readlink(authFile)).toBe(target);
+      }
+      expect(issuer.hits).toEqual([]);
+    });
+  });
+});

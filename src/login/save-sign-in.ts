@@ -1,0 +1,82 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { readFile } from 'node:fs/promises';
+import {
+  resolveAuthFilePath,
+  withAuthFileLock,
+  writeAuthFile,
+  type AuthFileContent,
+} from '../auth/auth-file-store';
+import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
+import { revokeRefreshToken } from './revoke-token';
+import type { SignInTokens } from './token-exchange';
+
+/** What a finished sign-in tells the app: where the credentials went and whose they are. */
+export type CodexLoginResult = CodexAccountClaims & { authFile: string };
+
+/**
+ * Writes a fresh sign-in the way `codex login` does (`auth_mode`, `OPENAI_API_KEY`,
+ * `tokens.{id_token, access_token, refresh_token, account_id}`, `last_refresh`), keeping
+ * any other top-level field. It goes through the refresh's lock and atomic 0600 writer,
+ * so a refresh running in another process can neither interleave nor be overwritten
+ * half-way. The refresh token it replaces is then revoked (best effort).
+ */
+export async function saveSignIn({
+  authFile,
+  tokens,
+  issuer,
+  fetch,
+  abortSignal,
+}: {
+  authFile: string;
+  tokens: SignInTokens;
+  issuer: string;
+  fetch?: FetchFunction;
+  /** A cancelled sign-in writes nothing, even when it is cancelled waiting for the lock. */
+  abortSignal?: AbortSignal;
+}): Promise<CodexLoginResult> {
+  const claims = readAccountClaims(tokens.id_token, tokens.access_token);
+  // A symlinked auth.json (dotfiles) stays a link: the lock and the write go to its target,
+  // the same file a refresh locks and writes.
+  const target = await resolveAuthFilePath(authFile);
+  const replaced = await withAuthFileLock(
+    target,
+    async () => {
+      abortSignal?.throwIfAborted();
+      const previous = await readPreviousContent(target);
+      const content: AuthFileContent = {
+        ...previous,
+        auth_mode: 'chatgpt',
+        OPENAI_API_KEY: null,
+        tokens: {
+          id_token: tokens.id_token,
+          access_token: tokens.access_token,
+          refresh_token: tokens.refresh_token,
+          ...(claims.accountId != null && { account_id: claims.accountId }),
+        },
+        last_refresh: new Date().toISOString(),
+      };
+      await writeAuthFile(target, content);
+      return previous.tokens?.refresh_token;
+    },
+    abortSignal,
+  );
+  if (typeof replaced === 'string' && replaced !== '' && replaced !== tokens.refresh_token) {
+    await revokeRefreshToken({ issuer, refreshToken: replaced, fetch });
+  }
+  return { authFile, ...claims };
+}
+
+/**
+ * The file being replaced, for its other fields. A missing or unreadable one starts
+ * afresh: the user asked for a new sign-in, and the old content cannot be used anyway.
+ */
+async function readPreviousContent(path: string): Promise<AuthFileContent> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as AuthFileContent)
+      : {};
+  } catch {
+    return {};
+  }
+}

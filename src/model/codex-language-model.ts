@@ -1,0 +1,189 @@
+import type { LanguageModelV2CallOptions, LanguageModelV2Content } from '@ai-sdk/provider';
+import { withAuthRenewal } from '../auth/with-auth-renewal';
+import type { CodexConfig } from '../provider/codex-config';
+import type { CodexRequestBody } from '../wire/codex-request-body';
+import type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';
+import { getCodexArgs } from '../request/get-codex-args';
+import type { CodexToolNames } from '../request/codex-tool-names';
+import { collectCodexStream } from '../stream/collect-codex-stream';
+import type {
+  CodexCallWarning,
+  CodexFinish,
+  CodexOutputShape,
+  CodexStreamPart,
+} from '../stream/codex-output-shape';
+import { createCodexPartStream } from '../stream/codex-part-stream';
+import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
+import { CodexRequestSession } from '../transport/codex-request-session';
+
+export type CodexModelSettings = CodexProviderOptions;
+
+/**
+ * The call options the core maps to a Codex request. They are V2's shape: V2 is the
+ * smallest of the specs, and the V3/V4 wrappers translate their options into it.
+ */
+export type CodexCallOptions = LanguageModelV2CallOptions;
+
+/** What every spec's finish part carries; `doGenerate` returns the same three fields. */
+type FinishPartBase = {
+  type: 'finish';
+  finishReason: unknown;
+  usage: unknown;
+  providerMetadata?: unknown;
+};
+
+/** `doGenerate`'s result, in the spec version of the shape it was given. */
+export type CodexGenerateResult<FinishPart extends FinishPartBase, Warning> = {
+  content: LanguageModelV2Content[];
+  finishReason: FinishPart['finishReason'];
+  usage: FinishPart['usage'];
+  providerMetadata: FinishPart['providerMetadata'];
+  request: { body: CodexRequestBody };
+  response: { id?: string; modelId?: string; timestamp?: Date; headers: Record<string, string> };
+  warnings: Warning[];
+};
+
+/**
+ * The one Codex language model, of no spec version: it maps call options to a request,
+ * sends it (with auth renewal and retries) and returns content parts, leaving the parts
+ * that differ between specs (`finish`, warnings) to the shape its spec wrapper hands in.
+ */
+export class CodexLanguageModel {
+  readonly modelId: CodexModelId;
+
+  // The backend fetches https images itself; everything else `ai` downloads and passes as bytes.
+  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
+
+  constructor(
+    modelId: CodexModelId,
+    private readonly settings: CodexModelSettings,
+    private readonly config: CodexConfig,
+  ) {
+    this.modelId = modelId;
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  getArgs(options: CodexCallOptions) {
+    return getCodexArgs({
+      modelId: this.modelId,
+      options,
+      defaults: {
+        sessionId: this.config.sessionId,
+        defaultInstructions: this.config.defaultInstructions,
+        providerOptions: this.settings,
+      },
+    });
+  }
+
+  /** `doStream`, with warnings the spec wrapper found while converting its call options. */
+  async stream<FinishPart extends FinishPartBase, Warning>(
+    options: CodexCallOptions,
+    shape: CodexOutputShape<FinishPart, Warning>,
+    extraWarnings: CodexCallWarning[] = [],
+  ) {
+    const { body, warnings, toolNames } = await this.getArgs(options);
+    const { stream, responseHeaders } = await this.startStream(body, options, {
+      warnings: fromTransport => shape.warnings([...extraWarnings, ...warnings, ...fromTransport]),
+      finishPart: shape.finishPart,
+      holdUntil: 'content',
+      toolNames,
+    });
+    return { stream, request: { body }, response: { headers: responseHeaders() } };
+  }
+
+  /** `doGenerate`, with warnings the spec wrapper found while converting its call options. */
+  async generate<FinishPart extends FinishPartBase, Warning>(
+    options: CodexCallOptions,
+    shape: CodexOutputShape<FinishPart, Warning>,
+    extraWarnings: CodexCallWarning[] = [],
+  ): Promise<CodexGenerateResult<FinishPart, Warning>> {
+    const { body, warnings, toolNames } = await this.getArgs(options);
+    const { stream, responseHeaders, transportWarnings } = await this.startStream(
+      body,
+      { ...options, includeRawChunks: false },
+      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish', toolNames },
+    );
+    const { content, finish, response } = await collectCodexStream(stream);
+    const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
+    return {
+      content,
+      finishReason: ended.finishReason,
+      usage: ended.usage,
+      providerMetadata: ended.providerMetadata,
+      request: { body },
+      response: { ...response, headers: responseHeaders() },
+      warnings: shape.warnings([...extraWarnings, ...warnings, ...transportWarnings]),
+    };
+  }
+
+  /**
+   * Connects (retrying what is safe to retry) and returns the part stream, which itself
+   * retries failures that happen before the caller saw anything.
+   */
+  private async startStream<FinishPart extends { type: 'finish' }, Warning>(
+    body: CodexRequestBody,
+    options: CodexCallOptions,
+    output: {
+      /** The call's warnings, given what the transport had to say about the first attempt. */
+      warnings: (fromTransport: CodexCallWarning[]) => Warning[];
+      finishPart: (finish: CodexFinish) => FinishPart;
+      holdUntil: 'content' | 'finish';
+      toolNames: CodexToolNames;
+    },
+  ): Promise<{
+    stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
+    responseHeaders: () => Record<string, string>;
+    transportWarnings: CodexCallWarning[];
+  }> {
+    const url = `${this.config.baseURL}/responses`;
+    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, options, signal);
+    const session = new CodexRequestSession(this.config.retry, options.abortSignal);
+    let latest = await session.connect(send);
+    const transportWarnings = latest.warnings ?? [];
+    const stream = createCodexPartStream(latest, {
+      ...output,
+      warnings: output.warnings(transportWarnings),
+      includeRawChunks: options.includeRawChunks === true,
+      generateId: this.config.generateId,
+      request: { url, body },
+      retries: { session, reconnect: async () => (latest = await session.connect(send)) },
+      idleTimeoutMs: this.config.retry.streamIdleTimeoutMs,
+      coalesceDeltas: this.config.coalesceDeltas,
+    });
+    // the headers of the attempt that answered last (a retry replaces the first one)
+    return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
+  }
+
+  /** One request with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
+  private sendWithAuth(
+    url: string,
+    body: CodexRequestBody,
+    options: CodexCallOptions,
+    signal: AbortSignal,
+  ) {
+    return withAuthRenewal(this.config.auth, credentials =>
+      this.config.transport.send({
+        url,
+        headers: mergeHeaders(
+          this.config.headers(),
+          options.headers,
+          credentialHeaders(credentials),
+        ),
+        body,
+        fetch: this.config.fetch,
+        signal,
+      }),
+    );
+  }
+}
+
+/** A stream that closed without `finish` (it cannot, but `doGenerate` must return one). */
+const UNFINISHED: CodexFinish = {
+  unified: 'other',
+  raw: undefined,
+  usage: undefined,
+  providerMetadata: { codex: { responseId: null } },
+};

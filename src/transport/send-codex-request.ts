@@ -1,0 +1,94 @@
+import { APICallError } from '@ai-sdk/provider';
+import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
+import { codexFailedResponseHandler } from '../common/codex-failed-response-handler';
+import { describeError } from '../common/describe-error';
+import { withDiagnostics } from '../common/with-diagnostics';
+import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
+import { assertSendableHeaders } from '../common/header-checks';
+import { redirectError } from '../common/redirect-error';
+
+/**
+ * One request to the Codex backend. Resolves with the response once its headers are in
+ * (body unread) when the status is 2xx; HTTP and transport failures reject as
+ * `APICallError`s carrying the request id.
+ */
+export async function sendCodexRequest({
+  method,
+  url,
+  headers,
+  body,
+  fetch = globalThis.fetch,
+  abortSignal,
+}: {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** Sent as JSON; also reported as `requestBodyValues` on errors. */
+  body?: unknown;
+  fetch?: FetchFunction;
+  abortSignal?: AbortSignal;
+}): Promise<Response> {
+  assertSendableHeaders(headers);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      signal: abortSignal,
+      // These requests carry the ChatGPT credentials: a redirect must not take them to
+      // another origin, so none is followed.
+      redirect: 'manual',
+    });
+  } catch (error) {
+    throw toTransportError(error, url, body, Object.values(headers));
+  }
+  const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
+  if (redirect != null) throw redirect;
+  if (!response.ok) {
+    const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
+    throw withDiagnostics(redactAPICallError(value, [headers.authorization]));
+  }
+  return response;
+}
+
+// What runtimes say when the network failed (undici, Chromium, Firefox, Safari, React Native).
+const NETWORK_FAILURE =
+  /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed|network request failed|terminated)$/i;
+
+function toTransportError(
+  error: unknown,
+  url: string,
+  requestBodyValues: unknown,
+  secrets: string[],
+): unknown {
+  if (isAbortError(error) || APICallError.isInstance(error)) return error;
+  // `fetch` throws a TypeError both for a network failure and for a request it refuses to
+  // send (bad URL, bad header); only the first is worth another attempt.
+  const invalidRequest = error instanceof TypeError && !NETWORK_FAILURE.test(error.message);
+  // A refused request is explained by its own message; a network failure by its cause.
+  const raw = invalidRequest ? (error as Error).message : describeError(error);
+  const detail = redactSecrets(raw, secrets);
+  const redacted = detail !== raw || leaksSecret(error, secrets);
+  return new APICallError({
+    message: invalidRequest
+      ? `The request to the Codex backend at ${url} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
+      : `Cannot connect to the Codex backend at ${url}: ${detail}`,
+    url,
+    requestBodyValues,
+    // A cause that quotes a credential is replaced by its redacted text.
+    cause: redacted ? new Error(detail) : error,
+    isRetryable: !invalidRequest,
+  });
+}
+
+function leaksSecret(error: unknown, secrets: string[]): boolean {
+  // The whole cause chain, which may loop.
+  const seen = new Set<unknown>();
+  for (let e = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+    if (redactSecrets(text, secrets) !== text) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import type { CodexTool, CodexToolChoice } from './codex-tool-definitions';
+
+// The request side of the wire format: plain types, nothing to validate.
+
+export type CodexInputContent =
+  | { type: 'input_text'; text: string }
+  | { type: 'input_image'; image_url: string }
+  | { type: 'output_text'; text: string };
+
+export type CodexMessageInput = {
+  type: 'message';
+  role: 'user' | 'assistant' | 'developer';
+  content: CodexInputContent[];
+};
+
+export type CodexReasoningInput = {
+  type: 'reasoning';
+  summary: Array<{ type: 'summary_text'; text: string }>;
+  encrypted_content: string;
+};
+
+export type CodexFunctionCallInput = {
+  type: 'function_call';
+  call_id: string;
+  name: string;
+  arguments: string;
+};
+
+export type CodexFunctionCallOutputInput = {
+  type: 'function_call_output';
+  call_id: string;
+  output: string;
+};
+
+export type CodexInputItem =
+  | CodexMessageInput
+  | CodexReasoningInput
+  | CodexFunctionCallInput
+  | CodexFunctionCallOutputInput
+  | CodexWebSearchCallInput
+  | CodexCustomToolCallInput
+  | CodexCustomToolCallOutputInput
+  | CodexLocalShellCallInput;
+
+/** Web search actions as the backend reports and takes them back (snake_case). */
+export type CodexWebSearchAction =
+  | { type: 'search'; query?: string; queries?: string[] }
+  | { type: 'open_page'; url?: string }
+  | { type: 'find_in_page'; url?: string; pattern?: string };
+
+export type CodexWebSearchCallInput = {
+  type: 'web_search_call';
+  status: 'completed';
+  action?: CodexWebSearchAction;
+};
+
+export type CodexCustomToolCallInput = {
+  type: 'custom_tool_call';
+  call_id: string;
+  name: string;
+  input: string;
+};
+
+/** The answer to a `custom_tool_call` or a `local_shell_call`, by the call's own kind. */
+export type CodexCustomToolCallOutputInput = {
+  type: 'custom_tool_call_output' | 'local_shell_call_output';
+  call_id: string;
+  output: string;
+};
+
+export type CodexLocalShellAction = {
+  type: 'exec';
+  command: string[];
+  timeout_ms?: number;
+  working_directory?: string;
+  env?: Record<string, string>;
+  user?: string;
+};
+
+export type CodexLocalShellCallInput = {
+  type: 'local_shell_call';
+  call_id: string;
+  status: 'completed';
+  action: CodexLocalShellAction;
+};
+
+export type CodexTextFormat =
+  | { type: 'json_object' }
+  | { type: 'json_schema'; name: string; description?: string; schema: unknown; strict: boolean };
+
+export type CodexRequestBody = {
+  model: string;
+  instructions: string;
+  input: CodexInputItem[];
+  tools?: CodexTool[];
+  tool_choice?: CodexToolChoice;
+  parallel_tool_calls: boolean;
+  reasoning?: { effort?: string; summary?: string };
+  store: false;
+  stream: true;
+  include: string[];
+  prompt_cache_key: string;
+  text?: { verbosity?: string; format?: CodexTextFormat };
+  service_tier?: string;
+};
