@@ -189,6 +189,42 @@ describe('fault matrix', () => {
     expect(errorOf(parts)).toBeUndefined();
   });
 
+  describe('a malformed output item fails the call the same way in both modes', () => {
+    const events = () => [
+      ...responseEvents({ output: [{ type: 'message', text: 'still here' }] }).slice(0, -1),
+      {
+        type: 'response.output_item.done',
+        output_index: 1,
+        item: { type: 'function_call', name: 'lookup' },
+      },
+      ...responseEvents({ output: [] }).slice(-1),
+    ];
+    const malformed =
+      /^invalid_event: The Codex backend sent a malformed response\.output_item\.done event \(function_call item without call_id or name\); it was skipped\./;
+
+    it('doStream: an error part, the rest of the response, finish reason error; not retried', async () => {
+      emu.enqueue({ kind: 'sse', events: events() });
+      const parts = await streamParts();
+      expect(emu.requests).toHaveLength(1);
+      expect(textOf(parts)).toBe('still here');
+      expect(errorOf(parts)?.message).toMatch(malformed);
+      expect(finishOf(parts).finishReason).toBe('error');
+    });
+
+    it('doGenerate: throws that error; not retried', async () => {
+      emu.enqueue({ kind: 'sse', events: events() });
+      const error = await model()
+        .doGenerate(hi)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(emu.requests).toHaveLength(1);
+      expect(APICallError.isInstance(error) && error.message).toMatch(malformed);
+      expect(APICallError.isInstance(error) && error.isRetryable).toBe(false);
+    });
+  });
+
   it('a stalled server times out; before output it is retried', async () => {
     const head = toSSE(responseEvents({ output: [], terminal: 'none' }));
     emu.enqueue({ kind: 'sse', raw: head, keepOpen: true }, { kind: 'sse', fixture: 'text' });

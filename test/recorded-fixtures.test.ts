@@ -55,7 +55,7 @@ async function parts(sse: string, toolNames?: CodexToolNames): Promise<Part[]> {
     sseConnection(body),
     {
       warnings: [],
-      finishPart: v2OutputShape.finishPart,
+      finishPart: v2OutputShape(undefined).finishPart,
       includeRawChunks: false,
       generateId: () => `gen-${n++}`,
       toolNames,

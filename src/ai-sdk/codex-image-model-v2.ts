@@ -1,7 +1,7 @@
 import type { ImageModelV2, ImageModelV2CallOptions } from '@ai-sdk/provider';
-import type { CodexConfig } from '../provider/codex-config';
 import { CodexImageModel } from '../image/codex-image-model';
 import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import type { CodexConfig } from '../provider/codex-config';
 import { CodexModelWrapper } from './codex-model-wrapper';
 
 /** `ImageModelV2` for AI SDK 5 (`experimental_generateImage`): generations only. */
@@ -14,7 +14,9 @@ export class CodexImageModelV2 extends CodexModelWrapper<CodexImageModel> implem
     this.maxImagesPerCall = this.core.maxImagesPerCall;
   }
 
-  async doGenerate(options: ImageModelV2CallOptions) {
+  async doGenerate(
+    options: ImageModelV2CallOptions,
+  ): Promise<Awaited<ReturnType<ImageModelV2['doGenerate']>>> {
     const { images, warnings, providerMetadata, response } = await this.core.generate(options);
     return { images, warnings, providerMetadata, response };
   }

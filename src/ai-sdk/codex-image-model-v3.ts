@@ -1,10 +1,31 @@
 import type { ImageModelV3, ImageModelV3CallOptions } from '@ai-sdk/provider-v3';
-import { CodexSpecImageModel } from './codex-spec-image-model';
+import { CodexImageModel } from '../image/codex-image-model';
+import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import type { CodexConfig } from '../provider/codex-config';
+import { CodexModelWrapper } from './codex-model-wrapper';
+import { toV3ImageWarning } from './v3-image-warning';
 
-/** `generateImage` of AI SDK 6 (`ai@6`). */
-export class CodexImageModelV3
-  extends CodexSpecImageModel<ImageModelV3CallOptions>
-  implements ImageModelV3
-{
+/** `generateImage` of AI SDK 6 (`ai@6`): input images go to `images/edits`. */
+export class CodexImageModelV3 extends CodexModelWrapper<CodexImageModel> implements ImageModelV3 {
   readonly specificationVersion = 'v3';
+  readonly maxImagesPerCall: number;
+
+  constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
+    super(new CodexImageModel(modelId, settings, config));
+    this.maxImagesPerCall = this.core.maxImagesPerCall;
+  }
+
+  async doGenerate(
+    options: ImageModelV3CallOptions,
+  ): Promise<Awaited<ReturnType<ImageModelV3['doGenerate']>>> {
+    const { images, warnings, providerMetadata, usage, response } =
+      await this.core.generate(options);
+    return {
+      images,
+      warnings: warnings.map(toV3ImageWarning),
+      providerMetadata,
+      response,
+      ...(usage != null && { usage }),
+    };
+  }
 }

@@ -1,13 +1,34 @@
 import type { ImageModelV4, ImageModelV4CallOptions } from '@ai-sdk/provider-latest';
-import { CodexSpecImageModel } from './codex-spec-image-model';
+import { CodexImageModel } from '../image/codex-image-model';
+import type { CodexImageModelId, CodexImageModelSettings } from '../image/codex-image-options';
+import type { CodexConfig } from '../provider/codex-config';
+import { CodexModelWrapper } from './codex-model-wrapper';
+import { toV3ImageWarning } from './v3-image-warning';
 
-/** `generateImage` of AI SDK 7 (`ai@7`). */
-export class CodexImageModelV4
-  extends CodexSpecImageModel<ImageModelV4CallOptions>
-  implements ImageModelV4
-{
+/** `generateImage` of AI SDK 7 (`ai@7`): input images go to `images/edits`. */
+export class CodexImageModelV4 extends CodexModelWrapper<CodexImageModel> implements ImageModelV4 {
   readonly specificationVersion = 'v4';
+  readonly maxImagesPerCall: number;
   readonly supportsFileInputs = true;
   // the backend's edit endpoint takes no mask
   readonly supportsMaskInputs = false;
+
+  constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
+    super(new CodexImageModel(modelId, settings, config));
+    this.maxImagesPerCall = this.core.maxImagesPerCall;
+  }
+
+  async doGenerate(
+    options: ImageModelV4CallOptions,
+  ): Promise<Awaited<ReturnType<ImageModelV4['doGenerate']>>> {
+    const { images, warnings, providerMetadata, usage, response } =
+      await this.core.generate(options);
+    return {
+      images,
+      warnings: warnings.map(toV3ImageWarning),
+      providerMetadata,
+      response,
+      ...(usage != null && { usage }),
+    };
+  }
 }

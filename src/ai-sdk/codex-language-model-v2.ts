@@ -1,16 +1,11 @@
-import type {
-  LanguageModelV2,
-  LanguageModelV2CallOptions,
-  LanguageModelV2StreamPart,
-} from '@ai-sdk/provider';
-import type { CodexConfig } from '../provider/codex-config';
+import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { CodexLanguageModel, type CodexModelSettings } from '../model/codex-language-model';
-import type { CodexRequestBody } from '../wire/codex-request-body';
+import type { CodexConfig } from '../provider/codex-config';
 import type { CodexModelId } from '../request/codex-provider-options';
 import { CodexModelWrapper } from './codex-model-wrapper';
 import { v2OutputShape } from './v2-output-shape';
 
-/** AI SDK 5 (`ai@5`): the core's own call options and content parts are V2's. */
+/** AI SDK 5 (`ai@5`): V2's call options are the core's as they are. */
 export class CodexLanguageModelV2
   extends CodexModelWrapper<CodexLanguageModel>
   implements LanguageModelV2
@@ -23,15 +18,11 @@ export class CodexLanguageModelV2
     this.supportedUrls = this.core.supportedUrls;
   }
 
-  doStream(options: LanguageModelV2CallOptions): Promise<{
-    stream: ReadableStream<LanguageModelV2StreamPart>;
-    request: { body: CodexRequestBody };
-    response: { headers: Record<string, string> };
-  }> {
-    return this.core.stream(options, v2OutputShape);
+  doStream(options: LanguageModelV2CallOptions): ReturnType<LanguageModelV2['doStream']> {
+    return this.core.stream(options, v2OutputShape(options.tools));
   }
 
-  doGenerate(options: LanguageModelV2CallOptions) {
-    return this.core.generate(options, v2OutputShape);
+  doGenerate(options: LanguageModelV2CallOptions): ReturnType<LanguageModelV2['doGenerate']> {
+    return this.core.generate(options, v2OutputShape(options.tools));
   }
 }

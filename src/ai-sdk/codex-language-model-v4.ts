@@ -1,22 +1,33 @@
-import type { LanguageModelV4, LanguageModelV4CallOptions } from '@ai-sdk/provider-latest';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider-latest';
+import { CodexLanguageModel, type CodexModelSettings } from '../model/codex-language-model';
 import type { CodexConfig } from '../provider/codex-config';
-import type { CodexModelSettings } from '../model/codex-language-model';
 import type { CodexModelId } from '../request/codex-provider-options';
-import { CodexSpecLanguageModel } from './codex-spec-language-model';
-import { v4OutputShape } from './v3-output-shape';
+import { CodexModelWrapper } from './codex-model-wrapper';
+import { v4OutputShape } from './v4-output-shape';
 
 /** AI SDK 7 (`ai@7`), typed with the `@ai-sdk/provider` major that `ai@7` uses. */
 export class CodexLanguageModelV4
-  extends CodexSpecLanguageModel<
-    LanguageModelV4CallOptions,
-    Awaited<ReturnType<LanguageModelV4['doStream']>>,
-    Awaited<ReturnType<LanguageModelV4['doGenerate']>>
-  >
+  extends CodexModelWrapper<CodexLanguageModel>
   implements LanguageModelV4
 {
   readonly specificationVersion = 'v4';
+  readonly supportedUrls: Record<string, RegExp[]>;
 
   constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
-    super(modelId, settings, config, v4OutputShape);
+    super(new CodexLanguageModel(modelId, settings, config));
+    this.supportedUrls = this.core.supportedUrls;
+  }
+
+  doStream(options: LanguageModelV4CallOptions): PromiseLike<LanguageModelV4StreamResult> {
+    return this.core.stream(options, v4OutputShape);
+  }
+
+  doGenerate(options: LanguageModelV4CallOptions): PromiseLike<LanguageModelV4GenerateResult> {
+    return this.core.generate(options, v4OutputShape);
   }
 }

@@ -4,9 +4,9 @@ import type { CodexTools } from '../tools/codex-tools';
 
 /**
  * What every Codex provider offers beyond the spec's model factories, in every AI SDK
- * version. `FLAVOR` picks the tool shape: `'v2'` for AI SDK 5, `'next'` for 6 and 7.
+ * version. `FLAVOR` picks the tool shape: `'v2'` for AI SDK 5, `'v3'` for 6 and 7 (AI SDK 7 takes the same tools).
  */
-export interface CodexProviderExtras<FLAVOR extends 'v2' | 'next'> {
+export interface CodexProviderExtras<FLAVOR extends 'v2' | 'v3'> {
   /** The backend's own tools: web search, freeform (`custom`), `apply_patch`, local shell. */
   readonly tools: CodexTools<FLAVOR>;
   /** The session id this provider sends (also the default `prompt_cache_key`). */

@@ -1,6 +1,9 @@
 // What every entry point (root, /v3, /v4) exports besides its own createCodex and codex.
-export { DEFAULT_CODEX_BASE_URL, DEFAULT_CODEX_INSTRUCTIONS } from '../provider/codex-provider';
-export type { CodexProviderSettings } from '../provider/codex-provider';
+export {
+  DEFAULT_CODEX_BASE_URL,
+  DEFAULT_CODEX_INSTRUCTIONS,
+} from '../provider/codex-provider-settings';
+export type { CodexProviderSettings } from '../provider/codex-provider-settings';
 export type { CodexAuth, CodexAuthSource } from '../auth/codex-auth-source';
 export type { CodexCredentials } from '../auth/codex-auth-source';
 export type { CodexModelSettings } from '../model/codex-language-model';

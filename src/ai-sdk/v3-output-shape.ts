@@ -4,39 +4,37 @@ import type {
   LanguageModelV3Usage,
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
-import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider-latest';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexOutputShape } from '../stream/codex-output-shape';
+import type { CodexFinish } from '../stream/codex-stream-part';
 import type { CodexTokenUsage } from '../wire/codex-events';
-import type { CodexCallWarning, CodexFinish, CodexOutputShape } from '../stream/codex-output-shape';
 
 type V3FinishPart = Extract<LanguageModelV3StreamPart, { type: 'finish' }>;
-type V4FinishPart = Extract<LanguageModelV4StreamPart, { type: 'finish' }>;
 
 /**
  * V3 (`ai@6`): nested token usage, a `{ unified, raw }` finish reason and
  * `unsupported`/`other` warnings.
  */
 export const v3OutputShape: CodexOutputShape<V3FinishPart, SharedV3Warning> = {
-  finishPart: toFinishPart,
-  warnings: warnings => warnings.map(toWarning),
+  finishPart: toV3FinishPart,
+  warnings: warnings => warnings.map(toV3Warning),
 };
 
-/**
- * V4 (`ai@7`) agrees with V3 on everything a shape covers (it only adds finish reasons and
- * warning kinds that Codex never produces), so the same functions serve, type-checked
- * against V4's own declarations.
- */
-export const v4OutputShape: CodexOutputShape<V4FinishPart, SharedV4Warning> = v3OutputShape;
-
-function toFinishPart({ unified, raw, usage, providerMetadata }: CodexFinish): V3FinishPart {
+export function toV3FinishPart({
+  unified,
+  raw,
+  usage,
+  providerMetadata,
+}: CodexFinish): V3FinishPart {
   return {
     type: 'finish',
     finishReason: { unified, raw },
-    usage: toNextUsage(usage),
+    usage: toV3Usage(usage),
     providerMetadata,
   };
 }
 
-function toNextUsage(usage: CodexTokenUsage | undefined): LanguageModelV3Usage {
+function toV3Usage(usage: CodexTokenUsage | undefined): LanguageModelV3Usage {
   const input = usage?.input_tokens ?? undefined;
   const cacheRead = usage?.input_tokens_details?.cached_tokens ?? undefined;
   const output = usage?.output_tokens ?? undefined;
@@ -53,26 +51,26 @@ function toNextUsage(usage: CodexTokenUsage | undefined): LanguageModelV3Usage {
       text: output != null ? output - (reasoning ?? 0) : undefined,
       reasoning,
     },
-    // the backend's usage object, which is JSON as it came off the wire
+    // the backend's usage object, parsed from the event's JSON: JSON through and through
     ...(usage != null && { raw: usage as JSONObject }),
   };
 }
 
-function toWarning(w: CodexCallWarning): SharedV3Warning {
-  switch (w.type) {
+export function toV3Warning(warning: CodexWarning): SharedV3Warning {
+  switch (warning.type) {
     case 'unsupported-setting':
       return {
         type: 'unsupported',
-        feature: String(w.setting),
-        ...(w.details != null && { details: w.details }),
+        feature: warning.setting,
+        ...(warning.details != null && { details: warning.details }),
       };
     case 'unsupported-tool':
       return {
         type: 'unsupported',
-        feature: `tool ${'name' in w.tool ? w.tool.name : 'unknown'}`,
-        ...(w.details != null && { details: w.details }),
+        feature: `tool ${warning.toolName}`,
+        ...(warning.details != null && { details: warning.details }),
       };
     case 'other':
-      return { type: 'other', message: w.message };
+      return { type: 'other', message: warning.message };
   }
 }

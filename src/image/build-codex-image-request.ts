@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type ImageModelV2CallWarning } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { CodexImageWarning } from './codex-image-warning';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import { codexImageProviderOptionsSchema } from './codex-image-options';
@@ -48,9 +49,9 @@ export function buildCodexImageRequest(
 ): {
   path: 'images/generations' | 'images/edits';
   body: CodexImageRequestBody;
-  warnings: ImageModelV2CallWarning[];
+  warnings: CodexImageWarning[];
 } {
-  const warnings: ImageModelV2CallWarning[] = [];
+  const warnings: CodexImageWarning[] = [];
   if (options.prompt == null || options.prompt.trim() === '') {
     throw new InvalidArgumentError({
       argument: 'prompt',

@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders } from '@ai-sdk/provider-utils';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
-import type { CodexConfig } from '../provider/codex-config';
+import type { CodexImageConfig } from './codex-image-config';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/send-codex-request';
 import { CodexRequestSession } from '../transport/codex-request-session';
@@ -26,7 +26,7 @@ export class CodexImageModel {
   constructor(
     readonly modelId: CodexImageModelId,
     settings: CodexImageModelSettings,
-    private readonly config: CodexConfig,
+    private readonly config: CodexImageConfig,
   ) {
     this.maxImagesPerCall = settings.maxImagesPerCall ?? DEFAULT_MAX_IMAGES_PER_CALL;
   }

@@ -1,28 +1,19 @@
-import type { LanguageModelV2CallOptions, LanguageModelV2Content } from '@ai-sdk/provider';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
-import type { CodexConfig } from '../provider/codex-config';
+import type { CodexModelConfig } from './codex-model-config';
 import type { CodexRequestBody } from '../wire/codex-request-body';
 import type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';
 import { getCodexArgs } from '../request/get-codex-args';
 import type { CodexToolNames } from '../request/codex-tool-names';
 import { collectCodexStream } from '../stream/collect-codex-stream';
-import type {
-  CodexCallWarning,
-  CodexFinish,
-  CodexOutputShape,
-  CodexStreamPart,
-} from '../stream/codex-output-shape';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexContent, CodexFinish } from '../stream/codex-stream-part';
+import type { CodexCallOptions } from '../request/codex-call-options';
+import type { CodexOutputShape, CodexStreamPart } from '../stream/codex-output-shape';
 import { createCodexPartStream } from '../stream/codex-part-stream';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { CodexRequestSession } from '../transport/codex-request-session';
 
 export type CodexModelSettings = CodexProviderOptions;
-
-/**
- * The call options the core maps to a Codex request. They are V2's shape: V2 is the
- * smallest of the specs, and the V3/V4 wrappers translate their options into it.
- */
-export type CodexCallOptions = LanguageModelV2CallOptions;
 
 /** What every spec's finish part carries; `doGenerate` returns the same three fields. */
 type FinishPartBase = {
@@ -34,7 +25,7 @@ type FinishPartBase = {
 
 /** `doGenerate`'s result, in the spec version of the shape it was given. */
 export type CodexGenerateResult<FinishPart extends FinishPartBase, Warning> = {
-  content: LanguageModelV2Content[];
+  content: CodexContent[];
   finishReason: FinishPart['finishReason'];
   usage: FinishPart['usage'];
   providerMetadata: FinishPart['providerMetadata'];
@@ -57,7 +48,7 @@ export class CodexLanguageModel {
   constructor(
     modelId: CodexModelId,
     private readonly settings: CodexModelSettings,
-    private readonly config: CodexConfig,
+    private readonly config: CodexModelConfig,
   ) {
     this.modelId = modelId;
   }
@@ -78,15 +69,14 @@ export class CodexLanguageModel {
     });
   }
 
-  /** `doStream`, with warnings the spec wrapper found while converting its call options. */
+  /** `doStream`, its `finish` part and warnings in the AI SDK version of `shape`. */
   async stream<FinishPart extends FinishPartBase, Warning>(
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
-    extraWarnings: CodexCallWarning[] = [],
   ) {
     const { body, warnings, toolNames } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(body, options, {
-      warnings: fromTransport => shape.warnings([...extraWarnings, ...warnings, ...fromTransport]),
+      warnings: fromTransport => shape.warnings([...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
       toolNames,
@@ -94,11 +84,10 @@ export class CodexLanguageModel {
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
 
-  /** `doGenerate`, with warnings the spec wrapper found while converting its call options. */
+  /** `doGenerate`, its finish reason, usage and warnings in the AI SDK version of `shape`. */
   async generate<FinishPart extends FinishPartBase, Warning>(
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
-    extraWarnings: CodexCallWarning[] = [],
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
     const { body, warnings, toolNames } = await this.getArgs(options);
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
@@ -115,7 +104,7 @@ export class CodexLanguageModel {
       providerMetadata: ended.providerMetadata,
       request: { body },
       response: { ...response, headers: responseHeaders() },
-      warnings: shape.warnings([...extraWarnings, ...warnings, ...transportWarnings]),
+      warnings: shape.warnings([...warnings, ...transportWarnings]),
     };
   }
 
@@ -128,7 +117,7 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     output: {
       /** The call's warnings, given what the transport had to say about the first attempt. */
-      warnings: (fromTransport: CodexCallWarning[]) => Warning[];
+      warnings: (fromTransport: CodexWarning[]) => Warning[];
       finishPart: (finish: CodexFinish) => FinishPart;
       holdUntil: 'content' | 'finish';
       toolNames: CodexToolNames;
@@ -136,7 +125,7 @@ export class CodexLanguageModel {
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
     responseHeaders: () => Record<string, string>;
-    transportWarnings: CodexCallWarning[];
+    transportWarnings: CodexWarning[];
   }> {
     const url = `${this.config.baseURL}/responses`;
     const send = (signal: AbortSignal) => this.sendWithAuth(url, body, options, signal);

@@ -1,23 +1,5 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexAuthSource } from '../auth/codex-auth-source';
-import type { CodexTransport } from '../transport/codex-transport';
-import type { CodexRetryPolicy } from '../transport/retry-policy';
+import type { CodexImageConfig } from '../image/codex-image-config';
+import type { CodexModelConfig } from '../model/codex-model-config';
 
-/** What the provider factory hands every model; the model reads no env and no files. */
-export type CodexConfig = {
-  provider: string;
-  baseURL: string;
-  /** Credentials, asked for per request so that a refreshed token is picked up. */
-  auth: CodexAuthSource;
-  /** Identity and user headers (lower-case names), without credentials. */
-  headers: () => Record<string, string>;
-  fetch?: FetchFunction;
-  /** How requests reach the backend (HTTP SSE unless a setting picks another). */
-  transport: CodexTransport;
-  sessionId: string;
-  defaultInstructions: string;
-  generateId: () => string;
-  retry: CodexRetryPolicy;
-  /** Merge adjacent deltas of one block that arrived in the same network read. */
-  coalesceDeltas: boolean;
-};
+/** What the provider factory hands every model: each model declares the part it reads. */
+export type CodexConfig = CodexModelConfig & CodexImageConfig;

@@ -1,4 +1,4 @@
-import type { LanguageModelV2CallWarning } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
 
 export type CodexReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
 
@@ -58,7 +58,7 @@ export const CODEX_MODEL_CAPABILITIES: Readonly<Record<string, CodexModelCapabil
 export function clampReasoningEffort(
   modelId: string,
   effort: CodexReasoningEffort,
-): { effort: CodexReasoningEffort; warning?: LanguageModelV2CallWarning } {
+): { effort: CodexReasoningEffort; warning?: CodexWarning } {
   const supported = CODEX_MODEL_CAPABILITIES[modelId]?.reasoningEfforts;
   if (supported == null || supported.includes(effort)) return { effort };
   const distance = (candidate: CodexReasoningEffort) =>

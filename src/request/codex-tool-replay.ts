@@ -1,8 +1,8 @@
 import type {
-  LanguageModelV2ToolCallPart,
-  LanguageModelV2ToolResultOutput,
-  LanguageModelV2ToolResultPart,
-} from '@ai-sdk/provider';
+  CodexToolCallPart,
+  CodexToolResultOutput,
+  CodexToolResultPart,
+} from './codex-call-options';
 import { z } from 'zod/v4';
 import type {
   CodexInputItem,
@@ -47,7 +47,7 @@ export class CodexToolReplay {
     private readonly warn: (message: string) => void,
   ) {}
 
-  call(part: LanguageModelV2ToolCallPart): ReplayedToolCall {
+  call(part: CodexToolCallPart): ReplayedToolCall {
     const parsed = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
     const meta = parsed.success ? parsed.data : {};
     const name = part.toolName;
@@ -99,7 +99,7 @@ export class CodexToolReplay {
   }
 
   /** A provider-executed result in an assistant message; false if it is not ours. */
-  providerResult(part: LanguageModelV2ToolResultPart): boolean {
+  providerResult(part: CodexToolResultPart): boolean {
     const item = this.webSearches.get(part.toolCallId);
     if (item == null) return false;
     const output = part.output;
@@ -129,7 +129,7 @@ export class CodexToolReplay {
   }
 
   /** A local shell result `{ output }` goes back as its text; undefined: format as usual. */
-  outputText(callId: string, output: LanguageModelV2ToolResultOutput): string | undefined {
+  outputText(callId: string, output: CodexToolResultOutput): string | undefined {
     if (this.kinds.get(callId) !== 'local_shell' || output.type !== 'json') return undefined;
     const parsed = localShellOutputSchema.safeParse(output.value);
     return parsed.success ? parsed.data.output : undefined;

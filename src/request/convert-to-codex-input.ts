@@ -1,11 +1,14 @@
-import {
-  UnsupportedFunctionalityError,
-  type LanguageModelV2CallWarning,
-  type LanguageModelV2FilePart,
-  type LanguageModelV2Message,
-  type LanguageModelV2Prompt,
-  type LanguageModelV2ToolResultOutput,
-} from '@ai-sdk/provider';
+import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
+import type {
+  CodexAssistantPart,
+  CodexFilePart,
+  CodexMessage,
+  CodexPrompt,
+  CodexToolResultOutput,
+  CodexToolResultPart,
+  CodexUnsentPart,
+} from './codex-call-options';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
@@ -21,7 +24,7 @@ export type ConvertedCodexInput = {
   /** System message texts, in order. */
   systemTexts: string[];
   input: CodexInputItem[];
-  warnings: LanguageModelV2CallWarning[];
+  warnings: CodexWarning[];
 };
 
 /**
@@ -31,7 +34,7 @@ export type ConvertedCodexInput = {
  * insists on: no tool output without its call, no reasoning without a following item.
  */
 export function convertToCodexInput(
-  prompt: LanguageModelV2Prompt,
+  prompt: CodexPrompt,
   /** Which tool names are the backend's own tools (see `prepareCodexTools`). */
   toolNames: CodexToolNames = NO_TOOL_NAMES,
 ): ConvertedCodexInput {
@@ -57,13 +60,12 @@ export function convertToCodexInput(
   return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
 }
 
-type AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
-type ToolPart = Extract<LanguageModelV2Message, { role: 'tool' }>['content'][number];
+type UserPart = Extract<CodexMessage, { role: 'user' }>['content'][number];
 
 class CodexInputBuilder {
   readonly systemTexts: string[] = [];
   readonly input: CodexInputItem[] = [];
-  readonly warnings: LanguageModelV2CallWarning[] = [];
+  readonly warnings: CodexWarning[] = [];
   private readonly toolReplay: CodexToolReplay;
   private readonly knownCallIds = new Set<string>();
   /** Calls still waiting for their output, by call id → tool name. */
@@ -88,11 +90,8 @@ class CodexInputBuilder {
     this.warnings.push({ type: 'other', message });
   }
 
-  user(parts: Extract<LanguageModelV2Message, { role: 'user' }>['content']) {
-    const content = parts.map((part): CodexInputContent => {
-      if (part.type === 'text') return { type: 'input_text', text: part.text };
-      return { type: 'input_image', image_url: toImageUrl(part) };
-    });
+  user(parts: UserPart[]) {
+    const content = parts.map(userContent);
     if (content.length === 0) return;
     this.closeUnanswered();
     this.endTurn();
@@ -120,7 +119,7 @@ class CodexInputBuilder {
     this.reasoning = undefined;
   }
 
-  assistantPart(part: AssistantPart) {
+  assistantPart(part: CodexAssistantPart) {
     if (part.type !== 'reasoning') this.reasoning = undefined;
     switch (part.type) {
       case 'text':
@@ -143,12 +142,15 @@ class CodexInputBuilder {
         this.warn(`Provider-executed tool result ${part.toolName} is not sent to Codex.`);
         break;
       case 'file':
-        this.warn('Assistant file parts are not sent to Codex.');
+      case 'tool-approval-response':
+      case 'custom':
+      case 'reasoning-file':
+        this.warn(`Assistant ${part.type} parts are not sent to Codex.`);
         break;
     }
   }
 
-  private reasoningPart(part: Extract<AssistantPart, { type: 'reasoning' }>) {
+  private reasoningPart(part: Extract<CodexAssistantPart, { type: 'reasoning' }>) {
     const parsed = codexReasoningMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
     const meta = parsed.success ? parsed.data : {};
     const itemId = meta.itemId ?? undefined;
@@ -168,7 +170,7 @@ class CodexInputBuilder {
       reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
   }
 
-  private toolCall(part: Extract<AssistantPart, { type: 'tool-call' }>) {
+  private toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
     const replayed = this.toolReplay.call(part);
     if (replayed !== undefined) {
       if (replayed.item === undefined) return;
@@ -194,9 +196,11 @@ class CodexInputBuilder {
     this.unanswered.set(callId, toolName);
   }
 
-  toolResults(parts: ToolPart[]) {
+  toolResults(parts: Array<CodexToolResultPart | CodexUnsentPart>) {
     this.reasoning = undefined;
     for (const part of parts) {
+      // approval responses concern provider-executed tools, which Codex does not run
+      if (part.type !== 'tool-result') continue;
       if (!this.knownCallIds.has(part.toolCallId)) {
         this.warn(
           `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
@@ -225,10 +229,7 @@ type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
  * it in its turn is rejected by the backend, so it is left out too, with a warning: the
  * model loses that chain of thought.
  */
-function replayableTurn(
-  turn: CodexInputItem[],
-  warnings: LanguageModelV2CallWarning[],
-): CodexInputItem[] {
+function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): CodexInputItem[] {
   const kept = turn.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
   let dropped = 0;
   while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') {
@@ -244,7 +245,33 @@ function replayableTurn(
   return kept;
 }
 
-function toImageUrl(part: LanguageModelV2FilePart): string {
+/** A user message part as the backend takes it: text, an image, or a text file as text. */
+function userContent(part: UserPart): CodexInputContent {
+  if (part.type === 'text') return { type: 'input_text', text: part.text };
+  const { data } = part;
+  if (data instanceof Uint8Array || data instanceof URL || typeof data === 'string') {
+    return { type: 'input_image', image_url: toImageUrl(part, data) };
+  }
+  switch (data.type) {
+    case 'data':
+      return { type: 'input_image', image_url: toImageUrl(part, data.data) };
+    case 'url':
+      return { type: 'input_image', image_url: toImageUrl(part, data.url) };
+    case 'text':
+      // a text file travels as text
+      return {
+        type: 'input_text',
+        text: part.filename ? `${part.filename}:\n${data.text}` : data.text,
+      };
+    case 'reference':
+      throw new UnsupportedFunctionalityError({
+        functionality: "file data of kind 'reference'",
+        message: `Codex cannot resolve provider file references; pass the file's data or URL instead.`,
+      });
+  }
+}
+
+function toImageUrl(part: CodexFilePart, data: Uint8Array | string | URL): string {
   if (!part.mediaType.startsWith('image/')) {
     throw new UnsupportedFunctionalityError({
       functionality: `file parts with media type ${part.mediaType}`,
@@ -253,20 +280,15 @@ function toImageUrl(part: LanguageModelV2FilePart): string {
         `${part.filename ? ` (${part.filename})` : ''} cannot be sent. Convert it to text or an image first.`,
     });
   }
-  if (part.data instanceof URL) return part.data.toString();
-  if (typeof part.data === 'string' && /^(https?|data):/i.test(part.data)) return part.data;
+  if (data instanceof URL) return data.toString();
+  if (typeof data === 'string' && /^(https?|data):/i.test(data)) return data;
   // `image/*` ("some image") names no format the backend can decode, so the bytes say which.
   const mediaType =
-    part.mediaType === 'image/*'
-      ? (detectImageMediaType(part.data) ?? 'image/jpeg')
-      : part.mediaType;
-  return `data:${mediaType};base64,${convertToBase64(part.data)}`;
+    part.mediaType === 'image/*' ? (detectImageMediaType(data) ?? 'image/jpeg') : part.mediaType;
+  return `data:${mediaType};base64,${convertToBase64(data)}`;
 }
 
-function toolOutputToString(
-  output: LanguageModelV2ToolResultOutput,
-  warnings: LanguageModelV2CallWarning[],
-): string {
+function toolOutputToString(output: CodexToolResultOutput, warnings: CodexWarning[]): string {
   switch (output.type) {
     case 'text':
     case 'error-text':
@@ -274,13 +296,16 @@ function toolOutputToString(
     case 'json':
     case 'error-json':
       return JSON.stringify(output.value);
+    case 'execution-denied':
+      return `Tool execution was denied${output.reason ? `: ${output.reason}` : '.'}`;
     case 'content':
       return output.value
         .flatMap(item => {
           if (item.type === 'text') return [item.text];
+          const mediaType = 'mediaType' in item ? item.mediaType : undefined;
           warnings.push({
             type: 'other',
-            message: `Tool result media (${item.mediaType}) is not supported by Codex and was left out.`,
+            message: `Tool result ${item.type}${typeof mediaType === 'string' ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
           });
           return [];
         })

@@ -1,4 +1,5 @@
-import type { LanguageModelV2CallOptions, LanguageModelV2CallWarning } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexCallOptions } from './codex-call-options';
 import { clampReasoningEffort } from './codex-model-capabilities';
 import {
   MODEL_SETTINGS,
@@ -11,18 +12,7 @@ import type { CodexToolNames } from './codex-tool-names';
 import type { CodexInputItem, CodexRequestBody, CodexTextFormat } from '../wire/codex-request-body';
 import { convertToCodexInput } from './convert-to-codex-input';
 import { isStrictJsonSchema } from './is-strict-json-schema';
-
-// The backend answers 400 "Unsupported parameter" to each of these, so they are never sent.
-const UNSUPPORTED_SETTINGS = [
-  'maxOutputTokens',
-  'temperature',
-  'topP',
-  'topK',
-  'presencePenalty',
-  'frequencyPenalty',
-  'seed',
-  'stopSequences',
-] as const;
+import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
@@ -36,7 +26,7 @@ export async function getCodexArgs({
   defaults,
 }: {
   modelId: string;
-  options: LanguageModelV2CallOptions;
+  options: CodexCallOptions;
   defaults: {
     sessionId: string;
     defaultInstructions: string;
@@ -45,7 +35,7 @@ export async function getCodexArgs({
   };
 }): Promise<{
   body: CodexRequestBody;
-  warnings: LanguageModelV2CallWarning[];
+  warnings: CodexWarning[];
   /** How the backend's tool items map to the app's tool names, for the stream. */
   toolNames: CodexToolNames;
 }> {
@@ -103,9 +93,9 @@ export async function getCodexArgs({
   return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings], toolNames };
 }
 
-function unsupportedSettingWarnings(options: LanguageModelV2CallOptions) {
-  const warnings: LanguageModelV2CallWarning[] = [];
-  for (const setting of UNSUPPORTED_SETTINGS) {
+function unsupportedSettingWarnings(options: CodexCallOptions) {
+  const warnings: CodexWarning[] = [];
+  for (const [setting] of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
     if (value != null && !(Array.isArray(value) && value.length === 0)) {
       warnings.push({
@@ -121,13 +111,16 @@ function unsupportedSettingWarnings(options: LanguageModelV2CallOptions) {
 /** Model settings under call options (call options win), with warnings for unknown keys. */
 function mergeCodexOptions(
   modelSettings: CodexProviderOptions | undefined,
-  options: LanguageModelV2CallOptions,
-  warnings: LanguageModelV2CallWarning[],
+  options: CodexCallOptions,
+  warnings: CodexWarning[],
 ): CodexProviderOptions {
   // Model settings were validated when the model was made; parsing them again here only
   // costs a few microseconds and gives every call the warnings for their unknown keys.
   const modelOptions = parseCodexOptions(modelSettings, MODEL_SETTINGS);
-  const callOptions = parseCodexOptions(options.providerOptions?.codex, 'providerOptions.codex');
+  const callOptions = parseCodexOptions(
+    withReasoningOption(options.providerOptions?.codex, options.reasoning),
+    'providerOptions.codex',
+  );
   for (const [where, unknownKeys] of [
     [MODEL_SETTINGS, modelOptions.unknownKeys],
     ['providerOptions.codex', callOptions.unknownKeys],
@@ -137,6 +130,19 @@ function mergeCodexOptions(
     }
   }
   return { ...modelOptions.options, ...callOptions.options };
+}
+
+/**
+ * AI SDK 7's generic `reasoning` level as `providerOptions.codex.reasoningEffort`, which
+ * wins when it is set itself. `max` is the highest level Codex has.
+ */
+function withReasoningOption(
+  codexOptions: Record<string, unknown> | undefined,
+  reasoning: string | undefined,
+): Record<string, unknown> | undefined {
+  if (reasoning == null || reasoning === 'provider-default') return codexOptions;
+  if (codexOptions?.reasoningEffort != null) return codexOptions;
+  return { ...codexOptions, reasoningEffort: reasoning === 'max' ? 'xhigh' : reasoning };
 }
 
 /**
@@ -166,7 +172,7 @@ function resolveInstructions(
 
 function textOptions(
   codexOptions: CodexProviderOptions,
-  responseFormat: LanguageModelV2CallOptions['responseFormat'],
+  responseFormat: CodexCallOptions['responseFormat'],
 ): CodexRequestBody['text'] {
   let format: CodexTextFormat | undefined;
   if (responseFormat?.type === 'json') {

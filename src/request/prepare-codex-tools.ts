@@ -1,9 +1,6 @@
-import {
-  InvalidArgumentError,
-  type LanguageModelV2CallOptions,
-  type LanguageModelV2CallWarning,
-  type LanguageModelV2ProviderDefinedTool,
-} from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexCallOptions, CodexProviderToolOption } from './codex-call-options';
 import { z } from 'zod/v4';
 import type { CodexTool, CodexToolChoice } from '../wire/codex-tool-definitions';
 import {
@@ -32,16 +29,16 @@ export function prepareCodexTools({
   toolChoice,
   strictJsonSchema,
 }: {
-  tools: LanguageModelV2CallOptions['tools'];
-  toolChoice: LanguageModelV2CallOptions['toolChoice'];
+  tools: CodexCallOptions['tools'];
+  toolChoice: CodexCallOptions['toolChoice'];
   strictJsonSchema: boolean | undefined;
 }): {
   tools: CodexTool[] | undefined;
   toolChoice: CodexToolChoice | undefined;
-  toolWarnings: LanguageModelV2CallWarning[];
+  toolWarnings: CodexWarning[];
   toolNames: CodexToolNames;
 } {
-  const toolWarnings: LanguageModelV2CallWarning[] = [];
+  const toolWarnings: CodexWarning[] = [];
   const codexTools: CodexTool[] = [];
   const toolNames: CodexToolNames = { customByWireName: {}, customBySdkName: {} };
   // the backend rejects two tools of one name, so a second one is left out
@@ -50,7 +47,7 @@ export function prepareCodexTools({
     if (wireNames.has(wireName)) {
       toolWarnings.push({
         type: 'unsupported-tool',
-        tool: sdkTool as LanguageModelV2ProviderDefinedTool,
+        toolName: sdkTool.name,
         details: `Another tool is already sent as '${wireName}'; this one was left out.`,
       });
       return false;
@@ -87,10 +84,10 @@ export function prepareCodexTools({
 
 /** One tool of `codex.tools`; another provider's tool is only warned about. */
 function addProviderTool(
-  tool: LanguageModelV2ProviderDefinedTool,
+  tool: CodexProviderToolOption,
   add: AddTool,
   toolNames: CodexToolNames,
-  toolWarnings: LanguageModelV2CallWarning[],
+  toolWarnings: CodexWarning[],
 ): void {
   switch (tool.id) {
     case WEB_SEARCH_TOOL_ID: {
@@ -136,7 +133,7 @@ function addProviderTool(
     default:
       toolWarnings.push({
         type: 'unsupported-tool',
-        tool,
+        toolName: tool.name,
         details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
       });
   }
@@ -166,9 +163,9 @@ function toWebSearchTool(args: z.infer<typeof webSearchArgsSchema>): CodexTool {
 }
 
 function toCodexToolChoice(
-  toolChoice: LanguageModelV2CallOptions['toolChoice'],
+  toolChoice: CodexCallOptions['toolChoice'],
   toolNames: CodexToolNames,
-  toolWarnings: LanguageModelV2CallWarning[],
+  toolWarnings: CodexWarning[],
 ): CodexToolChoice | undefined {
   switch (toolChoice?.type) {
     case undefined:
@@ -200,7 +197,7 @@ function addCustomName(names: CodexToolNames, wireName: string, sdkName: string)
   names.customBySdkName[sdkName] = wireName;
 }
 
-function parseToolArgs<T>(tool: LanguageModelV2ProviderDefinedTool, schema: z.ZodType<T>): T {
+function parseToolArgs<T>(tool: CodexProviderToolOption, schema: z.ZodType<T>): T {
   const result = schema.safeParse(tool.args ?? {});
   if (result.success) return result.data;
   throw new InvalidArgumentError({

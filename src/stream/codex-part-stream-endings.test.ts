@@ -136,7 +136,7 @@ describe('createCodexPartStream', () => {
     expect(finishOf(parts).finishReason).toBe('stop');
   });
 
-  it('reports a malformed structural event and goes on', async () => {
+  it('reports a malformed item, delivers the rest of the response and finishes with error', async () => {
     const parts = await run(
       toSSE([
         itemDone(0, { type: 'function_call', name: 't' }),
@@ -146,7 +146,7 @@ describe('createCodexPartStream', () => {
     const error = (parts.find(p => p.type === 'error') as { error: Error }).error;
     expect(error.message).toMatch(/malformed response\.output_item\.done/);
     expect(textOf(parts)).toBe('still here');
-    expect(finishOf(parts).finishReason).toBe('stop');
+    expect(finishOf(parts).finishReason).toBe('error');
   });
 
   it('ignores everything after the terminal event and cancels the body', async () => {

@@ -10,7 +10,7 @@ import {
 import { CodexRequestSession } from '../transport/codex-request-session';
 import type { CodexResponseStream } from '../transport/codex-transport';
 import { createSseEventSource } from '../transport/sse-event-source';
-import type { CodexContentPart } from './codex-output-shape';
+import type { CodexContentPart } from './codex-stream-part';
 import { createCodexPartStream } from './codex-part-stream';
 
 // What the part stream retries and what it shows, with a real request session whose

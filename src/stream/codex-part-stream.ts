@@ -5,7 +5,8 @@ import type { CodexToolNames } from '../request/codex-tool-names';
 import type { CodexConnection, CodexRequestSession } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
 import { codexEventHandlers, failResponse } from './codex-event-handlers';
-import type { CodexContentPart, CodexFinish, CodexStreamPart } from './codex-output-shape';
+import type { CodexContentPart, CodexFinish } from './codex-stream-part';
+import type { CodexStreamPart } from './codex-output-shape';
 import { parseCodexRateLimits } from './codex-rate-limits';
 import {
   createCodexStreamState,

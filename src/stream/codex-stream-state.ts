@@ -1,7 +1,7 @@
 import type { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent, CodexTokenUsage } from '../wire/codex-events';
 import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
-import type { CodexContentPart, CodexFinish } from './codex-output-shape';
+import type { CodexContentPart, CodexFinish } from './codex-stream-part';
 import type { CodexRateLimits } from './codex-rate-limits';
 
 export type TextItemState = {
@@ -60,6 +60,8 @@ export type CodexStreamState = {
   finishPart: (finish: CodexFinish) => { type: 'finish' };
   /** Set once `finish` went out: later events are ignored. */
   finished: boolean;
+  /** An item was malformed and skipped: the response ends in error (see `reportMalformedItem`). */
+  lostItem: boolean;
   rateLimits: CodexRateLimits | undefined;
 };
 
@@ -89,6 +91,7 @@ export function createCodexStreamState({
     usage: undefined,
     finishPart,
     finished: false,
+    lostItem: false,
     rateLimits,
   };
 }

@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { collectCodexStream } from './collect-codex-stream';
-import type { CodexContentPart } from './codex-output-shape';
+import type { CodexContentPart } from './codex-stream-part';
 
 type Finish = { type: 'finish'; finishReason: string };
 type Part = CodexContentPart | Finish | { type: 'stream-start'; warnings: never[] };

@@ -1,12 +1,9 @@
-import {
-  APICallError,
-  type LanguageModelV2Content,
-  type SharedV2ProviderMetadata,
-} from '@ai-sdk/provider';
+import { APICallError } from '@ai-sdk/provider';
 import type { CodexStreamPart } from './codex-output-shape';
+import type { CodexContent, CodexProviderMetadata } from './codex-stream-part';
 
 export type CollectedCodexResponse<FinishPart> = {
-  content: LanguageModelV2Content[];
+  content: CodexContent[];
   /** The spec version's `finish` part; undefined only if the stream ended without one. */
   finish: FinishPart | undefined;
   response: { id?: string; modelId?: string; timestamp?: Date };
@@ -15,7 +12,7 @@ export type CollectedCodexResponse<FinishPart> = {
 type OpenBlock = {
   type: 'text' | 'reasoning';
   text: string;
-  providerMetadata?: SharedV2ProviderMetadata;
+  providerMetadata?: CodexProviderMetadata;
 };
 
 /** What the parts read so far add up to. */
@@ -71,19 +68,19 @@ function collectPart<FinishPart extends { type: 'finish' }, Warning>(
 ): void {
   const { content, open, response } = collected;
   if (part.type === 'finish') {
-    collected.finish = part as FinishPart;
+    collected.finish = part;
     return;
   }
   switch (part.type) {
     case 'text-start':
     case 'reasoning-start': {
-      const block = {
-        type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const),
+      const block: OpenBlock = {
+        type: part.type === 'text-start' ? 'text' : 'reasoning',
         text: '',
         providerMetadata: part.providerMetadata,
       };
       open.set(part.id, block);
-      content.push(block as LanguageModelV2Content);
+      content.push(block);
       break;
     }
     case 'text-delta':

@@ -1,8 +1,9 @@
 import { customToolCallItemSchema } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import { customToolSdkName } from '../request/codex-tool-names';
+import { customToolCallPart } from './output-item-parts';
 import type { CodexStreamState, CustomToolItemState, EventHandler } from './codex-stream-state';
-import { malformed } from './report-malformed-item';
+import { reportMalformedItem } from './report-malformed-item';
 
 // `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
 // SDK parses a tool call's input as JSON, so it travels as a JSON string — and so do the
@@ -52,7 +53,7 @@ export function customToolCallDone(
 ): void {
   const parsed = customToolCallItemSchema.safeParse(event.item);
   if (!parsed.success) {
-    return malformed(state, event, 'custom_tool_call item without call_id or name');
+    return reportMalformedItem(state, event, 'custom_tool_call item without call_id or name');
   }
   const done = parsed.data;
   const started = state.items.get(outputIndex);
@@ -60,18 +61,14 @@ export function customToolCallDone(
     started?.kind === 'custom'
       ? started
       : startCustomTool(state, outputIndex, done.call_id, done.name);
-  const input = JSON.stringify(done.input ?? '');
-  state.emit({ type: 'tool-input-delta', id: item.callId, delta: item.hasInput ? '"' : input });
-  state.emit({ type: 'tool-input-end', id: item.callId });
+  const call = customToolCallPart(done, state.toolNames);
   state.emit({
-    type: 'tool-call',
-    toolCallId: done.call_id,
-    toolName: item.toolName,
-    input,
-    providerMetadata: {
-      codex: { itemId: done.id ?? null, itemType: 'custom_tool_call', name: done.name },
-    },
+    type: 'tool-input-delta',
+    id: item.callId,
+    delta: item.hasInput ? '"' : call.input,
   });
+  state.emit({ type: 'tool-input-end', id: item.callId });
+  state.emit(call);
   state.hasFunctionCall = true;
   state.items.delete(outputIndex);
 }

@@ -82,7 +82,7 @@ describe('createCodexPartStream over a frame-based source', () => {
         LanguageModelV2CallWarning
       >(connection, {
         warnings: [],
-        finishPart: v2OutputShape.finishPart,
+        finishPart: v2OutputShape(undefined).finishPart,
         includeRawChunks: false,
         coalesceDeltas,
         generateId: () => 'gen',

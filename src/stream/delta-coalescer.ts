@@ -28,30 +28,33 @@ export function directSink<P>(enqueue: (part: P) => void): PartSink<P> {
 export function coalescingSink<P extends { type: string }>(
   enqueue: (part: P) => void,
 ): PartSink<P> {
-  let pending: DeltaPart | undefined;
+  let pending: (P & DeltaPart) | undefined;
   return {
     push(part) {
       if (pending !== undefined) {
-        if (part.type === pending.type && (part as unknown as DeltaPart).id === pending.id) {
-          pending.delta += (part as unknown as DeltaPart).delta;
+        if (part.type === pending.type && isDelta(part) && part.id === pending.id) {
+          pending.delta += part.delta;
           return;
         }
-        enqueue(pending as unknown as P);
+        enqueue(pending);
         pending = undefined;
       }
-      if (
-        part.type === 'text-delta' ||
-        part.type === 'reasoning-delta' ||
-        part.type === 'tool-input-delta'
-      ) {
-        pending = part as unknown as DeltaPart;
-      } else enqueue(part);
+      if (isDelta(part)) pending = part;
+      else enqueue(part);
     },
     flush() {
       if (pending === undefined) return;
       const part = pending;
       pending = undefined;
-      enqueue(part as unknown as P);
+      enqueue(part);
     },
   };
+}
+
+function isDelta<P extends { type: string }>(part: P): part is P & DeltaPart {
+  return (
+    part.type === 'text-delta' ||
+    part.type === 'reasoning-delta' ||
+    part.type === 'tool-input-delta'
+  );
 }

@@ -1,8 +1,8 @@
 import { localShellCallItemSchema } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
-import { localShellInputOf } from '../tools/local-shell';
+import { localShellCallPart } from './output-item-parts';
 import type { CodexStreamState, ToolItemState } from './codex-stream-state';
-import { malformed } from './report-malformed-item';
+import { reportMalformedItem } from './report-malformed-item';
 
 // `local_shell_call` items: the model asks the app to run a command. The action arrives
 // whole with the finished item and becomes the tool call's input, camelCased as
@@ -36,23 +36,17 @@ export function localShellCallDone(
 ): void {
   const parsed = localShellCallItemSchema.safeParse(event.item);
   if (!parsed.success)
-    return malformed(state, event, 'local_shell_call item without an exec action');
+    return reportMalformedItem(state, event, 'local_shell_call item without an exec action');
   const done = parsed.data;
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'tool'
       ? started
       : startLocalShell(state, outputIndex, done.call_id ?? done.id ?? state.generateId());
-  const json = JSON.stringify(localShellInputOf(done.action));
-  state.emit({ type: 'tool-input-delta', id: item.callId, delta: json });
+  const call = localShellCallPart(done, item.callId, item.toolName);
+  state.emit({ type: 'tool-input-delta', id: item.callId, delta: call.input });
   state.emit({ type: 'tool-input-end', id: item.callId });
-  state.emit({
-    type: 'tool-call',
-    toolCallId: item.callId,
-    toolName: item.toolName,
-    input: json,
-    providerMetadata: { codex: { itemId: done.id ?? null, itemType: 'local_shell_call' } },
-  });
+  state.emit(call);
   state.hasFunctionCall = true;
   state.items.delete(outputIndex);
 }

@@ -1,4 +1,4 @@
-import type { CodexUnifiedFinishReason } from './codex-output-shape';
+import type { CodexUnifiedFinishReason } from './codex-stream-part';
 
 export function mapCodexFinishReason({
   incompleteReason,

@@ -8,7 +8,7 @@ import {
   type CodexEvent,
 } from '../../test/support/codex-events';
 import { corePartsOf, type CoreFinishPart } from '../../test/support/part-stream';
-import type { CodexContentPart } from './codex-output-shape';
+import type { CodexContentPart } from './codex-stream-part';
 
 // Output items → parts, through the real part stream: what a caller sees of each item's
 // start, deltas and end, including the odd events the backend should not send.
@@ -349,7 +349,7 @@ describe('malformed and odd items', () => {
     ]);
   });
 
-  it('reports each finished item it cannot read, saying which, and goes on', async () => {
+  it('reports each finished item it cannot read, saying which, goes on and finishes with error', async () => {
     const parts = await run([
       itemDone(0, { type: 'message', content: 'not a list' }),
       itemDone(1, { type: 'reasoning', summary: 'not a list' }),
@@ -367,6 +367,6 @@ describe('malformed and odd items', () => {
     expect(parts.slice(1).filter(p => p.type.endsWith('-start'))).toEqual([
       { type: 'text-start', id: 'msg_0' },
     ]);
-    expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'stop' });
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
   });
 });

@@ -12,7 +12,8 @@ import {
   type TextItemState,
 } from './codex-stream-state';
 import { emitMessageSources } from './citation-handlers';
-import { malformed } from './report-malformed-item';
+import { reportMalformedItem } from './report-malformed-item';
+import { functionCallPart, messageText, reasoningTexts } from './output-item-parts';
 import { customToolCallAdded, customToolCallDone } from './custom-tool-handlers';
 import { localShellCallAdded, localShellCallDone } from './local-shell-handlers';
 import { webSearchCallAdded, webSearchCallDone } from './web-search-handlers';
@@ -142,12 +143,12 @@ export const onOutputItemDone: EventHandler = (state, event) => {
 
 function messageDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
   const parsed = messageItemSchema.safeParse(event.item);
-  if (!parsed.success) return malformed(state, event, 'message item');
+  if (!parsed.success) return reportMalformedItem(state, event, 'message item');
   const done = parsed.data;
   const content = done.content ?? [];
   const item = textItem(state, outputIndex, done.id);
   if (!item.hasText) {
-    const text = content.map(c => (c.type === 'output_text' ? (c.text ?? '') : '')).join('');
+    const text = messageText(done);
     if (text !== '') state.emit({ type: 'text-delta', id: item.id, delta: text });
   }
   state.emit({
@@ -166,11 +167,11 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
 
 function reasoningDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
   const parsed = reasoningItemSchema.safeParse(event.item);
-  if (!parsed.success) return malformed(state, event, 'reasoning item');
+  if (!parsed.success) return reportMalformedItem(state, event, 'reasoning item');
   const done = parsed.data;
   const item = reasoningItem(state, outputIndex, done.id);
   if (!item.hasText) {
-    const text = done.summary?.map(s => s.text).join('\n\n') ?? '';
+    const text = reasoningTexts(done).join('\n\n');
     if (text !== '') state.emit({ type: 'reasoning-delta', id: item.blockId, delta: text });
   }
   // `ai` keeps the last metadata of a block: the encrypted content goes on its end so
@@ -187,7 +188,8 @@ function reasoningDone(state: CodexStreamState, outputIndex: number, event: Code
 
 function functionCallDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
   const parsed = functionCallItemSchema.safeParse(event.item);
-  if (!parsed.success) return malformed(state, event, 'function_call item without call_id or name');
+  if (!parsed.success)
+    return reportMalformedItem(state, event, 'function_call item without call_id or name');
   const done = parsed.data;
   const args = done.arguments ?? '';
   const open = state.items.get(outputIndex);
@@ -197,7 +199,7 @@ function functionCallDone(state: CodexStreamState, outputIndex: number, event: C
   if (!item.hasInput && args !== '')
     state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
   state.emit({ type: 'tool-input-end', id: item.callId });
-  state.emit({ type: 'tool-call', toolCallId: done.call_id, toolName: done.name, input: args });
+  state.emit(functionCallPart(done));
   state.hasFunctionCall = true;
   state.items.delete(outputIndex);
 }

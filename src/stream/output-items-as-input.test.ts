@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { summaryTexts } from '../../test/support/codex-events';
-import { replayOutputItems } from './output-items-as-input';
+import { outputItemsAsInput } from './output-items-as-input';
 
-describe('replayOutputItems', () => {
+describe('outputItemsAsInput', () => {
   it('gives output items the shape the next prompt replays them in', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         {
           id: 'rs_1',
           type: 'reasoning',
@@ -42,7 +42,7 @@ describe('replayOutputItems', () => {
 
   it('follows the replay rules: no reasoning without encrypted content, none at the end', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         { id: 'rs_1', type: 'reasoning', summary: [] },
         {
           id: 'msg_1',
@@ -57,17 +57,17 @@ describe('replayOutputItems', () => {
   });
 
   it('gives up on items it cannot predict', () => {
-    expect(replayOutputItems([{ type: 'image_generation_call', id: 'ig_1' }])).toBeUndefined();
+    expect(outputItemsAsInput([{ type: 'image_generation_call', id: 'ig_1' }])).toBeUndefined();
     expect(
-      replayOutputItems([{ type: 'function_call', call_id: 'c', name: 'n', arguments: '{' }]),
+      outputItemsAsInput([{ type: 'function_call', call_id: 'c', name: 'n', arguments: '{' }]),
     ).toBeUndefined();
   });
 });
 
-describe('replayOutputItems for the backend’s own tools', () => {
+describe('outputItemsAsInput for the backend’s own tools', () => {
   it('replays web search, custom and local shell items as the next prompt does', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         {
           id: 'ws_1',
           type: 'web_search_call',
@@ -96,7 +96,7 @@ describe('replayOutputItems for the backend’s own tools', () => {
   });
 });
 
-describe('replayOutputItems for odd but valid items', () => {
+describe('outputItemsAsInput for odd but valid items', () => {
   const answer = {
     type: 'message',
     role: 'assistant',
@@ -105,7 +105,7 @@ describe('replayOutputItems for odd but valid items', () => {
 
   it('keeps reasoning that came with encrypted content but no summary', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         { id: 'rs_1', type: 'reasoning', summary: [], encrypted_content: 'enc:1' },
         answer,
         { id: 'rs_2', type: 'reasoning', encrypted_content: 'enc:2' },
@@ -121,7 +121,7 @@ describe('replayOutputItems for odd but valid items', () => {
 
   it('keeps reasoning items without ids apart, and each one’s summaries together', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         { type: 'reasoning', summary: summaryTexts('One', 'Two'), encrypted_content: 'enc:1' },
         { type: 'reasoning', summary: summaryTexts('Three'), encrypted_content: 'enc:2' },
         answer,
@@ -135,7 +135,7 @@ describe('replayOutputItems for odd but valid items', () => {
 
   it('joins a message’s output text and leaves out parts the stream does not show as text', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         {
           type: 'message',
           content: [
@@ -158,7 +158,7 @@ describe('replayOutputItems for odd but valid items', () => {
 
   it('replays calls without arguments with an empty object, as the next prompt has them', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         { type: 'function_call', call_id: 'c1', name: 'now', arguments: '' },
         { type: 'function_call', call_id: 'c2', name: 'now' },
       ]),
@@ -170,13 +170,13 @@ describe('replayOutputItems for odd but valid items', () => {
 
   it('replays a custom tool call without input with an empty input', () => {
     expect(
-      replayOutputItems([{ type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch' }]),
+      outputItemsAsInput([{ type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch' }]),
     ).toEqual([{ type: 'custom_tool_call', call_id: 'c1', name: 'apply_patch', input: '' }]);
   });
 
   it('uses a local shell call’s item id when it has no call id', () => {
     expect(
-      replayOutputItems([
+      outputItemsAsInput([
         { id: 'lsh_1', type: 'local_shell_call', action: { type: 'exec', command: ['pwd'] } },
       ]),
     ).toEqual([
@@ -190,7 +190,7 @@ describe('replayOutputItems for odd but valid items', () => {
   });
 });
 
-describe('replayOutputItems for items it cannot read', () => {
+describe('outputItemsAsInput for items it cannot read', () => {
   it.each<[string, unknown]>([
     ['a null item', null],
     ['reasoning with a malformed summary', { type: 'reasoning', summary: 'Thinking' }],
@@ -204,6 +204,6 @@ describe('replayOutputItems for items it cannot read', () => {
     ],
     ['a web search with a malformed action', { type: 'web_search_call', action: 'search' }],
   ])('gives up on %s instead of failing', (_, item) => {
-    expect(replayOutputItems([item])).toBeUndefined();
+    expect(outputItemsAsInput([item])).toBeUndefined();
   });
 });

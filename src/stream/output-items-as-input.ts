@@ -1,4 +1,6 @@
-import type { LanguageModelV2Message } from '@ai-sdk/provider';
+import type { CodexAssistantPart } from '../request/codex-call-options';
+import { NO_TOOL_NAMES } from '../request/codex-tool-names';
+import { convertToCodexInput } from '../request/convert-to-codex-input';
 import {
   customToolCallItemSchema,
   functionCallItemSchema,
@@ -8,117 +10,121 @@ import {
   webSearchCallItemSchema,
 } from '../wire/codex-output-items';
 import type { CodexInputItem } from '../wire/codex-request-body';
-import { convertToCodexInput } from '../request/convert-to-codex-input';
-import { localShellInputOf } from '../tools/local-shell';
-import { webSearchOutputOf } from '../tools/web-search';
-
-type AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
+import type { CodexToolCall, CodexToolResult } from './codex-stream-part';
+import {
+  customToolCallPart,
+  functionCallPart,
+  localShellCallPart,
+  messageText,
+  reasoningTexts,
+  webSearchCallPart,
+  webSearchResultPart,
+} from './output-item-parts';
 
 /**
  * A response's output items as they come back in the caller's next prompt: the parts our
- * stream emits for them (one reasoning part per summary, text, tool calls), put through
- * the same input conversion. Only an exact match with the next prompt lets a socket send
- * just the new items, so this follows the package's replay rules rather than the backend's
- * item shapes. `undefined` when an item has no predictable replay (an unknown item type,
- * arguments that are not JSON): the next request then sends the full input.
+ * stream emits for them (`output-item-parts.ts`: one reasoning part per summary, text, tool
+ * calls), put through the same input conversion. Only an exact match with the next prompt
+ * lets a socket send just the new items, so this follows the package's replay rules rather
+ * than the backend's item shapes. `undefined` when an item has no predictable replay (an
+ * unknown item type, arguments that are not JSON): the next request then sends the full
+ * input.
  */
-export function replayOutputItems(items: readonly unknown[]): CodexInputItem[] | undefined {
-  const content: AssistantPart[] = [];
+export function outputItemsAsInput(items: readonly unknown[]): CodexInputItem[] | undefined {
+  const content: CodexAssistantPart[] = [];
   for (const [index, raw] of items.entries()) {
-    const type = (raw as { type?: unknown } | null)?.type;
-    if (type === 'reasoning') {
-      const parsed = reasoningItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { summary, encrypted_content } = parsed.data;
-      const codex = {
-        // only groups this item's summary parts in the conversion and is never sent:
-        // the position is id enough
-        itemId: String(index),
-        reasoningEncryptedContent: encrypted_content ?? null,
-      };
-      const texts = summary != null && summary.length > 0 ? summary.map(s => s.text) : [''];
-      for (const text of texts) {
-        content.push({ type: 'reasoning', text, providerOptions: { codex } });
-      }
-    } else if (type === 'message') {
-      const parsed = messageItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const text = (parsed.data.content ?? [])
-        .map(c => (c.type === 'output_text' ? (c.text ?? '') : ''))
-        .join('');
-      content.push({ type: 'text', text });
-    } else if (type === 'function_call') {
-      const parsed = functionCallItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { call_id, name, arguments: args } = parsed.data;
-      let input: unknown;
-      try {
-        input = JSON.parse(args || '{}');
-      } catch {
-        return undefined;
-      }
-      content.push({ type: 'tool-call', toolCallId: call_id, toolName: name, input });
-    } else {
-      // the backend's own tools replay by the item type our stream puts in their metadata;
-      // any other item type has no predictable replay
-      const parts = replayToolItem(raw, index);
-      if (parts == null) return undefined;
-      content.push(...parts);
-    }
+    const parts = itemAsParts(raw, index);
+    if (parts == null) return undefined;
+    content.push(...parts);
   }
   return convertToCodexInput([{ role: 'assistant', content }]).input;
 }
 
-function replayToolItem(raw: unknown, index: number): AssistantPart[] | undefined {
-  const custom = customToolCallItemSchema.safeParse(raw);
-  if (custom.success) {
-    const { call_id, name, input } = custom.data;
-    return [
-      {
-        type: 'tool-call',
-        toolCallId: call_id,
-        toolName: name,
-        input: input ?? '',
-        providerOptions: { codex: { itemType: 'custom_tool_call', name } },
-      },
-    ];
+/**
+ * One item's parts as an assistant message holds them. Positions stand in for ids (they
+ * only group a reasoning item's summaries and pair a search with its result, and are
+ * never sent); tool names are the backend's, as no request's tools are known here.
+ */
+function itemAsParts(raw: unknown, index: number): CodexAssistantPart[] | undefined {
+  switch ((raw as { type?: unknown } | null)?.type) {
+    case 'reasoning': {
+      const parsed = reasoningItemSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const codex = {
+        itemId: String(index),
+        reasoningEncryptedContent: parsed.data.encrypted_content ?? null,
+      };
+      const texts = reasoningTexts(parsed.data);
+      return (texts.length > 0 ? texts : ['']).map(text => ({
+        type: 'reasoning',
+        text,
+        providerOptions: { codex },
+      }));
+    }
+    case 'message': {
+      const parsed = messageItemSchema.safeParse(raw);
+      return parsed.success ? [{ type: 'text', text: messageText(parsed.data) }] : undefined;
+    }
+    case 'function_call': {
+      const parsed = functionCallItemSchema.safeParse(raw);
+      return parsed.success ? toolCallAsParts(functionCallPart(parsed.data)) : undefined;
+    }
+    case 'custom_tool_call': {
+      const parsed = customToolCallItemSchema.safeParse(raw);
+      return parsed.success
+        ? toolCallAsParts(customToolCallPart(parsed.data, NO_TOOL_NAMES))
+        : undefined;
+    }
+    case 'local_shell_call': {
+      const parsed = localShellCallItemSchema.safeParse(raw);
+      const callId = parsed.success ? (parsed.data.call_id ?? parsed.data.id) : undefined;
+      return parsed.success && callId != null
+        ? toolCallAsParts(localShellCallPart(parsed.data, callId, 'local_shell'))
+        : undefined;
+    }
+    case 'web_search_call': {
+      const parsed = webSearchCallItemSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const callId = String(index);
+      return toolCallAsParts(
+        webSearchCallPart(callId, 'web_search'),
+        webSearchResultPart(parsed.data, callId, 'web_search'),
+      );
+    }
+    default:
+      return undefined;
   }
-  const shell = localShellCallItemSchema.safeParse(raw);
-  if (shell.success) {
-    const callId = shell.data.call_id ?? shell.data.id;
-    if (callId == null) return undefined;
-    return [
-      {
-        type: 'tool-call',
-        toolCallId: callId,
-        toolName: 'local_shell',
-        input: localShellInputOf(shell.data.action),
-        providerOptions: { codex: { itemType: 'local_shell_call' } },
-      },
-    ];
+}
+
+/** A call (and a provider-executed result) as the AI SDK puts them in the next prompt. */
+function toolCallAsParts(
+  call: CodexToolCall,
+  result?: CodexToolResult,
+): CodexAssistantPart[] | undefined {
+  let input: unknown;
+  try {
+    input = JSON.parse(call.input || '{}');
+  } catch {
+    return undefined;
   }
-  const search = webSearchCallItemSchema.safeParse(raw);
-  if (search.success) {
-    // pairs the call with its result in the conversion and is never sent
-    const toolCallId = String(index);
-    const providerOptions = { codex: { itemType: 'web_search_call' } };
-    return [
-      {
-        type: 'tool-call',
-        toolCallId,
-        toolName: 'web_search',
-        input: {},
-        providerExecuted: true,
-        providerOptions,
-      },
-      {
-        type: 'tool-result',
-        toolCallId,
-        toolName: 'web_search',
-        output: { type: 'json', value: webSearchOutputOf(search.data.action) },
-        providerOptions,
-      },
-    ];
+  const parts: CodexAssistantPart[] = [
+    {
+      type: 'tool-call',
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      input,
+      ...(call.providerExecuted != null && { providerExecuted: call.providerExecuted }),
+      ...(call.providerMetadata != null && { providerOptions: call.providerMetadata }),
+    },
+  ];
+  if (result != null) {
+    parts.push({
+      type: 'tool-result',
+      toolCallId: result.toolCallId,
+      toolName: result.toolName,
+      output: { type: 'json', value: result.result },
+      ...(result.providerMetadata != null && { providerOptions: result.providerMetadata }),
+    });
   }
-  return undefined;
+  return parts;
 }

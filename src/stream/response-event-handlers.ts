@@ -3,8 +3,9 @@ import {
   responseCreatedSchema,
   responseTerminalSchema,
 } from '../wire/codex-events';
-import type { CodexFinish } from './codex-output-shape';
+import type { CodexFinish } from './codex-stream-part';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
+import { MALFORMED_ITEM_CODE } from './report-malformed-item';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
 
 // The response's lifecycle: created, its terminal events, and the one `finish`.
@@ -32,10 +33,18 @@ export const onResponseFinished: EventHandler = (state, event) => {
     event.type === 'response.incomplete'
       ? (response?.incomplete_details?.reason ?? 'unknown')
       : null;
-  finish(state, {
-    unified: mapCodexFinishReason({ incompleteReason, hasFunctionCall: state.hasFunctionCall }),
-    raw: incompleteReason ?? response?.status ?? 'completed',
-  });
+  finish(
+    state,
+    state.lostItem
+      ? { unified: 'error', raw: MALFORMED_ITEM_CODE }
+      : {
+          unified: mapCodexFinishReason({
+            incompleteReason,
+            hasFunctionCall: state.hasFunctionCall,
+          }),
+          raw: incompleteReason ?? response?.status ?? 'completed',
+        },
+  );
 };
 
 export const onResponseFailed: EventHandler = (state, event) => {

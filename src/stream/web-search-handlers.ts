@@ -1,14 +1,12 @@
 import { webSearchCallItemSchema } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
-import { webSearchOutputOf } from '../tools/web-search';
+import { webSearchCallPart, webSearchResultPart } from './output-item-parts';
 import { uniquePartId, type CodexStreamState, type WebSearchItemState } from './codex-stream-state';
-import { malformed } from './report-malformed-item';
+import { reportMalformedItem } from './report-malformed-item';
 
 // `web_search_call` items: the backend runs the search, so each one becomes a
 // provider-executed tool call (when it starts) and its result (when it is done), under
 // the key of the request's web search tool, as `@ai-sdk/openai` reports them.
-
-const ITEM_TYPE = 'web_search_call';
 
 function startWebSearch(
   state: CodexStreamState,
@@ -20,17 +18,9 @@ function startWebSearch(
   const item: WebSearchItemState = { kind: 'web-search', callId, toolName };
   state.items.set(outputIndex, item);
   state.webSearched = true;
-  const providerMetadata = { codex: { itemId: callId, itemType: ITEM_TYPE } };
   state.emit({ type: 'tool-input-start', id: callId, toolName, providerExecuted: true });
   state.emit({ type: 'tool-input-end', id: callId });
-  state.emit({
-    type: 'tool-call',
-    toolCallId: callId,
-    toolName,
-    input: '{}',
-    providerExecuted: true,
-    providerMetadata,
-  });
+  state.emit(webSearchCallPart(callId, toolName));
   return item;
 }
 
@@ -48,19 +38,11 @@ export function webSearchCallDone(
   event: CodexEvent,
 ): void {
   const parsed = webSearchCallItemSchema.safeParse(event.item);
-  if (!parsed.success) return malformed(state, event, 'web_search_call item');
+  if (!parsed.success) return reportMalformedItem(state, event, 'web_search_call item');
   const done = parsed.data;
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'web-search' ? started : startWebSearch(state, outputIndex, done.id);
-  state.emit({
-    type: 'tool-result',
-    toolCallId: item.callId,
-    toolName: item.toolName,
-    result: webSearchOutputOf(done.action),
-    providerExecuted: true,
-    ...(done.status === 'failed' && { isError: true }),
-    providerMetadata: { codex: { itemId: item.callId, itemType: ITEM_TYPE } },
-  });
+  state.emit(webSearchResultPart(done, item.callId, item.toolName));
   state.items.delete(outputIndex);
 }

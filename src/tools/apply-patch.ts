@@ -35,7 +35,7 @@ eof_line: "*** End of File" LF
 export const applyPatchArgsSchema = z.object({}).strict();
 
 /** The input is the patch text itself (`*** Begin Patch` … `*** End Patch`). */
-export const applyPatchToolDefinition: CodexToolDefinition<string, unknown> = {
+export const applyPatchToolDefinition: CodexToolDefinition<string, never, false> = {
   id: APPLY_PATCH_TOOL_ID,
   name: APPLY_PATCH_TOOL_NAME,
   inputSchema: z.string(),

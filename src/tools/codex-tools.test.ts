@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatchToolDefinition } from './apply-patch';
-import { createCodexTools } from './codex-tools';
+import { createCodexToolsV2, createCodexToolsV3 } from './codex-tools';
 import { localShellInputSchema, localShellOutputSchema } from './local-shell';
 import { webSearchOutputSchema, webSearchToolDefinition } from './web-search';
 
@@ -10,7 +10,7 @@ import { webSearchOutputSchema, webSearchToolDefinition } from './web-search';
 
 describe('codex.tools objects', () => {
   it('ai@5: a tool without output schema or execute has neither key', () => {
-    expect(createCodexTools('v2').applyPatch()).toStrictEqual({
+    expect(createCodexToolsV2().applyPatch()).toStrictEqual({
       type: 'provider-defined',
       name: 'apply_patch',
       id: 'codex.apply_patch',
@@ -20,7 +20,7 @@ describe('codex.tools objects', () => {
   });
 
   it('ai@6/7: web search carries its output schema and runs on the backend', () => {
-    expect(createCodexTools('next').webSearch({ searchContextSize: 'low' })).toStrictEqual({
+    expect(createCodexToolsV3().webSearch({ searchContextSize: 'low' })).toStrictEqual({
       type: 'provider',
       isProviderExecuted: true,
       id: 'codex.web_search',
@@ -32,7 +32,7 @@ describe('codex.tools objects', () => {
 
   it('the app’s execute is kept as given, and not passed as an arg', () => {
     const execute = async () => ({ output: 'ok' });
-    expect(createCodexTools('next').localShell({ execute })).toStrictEqual({
+    expect(createCodexToolsV3().localShell({ execute })).toStrictEqual({
       type: 'provider',
       isProviderExecuted: false,
       id: 'codex.local_shell',

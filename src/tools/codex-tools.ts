@@ -6,11 +6,10 @@ import {
   type CodexLocalShellOutput,
 } from './local-shell';
 import {
-  buildProviderTool,
-  splitExecute,
+  v2ProviderTool,
+  v3ProviderTool,
   type CodexProviderDefinedTool,
   type CodexProviderTool,
-  type CodexToolDefinition,
   type CodexToolExecute,
 } from './provider-tool';
 import {
@@ -28,7 +27,7 @@ type ToolOf<INPUT, OUTPUT, FLAVOR, EXECUTED extends boolean = false> = FLAVOR ex
  * (put them in `tools` under any key). The root entry builds AI SDK 5 tools, `/v3` and
  * `/v4` build AI SDK 6/7 tools; the request is the same.
  */
-export type CodexTools<FLAVOR extends 'v2' | 'next'> = {
+export type CodexTools<FLAVOR extends 'v2' | 'v3'> = {
   /**
    * The backend's web search (`web_search`). It runs on OpenAI's side: each search comes
    * back as a provider-executed tool call and result, and the answer's citations as
@@ -65,18 +64,28 @@ export type CodexTools<FLAVOR extends 'v2' | 'next'> = {
   }): ToolOf<CodexLocalShellInput, CodexLocalShellOutput, FLAVOR>;
 };
 
-export function createCodexTools<FLAVOR extends 'v2' | 'next'>(flavor: FLAVOR): CodexTools<FLAVOR> {
-  const build = (definition: CodexToolDefinition<any, any>, options: object = {}) => {
-    const { args, execute } = splitExecute(options as { execute?: unknown });
-    return buildProviderTool(flavor, definition, args, execute) as any;
-  };
-  const custom = (args: CodexCustomToolArgs & { execute?: unknown }) =>
-    build(customToolDefinition, args);
+/** `codex.tools` of the root entry (AI SDK 5). */
+export function createCodexToolsV2(): CodexTools<'v2'> {
+  const custom: CodexTools<'v2'>['custom'] = ({ execute, ...args }) =>
+    v2ProviderTool(customToolDefinition, args, execute);
   return {
-    webSearch: (args = {}) => build(webSearchToolDefinition, args),
+    webSearch: (args = {}) => v2ProviderTool(webSearchToolDefinition, args, undefined),
     custom,
     customTool: custom,
-    applyPatch: (args = {}) => build(applyPatchToolDefinition, args),
-    localShell: (args = {}) => build(localShellToolDefinition, args),
+    applyPatch: ({ execute } = {}) => v2ProviderTool(applyPatchToolDefinition, {}, execute),
+    localShell: ({ execute } = {}) => v2ProviderTool(localShellToolDefinition, {}, execute),
+  };
+}
+
+/** `codex.tools` of `/v3` and `/v4` (AI SDK 6 and 7 take the same tools). */
+export function createCodexToolsV3(): CodexTools<'v3'> {
+  const custom: CodexTools<'v3'>['custom'] = ({ execute, ...args }) =>
+    v3ProviderTool(customToolDefinition, args, execute);
+  return {
+    webSearch: (args = {}) => v3ProviderTool(webSearchToolDefinition, args, undefined),
+    custom,
+    customTool: custom,
+    applyPatch: ({ execute } = {}) => v3ProviderTool(applyPatchToolDefinition, {}, execute),
+    localShell: ({ execute } = {}) => v3ProviderTool(localShellToolDefinition, {}, execute),
   };
 }

@@ -29,7 +29,7 @@ export type CodexCustomToolArgs = z.input<typeof customToolArgsSchema>;
  * A freeform tool's input is the raw text the model wrote, not JSON. Its name on the wire
  * is the key under which it sits in `tools`, as for function tools.
  */
-export const customToolDefinition: CodexToolDefinition<string, unknown> = {
+export const customToolDefinition: CodexToolDefinition<string, never, false> = {
   id: CUSTOM_TOOL_ID,
   name: 'custom',
   inputSchema: z.string(),

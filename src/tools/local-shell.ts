@@ -29,7 +29,8 @@ export type CodexLocalShellOutput = z.infer<typeof localShellOutputSchema>;
 
 export const localShellToolDefinition: CodexToolDefinition<
   CodexLocalShellInput,
-  CodexLocalShellOutput
+  CodexLocalShellOutput,
+  false
 > = {
   id: LOCAL_SHELL_TOOL_ID,
   name: 'local_shell',

@@ -40,43 +40,56 @@ export type CodexProviderDefinedTool<INPUT, OUTPUT> = CodexToolFields<INPUT, OUT
   name: string;
 };
 
-export type CodexToolDefinition<INPUT, OUTPUT> = {
+export type CodexToolDefinition<INPUT, OUTPUT, EXECUTED extends boolean> = {
   id: `codex.${string}`;
   /** The default key in `tools` (the AI SDK sends the key, not this). */
   name: string;
   inputSchema: z.ZodType<INPUT>;
   outputSchema?: z.ZodType<OUTPUT>;
   /** Web search runs on the backend; everything else runs in the app. */
-  providerExecuted: boolean;
+  providerExecuted: EXECUTED;
 };
 
-/**
- * The one place where the spec versions differ for tools: the type tag (`provider-defined`
- * in V2, `provider` in V3/V4) and the fields around it. Args are validated when the request
- * is built, as `@ai-sdk/openai` does.
- */
-export function buildProviderTool(
-  flavor: 'v2' | 'next',
-  definition: CodexToolDefinition<unknown, unknown>,
+/** A provider tool as AI SDK 5 takes it (`provider-defined`, with its default name). */
+export function v2ProviderTool<INPUT, OUTPUT>(
+  definition: CodexToolDefinition<INPUT, OUTPUT, boolean>,
   args: Record<string, unknown>,
-  execute: ((input: any, options: any) => unknown) | undefined,
-): unknown {
-  const common = {
+  execute: CodexToolExecute<INPUT, OUTPUT> | undefined,
+): CodexProviderDefinedTool<INPUT, OUTPUT> {
+  return {
+    type: 'provider-defined',
+    name: definition.name,
+    ...toolFields(definition, args, execute),
+  };
+}
+
+/** A provider tool as AI SDK 6 and 7 take it (`provider`, saying who runs it). */
+export function v3ProviderTool<INPUT, OUTPUT, EXECUTED extends boolean>(
+  definition: CodexToolDefinition<INPUT, OUTPUT, EXECUTED>,
+  args: Record<string, unknown>,
+  execute: CodexToolExecute<INPUT, OUTPUT> | undefined,
+): CodexProviderTool<INPUT, OUTPUT, EXECUTED> {
+  return {
+    type: 'provider',
+    isProviderExecuted: definition.providerExecuted,
+    ...toolFields(definition, args, execute),
+  };
+}
+
+/**
+ * What every version's tool carries. Args are validated when the request is built, as
+ * `@ai-sdk/openai` does.
+ */
+function toolFields<INPUT, OUTPUT>(
+  definition: CodexToolDefinition<INPUT, OUTPUT, boolean>,
+  args: Record<string, unknown>,
+  execute: CodexToolExecute<INPUT, OUTPUT> | undefined,
+): CodexToolFields<INPUT, OUTPUT> {
+  return {
     id: definition.id,
     args,
     inputSchema: definition.inputSchema,
     ...(definition.outputSchema != null && { outputSchema: definition.outputSchema }),
     ...(execute != null && { execute }),
   };
-  return flavor === 'v2'
-    ? { type: 'provider-defined', name: definition.name, ...common }
-    : { type: 'provider', isProviderExecuted: definition.providerExecuted, ...common };
-}
-
-/** Splits a factory's options into tool args and the app's `execute`. */
-export function splitExecute<T extends { execute?: unknown }>(
-  options: T,
-): { args: Record<string, unknown>; execute: any } {
-  const { execute, ...args } = options;
-  return { args: args as Record<string, unknown>, execute };
 }

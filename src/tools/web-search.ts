@@ -54,11 +54,12 @@ export type CodexWebSearchOutput = z.infer<typeof webSearchOutputSchema>;
 /** The model decides what to search from the conversation: the call itself has no input. */
 export const webSearchToolDefinition: CodexToolDefinition<
   Record<string, never>,
-  CodexWebSearchOutput
+  CodexWebSearchOutput,
+  true
 > = {
   id: WEB_SEARCH_TOOL_ID,
   name: 'web_search',
-  inputSchema: z.object({}) as unknown as z.ZodType<Record<string, never>>,
+  inputSchema: z.record(z.string(), z.never()),
   outputSchema: webSearchOutputSchema,
   providerExecuted: true,
 };

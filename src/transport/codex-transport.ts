@@ -1,7 +1,7 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexEvent } from '../wire/codex-events';
 import type { CodexRequestBody } from '../wire/codex-request-body';
-import type { LanguageModelV2CallWarning } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
 
 /** One response as a transport delivers it: its headers, and its events on demand. */
 export type CodexResponseStream = {
@@ -9,7 +9,7 @@ export type CodexResponseStream = {
   /** Starts reading this response's events; called once per response. */
   openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource;
   /** What the caller should know about how the response was reached (a transport fallback). */
-  warnings?: LanguageModelV2CallWarning[];
+  warnings?: CodexWarning[];
 };
 
 /**

@@ -1,19 +1,14 @@
 /**
  * `ai-sdk-provider-codex/v3`: native LanguageModelV3 models for AI SDK 6 (`ai@6`).
  */
-import { CodexLanguageModelV3 } from '../ai-sdk/codex-language-model-v3';
-import { CodexImageModelV3 } from '../ai-sdk/codex-image-model-v3';
-import { createNextProvider, type CodexNextProvider } from '../ai-sdk/create-spec-provider';
-import type { CodexProviderSettings } from '../provider/codex-provider';
+import { createCodex } from '../ai-sdk/create-codex-v3';
 
-export type CodexProviderV3 = CodexNextProvider<CodexLanguageModelV3, 'v3', CodexImageModelV3>;
+export { createCodex };
+export type { CodexProviderV3 } from '../ai-sdk/create-codex-v3';
+export { CodexLanguageModelV3 } from '../ai-sdk/codex-language-model-v3';
+export { CodexImageModelV3 } from '../ai-sdk/codex-image-model-v3';
 
-export function createCodex(settings: CodexProviderSettings = {}): CodexProviderV3 {
-  return createNextProvider('v3', CodexLanguageModelV3, CodexImageModelV3, settings);
-}
-
-/** Default provider instance. */
+/** Default provider instance: the sign-in of `codex login`, read when a model is first called. */
 export const codex = createCodex();
 
-export { CodexLanguageModelV3, CodexImageModelV3 };
 export * from '../ai-sdk/entry-exports';

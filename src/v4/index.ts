@@ -1,19 +1,14 @@
 /**
  * `ai-sdk-provider-codex/v4`: native LanguageModelV4 models for AI SDK 7 (`ai@7`).
  */
-import { CodexLanguageModelV4 } from '../ai-sdk/codex-language-model-v4';
-import { CodexImageModelV4 } from '../ai-sdk/codex-image-model-v4';
-import { createNextProvider, type CodexNextProvider } from '../ai-sdk/create-spec-provider';
-import type { CodexProviderSettings } from '../provider/codex-provider';
+import { createCodex } from '../ai-sdk/create-codex-v4';
 
-export type CodexProviderV4 = CodexNextProvider<CodexLanguageModelV4, 'v4', CodexImageModelV4>;
+export { createCodex };
+export type { CodexProviderV4 } from '../ai-sdk/create-codex-v4';
+export { CodexLanguageModelV4 } from '../ai-sdk/codex-language-model-v4';
+export { CodexImageModelV4 } from '../ai-sdk/codex-image-model-v4';
 
-export function createCodex(settings: CodexProviderSettings = {}): CodexProviderV4 {
-  return createNextProvider('v4', CodexLanguageModelV4, CodexImageModelV4, settings);
-}
-
-/** Default provider instance. */
+/** Default provider instance: the sign-in of `codex login`, read when a model is first called. */
 export const codex = createCodex();
 
-export { CodexLanguageModelV4, CodexImageModelV4 };
 export * from '../ai-sdk/entry-exports';

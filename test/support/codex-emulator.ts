@@ -1,3 +1,5 @@
+import { isStrictJsonSchema } from '../../src/request/is-strict-json-schema';
+import { UNSUPPORTED_SETTINGS } from '../../src/request/unsupported-settings';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
@@ -103,15 +105,10 @@ export function defaultUsagePayload(nowSeconds = Math.floor(Date.now() / 1000)) 
   };
 }
 
+// What the backend refuses with "Unsupported parameter": the settings the package knows it
+// must not send (one list, the package's), and `previous_response_id` over HTTP.
 const FORBIDDEN_PARAMS = [
-  'max_output_tokens',
-  'temperature',
-  'top_p',
-  'top_k',
-  'presence_penalty',
-  'frequency_penalty',
-  'seed',
-  'stop',
+  ...UNSUPPORTED_SETTINGS.map(([, field]) => field),
   'previous_response_id',
 ];
 
@@ -448,7 +445,7 @@ function validate(
     } else if (typeof tool.name !== 'string') {
       return invalidRequest(`Invalid tool: ${JSON.stringify(tool).slice(0, 80)}`, 'tools');
     }
-    if (tool.strict === true && !strictSchemaOk(tool.parameters)) {
+    if (tool.strict === true && !isStrictJsonSchema(tool.parameters)) {
       return invalidRequest(
         `Invalid schema for function '${tool.name}': In context=(), 'required' is required to be supplied and to be an array including every key in properties.`,
         `tools`,
@@ -460,20 +457,6 @@ function validate(
     toolKeys.add(toolKey(tool));
   }
   return undefined;
-}
-
-function strictSchemaOk(schema: any): boolean {
-  if (schema == null || typeof schema !== 'object') return true;
-  if (schema.type === 'object' || schema.properties != null) {
-    if (schema.additionalProperties !== false) return false;
-    const required: string[] = schema.required ?? [];
-    for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-      if (!required.includes(key) || !strictSchemaOk(sub)) return false;
-    }
-  }
-  if (schema.items != null && !strictSchemaOk(schema.items)) return false;
-  for (const sub of schema.anyOf ?? []) if (!strictSchemaOk(sub)) return false;
-  return true;
 }
 
 async function play(script: EmulatorScript, req: IncomingMessage, res: ServerResponse) {

@@ -17,7 +17,7 @@ export function partStream(body: ReadableStream<Uint8Array>, options: RunOptions
   let n = 0;
   return createCodexPartStream<V2FinishPart, LanguageModelV2CallWarning>(sseConnection(body), {
     warnings: [],
-    finishPart: v2OutputShape.finishPart,
+    finishPart: v2OutputShape(undefined).finishPart,
     includeRawChunks: options.includeRawChunks ?? false,
     coalesceDeltas: options.coalesceDeltas,
     generateId: () => `gen-${n++}`,

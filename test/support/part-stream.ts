@@ -1,7 +1,7 @@
 // What a direct test of `createCodexPartStream` hands it in place of a transport and a model:
 // a connection over a test body, the stream errors the model builds, the core's finish.
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
-import type { CodexFinish } from '../../src/stream/codex-output-shape';
+import type { CodexFinish } from '../../src/stream/codex-stream-part';
 import {
   createCodexPartStream,
   type CodexPartStreamOptions,

@@ -3,6 +3,7 @@
 import type { CodexEvent } from '../../src/wire/codex-events';
 import type { CodexInputItem, CodexRequestBody } from '../../src/wire/codex-request-body';
 import type { CodexResponseStream, CodexTransport } from '../../src/transport/codex-transport';
+import { outputItemsAsInput } from '../../src/stream/output-items-as-input';
 import { createWebSocketTransport } from '../../src/transport/websocket/websocket-transport';
 import type { CodexEmulator } from './codex-emulator';
 
@@ -47,6 +48,7 @@ export function transportToEmulator(
 ) {
   const warnings: string[] = [];
   const transport = createWebSocketTransport({
+    replayOutput: outputItemsAsInput,
     http: noHttp,
     onFallback: m => warnings.push(m),
     ...options,

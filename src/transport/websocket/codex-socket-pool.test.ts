@@ -5,7 +5,7 @@ import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
 import { openCodexSocket, type CodexSocket } from './codex-socket';
 import { CodexSocketPool } from './codex-socket-pool';
-import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './upgrade-request';
+import { createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
 
 // The pool with real sockets to the emulator: which idle socket a request gets, and which
 // idle sockets it closes (as the server sees them).
@@ -20,7 +20,7 @@ afterEach(() => {
 async function open(): Promise<CodexSocket> {
   const socket = await openCodexSocket({
     url: toWebSocketUrl(`${emu.baseURL}/responses`),
-    headers: createWebSocketHandshakeHeaders({ authorization: 'Bearer tok' }),
+    headers: createUpgradeHeaders({ authorization: 'Bearer tok' }),
   });
   opened.push(socket);
   return socket;

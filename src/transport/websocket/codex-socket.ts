@@ -3,7 +3,7 @@ import type { CodexSocketTurn } from './get-incremental-input';
 import { envProxyDispatcher } from '../default-fetch';
 import { loadUndici } from '../load-undici';
 import { redirectError } from '../../common/redirect-error';
-import { recordHandshake, type Handshake, type RawSocket } from './record-upgrade-answer';
+import { recordUpgradeAnswer, type UpgradeAnswer, type RawSocket } from './record-upgrade-answer';
 import { handshakeError, socketFailure } from './websocket-errors';
 
 // Node-only (undici): loaded with `import()` by the WebSocket transport, so the package's
@@ -102,10 +102,10 @@ export async function openCodexSocket({
   const undici = await loadUndici();
   dispatcher ??= (await envProxyDispatcher()) ?? undici.getGlobalDispatcher();
   signal?.throwIfAborted();
-  const handshake: Handshake = { headers: {} };
+  const handshake: UpgradeAnswer = { headers: {} };
   const ws = new undici.WebSocket(url, {
     headers,
-    dispatcher: recordHandshake(dispatcher, handshake),
+    dispatcher: recordUpgradeAnswer(dispatcher, handshake),
   });
   return new Promise<CodexSocket>((resolve, reject) => {
     // settles once: it removes every listener that could call it again
@@ -144,7 +144,11 @@ export async function openCodexSocket({
 }
 
 /** Why an upgrade failed: refused (with the answer's status), redirected, or never answered. */
-function upgradeFailure(url: string, headers: Record<string, string>, handshake: Handshake): Error {
+function upgradeFailure(
+  url: string,
+  headers: Record<string, string>,
+  handshake: UpgradeAnswer,
+): Error {
   const status = handshake.status;
   if (status != null && status !== 101) {
     // a redirect is never followed (it would carry the token along), nor taken for "use HTTP"

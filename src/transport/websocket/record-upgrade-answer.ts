@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 export type RawSocket = { ref?: () => unknown; unref?: () => unknown };
 
 /** The upgrade's answer, as it went through the dispatcher. */
-export type Handshake = {
+export type UpgradeAnswer = {
   status?: number;
   headers: Record<string, string>;
   raw?: RawSocket;
@@ -50,7 +50,7 @@ function passThrough(inner: Handler): Handler {
  * is read on its way through the dispatcher. Both handler styles are passed through as
  * they are, whichever undici the dispatcher comes from (this package's, or Node's own).
  */
-export function recordHandshake(dispatcher: Dispatcher, into: Handshake): Dispatcher {
+export function recordUpgradeAnswer(dispatcher: Dispatcher, into: UpgradeAnswer): Dispatcher {
   // the upgrade (the one call with a socket) is the last answer a request gets
   const record = (status: number, headers: Record<string, string>, raw?: RawSocket) => {
     into.status = status;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  RESPONSES_WEBSOCKETS_BETA,
-  createWebSocketHandshakeHeaders,
-  toWebSocketUrl,
-} from './upgrade-request';
+import { RESPONSES_WEBSOCKETS_BETA, createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
 
 describe('toWebSocketUrl', () => {
   it('turns https into wss and http (a loopback emulator) into ws', () => {
@@ -20,9 +16,9 @@ describe('toWebSocketUrl', () => {
   });
 });
 
-describe('createWebSocketHandshakeHeaders', () => {
+describe('createUpgradeHeaders', () => {
   it('keeps the request headers but the body ones, and adds the WebSocket beta', () => {
-    const headers = createWebSocketHandshakeHeaders({
+    const headers = createUpgradeHeaders({
       Authorization: 'Bearer tok',
       'ChatGPT-Account-Id': 'acc',
       originator: 'codex_cli_rs',

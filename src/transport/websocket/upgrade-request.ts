@@ -11,9 +11,7 @@ export function toWebSocketUrl(httpUrl: string): string {
  * session id, the caller's headers) plus the WebSocket beta. Body headers mean nothing
  * on an upgrade and are left out.
  */
-export function createWebSocketHandshakeHeaders(
-  httpHeaders: Record<string, string>,
-): Record<string, string> {
+export function createUpgradeHeaders(httpHeaders: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(httpHeaders)) {
     const key = name.toLowerCase();

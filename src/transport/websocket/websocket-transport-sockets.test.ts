@@ -5,6 +5,7 @@ import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import { noHttp, requestBody, user } from '../../../test/support/websocket-transport-run';
 import type { CodexRequestBody } from '../../wire/codex-request-body';
 import type { CodexResponseStream, CodexTransport } from '../codex-transport';
+import { outputItemsAsInput } from '../../stream/output-items-as-input';
 import { createWebSocketTransport } from './websocket-transport';
 
 // Which requests share a socket, and the fallback to HTTP when several requests hit a
@@ -21,7 +22,10 @@ async function drain(stream: CodexResponseStream): Promise<void> {
 
 describe('WebSocket transport sockets', () => {
   it('gives each conversation and each set of credentials its own socket', async () => {
-    const transport = createWebSocketTransport({ http: noHttp });
+    const transport = createWebSocketTransport({
+      replayOutput: outputItemsAsInput,
+      http: noHttp,
+    });
     const send = (b: CodexRequestBody, headers: Record<string, string>) =>
       transport.send({
         url: `${emu.baseURL}/responses`,
@@ -63,7 +67,11 @@ describe('WebSocket transport sockets', () => {
       },
     };
     const told: string[] = [];
-    const transport = createWebSocketTransport({ http, onFallback: m => told.push(m) });
+    const transport = createWebSocketTransport({
+      replayOutput: outputItemsAsInput,
+      http,
+      onFallback: m => told.push(m),
+    });
     emu.websocket.rejectHandshake = () => ({ status: 426 });
     const request = (text: string) => ({
       url: `${emu.baseURL}/responses`,
@@ -99,7 +107,10 @@ describe('WebSocket transport sockets', () => {
         ws.on('close', (_, reason) => resolve(reason.toString()));
       }),
     );
-    const transport = createWebSocketTransport({ http: noHttp });
+    const transport = createWebSocketTransport({
+      replayOutput: outputItemsAsInput,
+      http: noHttp,
+    });
     try {
       const stream = await transport.send({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/responses`,

@@ -11,6 +11,7 @@ import {
   user,
 } from '../../../test/support/websocket-transport-run';
 import type { CodexTransport } from '../codex-transport';
+import { outputItemsAsInput } from '../../stream/output-items-as-input';
 import { createWebSocketTransport } from './websocket-transport';
 
 // The transport on its own against the emulator's WebSocket side: socket reuse, increments,
@@ -111,6 +112,7 @@ describe('WebSocket transport', () => {
       }),
     };
     const transport = createWebSocketTransport({
+      replayOutput: outputItemsAsInput,
       http,
       loadSocketModule: () => Promise.reject(new Error("Cannot find module 'undici'")),
     });
@@ -145,7 +147,10 @@ describe('WebSocket transport', () => {
   });
 
   it('names a header that cannot be sent, and sends nothing', async () => {
-    const transport = createWebSocketTransport({ http: noHttp });
+    const transport = createWebSocketTransport({
+      replayOutput: outputItemsAsInput,
+      http: noHttp,
+    });
     const error = await transport
       .send({
         url: `${emu.baseURL}/responses`,

@@ -2,7 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { copyAPICallError } from '../../common/copy-api-call-error';
 import { describeError } from '../../common/describe-error';
 import type { CodexEvent } from '../../wire/codex-events';
-import type { CodexRequestBody } from '../../wire/codex-request-body';
+import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
 import type {
   CodexResponseStream,
   CodexTransport,
@@ -14,7 +14,6 @@ import { assertSendableHeaders } from '../../common/header-checks';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
 import { getIncrementalInput, type CodexIncrementalInput } from './get-incremental-input';
-import { replayOutputItems } from '../../stream/output-items-as-input';
 import {
   CONNECTION_LIMIT_CODE,
   errorFrameCode,
@@ -24,7 +23,7 @@ import {
   PREVIOUS_RESPONSE_NOT_FOUND_CODE,
   socketFailure,
 } from './websocket-errors';
-import { createWebSocketHandshakeHeaders, toWebSocketUrl } from './upgrade-request';
+import { createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
 
 type SocketModule = typeof import('./codex-socket');
 
@@ -38,6 +37,12 @@ export type WebSocketTransport = CodexTransport & {
 type WebSocketTransportOptions = {
   /** Where requests go after a refused upgrade. */
   http: CodexTransport;
+  /**
+   * A response's output items as the caller's next prompt will hold them (see
+   * `outputItemsAsInput` of the stream stage), `undefined` when that cannot be told: only a
+   * next request that extends the previous input by exactly these items chains on the socket.
+   */
+  replayOutput: (outputItems: readonly unknown[]) => CodexInputItem[] | undefined;
   /**
    * Told once, when a refused upgrade switches the transport to HTTP; the response of that
    * request also carries the message as a warning.
@@ -69,6 +74,7 @@ type WebSocketTransportOptions = {
  */
 export function createWebSocketTransport({
   http,
+  replayOutput,
   onFallback,
   idleTimeoutMs,
   firstEventTimeoutMs,
@@ -98,6 +104,7 @@ export function createWebSocketTransport({
 
   const context: SocketSendContext = {
     pool,
+    replayOutput,
     firstEventTimeoutMs,
     loadSocketModule: () => (sockets ??= loadSocketModule()),
     fallBack,
@@ -114,6 +121,7 @@ export function createWebSocketTransport({
 /** What a request sent over a socket needs of its transport. */
 type SocketSendContext = {
   pool: CodexSocketPool;
+  replayOutput: WebSocketTransportOptions['replayOutput'];
   firstEventTimeoutMs: number | undefined;
   /** The socket module, loaded once per transport. */
   loadSocketModule: () => Promise<SocketModule>;
@@ -127,7 +135,7 @@ async function sendOverSocket(
   const { pool } = context;
   const { body, signal } = request;
   const url = toWebSocketUrl(request.url);
-  const headers = createWebSocketHandshakeHeaders(request.headers);
+  const headers = createUpgradeHeaders(request.headers);
   assertSendableHeaders(headers);
   const key = socketKey(body, headers);
   let freshSocket = false;
@@ -141,7 +149,7 @@ async function sendOverSocket(
     const increment: CodexIncrementalInput | undefined = getIncrementalInput(socket.turn, body);
     socket.turn = undefined;
     const response = new CodexSocketResponse(socket, signal, outcome =>
-      finishTurn(pool, key, socket, body, outcome),
+      finishTurn(context, key, socket, body, outcome),
     );
     response.start(responseCreateFrame(body, increment));
 
@@ -241,7 +249,7 @@ function responseCreateFrame(
 
 /** A socket whose response ended goes back to the pool, remembering a completed turn. */
 function finishTurn(
-  pool: CodexSocketPool,
+  { pool, replayOutput }: SocketSendContext,
   key: string,
   socket: CodexSocket,
   request: CodexRequestBody,
@@ -253,7 +261,7 @@ function finishTurn(
       ? {
           request,
           responseId: outcome.completed.responseId,
-          replayedOutput: replayOutputItems(outcome.completed.outputItems),
+          replayedOutput: replayOutput(outcome.completed.outputItems),
         }
       : undefined;
   pool.release(key, socket);

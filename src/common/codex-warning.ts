@@ -1,0 +1,18 @@
+/**
+ * A call warning as the core finds it; each AI SDK version's output shape spells it its own
+ * way (V2 keeps this form, V3 and V4 say `unsupported`).
+ */
+export type CodexWarning =
+  | {
+      type: 'unsupported-setting';
+      /** The call option that was not sent, e.g. `temperature`. */
+      setting: string;
+      details?: string;
+    }
+  | {
+      type: 'unsupported-tool';
+      /** The tool's name (its key in `tools`). */
+      toolName: string;
+      details?: string;
+    }
+  | { type: 'other'; message: string };

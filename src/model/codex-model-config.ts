@@ -1,0 +1,27 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexAuthSource } from '../auth/codex-auth-source';
+import type { CodexTransport } from '../transport/codex-transport';
+import type { CodexRetryPolicy } from '../transport/retry-policy';
+
+/**
+ * What the language model needs from its provider; it reads no env and no files. Declared
+ * here, by the model, so that the provider above builds it and the model depends on nothing
+ * above itself.
+ */
+export type CodexModelConfig = {
+  provider: string;
+  baseURL: string;
+  /** Credentials, asked for per request so that a refreshed token is picked up. */
+  auth: CodexAuthSource;
+  /** Identity and user headers (lower-case names), without credentials. */
+  headers: () => Record<string, string>;
+  fetch?: FetchFunction;
+  /** How requests reach the backend (HTTP SSE unless a setting picks another). */
+  transport: CodexTransport;
+  sessionId: string;
+  defaultInstructions: string;
+  generateId: () => string;
+  retry: CodexRetryPolicy;
+  /** Merge adjacent deltas of one block that arrived in the same network read. */
+  coalesceDeltas: boolean;
+};
