@@ -30,6 +30,7 @@ export const HARMLESS_COMMAND = 'echo parity';
 
 export function createBackend(plan: BackendPlan) {
   let responses = 0;
+  let prewarms = 0;
   return {
     upgrade(_request: RecordedRequest): UpgradeAnswer {
       if (plan.refuseWebSocket) {
@@ -38,10 +39,15 @@ export function createBackend(plan: BackendPlan) {
       return { status: 101 };
     },
     answer(request: RecordedRequest): Answer {
+      const body = request.body as Body;
+      // prewarms count apart, so a client that sends none gets the same ids for its turns
+      if (body?.generate === false) {
+        return { kind: 'events', events: prewarmEvents(body, ++prewarms) };
+      }
       const n = ++responses;
       const headers =
         request.kind === 'http' ? { 'x-codex-turn-state': `turn-state-${n}` } : undefined;
-      return { kind: 'events', events: eventsFor(plan, request.body as Body, n), headers };
+      return { kind: 'events', events: eventsFor(plan, body, n), headers };
     },
   };
 }
@@ -58,12 +64,6 @@ type Body = {
 function eventsFor(plan: BackendPlan, body: Body, n: number): CodexEvent[] {
   const id = `resp_parity_${n}`;
   const model = body?.model ?? 'gpt-5.3-codex';
-  if (body?.generate === false) {
-    return [
-      { type: 'response.created', response: { id, model, status: 'in_progress' } },
-      responseCompleted({ id, model, output: [], usage: usage(0) }),
-    ];
-  }
   const input = Array.isArray(body?.input) ? body.input : [];
   if (input.at(-1)?.type === 'compaction_trigger') return compactionEvents(id, model, n);
 
@@ -122,6 +122,16 @@ function eventsFor(plan: BackendPlan, body: Body, n: number): CodexEvent[] {
     output,
     usage: { input_tokens: inputTokens, output_tokens: 50, reasoningTokens: 10, cachedTokens: 0 },
   });
+}
+
+/** A prewarm (`generate: false`): the backend answers with an empty response. */
+function prewarmEvents(body: Body, n: number): CodexEvent[] {
+  const id = `resp_parity_prewarm_${n}`;
+  const model = body.model ?? 'gpt-5.3-codex';
+  return [
+    { type: 'response.created', response: { id, model, status: 'in_progress' } },
+    responseCompleted({ id, model, output: [], usage: usage(0) }),
+  ];
 }
 
 /** The client's shell tool: the official CLI's name for it varies with the model's catalog entry. */

@@ -46,6 +46,8 @@ export type RecordedRequest = {
   status?: number;
   /** Headers the recorder answered with, for relating echoes (turn state). */
   answerHeaders?: Record<string, string>;
+  /** The id of the response the recorder answered with, for relating `previous_response_id`. */
+  responseId?: string;
 };
 
 export type Answer =
@@ -213,6 +215,7 @@ export async function startRecorder({
       socket,
     });
     const answer = recorder.answer(request);
+    request.responseId = responseIdOf(answer);
     if (answer.kind === 'json') {
       request.status = answer.status;
       const body = answer.body as { error?: unknown };
@@ -282,6 +285,12 @@ function accountsCheck(accountId: string, origin: string) {
     ],
     account_ordering: [accountId],
   };
+}
+
+function responseIdOf(answer: Answer): string | undefined {
+  if (answer.kind !== 'events') return undefined;
+  const created = answer.events.find(event => event.type === 'response.created');
+  return (created?.response as { id?: string } | undefined)?.id;
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {

@@ -10,11 +10,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { installCodexCli } from './install-codex-cli';
 import { SCENARIOS } from './parity-scenarios';
+import { compareRuns } from './compare-requests';
 import { recordConversations, type ClientRun } from './record-conversations';
+import { writeFixtures } from './write-fixtures';
+import { writeParityTable } from './write-parity-table';
 
 export const DEFAULT_CLI_VERSION = '0.169.0';
 
@@ -41,7 +46,7 @@ let runs: ClientRun[];
 if (values['from-raw'] != null) {
   runs = JSON.parse(readFileSync(values['from-raw'], 'utf8'));
 } else {
-  const codexJs = installCodexCli(version, log);
+  const codexJs = installCodexCli(version, values['inside-netns'] ? () => {} : log);
   if (!values['inside-netns'] && !values['host-network']) {
     process.exit(reExecInLoopbackNamespace());
   }
@@ -60,7 +65,6 @@ if (failed.length > 0)
  */
 function reExecInLoopbackNamespace(): number {
   const self = fileURLToPath(import.meta.url);
-  const args = [...process.argv.slice(2), '--inside-netns'];
   const asRoot = process.getuid?.() === 0;
   const result = spawnSync(
     'unshare',
@@ -73,23 +77,42 @@ function reExecInLoopbackNamespace(): number {
       '--import',
       'tsx',
       self,
-      ...args,
+      ...process.argv.slice(2),
+      '--inside-netns',
     ],
     { stdio: 'inherit' },
   );
-  if (
-    result.error != null ||
-    (result.status === 1 && result.signal == null && result.stdout == null)
-  ) {
-    // fall through to the status
-  }
-  if (result.error != null) {
+  if (result.error != null || result.status !== 0) {
     console.error(
-      `Could not start a loopback-only network namespace (${result.error.message}). ` +
-        'Install util-linux (unshare) and iproute2 (ip), run as root or with user namespaces, ' +
-        'or pass --host-network to record without one (every URL the CLI uses is pointed at the recorder).',
+      `${result.error?.message ?? `exit ${result.status ?? result.signal}`}: if the loopback-only network ` +
+        'namespace could not be made, install util-linux (unshare) and iproute2 (ip) and run as root ' +
+        'or with user namespaces enabled, or pass --host-network to record without one (the CLI is ' +
+        'configured to call only the recorder).',
     );
-    return 1;
   }
   return result.status ?? 1;
 }
+
+const { rows, conversations } = compareRuns(runs);
+const reasons = JSON.parse(readFileSync(new URL('./parity-reasons.json', import.meta.url), 'utf8'));
+const table = writeParityTable({ cliVersion: version, rows, conversations, reasons });
+const recorded = new Set(runs.map(run => run.scenario));
+const complete = SCENARIOS.every(scenario => recorded.has(scenario.name));
+if (!complete || failed.length > 0) {
+  // a partial or failed recording must not replace the committed table and fixtures
+  const file = join(tmpdir(), 'parity.md');
+  writeFileSync(file, table);
+  log(
+    `${failed.length > 0 ? 'failed runs' : 'not every scenario'}: wrote ${file} only (${rows.length} rows)`,
+  );
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+writeFileSync(join(repo, 'docs', 'parity.md'), table);
+log(`wrote docs/parity.md: ${rows.length} rows`);
+const fixtures = writeFixtures({
+  dir: join(repo, 'test', 'fixtures', 'parity'),
+  cliVersion: version,
+  runs,
+});
+log(`wrote ${fixtures.length} fixtures in test/fixtures/parity/`);
