@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCodexHome, type CodexHome } from './codex-home';
@@ -50,7 +50,8 @@ export async function runOfficialClient({
     // token refresh and revocation would go to auth.openai.com: point them here too
     CODEX_REFRESH_TOKEN_URL_OVERRIDE: `${origin}/oauth/token`,
     CODEX_REVOKE_TOKEN_URL_OVERRIDE: `${origin}/oauth/revoke`,
-    RUST_LOG: 'error',
+    // PARITY_CLI_LOG=<dir>: the CLI logs at info into <dir>/<scenario>.log, to see what it tried
+    RUST_LOG: process.env.PARITY_CLI_LOG ? 'info' : 'error',
     NO_COLOR: '1',
   };
   try {
@@ -79,6 +80,9 @@ async function runExec(
   // a piped stdin is read as more prompt: close it
   child.stdin!.end();
   const { code, stdout, stderr } = await finished(child);
+  if (process.env.PARITY_CLI_LOG) {
+    appendFileSync(join(process.env.PARITY_CLI_LOG, `${scenario.name}.log`), stderr);
+  }
   const completed = /"type":"turn\.completed"/.test(stdout);
   return {
     ok: code === 0 && completed,

@@ -73,6 +73,10 @@ export function createSanitiser(run: ClientRun) {
       return fake;
     });
     out = out.replace(/\b1[6-9]\d{11}\b/g, String(FIXED_MS));
+    // the CLI's exec_command output names a random chunk and the time the command took
+    out = out
+      .replace(/^Chunk ID: \w+$/m, 'Chunk ID: <chunk>')
+      .replace(/^Wall time: [\d.]+ seconds$/m, 'Wall time: <seconds> seconds');
     out = out.replace(
       /<current_date>[^<]*<\/current_date>/g,
       '<current_date>YYYY-MM-DD</current_date>',
@@ -97,7 +101,10 @@ export function createSanitiser(run: ClientRun) {
     }
     if (Array.isArray(value)) return value.map(item => sanitise(item, key));
     if (value != null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitise(v, k)]));
+      const entries = Object.entries(value).map(([k, v]) => [k, sanitise(v, k)] as const);
+      // the CLI sends client_metadata in its hash map's order, new each run
+      if (key === 'client_metadata') entries.sort(([a], [b]) => (a < b ? -1 : 1));
+      return Object.fromEntries(entries);
     }
     return value;
   };

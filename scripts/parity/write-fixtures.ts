@@ -30,9 +30,9 @@ export function writeFixtures({
     const scenario = SCENARIOS.find(s => s.name === run.scenario);
     const { sanitise } = createSanitiser(run);
     const steps = stepsOf(run);
-    const backend = [`${CODEX_PATH}/models`, `${BACKEND_PATH}/wham/accounts/check`]
-      .map(path => run.requests.find(r => r.path === path))
-      .filter(r => r != null);
+    const backendPaths = [`${CODEX_PATH}/models`, `${BACKEND_PATH}/wham/accounts/check`];
+    const backend = run.requests.filter(r => backendPaths.includes(r.path));
+    const originator = steps[0]?.request.headers.originator;
     let previousTools: string | undefined;
     const fixture = {
       recordedWith: `@openai/codex ${cliVersion}`,
@@ -64,21 +64,34 @@ export function writeFixtures({
           ...(request.responseId != null && { answeredResponseId: request.responseId }),
         });
       }),
-      backendRequests: backend.map(request =>
-        sanitise({
-          method: request.method,
-          path: request.path,
-          query: request.query,
-          headers: request.headers,
-        }),
+      // One per path. The CLI asks from several tasks, some adding its client's name to the
+      // User-Agent (` (codex_exec; 0.169.0)`), some not, in no set order: that suffix is cut.
+      backendRequests: backendPaths.flatMap(path => {
+        const asked = backend.filter(request => request.path === path);
+        const same = asked.filter(request => request.headers.originator === originator);
+        // the app-server asks before its client has named itself too (as `codex_cli_rs`)
+        const texts = (same.length > 0 ? same : asked)
+          .map(request =>
+            JSON.stringify(
+              sanitise({
+                method: request.method,
+                path: request.path,
+                query: request.query,
+                headers: {
+                  ...request.headers,
+                  'user-agent': request.headers['user-agent']?.replace(/ \([\w-]+; [\w.-]+\)$/, ''),
+                },
+              }),
+            ),
+          )
+          .sort();
+        return texts.length > 0 ? [JSON.parse(texts[0]!)] : [];
+      }),
+      otherRequests: distinctSorted(
+        run.requests
+          .filter(r => r.path !== `${CODEX_PATH}/responses` && !backend.includes(r))
+          .map(r => `${r.method} ${r.path} → ${r.status}`),
       ),
-      otherRequests: [
-        ...new Set(
-          run.requests
-            .filter(r => r.path !== `${CODEX_PATH}/responses` && !backend.includes(r))
-            .map(r => `${r.method} ${r.path} → ${r.status}`),
-        ),
-      ],
     };
     const text = `${JSON.stringify(fixture, null, 2)}\n`;
     // the sanitiser must have caught the run's token everywhere
@@ -89,6 +102,10 @@ export function writeFixtures({
     written.push(file);
   }
   return written;
+}
+
+function distinctSorted(values: string[]): string[] {
+  return [...new Set(values)].sort();
 }
 
 const SAME_TOOLS = '<same tools as the previous request>';
