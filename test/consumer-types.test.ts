@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { installConsumer, installedVersion, root, run } from './support/packed-package';
+import { consumerProject, root, run } from './support/packed-package';
 
 // The packed tarball in a strict TypeScript project per AI SDK major, with the options
 // `tsc --init` (TypeScript 5.9) turns on, type-checking the app a newcomer writes first.
@@ -83,12 +83,7 @@ describe('strict TypeScript consumers of the packed package', () => {
   it.each(majors)(
     '$entry type-checks with $ai (strict, exactOptionalPropertyTypes, nodenext)',
     async ({ ai, entry }) => {
-      const dependencies = [
-        `ai@${await installedVersion(ai)}`,
-        `zod@${await installedVersion('zod')}`,
-        `@types/node@${await installedVersion('@types/node')}`,
-      ];
-      const dir = await mkdtemp(join(await installConsumer(ai, dependencies), 'types-'));
+      const dir = await consumerProject({ ai, zod: 'zod', '@types/node': '@types/node' });
       scratch.push(dir);
       await writeFile(join(dir, 'app.mts'), app(entry));
       await writeFile(

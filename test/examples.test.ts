@@ -1,22 +1,27 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { satisfies } from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
-import { installConsumer } from './support/packed-package';
+import { consumerProject } from './support/packed-package';
 
 // Every script example, run as a user would (`tsx examples/<name>.ts`) against the emulator.
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 let emu: CodexEmulator;
+const projects: string[] = [];
 
 beforeAll(async () => {
   emu = await startCodexEmulator();
 });
-afterAll(() => emu.close());
+afterAll(async () => {
+  await emu.close();
+  await Promise.all(projects.map(dir => rm(dir, { recursive: true, force: true })));
+});
 
 async function example(name: string) {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}.ts`], {
@@ -111,15 +116,26 @@ describe('examples', () => {
 });
 
 // The agent-framework examples are projects of their own (their frameworks want other AI SDK
-// majors than this repository's dev tools): each runs from a fresh install of its
-// package.json, with the packed tarball in place of `file:../..`.
+// majors than this repository's dev tools): each runs in a fresh project made from its
+// package.json, with the packed tarball in place of `file:../..` and the other packages
+// from this repository's devDependencies.
 async function projectExample(name: string) {
   const project = join(root, 'examples', name);
   const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
-  const dependencies = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
-    .filter(([dep]) => dep !== 'ai-sdk-provider-codex')
-    .map(([dep, range]) => `${dep}@${range}`);
-  const dir = await installConsumer(`example-${name}`, dependencies, { type: pkg.type });
+  const dependencies = Object.entries<string>({
+    ...pkg.dependencies,
+    ...pkg.devDependencies,
+  }).filter(([dep]) => dep !== 'ai-sdk-provider-codex');
+  // what runs is what a user who installs the example gets
+  for (const [dep, range] of dependencies) {
+    const installed = join(root, 'node_modules', dep, 'package.json');
+    const { version } = JSON.parse(await readFile(installed, 'utf8'));
+    expect(satisfies(version, range), `${dep}@${version} for ${range}`).toBe(true);
+  }
+  const dir = await consumerProject(Object.fromEntries(dependencies.map(([dep]) => [dep, dep])), {
+    type: pkg.type,
+  });
+  projects.push(dir);
   for (const file of ['index.ts', 'tsconfig.json']) {
     await copyFile(join(project, file), join(dir, file));
   }

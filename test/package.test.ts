@@ -1,11 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
-import { installConsumer, packPackage, root, run } from './support/packed-package';
+import {
+  consumerProject,
+  packPackage,
+  root,
+  run,
+  runtimeDependencies,
+} from './support/packed-package';
 
-// The published tarball, installed into a fresh project and used from ESM, CJS and
-// TypeScript (moduleResolution bundler and node16), the way a user would.
+// The published tarball, in a fresh project, used from ESM, CJS and TypeScript
+// (moduleResolution bundler and node16), the way a user would.
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let dir: string;
@@ -15,7 +21,7 @@ let packed: string[] = [];
 beforeAll(async () => {
   emu = await startCodexEmulator();
   packed = (await packPackage()).files;
-  dir = await mkdtemp(join(await installConsumer('zod4', ['zod@4']), 'package-test-'));
+  dir = await consumerProject({ zod: 'zod' });
 }, 240_000);
 afterAll(async () => {
   await emu.close();
@@ -79,15 +85,15 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
       expect(stdout).toBe('v3 v4\n');
     }
     // an AI SDK 5 app gets no newer @ai-sdk/provider runtime from us
-    const { stdout } = await run('npm', ['ls', '@ai-sdk/provider', '--all'], {
-      cwd: join(dir, '..'),
-    });
-    expect(stdout).toMatch(/@ai-sdk\/provider@2\./);
-    expect(stdout).not.toMatch(/@ai-sdk\/provider@[3-9]\./);
+    const providers = (await runtimeDependencies(dir, 'ai-sdk-provider-codex')).filter(d =>
+      d.startsWith('@ai-sdk/provider@'),
+    );
+    expect(providers).not.toEqual([]);
+    expect(providers.filter(p => !p.startsWith('@ai-sdk/provider@2.'))).toEqual([]);
   });
 
   it('installs the ai-sdk-provider-codex command and the /login entry', async () => {
-    const bin = join(dir, '../node_modules/.bin/ai-sdk-provider-codex');
+    const bin = join(dir, 'node_modules/.bin/ai-sdk-provider-codex');
     const { stdout: help } = await run(bin, ['--help'], { cwd: dir });
     expect(help).toContain('Usage: npx ai-sdk-provider-codex <command>');
     const status = await run(bin, ['status', '--json', '--codex-home', join(dir, 'no-home')], {
