@@ -177,9 +177,12 @@ async function sourceHash(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The files under `dir` that can end up in `dist`: tests cannot. */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter(e => e.isFile()).map(e => relative(root, join(e.parentPath, e.name)));
+  return entries
+    .filter(e => e.isFile() && !e.name.endsWith('.test.ts'))
+    .map(e => relative(root, join(e.parentPath, e.name)));
 }
 
 async function pruneOtherBuilds(keep: string): Promise<void> {
