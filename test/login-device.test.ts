@@ -340,9 +340,23 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 
   it('a numeric interval is used as it is', async () => {
-    const server = await pendingIssuer(0.02);
-    await signIn(server.url, { timeoutMs: 300 }).catch(() => {});
-    expect(tokenPolls(server).length).toBeGreaterThan(4);
+    const controller = new AbortController();
+    let polls = 0;
+    const server = await oddIssuer({
+      usercode: { status: 200, body: { ...issued, interval: 0.02 } },
+      token: () => {
+        if (++polls === 5) controller.abort();
+        return { status: 403, body: { error: 'authorization_pending' } };
+      },
+    });
+    // Polls 20 ms apart reach a fifth one long before this deadline, however loaded the
+    // machine; the 5 s fallback would poll twice, at the start and at the deadline.
+    const error = await signInError(server.url, {
+      timeoutMs: 4_000,
+      abortSignal: controller.signal,
+    });
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(tokenPolls(server)).toHaveLength(5);
   });
 
   it('says the code expired in under a minute when the timeout was that short, and when it expires', async () => {
