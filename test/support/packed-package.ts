@@ -30,7 +30,6 @@ export const run = promisify(execFile);
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const rootModules = join(root, 'node_modules');
 const cacheRoot = join(rootModules, '.cache/ai-sdk-provider-codex-pack');
-const LOCK_STALE_MS = 10 * 60_000;
 const PACKAGE = 'ai-sdk-provider-codex';
 
 export type PackedPackage = { tarball: string; files: string[] };
@@ -45,18 +44,30 @@ type Manifest = {
 
 let packed: Promise<PackedPackage> | undefined;
 
-export function packPackage(): Promise<PackedPackage> {
+/**
+ * The tarball of the current sources. The first caller packs it; the others, in this and
+ * other processes, wait for that and use it. A failed `npm pack` leaves its error for the
+ * others of the same run, instead of each building again to fail the same way; `retry`
+ * (the start of a run) clears it.
+ */
+export function packPackage({ retry = false } = {}): Promise<PackedPackage> {
   return (packed ??= (async () => {
     const dir = join(cacheRoot, await sourceHash());
     const manifest = join(dir, 'pack.json');
+    const failure = join(dir, 'pack-error.txt');
     await withLock(join(cacheRoot, 'pack.lock'), async () => {
       if (await exists(manifest)) return;
+      if (!retry && (await exists(failure))) throw new Error(await readFile(failure, 'utf8'));
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
         cwd: root,
         env: { ...process.env, npm_config_update_notifier: 'false' },
         maxBuffer: 1 << 24,
+      }).catch(async (error: Error & { stdout?: string; stderr?: string }) => {
+        const message = `npm pack failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`;
+        await writeFile(failure, message);
+        throw new Error(message);
       });
       // `prepack` builds first and prints its own lines before npm's JSON
       const [{ filename, files }] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m)));
@@ -199,15 +210,12 @@ async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
   for (;;) {
     try {
       await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const since = await stat(lock).then(
-        s => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      // a lock left by a killed run
-      if (since > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
+      // a lock left by a run that was killed: its process is gone
+      if (!(await holderAlive(lock))) await rm(lock, { recursive: true, force: true });
       await new Promise(resolve => setTimeout(resolve, 250));
     }
   }
@@ -215,6 +223,24 @@ async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
     await fn();
   } finally {
     await rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function holderAlive(lock: string): Promise<boolean> {
+  const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (!pid) {
+    // taken an instant ago, the pid not written yet; or by a process killed in between
+    const age = await stat(lock).then(
+      s => Date.now() - s.mtimeMs,
+      () => 0,
+    );
+    return age < 10_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
