@@ -79,7 +79,9 @@ describe('loginWithDeviceCode', () => {
 
   it('gives up when the code is not approved in time, writing nothing', async () => {
     issuer.deviceNeverApproved = true;
-    const error = await signInError(issuer.issuer, { timeoutMs: 200 });
+    // 20 ms polls: 2 s holds many more than three, even where a loaded machine needs
+    // 200 ms a round trip (200 ms held one)
+    const error = await signInError(issuer.issuer, { timeoutMs: 2_000 });
     expect(error).toMatchObject({ reason: 'expired', name: 'AI_LoadAPIKeyError' });
     expect(error.message).toMatch(/not approved within .* has expired; nothing was written/);
     expect(issuer.devicePolls.length).toBeGreaterThanOrEqual(3);
