@@ -1,14 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
-import { installConsumer, installedVersion, root, run } from './support/packed-package';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject } from './support/packed-package';
+import { typeCheckProjects } from './support/type-check-projects';
 
 // The packed tarball in a strict TypeScript project per AI SDK major, with the options
 // `tsc --init` (TypeScript 5.9) turns on, type-checking the app a newcomer writes first.
-
-const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const scratch: string[] = [];
-afterAll(() => Promise.all(scratch.map(dir => rm(dir, { recursive: true, force: true }))));
 
 const majors = [
   { ai: 'ai', entry: 'ai-sdk-provider-codex' },
@@ -79,45 +76,49 @@ console.log(models[0]?.id);
 export const bad = { reasoningEffort: 'extreme' } satisfies CodexProviderOptions;
 `;
 
+const tsconfigs = new Map<string, string>();
+let errors: Map<string, string[]>;
+
+beforeAll(async () => {
+  for (const { ai, entry } of majors) {
+    const dir = await consumerProject({ ai, zod: 'zod', '@types/node': '@types/node' });
+    await writeFile(join(dir, 'app.mts'), app(entry));
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'esnext',
+          types: ['node'],
+          lib: ['esnext'],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          verbatimModuleSyntax: true,
+          isolatedModules: true,
+          moduleDetection: 'force',
+          noEmit: true,
+          skipLibCheck: true,
+        },
+        files: ['app.mts'],
+      }),
+    );
+    tsconfigs.set(ai, join(dir, 'tsconfig.json'));
+  }
+  errors = await typeCheckProjects([...tsconfigs.values()]);
+}, 240_000);
+afterAll(async () => {
+  for (const tsconfig of tsconfigs.values()) {
+    await rm(join(tsconfig, '..'), { recursive: true, force: true });
+  }
+});
+
 describe('strict TypeScript consumers of the packed package', () => {
   it.each(majors)(
     '$entry type-checks with $ai (strict, exactOptionalPropertyTypes, nodenext)',
-    async ({ ai, entry }) => {
-      const dependencies = [
-        `ai@${await installedVersion(ai)}`,
-        `zod@${await installedVersion('zod')}`,
-        `@types/node@${await installedVersion('@types/node')}`,
-      ];
-      const dir = await mkdtemp(join(await installConsumer(ai, dependencies), 'types-'));
-      scratch.push(dir);
-      await writeFile(join(dir, 'app.mts'), app(entry));
-      await writeFile(
-        join(dir, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            module: 'nodenext',
-            moduleResolution: 'nodenext',
-            target: 'esnext',
-            types: ['node'],
-            lib: ['esnext'],
-            strict: true,
-            exactOptionalPropertyTypes: true,
-            noUncheckedIndexedAccess: true,
-            verbatimModuleSyntax: true,
-            isolatedModules: true,
-            moduleDetection: 'force',
-            noEmit: true,
-            skipLibCheck: true,
-          },
-          files: ['app.mts'],
-        }),
-      );
-      await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).catch(
-        (error: { stdout: string }) => {
-          throw new Error(`tsc failed for ${entry} with ${ai}:\n${error.stdout}`);
-        },
-      );
+    ({ ai }) => {
+      expect(errors.get(tsconfigs.get(ai)!)).toEqual([]);
     },
-    240_000,
   );
 });

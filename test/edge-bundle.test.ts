@@ -1,10 +1,10 @@
 import { build, type BuildOptions } from 'esbuild';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
-import { installConsumer, run } from './support/packed-package';
+import { consumerProject, run } from './support/packed-package';
 
 // What we ship, bundled the way browser and edge apps bundle it: the packed tarball's
 // `dist`, with nothing marked external. An app that passes `auth` never needs Node, so its
@@ -15,7 +15,7 @@ let emu: CodexEmulator;
 
 beforeAll(async () => {
   emu = await startCodexEmulator();
-  dir = await mkdtemp(join(await installConsumer('zod4', ['zod@4']), 'edge-test-'));
+  dir = await consumerProject({ zod: 'zod' });
 }, 240_000);
 afterAll(async () => {
   await emu.close();

@@ -1,30 +1,62 @@
-import { execFile } from 'node:child_process';
-import { copyFile, readFile } from 'node:fs/promises';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { satisfies } from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
-import { installConsumer } from './support/packed-package';
+import { consumerProject } from './support/packed-package';
+import { typeCheckProjects } from './support/type-check-projects';
 
-// Every script example, run as a user would (`tsx examples/<name>.ts`) against the emulator.
+// Every script example against the emulator, run with tsx as a user runs it
+// (`tsx examples/<name>.ts`), though all in one process: see support/examples-child.ts.
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 let emu: CodexEmulator;
+const projects: string[] = [];
 
 beforeAll(async () => {
   emu = await startCodexEmulator();
 });
-afterAll(() => emu.close());
+afterAll(async () => {
+  child?.process.kill();
+  await emu.close();
+  await Promise.all(projects.map(dir => rm(dir, { recursive: true, force: true })));
+});
 
-async function example(name: string) {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}.ts`], {
+type ExamplesChild = { process: ChildProcess; exit: Promise<[number | null, string | null]> };
+let child: ExamplesChild | undefined;
+let stderr = '';
+
+function examplesChild(): ExamplesChild {
+  if (child) return child;
+  const runner = fork(join(root, 'test/support/examples-child.ts'), {
     cwd: root,
+    execArgv: ['--import', 'tsx'],
     env: { ...process.env, CODEX_BASE_URL: emu.baseURL, CODEX_ACCESS_TOKEN: 'at-SECRET-examples' },
-    timeout: 60_000,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  return stdout;
+  runner.stderr!.on('data', chunk => void (stderr += chunk));
+  const exit = once(runner, 'exit') as Promise<[number | null, string | null]>;
+  return (child = { process: runner, exit });
+}
+
+/** What examples/<name>.ts printed, once it ran to its end. */
+async function example(name: string): Promise<string> {
+  const runner = examplesChild();
+  runner.process.send(name);
+  const reply = await Promise.race([
+    once(runner.process, 'message').then(([message]) => message),
+    runner.exit.then(([code]) => {
+      throw new Error(`the examples process exited (${code}) during ${name}:\n${stderr}`);
+    }),
+  ]);
+  expect(reply.name).toBe(name);
+  if (reply.error !== undefined) throw new Error(`examples/${name}.ts failed:\n${reply.error}`);
+  return reply.stdout;
 }
 
 describe('examples', () => {
@@ -108,27 +140,63 @@ describe('examples', () => {
     });
     expect(emu.requests[before]!.headers.originator).toBe('ai-sdk-provider-codex-examples');
   });
+
+  it('leave nothing running: their process exits by itself once they are done', async () => {
+    const runner = examplesChild();
+    runner.process.disconnect();
+    expect(await runner.exit).toEqual([0, null]);
+  });
 });
 
 // The agent-framework examples are projects of their own (their frameworks want other AI SDK
-// majors than this repository's dev tools): each runs from a fresh install of its
-// package.json, with the packed tarball in place of `file:../..`.
-async function projectExample(name: string) {
+// majors than this repository's dev tools): each runs in a fresh project made from its
+// package.json, with the packed tarball in place of `file:../..` and the other packages
+// from this repository's devDependencies.
+const frameworks = ['agents-sdk', 'mastra'];
+let prepared: Promise<{ dirs: Map<string, string>; errors: Map<string, string[]> }> | undefined;
+
+/** Both projects, made and type-checked (`npm run typecheck`) by one `tsc` together. */
+function frameworkProjects() {
+  return (prepared ??= (async () => {
+    const dirs = new Map<string, string>();
+    for (const name of frameworks) dirs.set(name, await frameworkProject(name));
+    const errors = await typeCheckProjects(
+      [...dirs.values()].map(dir => join(dir, 'tsconfig.json')),
+    );
+    return { dirs, errors };
+  })());
+}
+
+async function frameworkProject(name: string): Promise<string> {
   const project = join(root, 'examples', name);
   const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
-  const dependencies = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
-    .filter(([dep]) => dep !== 'ai-sdk-provider-codex')
-    .map(([dep, range]) => `${dep}@${range}`);
-  const dir = await installConsumer(`example-${name}`, dependencies, { type: pkg.type });
+  const dependencies = Object.entries<string>({
+    ...pkg.dependencies,
+    ...pkg.devDependencies,
+  }).filter(([dep]) => dep !== 'ai-sdk-provider-codex');
+  // what runs is what a user who installs the example gets
+  for (const [dep, range] of dependencies) {
+    const installed = join(root, 'node_modules', dep, 'package.json');
+    const { version } = JSON.parse(await readFile(installed, 'utf8'));
+    if (!satisfies(version, range)) {
+      throw new Error(`examples/${name} wants ${dep}@${range}; npm ci installed ${version}`);
+    }
+  }
+  const dir = await consumerProject(Object.fromEntries(dependencies.map(([dep]) => [dep, dep])), {
+    type: pkg.type,
+  });
+  projects.push(dir);
   for (const file of ['index.ts', 'tsconfig.json']) {
     await copyFile(join(project, file), join(dir, file));
   }
-  // `npm run typecheck`, then `npm start`
-  await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit'], { cwd: dir }).catch(
-    (error: { stdout: string }) => {
-      throw new Error(`examples/${name} does not type-check:\n${error.stdout}`);
-    },
-  );
+  return dir;
+}
+
+/** `npm run typecheck`, then what `npm start` prints. */
+async function projectExample(name: string) {
+  const { dirs, errors } = await frameworkProjects();
+  const dir = dirs.get(name)!;
+  expect(errors.get(join(dir, 'tsconfig.json')), `examples/${name} type-checks`).toEqual([]);
   const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'index.ts'], {
     cwd: dir,
     env: {
@@ -160,7 +228,7 @@ describe('agent framework examples', () => {
       'function_call',
       'function_call_output',
     ]);
-  }, 600_000);
+  }, 240_000);
 
   it('mastra: a Mastra agent calls its tool, then answers', async () => {
     const before = emu.requests.length;
@@ -170,5 +238,5 @@ describe('agent framework examples', () => {
     const requests = emu.requests.slice(before).filter(r => r.path.endsWith('/responses'));
     expect(requests).toHaveLength(2);
     expect(requests[0]!.headers.originator).toBe('mastra-example');
-  }, 600_000);
+  }, 240_000);
 });

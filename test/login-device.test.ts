@@ -79,7 +79,9 @@ describe('loginWithDeviceCode', () => {
 
   it('gives up when the code is not approved in time, writing nothing', async () => {
     issuer.deviceNeverApproved = true;
-    const error = await signInError(issuer.issuer, { timeoutMs: 200 });
+    // 20 ms polls: 2 s holds many more than three, even where a loaded machine needs
+    // 200 ms a round trip (200 ms held one)
+    const error = await signInError(issuer.issuer, { timeoutMs: 2_000 });
     expect(error).toMatchObject({ reason: 'expired', name: 'AI_LoadAPIKeyError' });
     expect(error.message).toMatch(/not approved within .* has expired; nothing was written/);
     expect(issuer.devicePolls.length).toBeGreaterThanOrEqual(3);
@@ -340,9 +342,23 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 
   it('a numeric interval is used as it is', async () => {
-    const server = await pendingIssuer(0.02);
-    await signIn(server.url, { timeoutMs: 300 }).catch(() => {});
-    expect(tokenPolls(server).length).toBeGreaterThan(4);
+    const controller = new AbortController();
+    let polls = 0;
+    const server = await oddIssuer({
+      usercode: { status: 200, body: { ...issued, interval: 0.02 } },
+      token: () => {
+        if (++polls === 5) controller.abort();
+        return { status: 403, body: { error: 'authorization_pending' } };
+      },
+    });
+    // Polls 20 ms apart reach a fifth one long before this deadline, however loaded the
+    // machine; the 5 s fallback would poll twice, at the start and at the deadline.
+    const error = await signInError(server.url, {
+      timeoutMs: 4_000,
+      abortSignal: controller.signal,
+    });
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(tokenPolls(server)).toHaveLength(5);
   });
 
   it('says the code expired in under a minute when the timeout was that short, and when it expires', async () => {

@@ -262,8 +262,7 @@ describe("transport: 'websocket'", () => {
   it('reconnects with the full input when the socket reached its age limit', async () => {
     const model = createCodex(settings())('gpt-5.3-codex');
     const first = await generateText({ model, prompt: 'One' });
-    emu.websocket.maxSocketAgeMs = 50;
-    await new Promise(r => setTimeout(r, 80));
+    emu.websocket.ageOutOpenSockets();
     const second = await generateText({
       model,
       messages: [

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { watch } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,14 +30,23 @@ afterEach(async () => {
   await rm(bin, { recursive: true, force: true });
 });
 
-/** What the fake opener was called with: its name, then each argument on its own line. */
-async function opened(): Promise<string[]> {
-  for (let i = 0; i < 200; i++) {
-    const text = await readFile(join(bin, 'opened'), 'utf8').catch(() => '');
-    if (text.endsWith('\n')) return text.trimEnd().split('\n');
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-  throw new Error('no opener ran');
+/**
+ * What the fake opener was called with: its name, then each argument on its own line.
+ * Waits for the opener to write it, however long a loaded machine takes to start one.
+ */
+function opened(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    // watching before the first look, so a write between the two is not missed
+    const watcher = watch(bin, () => void check());
+    const check = async () => {
+      const text = await readFile(join(bin, 'opened'), 'utf8').catch(() => '');
+      if (!text.endsWith('\n')) return;
+      watcher.close();
+      resolve(text.trimEnd().split('\n'));
+    };
+    watcher.on('error', reject);
+    void check();
+  });
 }
 
 const url = 'http://127.0.0.1:1/oauth/authorize?a=1&state=x y';
@@ -101,13 +111,13 @@ describe.skipIf(process.platform === 'win32')('openBrowser', () => {
   it('the command that opened the browser can exit while the browser keeps running', async () => {
     const openerPid = await useLingeringOpeners();
     const command = await startCommand('exit');
+    // listening from the start: the command may well exit before we learn the opener's pid
+    const exited = once(command, 'exit');
     const pid = await openerPid();
     try {
-      const exit = await Promise.race([
-        once(command, 'exit'),
-        new Promise(resolve => setTimeout(() => resolve('still running'), 8000)),
-      ]);
-      expect(exit).toEqual([0, null]);
+      // Kept alive by the opener, it would exit only with it, 30 s on: after the test's
+      // timeout, and with the opener gone.
+      expect(await exited).toEqual([0, null]);
       expect(await isAlive(pid)).toBe(true);
     } finally {
       if (command.exitCode == null) command.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import type { LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import type { JSONSchema7, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { getCodexArgs } from './get-codex-args';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
@@ -226,18 +226,18 @@ describe('getCodexArgs', () => {
   });
 
   describe('tools', () => {
-    const strictSchema = {
+    const strictSchema: JSONSchema7 = {
       type: 'object',
       properties: { city: { type: 'string' } },
       required: ['city'],
       additionalProperties: false,
-    } as const;
-    const looseSchema = {
+    };
+    const looseSchema: JSONSchema7 = {
       type: 'object',
       properties: { city: { type: 'string' }, unit: { type: 'string' } },
       required: ['city'],
       additionalProperties: false,
-    } as const;
+    };
 
     it('sends flat function tools, strict only where the schema qualifies', async () => {
       const { body, warnings } = await args({
@@ -274,12 +274,12 @@ describe('getCodexArgs', () => {
     it.each(['anyOf', 'oneOf', 'allOf'])(
       'does not send strict for a tool whose %s holds an object with optional fields',
       async key => {
-        const inputSchema = {
+        const inputSchema: JSONSchema7 = {
           type: 'object',
           properties: { target: { [key]: [{ type: 'string' }, looseSchema] } },
           required: ['target'],
           additionalProperties: false,
-        } as const;
+        };
         const { body } = await args({ tools: [{ type: 'function', name: 'u', inputSchema }] });
         expect(body.tools?.[0]).toMatchObject({ strict: false });
       },
@@ -334,7 +334,7 @@ describe('getCodexArgs', () => {
 
   describe('responseFormat', () => {
     it('maps a JSON schema to text.format json_schema with a default name', async () => {
-      const schema = {
+      const schema: JSONSchema7 = {
         type: 'object',
         properties: { a: { type: 'string' } },
         required: ['a'],
@@ -351,7 +351,7 @@ describe('getCodexArgs', () => {
     });
 
     it('keeps name and description, and is not strict for optional fields', async () => {
-      const schema = {
+      const schema: JSONSchema7 = {
         type: 'object',
         properties: { a: { type: 'string' } },
         additionalProperties: false,

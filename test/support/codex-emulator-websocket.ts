@@ -32,6 +32,11 @@ export type EmulatorWebSocket = {
   rejectHandshake: ((handshakeNumber: number) => HandshakeReply | undefined) | undefined;
   /** A socket older than this answers its next frame with `websocket_connection_limit_reached`. */
   maxSocketAgeMs: number;
+  /**
+   * Every socket open now is at its age limit, the sockets opened later are not: what a
+   * small `maxSocketAgeMs` and a wait do, without a race against the new sockets' age.
+   */
+  ageOutOpenSockets: () => void;
   /** Sockets currently open. */
   readonly openSockets: number;
   /** Closes every open socket (code 1001), as a server restart would. */
@@ -70,6 +75,7 @@ export function attachCodexWebSocket(
 ): EmulatorWebSocket {
   const wss = new WebSocketServer({ noServer: true });
   const open = new Set<WebSocket>();
+  const agedOut = new WeakSet<WebSocket>();
   let upgrades = 0;
   let accepted = 0;
 
@@ -77,6 +83,9 @@ export function attachCodexWebSocket(
     handshakes: [],
     rejectHandshake: undefined,
     maxSocketAgeMs: 60 * 60_000,
+    ageOutOpenSockets: () => {
+      for (const ws of open) agedOut.add(ws);
+    },
     get openSockets() {
       return open.size;
     },
@@ -188,7 +197,7 @@ export function attachCodexWebSocket(
     context.log?.(`WS response.create${frame?.previous_response_id ? ' (incremental)' : ''}`);
     if (resolved.error != null) return sendError(ws, resolved.error.status, resolved.error.body);
 
-    if (Date.now() - state.openedAt > control.maxSocketAgeMs) {
+    if (agedOut.has(ws) || Date.now() - state.openedAt > control.maxSocketAgeMs) {
       return sendError(ws, 400, {
         error: {
           type: 'invalid_request_error',
