@@ -1,4 +1,4 @@
-import { generateText, type ModelMessage } from 'ai';
+import { generateText, stepCountIs, streamText, tool, type ModelMessage } from 'ai';
 import * as ai6 from 'ai-v6';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
@@ -93,5 +93,56 @@ describe('reasoning split from its tool call over two assistant messages', () =>
       ],
     });
     expectReasoningReplayed();
+  });
+});
+
+describe('reasoning replayed without its providerMetadata', () => {
+  // Strands Agents keeps a step's reasoning text but not its providerMetadata, so the
+  // encrypted content is gone: the reasoning cannot be sent, and the call says so once.
+  it('is left out with one warning for the call (ai@5 streamText)', async () => {
+    const model = createCodex({ baseURL: emu.baseURL, auth })('gpt-5.3-codex');
+    const tools = {
+      weather: tool({
+        description: 'Weather',
+        inputSchema: z.object({ city: z.string() }),
+        execute: async () => 'sunny',
+      }),
+      time: tool({
+        description: 'Time',
+        inputSchema: z.object({ city: z.string() }),
+        execute: async () => 'noon',
+      }),
+    };
+    const user: ModelMessage = { role: 'user', content: 'Weather and time in Paris?' };
+    const loop = await generateText({ model, tools, messages: [user], stopWhen: stepCountIs(3) });
+    expect(loop.steps.map(s => s.reasoning.length)).toEqual([1, 1, 1]);
+    const withoutMetadata = loop.response.messages.map(message =>
+      message.role === 'assistant' && Array.isArray(message.content)
+        ? {
+            ...message,
+            content: message.content.map(({ providerOptions, ...part }) =>
+              part.type === 'reasoning' ? part : { ...part, providerOptions },
+            ),
+          }
+        : message,
+    );
+    emu.requests.length = 0;
+
+    const result = streamText({
+      model,
+      tools,
+      messages: [user, ...withoutMetadata, { role: 'user', content: 'And tomorrow?' }],
+    });
+    await result.consumeStream();
+    const [request] = emu.requests.filter(r => r.path.endsWith('/responses'));
+    expect(request!.body.input.filter((i: { type: string }) => i.type === 'reasoning')).toEqual([]);
+    expect(await result.warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining(
+          'Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata',
+        ),
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { summaryTexts } from '../../test/support/codex-events';
+import type { CodexPrompt } from './codex-call-options';
 import { convertToCodexInput } from './convert-to-codex-input';
 
 describe('convertToCodexInput', () => {
@@ -148,13 +149,17 @@ describe('convertToCodexInput', () => {
       { role: 'user', content: [{ type: 'text', text: 'Again' }] },
     ]);
     expect(input.map(i => i.type)).toEqual(['message', 'message']);
-    // encrypted reasoning that cannot be replayed is never dropped silently
+    // reasoning that cannot be replayed is never dropped silently
     expect(warnings).toEqual([
       {
         type: 'other',
         message: expect.stringMatching(
           /^1 reasoning item\(s\) with encrypted content .* not replayed\.$/,
         ),
+      },
+      {
+        type: 'other',
+        message: expect.stringContaining('1 reasoning part(s) carry no providerOptions.codex'),
       },
     ]);
   });
@@ -609,13 +614,126 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
       { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
     ]);
   });
+});
 
-  it('drops reasoning without encrypted content silently: it was never replayable', () => {
+describe('convertToCodexInput: reasoning that cannot be replayed', () => {
+  const NO_METADATA_WARNING =
+    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them). Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.";
+  const toolStep = (callId: string): CodexPrompt => [
+    {
+      role: 'assistant',
+      content: [
+        { type: 'reasoning', text: `Call ${callId}.` },
+        { type: 'tool-call', toolCallId: callId, toolName: 'weather', input: {} },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [
+        {
+          type: 'tool-result',
+          toolCallId: callId,
+          toolName: 'weather',
+          output: { type: 'text', value: 'sunny' },
+        },
+      ],
+    },
+  ];
+
+  it('warns once per call when a framework replays reasoning without its providerMetadata', () => {
+    // what Strands Agents sends: every step's reasoning as bare text, over two user turns
     const { input, warnings } = convertToCodexInput([
-      { role: 'assistant', content: [{ type: 'reasoning', text: 'from another provider' }] },
-      { role: 'assistant', content: [{ type: 'text', text: 'Hello.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+      ...toolStep('c1'),
+      ...toolStep('c2'),
+      { role: 'assistant', content: [{ type: 'text', text: 'Sunny.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Tomorrow?' }] },
+      ...toolStep('c3'),
+    ]);
+    expect(input.map(i => i.type)).toEqual([
+      'message',
+      'function_call',
+      'function_call_output',
+      'function_call',
+      'function_call_output',
+      'message',
+      'message',
+      'function_call',
+      'function_call_output',
+    ]);
+    expect(warnings).toEqual([{ type: 'other', message: NO_METADATA_WARNING }]);
+  });
+
+  it('names reasoning that has Codex metadata but no encrypted content, counted per item', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'One.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          { type: 'reasoning', text: 'Two.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          { type: 'text', text: 'Hello.' },
+        ],
+      },
     ]);
     expect(input.map(i => i.type)).toEqual(['message']);
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message:
+          "Reasoning in the prompt was not replayed, so the model does not see it: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.",
+      },
+    ]);
+  });
+
+  it('names both reasons in the one warning, and replays the reasoning that can be', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'bare', providerOptions: { anthropic: { signature: 's' } } },
+          { type: 'reasoning', text: 'no content', providerOptions: { codex: {} } },
+          {
+            type: 'reasoning',
+            text: 'kept',
+            providerOptions: { codex: { itemId: 'rs_2', reasoningEncryptedContent: 'enc:2' } },
+          },
+          { type: 'text', text: 'Hello.' },
+        ],
+      },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['reasoning', 'message']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toEqual({
+      type: 'other',
+      message: expect.stringContaining(
+        ': 1 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them); 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays',
+      ),
+    });
+  });
+
+  it('rejoins the parts of one item around a part without metadata', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'One.', providerOptions: { codex: { itemId: 'rs_1' } } },
+          { type: 'reasoning', text: 'stray' },
+          {
+            type: 'reasoning',
+            text: 'Two.',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: 'enc:1' } },
+          },
+          { type: 'text', text: 'Hello.' },
+        ],
+      },
+    ]);
+    expect(input[0]).toEqual({
+      type: 'reasoning',
+      summary: summaryTexts('One.', 'Two.'),
+      encrypted_content: 'enc:1',
+    });
+    expect(warnings).toEqual([
+      { type: 'other', message: expect.stringContaining(': 1 reasoning part(s) carry no') },
+    ]);
   });
 });

@@ -57,6 +57,7 @@ export function convertToCodexInput(
   }
   // A trailing call without output is left alone: it may be what the caller answers next.
   builder.endTurn();
+  builder.warnUnreplayedReasoning();
   return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
 }
 
@@ -81,6 +82,11 @@ class CodexInputBuilder {
    * over messages); the item id in their metadata groups them again. It is never sent.
    */
   private reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
+  /**
+   * Reasoning left out for want of encrypted content. Agent frameworks that drop
+   * `providerMetadata` do it on every step, so this is told once per call, not per part.
+   */
+  private readonly unreplayed = { withoutMetadata: 0, withoutContent: 0 };
 
   constructor(toolNames: CodexToolNames) {
     this.toolReplay = new CodexToolReplay(toolNames, message => this.warn(message));
@@ -114,6 +120,7 @@ class CodexInputBuilder {
   }
 
   endTurn() {
+    this.unreplayed.withoutContent += this.turn.filter(isUnreplayableReasoning).length;
     this.input.push(...replayableTurn(this.turn, this.warnings));
     this.turn = [];
     this.reasoning = undefined;
@@ -150,8 +157,28 @@ class CodexInputBuilder {
     }
   }
 
+  warnUnreplayedReasoning() {
+    const { withoutMetadata, withoutContent } = this.unreplayed;
+    const why = [
+      withoutMetadata > 0 &&
+        `${withoutMetadata} reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them)`,
+      withoutContent > 0 &&
+        `${withoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
+    ].filter(reason => reason !== false);
+    if (why.length === 0) return;
+    this.warn(
+      `Reasoning in the prompt was not replayed, so the model does not see it: ${why.join('; ')}. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.`,
+    );
+  }
+
   private reasoningPart(part: Extract<CodexAssistantPart, { type: 'reasoning' }>) {
-    const parsed = codexReasoningMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
+    const codex = part.providerOptions?.codex;
+    if (codex == null) {
+      // nothing to replay it with, and nothing to group it by
+      this.unreplayed.withoutMetadata++;
+      return;
+    }
+    const parsed = codexReasoningMetadataSchema.safeParse(codex);
     const meta = parsed.success ? parsed.data : {};
     const itemId = meta.itemId ?? undefined;
     let reasoning = this.reasoning;
@@ -225,12 +252,12 @@ type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
 
 /**
  * Reasoning without encrypted content cannot be replayed at all (it came from another
- * provider, or the summary was all we got), so it is left out. Reasoning with nothing after
- * it in its turn is rejected by the backend, so it is left out too, with a warning: the
- * model loses that chain of thought.
+ * provider, or the framework kept only the summary), so it is left out; the builder says so
+ * once per call. Reasoning with nothing after it in its turn is rejected by the backend, so
+ * it is left out too, with a warning: the model loses that chain of thought.
  */
 function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): CodexInputItem[] {
-  const kept = turn.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
+  const kept = turn.filter(item => !isUnreplayableReasoning(item));
   let dropped = 0;
   while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') {
     kept.pop();
@@ -243,6 +270,10 @@ function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): Codex
     });
   }
   return kept;
+}
+
+function isUnreplayableReasoning(item: CodexInputItem): boolean {
+  return item.type === 'reasoning' && item.encrypted_content == null;
 }
 
 /** A user message part as the backend takes it: text, an image, or a text file as text. */
