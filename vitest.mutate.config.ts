@@ -3,7 +3,8 @@ import base from './vitest.config';
 
 // The suite Stryker runs against each mutant. Tests that spawn processes (the packed
 // tarball, the examples) or bundle the sources with esbuild run outside this process, where
-// Stryker cannot switch a mutant on, and they take minutes each, so they are left out.
+// Stryker cannot switch a mutant on, and they take minutes each, so they are left out (and
+// the emulator's own command, which tests no source).
 export default mergeConfig(
   base,
   defineConfig({
@@ -14,6 +15,7 @@ export default mergeConfig(
         'test/edge-bundle.test.ts',
         'test/examples.test.ts',
         'test/e2e/**',
+        'test/emulator-cli.test.ts',
       ],
     },
   }),

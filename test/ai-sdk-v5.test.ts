@@ -28,7 +28,7 @@ describe('ai@5', () => {
       reasoningTokens: 12,
       cachedInputTokens: 0,
     });
-    expect(result.providerMetadata?.codex?.responseId).toMatch(/^resp_emu_\d+$/);
+    expect(result.providerMetadata?.codex?.responseId).toMatch(/^resp_[0-9a-f]{50}$/);
     expect(result.response.id).toBe(result.providerMetadata?.codex?.responseId);
   });
 
@@ -93,6 +93,66 @@ describe('ai@5', () => {
     );
     expect(second.input[1].encrypted_content).toMatch(/^enc:emulator:\d+$/);
     expect(JSON.stringify(second.input)).not.toMatch(/"id":/);
+  });
+
+  it('gets ids of its own for every response, item and call, and a summary per step, as from the backend', async () => {
+    const result = streamText({
+      model: provider()('gpt-5.3-codex'),
+      prompt: 'Weather and time in Paris?',
+      tools: {
+        ...weatherTools,
+        getTime: tool({
+          description: 'Time in a city',
+          inputSchema: z.object({ city: z.string() }),
+          execute: async () => 'noon',
+        }),
+      },
+      stopWhen: stepCountIs(3),
+      includeRawChunks: true,
+    });
+    const responseIds: string[] = [];
+    const itemIds: string[] = [];
+    const callIds: string[] = [];
+    const summaries: string[] = [];
+    for await (const part of result.fullStream) {
+      if (part.type !== 'raw') continue;
+      const event = part.rawValue as { type: string; response?: { id: string }; item?: any };
+      if (event.type === 'response.created') responseIds.push(event.response!.id);
+      if (event.type !== 'response.output_item.done') continue;
+      itemIds.push(event.item.id);
+      if (event.item.call_id != null) callIds.push(event.item.call_id);
+      if (event.item.type === 'reasoning') summaries.push(event.item.summary[0].text);
+    }
+    expect(responseIds).toEqual([
+      expect.stringMatching(/^resp_[0-9a-f]{50}$/),
+      expect.stringMatching(/^resp_[0-9a-f]{50}$/),
+      expect.stringMatching(/^resp_[0-9a-f]{50}$/),
+    ]);
+    expect(itemIds.map(id => id.replace(/_[0-9a-f]{50}$/, '_…'))).toEqual([
+      'rs_…',
+      'fc_…',
+      'rs_…',
+      'fc_…',
+      'rs_…',
+      'msg_…',
+    ]);
+    expect(callIds).toEqual([
+      expect.stringMatching(/^call_[A-Za-z0-9]{24}$/),
+      expect.stringMatching(/^call_[A-Za-z0-9]{24}$/),
+    ]);
+    const ids = [...responseIds, ...itemIds, ...callIds];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(summaries).toEqual([
+      '**Planning the answer**\n\nReading message 1 ("Weather and time in Paris?"): getWeather can answer it, so that comes first.',
+      '**Calling getTime**\n\nFor message 1, 1 tool result(s) are in and getTime is still missing.',
+      '**Summing up**\n\nAnswering message 1 with what getWeather and getTime returned.',
+    ]);
+    // the steps' parts carry those ids: a framework keying steps by them keeps all three
+    const steps = await result.steps;
+    expect(steps.map(step => step.response.id)).toEqual(responseIds);
+    expect(steps.map(step => step.reasoning[0]!.providerMetadata?.codex?.itemId)).toEqual(
+      itemIds.filter(id => id.startsWith('rs_')),
+    );
   });
 
   it('round-trips encrypted reasoning through response messages into the next call', async () => {

@@ -1,6 +1,7 @@
 // The emulator's side of the backend's own tools and of the image endpoints: request
 // checks with the backend's error shapes, and the scripted answers.
 import type { IncomingMessage } from 'node:http';
+import { backendCallId } from './backend-ids';
 import type { OutputSpec } from './codex-events';
 
 export type Rejection = { status: number; body: unknown };
@@ -170,7 +171,7 @@ export const SAMPLE_SOURCES = [
  * that mentions "inline links" gets the links only as markdown in the text, as the
  * backend sometimes answers.
  */
-export function providerToolOutput(tool: any, n: number, userText: string): OutputSpec[] {
+export function providerToolOutput(tool: any, userText: string): OutputSpec[] {
   switch (tool.type) {
     case 'web_search': {
       const query = userText.trim() || 'latest news';
@@ -190,7 +191,7 @@ export function providerToolOutput(tool: any, n: number, userText: string): Outp
         text += ';';
       }
       return [
-        { type: 'web_search_call', id: `ws_emu_${n}`, action: { type: 'search', query } },
+        { type: 'web_search_call', action: { type: 'search', query } },
         {
           type: 'message',
           text,
@@ -204,7 +205,7 @@ export function providerToolOutput(tool: any, n: number, userText: string): Outp
         {
           type: 'custom_tool_call',
           name: tool.name,
-          callId: `call_emu_${n}`,
+          callId: backendCallId(),
           input: tool.name === 'apply_patch' ? SAMPLE_PATCH : `sample input for ${tool.name}`,
         },
       ];
@@ -212,7 +213,7 @@ export function providerToolOutput(tool: any, n: number, userText: string): Outp
       return [
         {
           type: 'local_shell_call',
-          callId: `call_emu_${n}`,
+          callId: backendCallId(),
           action: {
             type: 'exec',
             command: ['ls', '-a'],

@@ -10,6 +10,7 @@ import {
   type OutputSpec,
 } from './codex-events';
 import { attachCodexWebSocket, type EmulatorWebSocket } from './codex-emulator-websocket';
+import { backendCallId, backendId, ITEM_ID_PREFIX } from './backend-ids';
 import {
   calledToolKey,
   checkToolItem,
@@ -291,7 +292,14 @@ export async function startCodexEmulator({
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  // A busy port rejects, so the caller can say so instead of crashing on the error event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port: actualPort } = server.address() as AddressInfo;
 
   const emulator: CodexEmulator = {
@@ -612,17 +620,15 @@ function chunkSizes(total: number, chunkSize: number | 'random' | undefined): nu
   return sizes;
 }
 
-/** The default scenario: reasoning, then a tool call, a tool-result summary, JSON or an echo. */
+/**
+ * The default scenario: reasoning, then a tool call, a tool-result summary, JSON or an echo.
+ * Like the backend's, every response and item has an id of its own and the reasoning
+ * summary says what this step does, so no two responses of a conversation look alike.
+ */
 export function autoResponse(body: any, n: number): CodexEvent[] {
   const input: any[] = body.input ?? [];
   const last = input[input.length - 1];
-  const output: OutputSpec[] = [
-    {
-      type: 'reasoning',
-      summary: ['**Planning the answer**\n\nReading the request and deciding what to do.'],
-      encryptedContent: `enc:emulator:${n}`,
-    },
-  ];
+  const output: OutputSpec[] = [];
   const tools: any[] = body.tools ?? [];
   // An agent turn: call each tool once (the chosen one first), then sum up the results.
   const lastUser = input.map(i => i.type === 'message' && i.role === 'user').lastIndexOf(true);
@@ -645,12 +651,12 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
       .find(i => i.type === 'message' && i.role === 'user')
       ?.content?.find((c: any) => c.type === 'input_text')?.text ?? '';
   if (next != null && next.type !== 'function') {
-    output.push(...providerToolOutput(next, n, userText));
+    output.push(...providerToolOutput(next, userText));
   } else if (next != null) {
     output.push({
       type: 'function_call',
       name: next.name,
-      callId: `call_emu_${n}`,
+      callId: backendCallId(),
       arguments: JSON.stringify(sampleFromSchema(next.parameters)),
     });
   } else if (/_output$/.test(last?.type ?? '')) {
@@ -676,12 +682,51 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
     });
   }
   const inputTokens = Math.ceil(JSON.stringify(body).length / 4);
+  const reasoning: OutputSpec = {
+    type: 'reasoning',
+    summary: [reasoningSummary(body, next, called, userText)],
+    encryptedContent: `enc:emulator:${n}`,
+  };
   return responseEvents({
-    id: `resp_emu_${n}`,
+    id: backendId('resp'),
     model: body.model,
-    output,
+    output: [reasoning, ...output].map(spec => ({
+      ...spec,
+      id: spec.id ?? backendId(ITEM_ID_PREFIX[spec.type]!),
+    })),
     usage: { input_tokens: inputTokens, output_tokens: 42, reasoningTokens: 12, cachedTokens: 0 },
   });
+}
+
+/**
+ * What the step's reasoning says: what it does, for which user message and with which
+ * tools, so each response of a conversation reads differently (frameworks that tell
+ * reasoning apart by its text would otherwise merge them) and two runs of the same
+ * conversation read the same.
+ */
+function reasoningSummary(body: any, next: any, called: Set<string>, userText: string): string {
+  const input: any[] = body.input;
+  const message = input.filter(i => i.type === 'message' && i.role === 'user').length;
+  const quoted = `message ${message} ("${userText.length > 40 ? `${userText.slice(0, 40)}…` : userText}")`;
+  const summary = (heading: string, text: string) => `**${heading}**\n\n${text}`;
+  if (next != null && called.size === 0)
+    return summary(
+      'Planning the answer',
+      `Reading ${quoted}: ${toolKey(next)} can answer it, so that comes first.`,
+    );
+  if (next != null)
+    return summary(
+      `Calling ${toolKey(next)}`,
+      `For message ${message}, ${called.size} tool result(s) are in and ${toolKey(next)} is still missing.`,
+    );
+  if (/_output$/.test(input[input.length - 1]?.type ?? ''))
+    return summary(
+      'Summing up',
+      `Answering message ${message} with what ${[...called].join(' and ')} returned.`,
+    );
+  if (body.text?.format?.type === 'json_schema')
+    return summary('Planning the answer', `Reading ${quoted} and filling in the requested schema.`);
+  return summary('Planning the answer', `Reading ${quoted} and deciding what to answer.`);
 }
 
 function sampleFromSchema(schema: any, key = ''): unknown {
