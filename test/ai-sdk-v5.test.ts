@@ -150,9 +150,11 @@ describe('ai@5', () => {
     // the steps' parts carry those ids: a framework keying steps by them keeps all three
     const steps = await result.steps;
     expect(steps.map(step => step.response.id)).toEqual(responseIds);
-    expect(steps.map(step => step.reasoning[0]!.providerMetadata?.codex?.itemId)).toEqual(
-      itemIds.filter(id => id.startsWith('rs_')),
-    );
+    expect(
+      steps.map(
+        step => step.content.find(p => p.type === 'reasoning')?.providerMetadata?.codex?.itemId,
+      ),
+    ).toEqual(itemIds.filter(id => id.startsWith('rs_')));
   });
 
   it('round-trips encrypted reasoning through response messages into the next call', async () => {

@@ -40,12 +40,15 @@ afterAll(() => {
 });
 
 /** Runs the command in-process, as `npx ai-sdk-provider-codex …` would. */
-function cli(args: string[], { signal }: { signal?: AbortSignal } = {}) {
+function cli(
+  args: string[],
+  { signal, env = {} }: { signal?: AbortSignal; env?: Record<string, string> } = {},
+) {
   const out = { stdout: '', stderr: '' };
   const code = runCli([...args, '--codex-home', dir, '--issuer', issuer.issuer], {
     stdout: text => void (everything.push(text), (out.stdout += text)),
     stderr: text => void (everything.push(text), (out.stderr += text)),
-    env: {},
+    env,
     signal,
   });
   return { out, done: code.then(exitCode => ({ exitCode, ...out })) };
@@ -246,6 +249,25 @@ describe('status', () => {
     expect(lines[4]).toMatch(/^ {2}5-hour window +12% used +resets in (2 h 0|1 h 59) min/);
     expect(lines[5]).toMatch(/^ {2}weekly window +40% used +resets in (3 d 0|2 d 23) h/);
     expect(lines.slice(6)).toEqual([`  ${'credits'.padEnd(15)} none`, '']);
+  });
+
+  it('reads the quota from $CODEX_BASE_URL, and --base-url wins over it', async () => {
+    await signIn();
+    const fromEnv = await cli(['status'], { env: { CODEX_BASE_URL: emu.baseURL } }).done;
+    expect(fromEnv.exitCode).toBe(0);
+    expect(fromEnv.stdout).toContain('Quota (plus plan):');
+    expect(emu.requests.map(r => r.path)).toEqual(['/backend-api/wham/usage']);
+
+    const unreachable = 'http://127.0.0.1:9/backend-api/codex';
+    const overridden = await cli(['status', '--base-url', emu.baseURL], {
+      env: { CODEX_BASE_URL: unreachable },
+    }).done;
+    expect(overridden.stdout).toContain('Quota (plus plan):');
+    expect(emu.requests).toHaveLength(2);
+
+    const wrong = await cli(['status'], { env: { CODEX_BASE_URL: unreachable } }).done;
+    expect(wrong.stdout).toMatch(/^Quota: unavailable \(.*127\.0\.0\.1:9.*\)$/m);
+    expect(emu.requests).toHaveLength(2);
   });
 
   it('says who is signed in when the id token names no email or plan', async () => {

@@ -21,7 +21,8 @@ Options:
                     OpenAI only redirects to the ports registered for the Codex CLI)
   --no-browser      login: print the sign-in URL instead of opening a browser
   --json            status: machine-readable output
-  --base-url URL    status: the Codex backend (default https://chatgpt.com/backend-api/codex)
+  --base-url URL    status: the Codex backend (default $CODEX_BASE_URL, else
+                    https://chatgpt.com/backend-api/codex)
   -h, --help        Show this help
   --version         Show the version
 `;
@@ -98,7 +99,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           codexHome,
           issuer,
           json: values.json === true,
-          baseURL: values['base-url'],
+          // the variable the examples and apps point at an emulator or a proxy with
+          baseURL: values['base-url'] ?? (io.env.CODEX_BASE_URL || undefined),
         });
     }
   } catch (error) {
