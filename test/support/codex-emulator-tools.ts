@@ -217,7 +217,9 @@ export function providerToolOutput(tool: any, userText: string): OutputSpec[] {
           action: {
             type: 'exec',
             command: ['ls', '-a'],
-            working_directory: '/tmp',
+            // where the user points, as a model would; else /tmp
+            working_directory:
+              /(?:^|\s)((?:\/|[A-Za-z]:\\)[^\s?]*[^\s?.,])/.exec(userText)?.[1] ?? '/tmp',
             timeout_ms: 10_000,
             env: { LC_ALL: 'C' },
           },
