@@ -12,6 +12,8 @@ import type { CodexOutputShape, CodexStreamPart } from '../stream/codex-output-s
 import { createCodexPartStream } from '../stream/codex-part-stream';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { CodexRequestSession } from '../transport/codex-request-session';
+import type { CodexConversationTurn } from '../request/conversation-routing';
+import { TURN_STATE_HEADER } from './codex-turn-states';
 
 export type CodexModelSettings = CodexProviderOptions;
 
@@ -74,12 +76,13 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ) {
-    const { body, warnings, toolNames } = await this.getArgs(options);
+    const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
     const { stream, responseHeaders } = await this.startStream(body, options, {
       warnings: fromTransport => shape.warnings([...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
       toolNames,
+      routing: { headers, turn },
     });
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
@@ -89,11 +92,17 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
-    const { body, warnings, toolNames } = await this.getArgs(options);
+    const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
       { ...options, includeRawChunks: false },
-      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish', toolNames },
+      {
+        warnings: () => [],
+        finishPart: shape.finishPart,
+        holdUntil: 'finish',
+        toolNames,
+        routing: { headers, turn },
+      },
     );
     const { content, finish, response } = await collectCodexStream(stream);
     const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
@@ -121,6 +130,7 @@ export class CodexLanguageModel {
       finishPart: (finish: CodexFinish) => FinishPart;
       holdUntil: 'content' | 'finish';
       toolNames: CodexToolNames;
+      routing: CallRouting;
     },
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
@@ -128,12 +138,14 @@ export class CodexLanguageModel {
     transportWarnings: CodexWarning[];
   }> {
     const url = `${this.config.baseURL}/responses`;
-    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, options, signal);
+    const send = (signal: AbortSignal) =>
+      this.sendWithAuth(url, body, output.routing, options, signal);
     const session = new CodexRequestSession(this.config.retry, options.abortSignal);
     let latest = await session.connect(send);
     const transportWarnings = latest.warnings ?? [];
+    const { routing: _routing, ...parts } = output;
     const stream = createCodexPartStream(latest, {
-      ...output,
+      ...parts,
       warnings: output.warnings(transportWarnings),
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
@@ -146,28 +158,43 @@ export class CodexLanguageModel {
     return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
   }
 
-  /** One request with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
-  private sendWithAuth(
+  /**
+   * One request with the current credentials, renewed after a 401 (see `withAuthRenewal`).
+   * It carries its turn's `x-codex-turn-state` once a response of that turn set one, and
+   * notes the one its own response sets.
+   */
+  private async sendWithAuth(
     url: string,
     body: CodexRequestBody,
+    { headers, turn }: CallRouting,
     options: CodexCallOptions,
     signal: AbortSignal,
   ) {
-    return withAuthRenewal(this.config.auth, credentials =>
-      this.config.transport.send({
+    const { turnStates } = this.config;
+    const response = await withAuthRenewal(this.config.auth, credentials => {
+      const turnState = turnStates.get(turn);
+      return this.config.transport.send({
         url,
         headers: mergeHeaders(
-          this.config.headers(),
+          this.config.headers(
+            turnState != null ? { ...headers, [TURN_STATE_HEADER]: turnState } : headers,
+          ),
           options.headers,
           credentialHeaders(credentials),
         ),
         body,
         fetch: this.config.fetch,
         signal,
-      }),
-    );
+        compression: this.config.compression,
+      });
+    });
+    turnStates.record(turn, response.responseHeaders);
+    return response;
   }
 }
+
+/** What routes a call: its headers and the turn it belongs to. */
+type CallRouting = { headers: Record<string, string>; turn: CodexConversationTurn };
 
 /** A stream that closed without `finish` (it cannot, but `doGenerate` must return one). */
 const UNFINISHED: CodexFinish = {
