@@ -1,8 +1,8 @@
-import { generateText, stepCountIs, tool, type ModelMessage } from 'ai';
+import { generateText, stepCountIs, type ModelMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod/v4';
 import { createCodex, type CodexProviderSettings } from '../src';
 import type { RecordedRequest } from './support/codex-emulator';
+import { cityTool } from './support/city-tool';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // What routes a call at the backend, as the official client sends it (test/fixtures/parity/):
@@ -20,23 +20,9 @@ const settings = (extra: CodexProviderSettings = {}): CodexProviderSettings => (
 });
 
 /** Two tools: the emulator calls one per step, then sums up: three requests per turn. */
-const tools = (onRun: () => void = () => {}) => ({
-  getWeather: tool({
-    description: 'Weather for a city',
-    inputSchema: z.object({ city: z.string() }),
-    execute: async ({ city }) => {
-      onRun();
-      return `sunny in ${city}`;
-    },
-  }),
-  getTime: tool({
-    description: 'Local time in a city',
-    inputSchema: z.object({ city: z.string() }),
-    execute: async ({ city }) => {
-      onRun();
-      return `noon in ${city}`;
-    },
-  }),
+const tools = (onRun?: () => void) => ({
+  getWeather: cityTool('Weather for a city', city => `sunny in ${city}`, onRun),
+  getTime: cityTool('Local time in a city', city => `noon in ${city}`, onRun),
 });
 
 /** Two user turns of one conversation, each a tool loop. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { generateText, stepCountIs, tool, type ModelMessage } from 'ai';
+import { generateText, stepCountIs, type ModelMessage } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod/v4';
 import { createCodex, type CodexProviderSettings } from '../src';
+import { cityTool } from './support/city-tool';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // How a history goes back to the backend: assistant messages keep their phase (OpenAI: a
@@ -18,13 +18,7 @@ const settings = (extra: CodexProviderSettings = {}): CodexProviderSettings => (
   ...extra,
 });
 
-const tools = {
-  getWeather: tool({
-    description: 'Weather for a city',
-    inputSchema: z.object({ city: z.string() }),
-    execute: async ({ city }) => `sunny in ${city}`,
-  }),
-};
+const tools = { getWeather: cityTool('Weather for a city', city => `sunny in ${city}`) };
 
 /** A tool turn, then a second turn on its history. */
 async function twoTurns(settingsOverride: CodexProviderSettings = {}) {
