@@ -77,12 +77,11 @@ export class CodexLanguageModel {
     shape: CodexOutputShape<FinishPart, Warning>,
   ) {
     const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(body, options, {
+    const { stream, responseHeaders } = await this.startStream(body, { headers, turn }, options, {
       warnings: fromTransport => shape.warnings([...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
       toolNames,
-      routing: { headers, turn },
     });
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
@@ -95,14 +94,9 @@ export class CodexLanguageModel {
     const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
+      { headers, turn },
       { ...options, includeRawChunks: false },
-      {
-        warnings: () => [],
-        finishPart: shape.finishPart,
-        holdUntil: 'finish',
-        toolNames,
-        routing: { headers, turn },
-      },
+      { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish', toolNames },
     );
     const { content, finish, response } = await collectCodexStream(stream);
     const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
@@ -123,6 +117,7 @@ export class CodexLanguageModel {
    */
   private async startStream<FinishPart extends { type: 'finish' }, Warning>(
     body: CodexRequestBody,
+    routing: CallRouting,
     options: CodexCallOptions,
     output: {
       /** The call's warnings, given what the transport had to say about the first attempt. */
@@ -130,7 +125,6 @@ export class CodexLanguageModel {
       finishPart: (finish: CodexFinish) => FinishPart;
       holdUntil: 'content' | 'finish';
       toolNames: CodexToolNames;
-      routing: CallRouting;
     },
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
@@ -138,14 +132,12 @@ export class CodexLanguageModel {
     transportWarnings: CodexWarning[];
   }> {
     const url = `${this.config.baseURL}/responses`;
-    const send = (signal: AbortSignal) =>
-      this.sendWithAuth(url, body, output.routing, options, signal);
+    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, routing, options, signal);
     const session = new CodexRequestSession(this.config.retry, options.abortSignal);
     let latest = await session.connect(send);
     const transportWarnings = latest.warnings ?? [];
-    const { routing: _routing, ...parts } = output;
     const stream = createCodexPartStream(latest, {
-      ...parts,
+      ...output,
       warnings: output.warnings(transportWarnings),
       includeRawChunks: options.includeRawChunks === true,
       generateId: this.config.generateId,
