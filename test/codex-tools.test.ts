@@ -353,10 +353,6 @@ describe('the emulator rejects replays the backend would reject', () => {
       ],
     ],
     [
-      'a web search with an item id',
-      [user, { type: 'web_search_call', id: 'ws_1', status: 'completed' }],
-    ],
-    [
       'a web search with an unknown action',
       [user, { type: 'web_search_call', status: 'completed', action: { type: 'openPage' } }],
     ],

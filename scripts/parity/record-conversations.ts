@@ -1,5 +1,5 @@
 import { createBackend } from './recorder-answers';
-import { startRecorder, type RecordedRequest } from './recorder-server';
+import { startRecorder, type RecordedRequest, type Recorder } from './recorder-server';
 import { runOfficialClient } from './run-official-client';
 import { runOurPackage } from './run-our-package';
 import { TRANSPORTS, type Scenario, type Transport } from './parity-scenarios';
@@ -40,59 +40,19 @@ export async function recordConversations({
   log: (line: string) => void;
 }): Promise<ClientRun[]> {
   const ca = createThrowawayCA();
-  const recorder = await startRecorder({ key: ca.key, cert: ca.cert });
+  const recorder = await startRecorder({ tls: { key: ca.key, cert: ca.cert } });
   const runs: ClientRun[] = [];
   try {
     for (const scenario of scenarios) {
       for (const transport of TRANSPORTS) {
         for (const client of ['official', 'ours'] as const) {
-          recorder.reset();
-          const backend = createBackend({
-            ...scenario.backend,
-            refuseWebSocket: transport === 'sse',
-          });
-          recorder.answer = request => backend.answer(request);
-          recorder.upgrade = request => backend.upgrade(request);
           const started = Date.now();
-          let run: Omit<ClientRun, 'requests'>;
-          if (client === 'official') {
-            const result = await runOfficialClient({
-              codexJs,
-              caFile: ca.caFile,
-              origin: recorder.httpsOrigin,
-              scenario,
-            });
-            run = {
-              client,
-              scenario: scenario.name,
-              transport,
-              ok: result.ok,
-              detail: result.detail,
-              secrets: {
-                accessToken: result.home.accessToken,
-                workdir: result.home.workdir,
-                codexHome: result.home.dir,
-              },
-            };
-          } else {
-            const result = await runOurPackage({
-              origin: recorder.httpOrigin,
-              accessToken: OUR_ACCESS_TOKEN,
-              scenario,
-              transport,
-            });
-            run = {
-              client,
-              scenario: scenario.name,
-              transport,
-              ...result,
-              secrets: { accessToken: OUR_ACCESS_TOKEN },
-            };
-          }
-          // let the last frames and closes land before the record is taken
-          await new Promise(resolve => setTimeout(resolve, 200));
-          runs.push({ ...run, requests: [...recorder.requests] });
-          const responses = recorder.requests.filter(
+          const run =
+            client === 'official'
+              ? await recordOfficial({ recorder, codexJs, caFile: ca.caFile, scenario, transport })
+              : await recordOurs({ recorder, scenario, transport });
+          runs.push(run);
+          const responses = run.requests.filter(
             r => r.path.endsWith('/responses') && r.kind !== 'upgrade',
           );
           log(
@@ -107,6 +67,87 @@ export async function recordConversations({
     ca.dispose();
   }
   return runs;
+}
+
+/** The recorder, reset, answering as `scenario` plans over `transport`. */
+function playScenario(recorder: Recorder, scenario: Scenario, transport: Transport): void {
+  recorder.reset();
+  const backend = createBackend({ ...scenario.backend, refuseWebSocket: transport === 'sse' });
+  recorder.answer = request => backend.answer(request);
+  recorder.upgrade = request => backend.upgrade(request);
+}
+
+/** What the official CLI sends in `scenario` (the recorder needs its https listener). */
+async function recordOfficial({
+  recorder,
+  codexJs,
+  caFile,
+  scenario,
+  transport,
+}: {
+  recorder: Recorder;
+  codexJs: string;
+  caFile: string;
+  scenario: Scenario;
+  transport: Transport;
+}): Promise<ClientRun> {
+  if (recorder.httpsOrigin == null) throw new Error('the official CLI needs the https recorder');
+  playScenario(recorder, scenario, transport);
+  const result = await runOfficialClient({
+    codexJs,
+    caFile,
+    origin: recorder.httpsOrigin,
+    scenario,
+  });
+  await settle();
+  return {
+    client: 'official',
+    scenario: scenario.name,
+    transport,
+    ok: result.ok,
+    detail: result.detail,
+    secrets: {
+      accessToken: result.home.accessToken,
+      workdir: result.home.workdir,
+      codexHome: result.home.dir,
+    },
+    requests: [...recorder.requests],
+  };
+}
+
+/**
+ * What this package sends in `scenario`, through its public entry, to the recorder's plain
+ * http origin. `npm test` records this side the same way (test/parity-contract.test.ts).
+ */
+export async function recordOurs({
+  recorder,
+  scenario,
+  transport,
+}: {
+  recorder: Recorder;
+  scenario: Scenario;
+  transport: Transport;
+}): Promise<ClientRun> {
+  playScenario(recorder, scenario, transport);
+  const result = await runOurPackage({
+    origin: recorder.httpOrigin,
+    accessToken: OUR_ACCESS_TOKEN,
+    scenario,
+    transport,
+  });
+  return {
+    client: 'ours',
+    scenario: scenario.name,
+    transport,
+    ...result,
+    secrets: { accessToken: OUR_ACCESS_TOKEN },
+    requests: [...recorder.requests],
+  };
+}
+
+/** Lets the last frames and closes land before the record is taken. */
+function settle(): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, 200));
 }
 
 function scrub(text: string, token: string): string {

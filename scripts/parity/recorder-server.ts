@@ -17,8 +17,9 @@ import { modelCatalog } from './model-catalog';
  * the official CLI calls (`wham/accounts/check`, `codex/models`, `codex/responses`), and the
  * WebSocket upgrade on `codex/responses` with its `response.create` frames. Unlike the test
  * emulator it accepts whatever a client sends (it is here to see what clients send, not to
- * judge it) and answers `responses` through a scenario's `answer` function. It listens twice:
- * HTTPS (the CLI insists on an https origin) and plain HTTP, with the same routes and record.
+ * judge it) and answers `responses` through a scenario's `answer` function. It listens on
+ * plain HTTP and, given a certificate, on HTTPS too (the CLI insists on an https origin),
+ * with the same routes and record.
  */
 
 export const BACKEND_PATH = '/backend-api';
@@ -58,7 +59,8 @@ export type UpgradeAnswer =
   { status: 101; headers?: Record<string, string> } | { status: number; body: unknown };
 
 export type Recorder = {
-  httpsOrigin: string;
+  /** Set when the recorder was given a certificate (the official CLI needs https). */
+  httpsOrigin: string | undefined;
   httpOrigin: string;
   requests: RecordedRequest[];
   /** How `POST …/responses` and each `response.create` frame are answered. */
@@ -73,12 +75,11 @@ export type Recorder = {
 };
 
 export async function startRecorder({
-  key,
-  cert,
+  tls,
   log,
 }: {
-  key: string;
-  cert: string;
+  /** The https listener's key and certificate; without them the recorder is plain http only. */
+  tls?: { key: string; cert: string };
   log?: (line: string) => void;
 }): Promise<Recorder> {
   const requests: RecordedRequest[] = [];
@@ -127,7 +128,7 @@ export async function startRecorder({
       return {
         kind: 'json',
         status: 200,
-        body: accountsCheck(recorder.accountId, recorder.httpsOrigin),
+        body: accountsCheck(recorder.accountId, recorder.httpsOrigin ?? recorder.httpOrigin),
       };
     }
     if (method === 'GET' && path === `${CODEX_PATH}/models`) {
@@ -229,12 +230,10 @@ export async function startRecorder({
     for (const event of answer.events) await send(ws, JSON.stringify(event));
   }
 
-  const https = createHttpsServer({ key, cert }, onRequest('https'));
+  const https = tls != null ? createHttpsServer(tls, onRequest('https')) : undefined;
   const http = createHttpServer(onRequest('http'));
-  for (const [server, name] of [
-    [https, 'https'],
-    [http, 'http'],
-  ] as const) {
+  const servers = [[http, 'http'] as const, ...(https != null ? [[https, 'https'] as const] : [])];
+  for (const [server, name] of servers) {
     server.on('upgrade', onUpgrade(name));
     server.on(name === 'https' ? 'secureConnection' : 'connection', (socket: Socket) => {
       sockets.add(socket);
@@ -245,7 +244,7 @@ export async function startRecorder({
   const port = (server: { address: () => unknown }) => (server.address() as AddressInfo).port;
 
   const recorder: Recorder = {
-    httpsOrigin: `https://127.0.0.1:${port(https)}`,
+    httpsOrigin: https != null ? `https://127.0.0.1:${port(https)}` : undefined,
     httpOrigin: `http://127.0.0.1:${port(http)}`,
     requests,
     answer: () => ({ kind: 'json', status: 500, body: { detail: 'no scenario' } }),
@@ -260,7 +259,7 @@ export async function startRecorder({
     close: async () => {
       for (const ws of open) ws.terminate();
       for (const socket of sockets) socket.destroy();
-      await Promise.all([https, http].map(server => new Promise(resolve => server.close(resolve))));
+      await Promise.all(servers.map(([server]) => new Promise(resolve => server.close(resolve))));
     },
   };
   return recorder;

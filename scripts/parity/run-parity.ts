@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { installCodexCli } from './install-codex-cli';
 import { SCENARIOS } from './parity-scenarios';
+import { claimProblems, unexplainedRows } from './claims-and-reasons';
 import { compareRuns } from './compare-requests';
 import { recordConversations, type ClientRun } from './record-conversations';
 import { writeFixtures } from './write-fixtures';
@@ -94,8 +95,15 @@ function reExecInLoopbackNamespace(): number {
 }
 
 const { rows, conversations } = compareRuns(runs);
-const reasons = JSON.parse(readFileSync(new URL('./parity-reasons.json', import.meta.url), 'utf8'));
-const table = writeParityTable({ cliVersion: version, rows, conversations, reasons });
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+const reasons = readJson('parity-reasons.json');
+const claims = readJson('parity-claims.json');
+const table = writeParityTable({ cliVersion: version, rows, conversations, reasons, claims });
+// what moved since the claims and reasons were written: a new CLI shows it here first
+for (const problem of [...claimProblems(rows, claims), ...unexplainedRows(rows, reasons)]) {
+  log(`not as claimed or explained: ${problem}`);
+}
 const recorded = new Set(runs.map(run => run.scenario));
 const complete = SCENARIOS.every(scenario => recorded.has(scenario.name));
 if (!complete || failed.length > 0) {

@@ -108,11 +108,12 @@ function distinctSorted(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-const SAME_TOOLS = '<same tools as the previous request>';
+export const SAME_TOOLS = '<same tools as the previous request>';
 
 /**
  * The CLI's tool list is 16 KB per request; a fixture keeps every tool's keys, type, name,
- * `strict` and the start of its description, and the parameter schemas only where short.
+ * `strict` and the start of its description, and the parameter schemas only where short
+ * (a long one keeps its `type` and `additionalProperties`, which the comparison reads).
  */
 function compactTools(body: unknown): unknown {
   const tools = (body as { tools?: unknown })?.tools;
@@ -132,11 +133,14 @@ function compactTool(tool: Record<string, unknown>): Record<string, unknown> {
       }
       const json = JSON.stringify(value);
       if (value != null && typeof value === 'object' && json.length > 200) {
+        const { type, additionalProperties } = value as Record<string, unknown>;
         return [
           key,
           {
             '[cut by the parity recorder]': `${json.length} characters of JSON`,
             keys: Object.keys(value),
+            ...(type !== undefined && { type }),
+            ...(additionalProperties !== undefined && { additionalProperties }),
           },
         ];
       }

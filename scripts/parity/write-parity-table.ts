@@ -1,7 +1,6 @@
+import { claimCovers, reasonFor, type Claims, type Reasons } from './claims-and-reasons';
 import type { Conversation, Place, Row } from './compare-requests';
 import { SCENARIOS } from './parity-scenarios';
-
-export type Reasons = Record<string, string>;
 
 const NO_REASON = '**no reason yet**';
 
@@ -11,11 +10,14 @@ export function writeParityTable({
   rows,
   conversations,
   reasons,
+  claims,
 }: {
   cliVersion: string;
   rows: Row[];
   conversations: Conversation[];
   reasons: Reasons;
+  /** The fields `npm test` holds to SAME (test/parity-contract.test.ts). */
+  claims: Claims;
 }): string {
   const counts = (verdict: string) => rows.filter(row => row.verdict === verdict).length;
   const unexplained = rows.filter(
@@ -42,6 +44,10 @@ export function writeParityTable({
     "are equal. A WebSocket frame has no headers of its own: its socket's are the `upgrade` step's.",
     '',
     `Rows: ${rows.length} (SAME ${counts('SAME')}, DIFF ${counts('DIFF')}, ONLY-OFFICIAL ${counts('ONLY-OFFICIAL')}, ONLY-OURS ${counts('ONLY-OURS')}); without a reason: ${unexplained.length}.`,
+    '',
+    `**Claimed**: ${Object.keys(claims).length} fields (\`scripts/parity/parity-claims.json\`) that \`npm test\` holds to SAME`,
+    'against these recordings without the CLI (`test/parity-contract.test.ts`): its rows say',
+    '"claimed". A claimed field that stops matching, or a difference without a reason, fails it.',
     '',
     '## Conversations',
     '',
@@ -70,7 +76,14 @@ export function writeParityTable({
       '|---|---|---|---|---|---|',
     );
     for (const row of rows.filter(r => r.field.startsWith(prefix))) {
-      const reason = row.verdict === 'SAME' ? '' : (reasonFor(row.field, reasons) ?? NO_REASON);
+      const claim = claims[row.field];
+      const claimed = claim != null && row.places.some(place => claimCovers(claim, place));
+      const reason =
+        row.verdict === 'SAME'
+          ? claimed
+            ? 'claimed'
+            : ''
+          : (reasonFor(row.field, reasons) ?? NO_REASON);
       out.push(
         `| \`${cell(row.field.slice(prefix.length).trim() || '(body)')}\` | ${row.verdict} | ${code(row.official)} | ${code(row.ours)} | ${cell(where(row, scenarios))} | ${cell(reason)} |`,
       );
@@ -78,14 +91,6 @@ export function writeParityTable({
   }
   out.push('');
   return out.join('\n');
-}
-
-export function reasonFor(field: string, reasons: Reasons): string | undefined {
-  if (reasons[field] != null) return reasons[field];
-  const prefixes = Object.keys(reasons)
-    .filter(key => key.endsWith('*') && field.startsWith(key.slice(0, -1)))
-    .sort((a, b) => b.length - a.length);
-  return prefixes.length > 0 ? reasons[prefixes[0]!] : undefined;
 }
 
 function where(row: Row, scenarios: string[]): string {

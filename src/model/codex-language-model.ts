@@ -12,6 +12,8 @@ import type { CodexOutputShape, CodexStreamPart } from '../stream/codex-output-s
 import { createCodexPartStream } from '../stream/codex-part-stream';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { CodexRequestSession } from '../transport/codex-request-session';
+import type { CodexConversationTurn } from '../request/conversation-routing';
+import { TURN_STATE_HEADER } from './codex-turn-states';
 
 export type CodexModelSettings = CodexProviderOptions;
 
@@ -74,8 +76,8 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ) {
-    const { body, warnings, toolNames } = await this.getArgs(options);
-    const { stream, responseHeaders } = await this.startStream(body, options, {
+    const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
+    const { stream, responseHeaders } = await this.startStream(body, { headers, turn }, options, {
       warnings: fromTransport => shape.warnings([...warnings, ...fromTransport]),
       finishPart: shape.finishPart,
       holdUntil: 'content',
@@ -89,9 +91,10 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
-    const { body, warnings, toolNames } = await this.getArgs(options);
+    const { body, warnings, toolNames, headers, turn } = await this.getArgs(options);
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
+      { headers, turn },
       { ...options, includeRawChunks: false },
       { warnings: () => [], finishPart: shape.finishPart, holdUntil: 'finish', toolNames },
     );
@@ -114,6 +117,7 @@ export class CodexLanguageModel {
    */
   private async startStream<FinishPart extends { type: 'finish' }, Warning>(
     body: CodexRequestBody,
+    routing: CallRouting,
     options: CodexCallOptions,
     output: {
       /** The call's warnings, given what the transport had to say about the first attempt. */
@@ -128,7 +132,7 @@ export class CodexLanguageModel {
     transportWarnings: CodexWarning[];
   }> {
     const url = `${this.config.baseURL}/responses`;
-    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, options, signal);
+    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, routing, options, signal);
     const session = new CodexRequestSession(this.config.retry, options.abortSignal);
     let latest = await session.connect(send);
     const transportWarnings = latest.warnings ?? [];
@@ -146,28 +150,43 @@ export class CodexLanguageModel {
     return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
   }
 
-  /** One request with the current credentials, renewed after a 401 (see `withAuthRenewal`). */
-  private sendWithAuth(
+  /**
+   * One request with the current credentials, renewed after a 401 (see `withAuthRenewal`).
+   * It carries its turn's `x-codex-turn-state` once a response of that turn set one, and
+   * notes the one its own response sets.
+   */
+  private async sendWithAuth(
     url: string,
     body: CodexRequestBody,
+    { headers, turn }: CallRouting,
     options: CodexCallOptions,
     signal: AbortSignal,
   ) {
-    return withAuthRenewal(this.config.auth, credentials =>
-      this.config.transport.send({
+    const { turnStates } = this.config;
+    const response = await withAuthRenewal(this.config.auth, credentials => {
+      const turnState = turnStates.get(turn);
+      return this.config.transport.send({
         url,
         headers: mergeHeaders(
-          this.config.headers(),
+          this.config.headers(
+            turnState != null ? { ...headers, [TURN_STATE_HEADER]: turnState } : headers,
+          ),
           options.headers,
           credentialHeaders(credentials),
         ),
         body,
         fetch: this.config.fetch,
         signal,
-      }),
-    );
+        compression: this.config.compression,
+      });
+    });
+    turnStates.record(turn, response.responseHeaders);
+    return response;
   }
 }
+
+/** What routes a call: its headers and the turn it belongs to. */
+type CallRouting = { headers: Record<string, string>; turn: CodexConversationTurn };
 
 /** A stream that closed without `finish` (it cannot, but `doGenerate` must return one). */
 const UNFINISHED: CodexFinish = {

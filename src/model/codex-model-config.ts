@@ -1,6 +1,8 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import type { CodexTransport } from '../transport/codex-transport';
+import type { CodexRequestCompression } from '../transport/request-compression';
+import type { CodexTurnStates } from './codex-turn-states';
 import type { CodexRetryPolicy } from '../transport/retry-policy';
 
 /**
@@ -13,11 +15,18 @@ export type CodexModelConfig = {
   baseURL: string;
   /** Credentials, asked for per request so that a refreshed token is picked up. */
   auth: CodexAuthSource;
-  /** Identity and user headers (lower-case names), without credentials. */
-  headers: () => Record<string, string>;
+  /**
+   * Identity and user headers (lower-case names), without credentials; a call's own headers
+   * (its conversation's routing ids) go between ours and the user's.
+   */
+  headers: (perCall?: Record<string, string>) => Record<string, string>;
   fetch?: FetchFunction;
   /** How requests reach the backend (HTTP SSE unless a setting picks another). */
   transport: CodexTransport;
+  /** How HTTP request bodies are compressed (`requestCompression`). */
+  compression: CodexRequestCompression;
+  /** The backend's sticky-routing values of this provider's conversations. */
+  turnStates: CodexTurnStates;
   sessionId: string;
   defaultInstructions: string;
   generateId: () => string;

@@ -1,12 +1,16 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexAuth } from '../auth/codex-auth-source';
+import type { CodexRequestCompressionSetting } from '../transport/request-compression';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
 export const DEFAULT_CODEX_INSTRUCTIONS = 'You are a helpful assistant.';
 
-/** The Codex CLI version we present to the model catalog. */
-export const DEFAULT_CLIENT_VERSION = '0.99.0';
+/**
+ * The Codex CLI version we present to the model catalog, which lists only the models a
+ * client of that version can use: the official client's version this package matches.
+ */
+export const DEFAULT_CLIENT_VERSION = '0.169.0';
 
 export interface CodexProviderSettings {
   /** Default `https://chatgpt.com/backend-api/codex`. */
@@ -65,7 +69,7 @@ export interface CodexProviderSettings {
    * timeout off; at most 2 147 483 647 (timers overflow above).
    */
   streamIdleTimeoutMs?: number | undefined;
-  /** `client_version` sent to the model catalog, which filters by it. Default `0.99.0`. */
+  /** `client_version` sent to the model catalog, which filters by it. Default `0.169.0`. */
   clientVersion?: string | undefined;
   /**
    * `'sse'` (default): one HTTP request per call, answered with Server-Sent Events.
@@ -81,6 +85,14 @@ export interface CodexProviderSettings {
    * most of the CPU goes. `false` keeps one part per backend delta event.
    */
   coalesceDeltas?: boolean | undefined;
+  /**
+   * How HTTP request bodies are compressed (`Content-Encoding`), as the official client
+   * sends them: `'zstd'` (Node.js ≥ 22.15, Bun), `'gzip'` (every runtime with
+   * `CompressionStream`) or `'none'`. Default: `'zstd'` where the runtime has it, else
+   * `'none'`. A runtime that lacks the one asked for sends plain JSON with a warning.
+   * WebSocket frames are never compressed this way (the socket deflates them).
+   */
+  requestCompression?: CodexRequestCompressionSetting | undefined;
 }
 
 export type CodexTransportSetting = 'sse' | 'websocket';

@@ -13,6 +13,8 @@ import { defaultFetch } from '../transport/default-fetch';
 import { normalizeRetryPolicy } from '../transport/retry-policy';
 import { sseTransport } from '../transport/sse-transport';
 import { createWebSocketTransport } from '../transport/websocket/websocket-transport';
+import { createRequestCompression } from '../transport/request-compression';
+import { CodexTurnStates } from '../model/codex-turn-states';
 import type { CodexConfig } from './codex-config';
 import {
   DEFAULT_CLIENT_VERSION,
@@ -44,18 +46,21 @@ export type CodexSetup = {
  * session id and the headers carrying it are made on first use.
  */
 export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
-  const { transport, coalesceDeltas } = readProviderSettings(settings);
+  const { transport, coalesceDeltas, requestCompression } = readProviderSettings(settings);
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
   const retry = normalizeRetryPolicy(settings);
   const originator = settings.originator ?? PACKAGE_NAME;
   let sessionId = settings.sessionId;
   const getSessionId = () => (sessionId ??= randomSessionId());
+  let identity: Record<string, string> | undefined;
   let headers: Record<string, string> | undefined;
-  const getHeaders = () =>
-    (headers ??= mergeHeaders(
-      createIdentityHeaders({ originator, sessionId: getSessionId() }),
-      settings.headers,
-    ));
+  const getIdentity = () =>
+    (identity ??= createIdentityHeaders({ originator, sessionId: getSessionId() }));
+  // a call's routing headers go between ours and the user's, which replace ours of their name
+  const getHeaders = (perCall?: Record<string, string>) =>
+    perCall == null
+      ? (headers ??= mergeHeaders(getIdentity(), settings.headers))
+      : mergeHeaders(getIdentity(), perCall, settings.headers);
   // the one place the default is chosen: model calls, token refresh and the catalog share it
   const fetch = settings.fetch ?? defaultFetch;
   const auth = resolveCodexAuth({
@@ -79,6 +84,8 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
             firstEventTimeoutMs: retry.streamIdleTimeoutMs,
           })
         : sseTransport,
+    compression: createRequestCompression(requestCompression),
+    turnStates: new CodexTurnStates(),
     get sessionId() {
       return getSessionId();
     },

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { headerValueProblem, isValidHeaderName } from '../common/header-checks';
+import type { CodexRequestCompressionSetting } from '../transport/request-compression';
 import type { CodexProviderSettings, CodexTransportSetting } from './codex-provider-settings';
 
 /**
@@ -10,12 +11,23 @@ import type { CodexProviderSettings, CodexTransportSetting } from './codex-provi
 export function readProviderSettings(settings: CodexProviderSettings): {
   transport: CodexTransportSetting;
   coalesceDeltas: boolean;
+  /** Unset: the runtime's best (zstd where it has it). */
+  requestCompression: CodexRequestCompressionSetting | undefined;
 } {
   checkHeaderSettings(settings);
   return {
     transport: transportSetting(settings.transport),
     coalesceDeltas: booleanSetting('coalesceDeltas', settings.coalesceDeltas, true),
+    requestCompression: compressionSetting(settings.requestCompression),
   };
+}
+
+function compressionSetting(value: unknown): CodexRequestCompressionSetting | undefined {
+  if (value === undefined || value === 'zstd' || value === 'gzip' || value === 'none') return value;
+  throw new InvalidArgumentError({
+    argument: 'requestCompression',
+    message: `The Codex \`requestCompression\` setting must be 'zstd', 'gzip' or 'none', got ${JSON.stringify(value) ?? String(value)}.`,
+  });
 }
 
 function transportSetting(value: unknown): CodexTransportSetting {

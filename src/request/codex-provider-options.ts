@@ -22,9 +22,12 @@ export const codexProviderOptionsSchema = z.object({
   reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
   /** `text.verbosity`. */
   textVerbosity: z.enum(['low', 'medium', 'high']).optional(),
-  /** `parallel_tool_calls`; `false` when unset, as the Codex CLI sends it. */
+  /** `parallel_tool_calls`; `true` when unset, as the official Codex client sends it. */
   parallelToolCalls: z.boolean().optional(),
-  /** `prompt_cache_key`; the provider's session id when unset. */
+  /**
+   * The conversation id: `prompt_cache_key` and the session, thread and window headers; the
+   * provider's session id when unset.
+   */
   promptCacheKey: z.string().optional(),
   /** `service_tier`. */
   serviceTier: z.enum(['auto', 'default', 'flex', 'priority']).optional(),

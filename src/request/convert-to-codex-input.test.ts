@@ -348,6 +348,30 @@ describe('convertToCodexInput', () => {
     });
   });
 
+  it("replays an assistant message's phase, as the model wrote it", () => {
+    const text = (phase: unknown) => ({
+      type: 'text' as const,
+      text: 'Checking.',
+      providerOptions: { codex: { itemId: 'msg_1', phase } },
+    });
+    const { input } = convertToCodexInput([
+      { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      { role: 'assistant', content: [text('commentary'), text('final_answer'), text(''), text(3)] },
+    ]);
+    const message = (phase?: string) => ({
+      type: 'message',
+      role: 'assistant',
+      content: [{ type: 'output_text', text: 'Checking.' }],
+      ...(phase != null && { phase }),
+    });
+    expect(input.slice(1)).toEqual([
+      message('commentary'),
+      message('final_answer'),
+      message(),
+      message(),
+    ]);
+  });
+
   it('does not send empty assistant text, and warns about assistant files', () => {
     const { input, warnings } = convertToCodexInput([
       {

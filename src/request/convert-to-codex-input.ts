@@ -131,10 +131,13 @@ class CodexInputBuilder {
     switch (part.type) {
       case 'text':
         if (part.text.length > 0) {
+          // the model reads its own preambles (`commentary`) apart from answers (`final_answer`)
+          const phase = part.providerOptions?.codex?.phase;
           this.turn.push({
             type: 'message',
             role: 'assistant',
             content: [{ type: 'output_text', text: part.text }],
+            ...(typeof phase === 'string' && phase !== '' && { phase }),
           });
         }
         break;

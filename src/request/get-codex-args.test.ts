@@ -22,6 +22,13 @@ describe('getCodexArgs', () => {
     expect(warnings).toEqual([]);
     expect(body).toMatchInlineSnapshot(`
       {
+        "client_metadata": {
+          "root_turn_id": "16ca5fd0-2620-81a1-be2a-8badd99b8ea2",
+          "session_id": "session-1",
+          "thread_id": "session-1",
+          "turn_id": "16ca5fd0-2620-81a1-be2a-8badd99b8ea2",
+          "x-codex-window-id": "session-1:0",
+        },
         "include": [
           "reasoning.encrypted_content",
         ],
@@ -39,7 +46,7 @@ describe('getCodexArgs', () => {
         ],
         "instructions": "Default instructions.",
         "model": "gpt-5.3-codex",
-        "parallel_tool_calls": false,
+        "parallel_tool_calls": true,
         "prompt_cache_key": "session-1",
         "reasoning": {
           "summary": "auto",
@@ -152,7 +159,7 @@ describe('getCodexArgs', () => {
           reasoningEffort: 'high',
           reasoningSummary: 'detailed',
           textVerbosity: 'low',
-          parallelToolCalls: true,
+          parallelToolCalls: false,
           promptCacheKey: 'conv-42',
           serviceTier: 'priority',
           include: ['reasoning.encrypted_content', 'message.output_text.logprobs'],
@@ -161,7 +168,7 @@ describe('getCodexArgs', () => {
     });
     expect(body.reasoning).toEqual({ effort: 'high', summary: 'detailed' });
     expect(body.text).toEqual({ verbosity: 'low' });
-    expect(body.parallel_tool_calls).toBe(true);
+    expect(body.parallel_tool_calls).toBe(false);
     expect(body.prompt_cache_key).toBe('conv-42');
     expect(body.service_tier).toBe('priority');
     expect(body.include).toEqual(['reasoning.encrypted_content', 'message.output_text.logprobs']);
@@ -374,5 +381,95 @@ describe('getCodexArgs', () => {
       const verbosityOnly = await args({ providerOptions: { codex: { textVerbosity: 'low' } } });
       expect(verbosityOnly.body.text).toStrictEqual({ verbosity: 'low' });
     });
+  });
+});
+
+describe('getCodexArgs routing', () => {
+  const toolTurn = (texts: string[]) => ({
+    prompt: [
+      { role: 'system' as const, content: 'Be brief.' },
+      ...texts.map(text => ({ role: 'user' as const, content: [{ type: 'text' as const, text }] })),
+    ],
+  });
+
+  it('names the conversation, its window and the model in headers and client_metadata', async () => {
+    const { body, headers, turn } = await args({
+      providerOptions: { codex: { promptCacheKey: 'conv-7', serviceTier: 'priority' } },
+    });
+    expect(headers).toEqual({
+      session_id: 'conv-7',
+      'session-id': 'conv-7',
+      'thread-id': 'conv-7',
+      'x-client-request-id': 'conv-7',
+      'x-codex-window-id': 'conv-7:0',
+      'x-codex-routing-hint': 'model=gpt-5.3-codex;tier=priority',
+    });
+    expect(body.client_metadata).toEqual({
+      session_id: 'conv-7',
+      thread_id: 'conv-7',
+      turn_id: turn.turnId,
+      root_turn_id: turn.turnId,
+      'x-codex-window-id': 'conv-7:0',
+    });
+    expect(turn).toEqual({ conversationId: 'conv-7', turnId: expect.any(String) });
+  });
+
+  it('says the tier only for priority, and the conversation is the session without a key', async () => {
+    const { headers } = await args({ providerOptions: { codex: { serviceTier: 'flex' } } });
+    expect(headers['x-codex-routing-hint']).toBe('model=gpt-5.3-codex');
+    expect(headers['thread-id']).toBe('session-1');
+  });
+
+  it('keeps one turn id through a tool loop and starts a new one with the next user message', async () => {
+    const first = await args(toolTurn(['Run it.']));
+    const followUp = await args({
+      prompt: [
+        ...toolTurn(['Run it.']).prompt,
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'run', input: {} }],
+        },
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'c1',
+              toolName: 'run',
+              output: { type: 'text', value: 'ok' },
+            },
+          ],
+        },
+      ],
+    });
+    const next = await args(toolTurn(['Run it.', 'Again.']));
+    expect(followUp.turn.turnId).toBe(first.turn.turnId);
+    expect(followUp.body.client_metadata!.turn_id).toBe(first.turn.turnId);
+    expect(next.turn.turnId).not.toBe(first.turn.turnId);
+  });
+
+  it('counts the compactions the prompt holds in the window id', async () => {
+    const compaction = (n: number) => ({
+      type: 'reasoning' as const,
+      text: '',
+      providerOptions: { codex: { compaction: { itemId: `cmp_${n}`, encryptedContent: 'e' } } },
+    });
+    const { headers, body } = await args({
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: 'one' }] },
+        { role: 'assistant', content: [compaction(1), { type: 'text', text: 'ok' }] },
+        { role: 'user', content: [{ type: 'text', text: 'two' }] },
+        { role: 'assistant', content: [compaction(2), { type: 'text', text: 'ok' }] },
+        { role: 'user', content: [{ type: 'text', text: 'three' }] },
+      ],
+    });
+    expect(headers['x-codex-window-id']).toBe('session-1:2');
+    expect(body.client_metadata!['x-codex-window-id']).toBe('session-1:2');
+  });
+
+  it('sends parallel_tool_calls true unless the caller turns it off', async () => {
+    expect((await args({})).body.parallel_tool_calls).toBe(true);
+    const off = await args({ providerOptions: { codex: { parallelToolCalls: false } } });
+    expect(off.body.parallel_tool_calls).toBe(false);
   });
 });

@@ -11,14 +11,16 @@ import { prepareCodexTools } from './prepare-codex-tools';
 import type { CodexToolNames } from './codex-tool-names';
 import type { CodexInputItem, CodexRequestBody, CodexTextFormat } from '../wire/codex-request-body';
 import { convertToCodexInput } from './convert-to-codex-input';
+import { conversationRouting, type CodexConversationTurn } from './conversation-routing';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
 /**
- * Call options → Codex request body. No I/O: everything the request depends on comes in
- * through the arguments, so the mapping can be tested without a server.
+ * Call options → Codex request body, and the headers that name the call's conversation,
+ * turn and model. No I/O: everything the request depends on comes in through the
+ * arguments, so the mapping can be tested without a server.
  */
 export async function getCodexArgs({
   modelId,
@@ -38,6 +40,9 @@ export async function getCodexArgs({
   warnings: CodexWarning[];
   /** How the backend's tool items map to the app's tool names, for the stream. */
   toolNames: CodexToolNames;
+  /** This call's routing headers (conversation, context window, model and tier). */
+  headers: Record<string, string>;
+  turn: CodexConversationTurn;
 }> {
   const warnings = unsupportedSettingWarnings(options);
   const codexOptions = mergeCodexOptions(defaults.providerOptions, options, warnings);
@@ -74,7 +79,7 @@ export async function getCodexArgs({
     input,
     ...(tools != null && { tools }),
     ...(toolChoice != null && { tool_choice: toolChoice }),
-    parallel_tool_calls: codexOptions.parallelToolCalls ?? false,
+    parallel_tool_calls: codexOptions.parallelToolCalls ?? true,
     reasoning: {
       ...(effort != null && { effort }),
       summary: codexOptions.reasoningSummary ?? 'auto',
@@ -89,8 +94,21 @@ export async function getCodexArgs({
     ...(text != null && { text }),
     ...(codexOptions.serviceTier != null && { service_tier: codexOptions.serviceTier }),
   };
+  const { headers, clientMetadata, turn } = conversationRouting({
+    modelId,
+    conversationId: body.prompt_cache_key,
+    serviceTier: body.service_tier,
+    prompt: options.prompt,
+  });
+  body.client_metadata = clientMetadata;
 
-  return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings], toolNames };
+  return {
+    body,
+    warnings: [...warnings, ...inputWarnings, ...toolWarnings],
+    toolNames,
+    headers,
+    turn,
+  };
 }
 
 function unsupportedSettingWarnings(options: CodexCallOptions) {

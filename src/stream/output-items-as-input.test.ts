@@ -35,7 +35,12 @@ describe('outputItemsAsInput', () => {
         summary: summaryTexts('One', 'Two'),
         encrypted_content: 'enc:1',
       },
-      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'Checking.' }],
+        phase: 'commentary',
+      },
       { type: 'function_call', call_id: 'call_1', name: 'weather', arguments: '{"city":"Paris"}' },
     ]);
   });

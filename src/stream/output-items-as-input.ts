@@ -63,7 +63,15 @@ function itemAsParts(raw: unknown, index: number): CodexAssistantPart[] | undefi
     }
     case 'message': {
       const parsed = messageItemSchema.safeParse(raw);
-      return parsed.success ? [{ type: 'text', text: messageText(parsed.data) }] : undefined;
+      if (!parsed.success) return undefined;
+      const { phase } = parsed.data;
+      return [
+        {
+          type: 'text',
+          text: messageText(parsed.data),
+          ...(phase != null && { providerOptions: { codex: { phase } } }),
+        },
+      ];
     }
     case 'function_call': {
       const parsed = functionCallItemSchema.safeParse(raw);

@@ -2,6 +2,7 @@ import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexEvent } from '../wire/codex-events';
 import type { CodexRequestBody } from '../wire/codex-request-body';
 import type { CodexWarning } from '../common/codex-warning';
+import type { CodexRequestCompression } from './request-compression';
 
 /** One response as a transport delivers it: its headers, and its events on demand. */
 export type CodexResponseStream = {
@@ -34,6 +35,8 @@ export type CodexTransportRequest = {
   body: CodexRequestBody;
   signal: AbortSignal;
   fetch?: FetchFunction;
+  /** How an HTTP body is encoded (`Content-Encoding`); WebSocket frames go as they are. */
+  compression?: CodexRequestCompression;
 };
 
 /**

@@ -17,6 +17,7 @@ export async function sendCodexRequest({
   url,
   headers,
   body,
+  encodedBody,
   fetch = globalThis.fetch,
   abortSignal,
 }: {
@@ -25,6 +26,8 @@ export async function sendCodexRequest({
   headers: Record<string, string>;
   /** Sent as JSON; also reported as `requestBodyValues` on errors. */
   body?: unknown;
+  /** The body as it goes on the wire when it is not plain JSON (compressed). */
+  encodedBody?: string | Uint8Array<ArrayBuffer>;
   fetch?: FetchFunction;
   abortSignal?: AbortSignal;
 }): Promise<Response> {
@@ -34,7 +37,7 @@ export async function sendCodexRequest({
     response = await fetch(url, {
       method,
       headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: encodedBody ?? JSON.stringify(body) }),
       signal: abortSignal,
       // These requests carry the ChatGPT credentials: a redirect must not take them to
       // another origin, so none is followed.

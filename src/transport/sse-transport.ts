@@ -9,12 +9,15 @@ import { createSseEventSource } from './sse-event-source';
  * the seam the retry and token-refresh layers wrap.
  */
 export const sseTransport: CodexTransport = {
-  async send({ url, headers, body, signal, fetch }) {
+  async send({ url, headers, body, signal, fetch, compression }) {
+    const encoded = await compression?.encode(JSON.stringify(body));
     const response = await sendCodexRequest({
       method: 'POST',
       url,
-      headers,
+      headers:
+        encoded?.encoding != null ? { ...headers, 'content-encoding': encoded.encoding } : headers,
       body,
+      encodedBody: encoded?.body,
       fetch,
       abortSignal: signal,
     });
@@ -27,6 +30,7 @@ export const sseTransport: CodexTransport = {
     return {
       responseHeaders: extractResponseHeaders(response),
       openEvents: onEvent => createSseEventSource(responseBody, onEvent),
+      ...(encoded?.warning != null && { warnings: [encoded.warning] }),
     };
   },
 };

@@ -11,6 +11,8 @@ export type CodexMessageInput = {
   type: 'message';
   role: 'user' | 'assistant' | 'developer';
   content: CodexInputContent[];
+  /** An assistant message's `commentary` or `final_answer`, as the model wrote it. */
+  phase?: string;
 };
 
 export type CodexReasoningInput = {
@@ -102,4 +104,6 @@ export type CodexRequestBody = {
   prompt_cache_key: string;
   text?: { verbosity?: string; format?: CodexTextFormat };
   service_tier?: string;
+  /** Routing ids (conversation, turn, context window), as the official client sends them. */
+  client_metadata?: Record<string, string>;
 };

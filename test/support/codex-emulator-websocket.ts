@@ -61,6 +61,8 @@ export type EmulatorWebSocketContext = {
   nextScript: (body: any) => EmulatorScript;
   loadFixture: (name: string) => string;
   record: (request: RecordedRequest) => void;
+  /** Headers the 101 answer carries besides the handshake's own. */
+  upgradeAnswerHeaders?: (requestHeaders: IncomingMessage['headers']) => Record<string, string>;
   /** One-way latency and uplink, read per frame so a test can change them. */
   network: () => { latencyMs: number; uplinkBytesPerSecond: number };
   log?: (line: string) => void;
@@ -74,6 +76,10 @@ export function attachCodexWebSocket(
   context: EmulatorWebSocketContext,
 ): EmulatorWebSocket {
   const wss = new WebSocketServer({ noServer: true });
+  wss.on('headers', (headers, req) => {
+    for (const [name, value] of Object.entries(context.upgradeAnswerHeaders?.(req.headers) ?? {}))
+      headers.push(`${name}: ${value}`);
+  });
   const open = new Set<WebSocket>();
   const agedOut = new WeakSet<WebSocket>();
   let upgrades = 0;
@@ -364,6 +370,7 @@ function serverReplayForm(item: any): unknown {
         type: 'message',
         role: 'assistant',
         content: (item.content ?? []).map((c: any) => ({ type: c.type, text: c.text })),
+        ...(item.phase != null && { phase: item.phase }),
       };
     case 'function_call':
       return {
@@ -379,9 +386,9 @@ function serverReplayForm(item: any): unknown {
   }
 }
 
-/** Every field but the input, comparable. */
+/** Every field but the input and the turn's routing ids (`client_metadata`), comparable. */
 function settingsOf(body: Record<string, unknown>): string {
-  const { input: _input, ...rest } = body;
+  const { input: _input, client_metadata: _metadata, ...rest } = body;
   return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

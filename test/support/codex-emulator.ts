@@ -1,6 +1,8 @@
 import { isStrictJsonSchema } from '../../src/request/is-strict-json-schema';
 import { UNSUPPORTED_SETTINGS } from '../../src/request/unsupported-settings';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { decompress as zstdDecompress } from 'fzstd';
 import type { AddressInfo, Socket } from 'node:net';
 import {
   loadFixture,
@@ -26,10 +28,12 @@ import {
 
 /**
  * A loopback stand-in for the Codex backend (`POST {base}/responses`, the image endpoints
- * `POST {base}/images/generations|edits`). It checks requests
- * the way the real backend does (store, stream, instructions, item ids, unsupported
- * parameters, tool-output pairing, models) and answers with scripted scenarios, recording
- * every request. Nothing here reaches the network.
+ * `POST {base}/images/generations|edits`). It checks requests the way the real backend
+ * does (store, stream, `Content-Encoding`, unsupported parameters, tool-output pairing,
+ * models) and answers with scripted scenarios, recording every request. Where the
+ * official client's recorded requests (test/fixtures/parity/) show the backend taking
+ * something, it takes it too: no `instructions`, replayed item ids, zstd bodies. Nothing
+ * here reaches the network.
  */
 
 export const EMULATOR_BASE_PATH = '/backend-api/codex';
@@ -199,19 +203,27 @@ export async function startCodexEmulator({
   const sockets = new Set<Socket>();
   let counter = 0;
   let valid = 0;
+  let turnStates = 0;
+  // The backend's sticky routing: a request that carries no turn state gets a new one, one
+  // that carries its turn's gets it back (on a WebSocket, in the upgrade's answer).
+  const turnStateFor = (headers: IncomingMessage['headers']) => {
+    const sent = headers[TURN_STATE];
+    return typeof sent === 'string' && sent !== '' ? sent : `ts_emu_${++turnStates}`;
+  };
 
   const server: Server = createServer(async (req, res) => {
     const receivedAt = performance.now();
-    const raw = await readBody(req);
-    const bytes = Buffer.byteLength(raw);
+    const wire = await readBody(req);
+    const bytes = wire.byteLength;
     const uplink =
       emulator.uplinkBytesPerSecond > 0 ? (bytes / emulator.uplinkBytesPerSecond) * 1000 : 0;
     if (emulator.latencyMs + uplink > 0) await sleep(emulator.latencyMs + uplink);
+    const decoded = decodeBody(wire, req.headers['content-encoding']);
     let body: any;
     try {
-      body = raw.length > 0 ? JSON.parse(raw) : undefined;
+      body = decoded.text.length > 0 ? JSON.parse(decoded.text) : undefined;
     } catch {
-      body = raw;
+      body = decoded.text;
     }
     const path = (req.url ?? '').split('?')[0]!;
     const record: RecordedRequest = {
@@ -274,11 +286,12 @@ export async function startCodexEmulator({
     }
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (token != null && !emulator.acceptToken(token)) return json(res, 401, TOKEN_EXPIRED);
+    if (decoded.error != null) return json(res, 400, { detail: decoded.error });
     const rejection = validate(req, body);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
-    await play(nextScript(body), req, res);
+    await play(nextScript(body), req, res, { [TURN_STATE]: turnStateFor(req.headers) });
   });
   const nextScript = (body: any): EmulatorScript =>
     emulator.inject?.(++valid) ??
@@ -318,6 +331,7 @@ export async function startCodexEmulator({
       nextScript: body => nextScript(body),
       loadFixture,
       record: request => requests.push(request),
+      upgradeAnswerHeaders: headers => ({ [TURN_STATE]: turnStateFor(headers) }),
       network: () => emulator,
       log,
     }),
@@ -330,6 +344,8 @@ export async function startCodexEmulator({
   return emulator;
 }
 
+const TURN_STATE = 'x-codex-turn-state';
+
 // Sockets the emulator itself destroyed (scripted resets, close), which do not count as
 // closed by the client.
 const destroyedByEmulator = new WeakSet<Socket>();
@@ -339,13 +355,38 @@ function destroy(socket: Socket): void {
   socket.destroy();
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', c => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * The body as text once its `Content-Encoding` (zstd, as the official client sends it, or
+ * gzip) is undone; a body that is not what its header says, or an encoding the backend
+ * does not take, is an error, as a body that is not JSON is.
+ */
+export function decodeBody(
+  wire: Buffer,
+  contentEncoding: string | undefined,
+): { text: string; error?: string } {
+  const encoding = (contentEncoding ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return { text: wire.toString('utf8') };
+  if (encoding !== 'zstd' && encoding !== 'gzip') {
+    return { text: '', error: `Unsupported Content-Encoding: ${encoding}` };
+  }
+  try {
+    const bytes = encoding === 'zstd' ? Buffer.from(zstdDecompress(wire)) : gunzipSync(wire);
+    return { text: bytes.toString('utf8') };
+  } catch {
+    return {
+      text: '',
+      error: `The request body is not valid ${encoding} (Content-Encoding: ${encoding})`,
+    };
+  }
 }
 
 function json(
@@ -386,8 +427,23 @@ function validate(
     return { status: 400, body: { detail: 'Invalid JSON body' } };
   if (body.stream !== true) return { status: 400, body: { detail: 'Stream must be set to true' } };
   if (body.store !== false) return { status: 400, body: { detail: 'Store must be set to false' } };
-  if (typeof body.instructions !== 'string' || body.instructions.trim() === '') {
+  // optional: the official client sends none and puts its prompt in a developer message
+  if (body.instructions != null && typeof body.instructions !== 'string') {
     return { status: 400, body: { detail: 'Instructions are not valid' } };
+  }
+  if (body.client_metadata != null) {
+    const metadata = body.client_metadata;
+    if (
+      typeof metadata !== 'object' ||
+      Array.isArray(metadata) ||
+      Object.values(metadata).some(value => typeof value !== 'string')
+    ) {
+      return invalidRequest(
+        'Invalid client_metadata: expected an object of string values.',
+        'client_metadata',
+        'invalid_type',
+      );
+    }
   }
   for (const param of FORBIDDEN_PARAMS) {
     if (param in body)
@@ -422,19 +478,6 @@ function validate(
         'input',
       );
     }
-    if (item != null && typeof item === 'object' && 'id' in item) {
-      return {
-        status: 404,
-        body: {
-          error: {
-            message: `Item with id '${item.id}' not found. Items are not persisted when \`store\` is set to false. Try again with \`store\` set to true, or remove this item from your input.`,
-            type: 'invalid_request_error',
-            param: 'input',
-            code: null,
-          },
-        },
-      };
-    }
     const toolRejection = checkToolItem(item, calls, unanswered);
     if (toolRejection != null) return toolRejection;
     if (item.type === 'reasoning' && !String(item.encrypted_content ?? '').startsWith('enc:')) {
@@ -467,7 +510,12 @@ function validate(
   return undefined;
 }
 
-async function play(script: EmulatorScript, req: IncomingMessage, res: ServerResponse) {
+async function play(
+  script: EmulatorScript,
+  req: IncomingMessage,
+  res: ServerResponse,
+  answerHeaders: Record<string, string> = {},
+) {
   if (script.kind === 'reset') {
     destroy(req.socket);
     return;
@@ -489,6 +537,7 @@ async function play(script: EmulatorScript, req: IncomingMessage, res: ServerRes
   res.writeHead(200, {
     ...(script.noContentType ? {} : { 'content-type': 'text/event-stream' }),
     'x-request-id': 'req_emulator',
+    ...answerHeaders,
     ...script.headers,
   });
   res.flushHeaders();

@@ -77,6 +77,7 @@ export function replayOf(events: CodexEvent[]): CodexInputItem[] {
             type: 'message',
             role: 'assistant',
             content: [{ type: 'output_text', text: item.content[0].text }],
+            ...(item.phase != null && { phase: item.phase }),
           },
     );
 }

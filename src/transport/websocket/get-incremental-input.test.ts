@@ -77,6 +77,18 @@ describe('getIncrementalInput', () => {
     expect(getIncrementalInput(turn(), next)).toBeUndefined();
   });
 
+  it('continues a turn whose client_metadata names another turn (the official client does)', () => {
+    const metadata = (turnId: string) => ({ client_metadata: { thread_id: 's', turn_id: turnId } });
+    const previous = turn({ request: body([user('Weather in Paris?')], metadata('t1')) });
+    const next = body(
+      [user('Weather in Paris?'), reasoning, call, user('And Rome?')],
+      metadata('t2'),
+    );
+    expect(getIncrementalInput(previous, next)?.input).toEqual([user('And Rome?')]);
+    const without = body([user('Weather in Paris?'), reasoning, call, user('And Rome?')]);
+    expect(getIncrementalInput(previous, without)?.input).toEqual([user('And Rome?')]);
+  });
+
   it('treats a field that only one side has as a change', () => {
     const next = { ...body([user('Weather in Paris?'), reasoning, call, result]), extra: 1 };
     expect(getIncrementalInput(turn(), next as CodexRequestBody)).toBeUndefined();

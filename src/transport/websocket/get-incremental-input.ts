@@ -44,13 +44,15 @@ export function getIncrementalInput(
 }
 
 /**
- * Every field except `input` compared, including fields this package may add later: a
- * field nobody thought about must break reuse rather than be silently carried over.
+ * Every field except `input` and `client_metadata` compared, including fields this package
+ * may add later: a field nobody thought about must break reuse rather than be silently
+ * carried over. `client_metadata` names the turn, which a new user turn changes while it
+ * still continues the conversation (the official client chains such a turn too).
  */
 export function requestPropertiesMatch(a: CodexRequestBody, b: CodexRequestBody): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
-    if (key === 'input') continue;
+    if (key === 'input' || key === 'client_metadata') continue;
     if (!jsonEqual(a[key as keyof CodexRequestBody], b[key as keyof CodexRequestBody])) {
       return false;
     }

@@ -1,0 +1,76 @@
+import type { CodexFilePart, CodexPrompt, CodexTextPart } from './codex-call-options';
+
+/**
+ * The id of the user turn a call belongs to, as a UUID (version 8: our own derivation). A
+ * turn starts with a user message and goes on through the tool follow-ups that answer it,
+ * so the id is derived from the conversation and from where the prompt's last user message
+ * stands and what it says: every step of one tool loop gets the same id, the next user
+ * message a new one, and another process holding the same history derives the same id
+ * (nothing is kept between calls).
+ */
+export function codexTurnId(conversationId: string, prompt: CodexPrompt): string {
+  let last = -1;
+  for (let i = prompt.length - 1; i >= 0; i--) {
+    if (prompt[i]!.role === 'user') {
+      last = i;
+      break;
+    }
+  }
+  const message = prompt[last];
+  const content = message?.role === 'user' ? message.content.map(fingerprint) : [];
+  return uuidFromHash(hash128(JSON.stringify([conversationId, last, content])));
+}
+
+/**
+ * What identifies a user message part, cheaply: texts in full, files by type and size (an
+ * image's bytes would cost more to hash than they tell apart).
+ */
+function fingerprint(part: CodexTextPart | CodexFilePart): string {
+  if (part.type === 'text') return part.text;
+  return `${part.mediaType} ${dataSize(part.data)}`;
+}
+
+function dataSize(data: CodexFilePart['data']): string {
+  if (data instanceof Uint8Array) return `${data.byteLength} bytes`;
+  if (data instanceof URL) return data.href;
+  if (typeof data === 'string') return `${data.length} chars`;
+  switch (data.type) {
+    case 'data':
+      return dataSize(data.data);
+    case 'url':
+      return data.url.href;
+    case 'text':
+      return `${data.text.length} chars`;
+    case 'reference':
+      return 'reference';
+  }
+}
+
+/** FNV-1a over UTF-16 units in four lanes (own offsets and odd multipliers), each avalanched. */
+function hash128(text: string): number[] {
+  const lanes = [0x811c9dc5, 0x050c5d1f, 0x2b3a4c5d, 0x6e7f8091];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    for (let lane = 0; lane < 4; lane++) {
+      lanes[lane] = Math.imul(lanes[lane]! ^ unit, MULTIPLIERS[lane]!);
+    }
+  }
+  return lanes.map(avalanche);
+}
+
+const MULTIPLIERS = [0x01000193, 0x5bd1e995, 0x27d4eb2d, 0x165667b1];
+
+/** murmur3's finaliser: every input bit moves about half the output bits. */
+function avalanche(value: number): number {
+  let h = value;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Four 32-bit words as a UUID with version 8 and the RFC 9562 variant. */
+function uuidFromHash(words: number[]): string {
+  const hex = words.map(word => word.toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,67 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import { headerValueProblem } from '../common/header-checks';
+import type { CodexPrompt } from './codex-call-options';
+import { codexTurnId } from './codex-turn-id';
+import { countCompactions } from './count-compactions';
+
+/** Which conversation and which user turn of it a call belongs to. */
+export type CodexConversationTurn = { conversationId: string; turnId: string };
+
+/**
+ * The ids the backend routes a call by, as the official client sends them: the
+ * conversation (thread) in `session-id`, `thread-id` and `x-client-request-id`, its context
+ * window (`<conversation>:<compactions so far>`) in `x-codex-window-id`, the model and tier
+ * in `x-codex-routing-hint`, and the same ids in the body's `client_metadata` with the
+ * turn's. Nothing here is telemetry: no installation id, sandbox or timing.
+ */
+export function conversationRouting({
+  modelId,
+  conversationId,
+  serviceTier,
+  prompt,
+}: {
+  modelId: string;
+  /** The body's `prompt_cache_key`: the conversation the backend caches and routes by. */
+  conversationId: string;
+  /** The body's `service_tier`. */
+  serviceTier: string | undefined;
+  prompt: CodexPrompt;
+}): {
+  headers: Record<string, string>;
+  clientMetadata: Record<string, string>;
+  turn: CodexConversationTurn;
+} {
+  checkHeaderValue('providerOptions.codex.promptCacheKey', conversationId);
+  checkHeaderValue('modelId', modelId);
+  const windowId = `${conversationId}:${countCompactions(prompt)}`;
+  const turnId = codexTurnId(conversationId, prompt);
+  return {
+    headers: {
+      session_id: conversationId,
+      'session-id': conversationId,
+      'thread-id': conversationId,
+      'x-client-request-id': conversationId,
+      'x-codex-window-id': windowId,
+      'x-codex-routing-hint': `model=${modelId}${serviceTier === 'priority' ? ';tier=priority' : ''}`,
+    },
+    clientMetadata: {
+      session_id: conversationId,
+      thread_id: conversationId,
+      turn_id: turnId,
+      // every turn this package sends is a root turn: it has no sub-agents of its own
+      root_turn_id: turnId,
+      'x-codex-window-id': windowId,
+    },
+    turn: { conversationId, turnId },
+  };
+}
+
+/** The conversation id and model id travel as header values; `fetch` would refuse some. */
+function checkHeaderValue(argument: string, value: string): void {
+  const problem = headerValueProblem(value);
+  if (problem == null) return;
+  throw new InvalidArgumentError({
+    argument,
+    message: `The Codex ${argument === 'modelId' ? 'model id' : 'option `promptCacheKey`'} contains ${problem}; it is sent in request headers (the conversation and routing ids), which cannot hold line breaks, control characters or characters outside Latin-1.`,
+  });
+}
