@@ -281,6 +281,29 @@ describe.each([
     ]);
   });
 
+  it('custom({ name }) as @ai-sdk/openai 3.x writes it: taken when it equals the key, else refused', async () => {
+    const codex = provider();
+    const result = await sdk.generateText({
+      model: codex('gpt-5.3-codex'),
+      prompt: 'Count the users',
+      tools: { run_sql: codex.tools.custom({ name: 'run_sql', execute: async () => '42' }) },
+      stopWhen: sdk.stepCountIs(2),
+    });
+    expect(result.text).toBe('The run_sql tool returned 42.');
+    expect(emu.requests[0]!.body.tools).toEqual([
+      { type: 'custom', name: 'run_sql', format: { type: 'text' } },
+    ]);
+    const before = emu.requests.length;
+    await expect(
+      sdk.generateText({
+        model: codex('gpt-5.3-codex'),
+        prompt: 'Count the users',
+        tools: { sql: codex.tools.custom({ name: 'run_sql' }) },
+      }),
+    ).rejects.toThrow(/key 'sql' in `tools` has `name: 'run_sql'`.*rename the key to 'run_sql'/);
+    expect(emu.requests).toHaveLength(before);
+  });
+
   it('still warns about provider tools it does not know, and sends the rest', async () => {
     const codex = provider();
     const foreign =
