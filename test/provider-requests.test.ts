@@ -132,6 +132,38 @@ describe('request', () => {
   });
 });
 
+describe('serviceTier (Fast mode)', () => {
+  it("sends 'fast' as priority and does not report the tier the backend echoes as used", async () => {
+    const result = await model().doGenerate({
+      ...hi,
+      providerOptions: { codex: { serviceTier: 'fast' } },
+    });
+    expect(emu.requests[0]!.body.service_tier).toBe('priority');
+    expect(result.warnings).toEqual([]);
+    // the emulator echoes service_tier 'default', which says nothing about priority
+    expect(result.providerMetadata?.codex).not.toHaveProperty('serviceTier');
+  });
+
+  it('leaves out a tier the backend would refuse with 400, with a warning', async () => {
+    const result = await model().doGenerate({
+      ...hi,
+      providerOptions: { codex: { serviceTier: 'flex' } },
+    });
+    expect(emu.requests[0]!.body).not.toHaveProperty('service_tier');
+    expect(result.warnings).toEqual([
+      { type: 'other', message: expect.stringContaining("serviceTier 'flex' was not sent") },
+    ]);
+    // what the emulator, like the backend, answers when it is sent anyway
+    const refused = await fetch(`${emu.baseURL}/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ACCESS_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...emu.requests[0]!.body, service_tier: 'flex' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Unsupported service_tier: flex');
+  });
+});
+
 describe('history hygiene', () => {
   it('a history with an unanswered tool call is accepted by the backend', async () => {
     const result = await model().doGenerate({

@@ -15,6 +15,9 @@ export type CodexModelId =
   | 'codex-mini-latest'
   | (string & {});
 
+/** The tiers the backend takes: `priority` (the official client's "fast") and `default`. */
+export type CodexServiceTier = 'priority' | 'fast' | 'default' | (string & {});
+
 export const codexProviderOptionsSchema = z.object({
   /** `reasoning.effort`. Not every model accepts every level. */
   reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
@@ -26,8 +29,15 @@ export const codexProviderOptionsSchema = z.object({
   parallelToolCalls: z.boolean().optional(),
   /** `prompt_cache_key`; the provider's session id when unset. */
   promptCacheKey: z.string().optional(),
-  /** `service_tier`. */
-  serviceTier: z.enum(['auto', 'default', 'flex', 'priority']).optional(),
+  /**
+   * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
+   * refuses every other tier, so another value is not sent (a warning says so).
+   */
+  serviceTier: z
+    .custom<CodexServiceTier>(value => typeof value === 'string', {
+      message: "must be 'priority' (or 'fast') or 'default'",
+    })
+    .optional(),
   /**
    * Replaces the instructions built from the system messages; the system messages are
    * then sent as developer messages in `input`.
@@ -109,4 +119,21 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * The `service_tier` to send for the `serviceTier` option: `'fast'` is the official client's
+ * name for `priority`; a tier the backend refuses ("Unsupported service_tier") is left out
+ * with a warning rather than failing the call.
+ */
+export function serviceTierToSend(serviceTier: string | undefined): {
+  serviceTier?: 'priority' | 'default';
+  warning?: string;
+} {
+  if (serviceTier == null) return {};
+  if (serviceTier === 'priority' || serviceTier === 'fast') return { serviceTier: 'priority' };
+  if (serviceTier === 'default') return { serviceTier: 'default' };
+  return {
+    warning: `serviceTier '${serviceTier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+  };
 }

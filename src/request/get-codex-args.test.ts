@@ -200,13 +200,35 @@ describe('getCodexArgs', () => {
   it.each([
     ['reasoningSummary', ['auto', 'concise', 'detailed', 'none'], 'reasoning.summary'],
     ['textVerbosity', ['low', 'medium', 'high'], 'text.verbosity'],
-    ['serviceTier', ['auto', 'default', 'flex', 'priority'], 'service_tier'],
+    ['serviceTier', ['default', 'priority'], 'service_tier'],
   ] as const)('sends every documented %s value as %s', async (option, values, field) => {
     for (const value of values) {
       const { body } = await args({ providerOptions: { codex: { [option]: value } } });
       const [head, tail] = field.split('.') as [keyof typeof body, string | undefined];
       expect(tail == null ? body[head] : (body[head] as Record<string, unknown>)[tail]).toBe(value);
     }
+  });
+
+  it("sends serviceTier 'fast' as priority, and no other tier than priority and default", async () => {
+    const fast = await args({ providerOptions: { codex: { serviceTier: 'fast' } } });
+    expect(fast.body.service_tier).toBe('priority');
+    expect(fast.warnings).toEqual([]);
+    for (const tier of ['auto', 'flex', 'scale']) {
+      const { body, warnings } = await args({ providerOptions: { codex: { serviceTier: tier } } });
+      expect(body).not.toHaveProperty('service_tier');
+      expect(warnings).toEqual([
+        {
+          type: 'other',
+          message: `serviceTier '${tier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+        },
+      ]);
+    }
+  });
+
+  it('rejects a serviceTier that is no string, naming it', async () => {
+    await expect(args({ providerOptions: { codex: { serviceTier: 1 } } })).rejects.toThrow(
+      /must be 'priority' \(or 'fast'\) or 'default'\s+→ at serviceTier/,
+    );
   });
 
   it('sends system messages as one developer message, blank-line separated, under an override', async () => {

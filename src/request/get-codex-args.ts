@@ -4,6 +4,7 @@ import { clampReasoningEffort } from './codex-model-capabilities';
 import {
   MODEL_SETTINGS,
   parseCodexOptions,
+  serviceTierToSend,
   unknownOptionMessage,
   type CodexProviderOptions,
 } from './codex-provider-options';
@@ -68,6 +69,9 @@ export async function getCodexArgs({
     if (clamped.warning) warnings.push(clamped.warning);
   }
 
+  const { serviceTier, warning: serviceTierWarning } = serviceTierToSend(codexOptions.serviceTier);
+  if (serviceTierWarning != null) warnings.push({ type: 'other', message: serviceTierWarning });
+
   const body: CodexRequestBody = {
     model: modelId,
     instructions,
@@ -87,7 +91,7 @@ export async function getCodexArgs({
     ],
     prompt_cache_key: codexOptions.promptCacheKey ?? defaults.sessionId,
     ...(text != null && { text }),
-    ...(codexOptions.serviceTier != null && { service_tier: codexOptions.serviceTier }),
+    ...(serviceTier != null && { service_tier: serviceTier }),
   };
 
   return { body, warnings: [...warnings, ...inputWarnings, ...toolWarnings], toolNames };

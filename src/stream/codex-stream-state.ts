@@ -54,7 +54,6 @@ export type CodexStreamState = {
   /** URLs already sent as `source` parts (each once per response). */
   sourceUrls: Set<string>;
   responseId: string | undefined;
-  serviceTier: string | undefined;
   usage: CodexTokenUsage | undefined;
   /** Builds the spec version's `finish` part. */
   finishPart: (finish: CodexFinish) => { type: 'finish' };
@@ -87,7 +86,6 @@ export function createCodexStreamState({
     webSearched: false,
     sourceUrls: new Set(),
     responseId: undefined,
-    serviceTier: undefined,
     usage: undefined,
     finishPart,
     finished: false,

@@ -112,6 +112,9 @@ const FORBIDDEN_PARAMS = [
   'previous_response_id',
 ];
 
+// The tiers the backend takes; others earn 400 "Unsupported service_tier".
+const SERVICE_TIERS = ['priority', 'default'];
+
 export { loadFixture };
 
 export type EmulatorScript =
@@ -392,6 +395,13 @@ function validate(
         detail: `The '${body.model}' model is not supported when using Codex with a ChatGPT account.`,
       },
     };
+  }
+  if ('service_tier' in body && !SERVICE_TIERS.includes(body.service_tier)) {
+    return invalidRequest(
+      `Unsupported service_tier: ${String(body.service_tier)}`,
+      'service_tier',
+      'unsupported_value',
+    );
   }
   const effort = body.reasoning?.effort;
   const levels = CATALOG[body.model]!.levels;
