@@ -1,5 +1,9 @@
 import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
+import {
+  CONTEXT_LENGTH_EXCEEDED_CODE,
+  contextLengthExceededMessage,
+} from './context-length-exceeded';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -28,7 +32,17 @@ export function errorObject(data: CodexErrorData | undefined): CodexErrorObject 
   return data != null && 'error' in data ? (data.error as CodexErrorObject) : undefined;
 }
 
-const USAGE_LIMIT_TYPES = new Set(['usage_limit_reached', 'usage_not_included']);
+/** The plan has no Codex at all: no wait helps, only another plan or account. */
+export const USAGE_NOT_INCLUDED = 'usage_not_included';
+
+const USAGE_LIMIT_TYPES = new Set(['usage_limit_reached', USAGE_NOT_INCLUDED]);
+
+export function usageNotIncludedMessage(planType: string | null | undefined): string {
+  return (
+    `Your ChatGPT plan${planType ? ` (${planType})` : ''} does not include Codex (${USAGE_NOT_INCLUDED}). ` +
+    'Upgrade the plan (https://chatgpt.com/pricing) or sign in with an account whose plan includes Codex; retrying will not help.'
+  );
+}
 
 export function isUsageLimitError(data: CodexErrorData | undefined): boolean {
   const e = errorObject(data);
@@ -55,12 +69,11 @@ function backendMessage(data: CodexErrorData): string {
   const e = errorObject(data);
   if (e != null) {
     const kind = String(e.type ?? e.code ?? '');
-    if (kind === 'usage_not_included' || e.code === 'usage_not_included') {
-      return (
-        'Your ChatGPT plan does not include Codex' +
-        (e.plan_type ? ` (${e.plan_type} plan)` : '') +
-        '. Upgrade the plan or sign in with another account.'
-      );
+    if (kind === USAGE_NOT_INCLUDED || e.code === USAGE_NOT_INCLUDED) {
+      return usageNotIncludedMessage(e.plan_type);
+    }
+    if (e.code === CONTEXT_LENGTH_EXCEEDED_CODE || kind === CONTEXT_LENGTH_EXCEEDED_CODE) {
+      return contextLengthExceededMessage(e.message);
     }
     if (isUsageLimitError(data)) {
       const plan = e.plan_type ? ` (${e.plan_type} plan)` : '';

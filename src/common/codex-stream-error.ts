@@ -1,4 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
+import { USAGE_NOT_INCLUDED, usageNotIncludedMessage } from './codex-failed-response-handler';
+import {
+  CONTEXT_LENGTH_EXCEEDED_CODE,
+  contextLengthExceededMessage,
+} from './context-length-exceeded';
 import { diagnosticSuffix } from './with-diagnostics';
 
 /**
@@ -41,9 +46,8 @@ export function createStreamError({
   requestBodyValues: unknown;
   responseHeaders: Record<string, string> | undefined;
 }): APICallError {
-  const text = message || 'The Codex response failed';
   return new APICallError({
-    message: (code ? `${code}: ${text}` : text) + diagnosticSuffix(responseHeaders),
+    message: streamErrorMessage(code, message) + diagnosticSuffix(responseHeaders),
     url,
     requestBodyValues,
     statusCode: 200,
@@ -51,4 +55,15 @@ export function createStreamError({
     data,
     isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
   });
+}
+
+/** `code: message`, or for the failures a user must act on, what to do about them. */
+function streamErrorMessage(
+  code: string | null | undefined,
+  message: string | null | undefined,
+): string {
+  if (code === CONTEXT_LENGTH_EXCEEDED_CODE) return contextLengthExceededMessage(message);
+  if (code === USAGE_NOT_INCLUDED) return usageNotIncludedMessage(undefined);
+  const text = message || 'The Codex response failed';
+  return code ? `${code}: ${text}` : text;
 }

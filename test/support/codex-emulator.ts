@@ -33,8 +33,11 @@ import {
 
 export const EMULATOR_BASE_PATH = '/backend-api/codex';
 
+/** One model of the emulator's catalog: its name, the efforts it takes, its context window. */
+export type EmulatorModel = { name: string; levels: string[]; context: number };
+
 // The backend's catalog as the emulator plays it: slug → reasoning levels it accepts.
-const CATALOG: Record<string, { name: string; levels: string[]; context: number }> = {
+const CATALOG: Record<string, EmulatorModel> = {
   'gpt-5.5': {
     name: 'GPT-5.5',
     levels: ['none', 'low', 'medium', 'high', 'xhigh'],
@@ -77,6 +80,13 @@ const CATALOG: Record<string, { name: string; levels: string[]; context: number 
 };
 
 export const KNOWN_MODELS = Object.keys(CATALOG);
+
+/** A fresh copy of the default catalog, for a test to change (`emulator.catalog`). */
+export function defaultCatalog(): Record<string, EmulatorModel> {
+  return Object.fromEntries(
+    Object.entries(CATALOG).map(([slug, m]) => [slug, { ...m, levels: [...m.levels] }]),
+  );
+}
 
 /** `GET /backend-api/wham/usage`: one level above the Codex base, as on chatgpt.com. */
 export const EMULATOR_USAGE_PATH = `${EMULATOR_BASE_PATH.replace(/\/codex$/, '')}/wham/usage`;
@@ -179,6 +189,11 @@ export type CodexEmulator = {
   inject: ((requestNumber: number) => EmulatorScript | undefined) | undefined;
   /** Which bearer tokens the backend accepts; any by default. Others get 401. */
   acceptToken: (token: string) => boolean;
+  /**
+   * The models the backend serves: what `GET …/models` lists and what requests are checked
+   * against (known model, reasoning effort, context window). Tests may change it.
+   */
+  catalog: Record<string, EmulatorModel>;
   /** The body `GET …/wham/usage` answers with (a status + body to script a failure). */
   usage: unknown | { status: number; body: unknown };
   requests: RecordedRequest[];
@@ -238,7 +253,7 @@ export async function startCodexEmulator({
         return json(res, 401, { detail: 'Unauthorized' });
       }
       return json(res, 200, {
-        models: Object.entries(CATALOG).map(([slug, m]) => ({
+        models: Object.entries(emulator.catalog).map(([slug, m]) => ({
           slug,
           display_name: m.name,
           supported_reasoning_levels: m.levels.map(effort => ({
@@ -276,7 +291,7 @@ export async function startCodexEmulator({
     }
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (token != null && !emulator.acceptToken(token)) return json(res, 401, TOKEN_EXPIRED);
-    const rejection = validate(req, body);
+    const rejection = validate(req, body, emulator.catalog);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
@@ -300,6 +315,7 @@ export async function startCodexEmulator({
   const emulator: CodexEmulator = {
     baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
     acceptToken: () => true,
+    catalog: defaultCatalog(),
     usage: defaultUsagePayload(),
     inject: undefined,
     requests,
@@ -309,7 +325,7 @@ export async function startCodexEmulator({
     websocket: attachCodexWebSocket(server, {
       path: `${EMULATOR_BASE_PATH}/responses`,
       acceptToken: token => emulator.acceptToken(token),
-      validate,
+      validate: (req, body) => validate(req, body, emulator.catalog),
       nextScript: body => nextScript(body),
       loadFixture,
       record: request => requests.push(request),
@@ -369,6 +385,7 @@ const TOKEN_EXPIRED = {
 function validate(
   req: Pick<IncomingMessage, 'headers'>,
   body: any,
+  catalog: Record<string, EmulatorModel>,
 ): { status: number; body: unknown } | undefined {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !/^Bearer \S+$/.test(auth)) {
@@ -388,7 +405,7 @@ function validate(
     if (param in body)
       return invalidRequest(`Unsupported parameter: ${param}`, param, 'unsupported_parameter');
   }
-  if (!KNOWN_MODELS.includes(body.model)) {
+  if (!Object.hasOwn(catalog, body.model)) {
     return {
       status: 400,
       body: {
@@ -404,7 +421,7 @@ function validate(
     );
   }
   const effort = body.reasoning?.effort;
-  const levels = CATALOG[body.model]!.levels;
+  const { levels, context } = catalog[body.model]!;
   if (effort != null && !levels.includes(effort)) {
     return invalidRequest(
       `Unsupported value: '${effort}' is not supported with the '${body.model}' model. Supported values are: ${levels.map(l => `'${l}'`).join(', ')}.`,
@@ -414,6 +431,13 @@ function validate(
   }
   if (!Array.isArray(body.input)) {
     return invalidRequest("Missing required parameter: 'input'.", 'input');
+  }
+  if (estimateInputTokens(body) > context) {
+    return invalidRequest(
+      'Your input exceeds the context window of this model. Please adjust your input and try again.',
+      'input',
+      'context_length_exceeded',
+    );
   }
   const calls = new Map<string, CallKind>();
   const unanswered = new Set<string>();
@@ -468,6 +492,24 @@ function validate(
   }
   return undefined;
 }
+
+/**
+ * About four characters of JSON per token, as for English text; an image costs a fixed
+ * amount whatever its size, as on the backend (a tile budget, not its bytes).
+ */
+function estimateInputTokens(body: any): number {
+  let images = 0;
+  const text = JSON.stringify([body.instructions, body.input, body.tools ?? []], (key, value) => {
+    if (key === 'image_url' && typeof value === 'string' && value.startsWith('data:')) {
+      images++;
+      return '';
+    }
+    return value;
+  });
+  return Math.ceil(text.length / 4) + images * IMAGE_TOKENS;
+}
+
+const IMAGE_TOKENS = 765;
 
 async function play(script: EmulatorScript, req: IncomingMessage, res: ServerResponse) {
   if (script.kind === 'reset') {
