@@ -14,6 +14,7 @@ import { normalizeRetryPolicy } from '../transport/retry-policy';
 import { sseTransport } from '../transport/sse-transport';
 import { createWebSocketTransport } from '../transport/websocket/websocket-transport';
 import type { CodexConfig } from './codex-config';
+import { createCodexModelCatalog } from './codex-model-catalog';
 import {
   DEFAULT_CLIENT_VERSION,
   DEFAULT_CODEX_BASE_URL,
@@ -65,6 +66,16 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
     fetch,
   });
+  const catalog = createCodexModelCatalog(abortSignal =>
+    fetchCodexModels({
+      baseURL,
+      clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
+      headers: getHeaders(),
+      auth,
+      fetch,
+      abortSignal,
+    }),
+  );
   const config: CodexConfig = {
     provider: `${settings.name ?? 'codex'}.responses`,
     baseURL,
@@ -86,27 +97,9 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     generateId,
     retry,
     coalesceDeltas,
+    knownModel: catalog.knownModel,
   };
 
-  let catalog: Promise<CodexModelInfo[]> | undefined;
-  const listModels: CodexSetup['listModels'] = ({ refresh = false, abortSignal } = {}) => {
-    if (refresh || catalog == null) {
-      const request = fetchCodexModels({
-        baseURL,
-        clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
-        headers: getHeaders(),
-        auth,
-        fetch,
-        abortSignal,
-      });
-      // a failure is not cached: the next call asks again
-      request.catch(() => {
-        if (catalog === request) catalog = undefined;
-      });
-      catalog = request;
-    }
-    return catalog;
-  };
   return {
     config,
     sessionId: getSessionId,
@@ -115,7 +108,7 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
       parseCodexOptions(modelSettings, MODEL_SETTINGS);
       return modelSettings;
     },
-    listModels,
+    listModels: catalog.list,
     getUsage: ({ abortSignal } = {}) =>
       getCodexUsage({ baseURL, headers: getHeaders(), auth, fetch, abortSignal }),
   };

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import type { CodexReasoningEffort } from './codex-model-capabilities';
 
 export type CodexModelId =
   | 'gpt-5.5'
@@ -19,8 +20,16 @@ export type CodexModelId =
 export type CodexServiceTier = 'priority' | 'fast' | 'default' | (string & {});
 
 export const codexProviderOptionsSchema = z.object({
-  /** `reasoning.effort`. Not every model accepts every level. */
-  reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
+  /**
+   * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
+   * effort the model's catalog entry lists. Not every model takes every effort: one the
+   * model lacks is moved to the nearest it has, with a warning.
+   */
+  reasoningEffort: z
+    .custom<CodexReasoningEffort>(value => typeof value === 'string' && value.trim() !== '', {
+      message: 'must be a reasoning effort the model lists, such as low, medium or high',
+    })
+    .optional(),
   /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
   reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
   /** `text.verbosity`. */
