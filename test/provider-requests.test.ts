@@ -316,6 +316,34 @@ describe('rate limits and diagnostics', () => {
     expect(result.providerMetadata?.codex?.rateLimits).toEqual(expected);
   });
 
+  it('reports the per-model limits (x-<limit>-* header families) beside the main one', async () => {
+    emu.enqueue({
+      kind: 'sse',
+      fixture: 'text',
+      headers: {
+        ...limitHeaders,
+        'x-codex-credits-unlimited': 'false',
+        'x-codex-bengalfox-primary-used-percent': '64',
+        'x-codex-bengalfox-primary-window-minutes': '300',
+        'x-codex-bengalfox-primary-reset-at': '1900000100',
+        'x-codex-bengalfox-limit-name': 'GPT-5.3-Codex-Spark',
+      },
+    });
+    const result = await model().doGenerate(hi);
+    expect(result.providerMetadata?.codex?.rateLimits).toEqual({
+      ...expected,
+      credits: { hasCredits: true, unlimited: false, balance: 17.5 },
+      additionalLimits: [
+        {
+          id: 'codex_bengalfox',
+          name: 'GPT-5.3-Codex-Spark',
+          primary: { usedPercent: 64, windowMinutes: 300, resetsAt: 1_900_000_100 },
+          short: { usedPercent: 64, windowMinutes: 300, resetsAt: 1_900_000_100 },
+        },
+      ],
+    });
+  });
+
   it('puts x-request-id and cf-ray into stream error messages', async () => {
     emu.enqueue({
       kind: 'sse',
@@ -425,6 +453,52 @@ describe('HTTP errors', () => {
       /^You have hit your ChatGPT usage limit \(pro plan\)\. Try again in ~60 min \(resets at .+\)\. \[request id: req_emulator\]$/,
     );
     expect(error.data).toMatchObject({ plan: 'pro', resetsAt: new Date(resetsAt * 1000) });
+  });
+
+  it('says which limit a usage limit is: the requested model’s own, or the main one', async () => {
+    const resetsAt = Math.floor(Date.now() / 1000) + 600;
+    const usageLimit = (headers: Record<string, string>) =>
+      emu.enqueue({
+        kind: 'http',
+        status: 429,
+        headers,
+        body: {
+          error: {
+            type: 'usage_limit_reached',
+            message: 'The usage limit has been reached',
+            plan_type: 'pro',
+            resets_at: resetsAt,
+          },
+        },
+      });
+    const sparkFull = {
+      'x-codex-primary-used-percent': '40',
+      'x-codex-primary-window-minutes': '300',
+      'x-codex-bengalfox-primary-used-percent': '100',
+      'x-codex-bengalfox-primary-window-minutes': '300',
+      'x-codex-bengalfox-limit-name': 'gpt-5.2',
+    };
+    usageLimit(sparkFull);
+    const perModel = await expectCallError(model({}, 'gpt-5.2').doGenerate(hi));
+    expect(perModel.isRetryable).toBe(false);
+    expect(perModel.message).toMatch(
+      /^You have hit your ChatGPT usage limit for gpt-5\.2 \(pro plan; its short window is used up\)\. Try again in ~10 min \(resets at .+\)\. \[request id: req_emulator\]$/,
+    );
+    expect(perModel.data).toMatchObject({
+      plan: 'pro',
+      resetsAt: new Date(resetsAt * 1000),
+      limit: { id: 'codex_bengalfox', name: 'gpt-5.2', window: 'short' },
+    });
+
+    usageLimit({
+      'x-codex-secondary-used-percent': '100',
+      'x-codex-secondary-window-minutes': '10080',
+    });
+    const main = await expectCallError(model().doGenerate(hi));
+    expect(main.message).toMatch(
+      /^You have hit your ChatGPT usage limit \(pro plan; its weekly window is used up\)\. Try again/,
+    );
+    expect(main.data).toMatchObject({ limit: { id: 'codex', window: 'weekly' } });
   });
 
   it('classifies a usage limit by its body even on 404', async () => {

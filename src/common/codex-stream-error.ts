@@ -1,10 +1,17 @@
 import { APICallError } from '@ai-sdk/provider';
-import { USAGE_NOT_INCLUDED, usageNotIncludedMessage } from './codex-failed-response-handler';
+import {
+  parseErrorObject,
+  USAGE_LIMIT_REACHED,
+  USAGE_NOT_INCLUDED,
+  usageLimitMessage,
+  usageNotIncludedMessage,
+} from './codex-failed-response-handler';
+import { parseCodexRateLimits, reachedRateLimit } from './codex-rate-limits';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
 } from './context-length-exceeded';
-import { diagnosticSuffix } from './with-diagnostics';
+import { diagnosticSuffix, requestedModel } from './with-diagnostics';
 
 /**
  * Codex's own stream failures, raised when the transport, not the backend, ends a response
@@ -46,8 +53,18 @@ export function createStreamError({
   requestBodyValues: unknown;
   responseHeaders: Record<string, string> | undefined;
 }): APICallError {
+  const text =
+    code === USAGE_LIMIT_REACHED
+      ? usageLimitMessage(
+          parseErrorObject(data) ?? {},
+          reachedRateLimit(
+            parseCodexRateLimits(responseHeaders),
+            requestedModel(requestBodyValues),
+          ),
+        )
+      : streamErrorMessage(code, message);
   return new APICallError({
-    message: streamErrorMessage(code, message) + diagnosticSuffix(responseHeaders),
+    message: text + diagnosticSuffix(responseHeaders),
     url,
     requestBodyValues,
     statusCode: 200,

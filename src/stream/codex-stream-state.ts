@@ -2,7 +2,7 @@ import type { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent, CodexTokenUsage } from '../wire/codex-events';
 import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart, CodexFinish } from './codex-stream-part';
-import type { CodexRateLimits } from './codex-rate-limits';
+import type { CodexRateLimits } from '../common/codex-rate-limits';
 
 export type TextItemState = {
   kind: 'text';

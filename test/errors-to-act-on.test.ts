@@ -6,7 +6,8 @@ import { responseEvents, toSSE } from './support/codex-events';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // Failures no retry can fix, as each of the backend's channels delivers them: the input
-// no longer fits in the model's context window, or the plan does not include Codex.
+// no longer fits in the model's context window, the plan does not include Codex, a usage
+// limit (and which one) is used up.
 
 const emu = useCodexEmulator();
 
@@ -115,6 +116,64 @@ describe('usage_not_included', () => {
       generateText({ model: provider()('gpt-5.3-codex'), prompt: 'Hi', maxRetries: 2 }),
     );
     expect(error.message).toMatch(/^Your ChatGPT plan does not include Codex/);
+    expect(error.isRetryable).toBe(false);
+    expect(emu.requests).toHaveLength(1);
+  });
+});
+
+describe('usage_limit_reached names the limit', () => {
+  const perModelFull = {
+    'x-codex-primary-used-percent': '12',
+    'x-codex-primary-window-minutes': '300',
+    'x-codex-bengalfox-primary-used-percent': '100',
+    'x-codex-bengalfox-primary-window-minutes': '10080',
+    'x-codex-bengalfox-limit-name': 'gpt-5.3-codex',
+  };
+
+  it.each(['sse', 'websocket'] as const)(
+    'an HTTP 429 (an error frame over %s)',
+    async transport => {
+      emu.enqueue({
+        kind: 'http',
+        status: 429,
+        headers: perModelFull,
+        body: { error: { type: 'usage_limit_reached', message: 'Limit', plan_type: 'plus' } },
+      });
+      const error = await rejection(
+        generateText({ model: provider({ transport })('gpt-5.3-codex'), prompt: 'Hi' }),
+      );
+      expect(error.message).toMatch(
+        /^You have hit your ChatGPT usage limit for gpt-5\.3-codex \(plus plan; its weekly window is used up\)\./,
+      );
+      expect(error.isRetryable).toBe(false);
+      expect(error.data).toMatchObject({
+        limit: { id: 'codex_bengalfox', name: 'gpt-5.3-codex', window: 'weekly' },
+      });
+      expect(emu.requests.filter(r => r.path.endsWith('/responses'))).toHaveLength(1);
+    },
+  );
+
+  it('a response.failed event, named from the response’s own headers', async () => {
+    emu.enqueue({
+      kind: 'sse',
+      headers: perModelFull,
+      raw: toSSE([
+        ...responseEvents({ output: [], terminal: 'none' }),
+        {
+          type: 'response.failed',
+          response: {
+            status: 'failed',
+            error: { code: 'usage_limit_reached', message: 'x', plan_type: 'team' },
+          },
+        },
+      ]),
+    });
+    const error = await rejection(
+      generateText({ model: provider()('gpt-5.3-codex'), prompt: 'Hi', maxRetries: 2 }),
+    );
+    expect(error.message).toMatch(
+      /^You have hit your ChatGPT usage limit for gpt-5\.3-codex \(team plan; its weekly window is used up\)\./,
+    );
     expect(error.isRetryable).toBe(false);
     expect(emu.requests).toHaveLength(1);
   });
