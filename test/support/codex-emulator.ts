@@ -13,6 +13,7 @@ import { attachCodexWebSocket, type EmulatorWebSocket } from './codex-emulator-w
 import {
   calledToolKey,
   checkToolItem,
+  describeToolOutput,
   imageResponse,
   imageRouteOf,
   invalidRequest,
@@ -710,7 +711,7 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
       .filter(i => /_output$/.test(i.type))
       .map(o => {
         const call = input.find(i => i.call_id === o.call_id && calledToolKey(i) != null);
-        return `The ${calledToolKey(call) ?? 'tool'} tool returned ${o.output}.`;
+        return `The ${calledToolKey(call) ?? 'tool'} tool returned ${describeToolOutput(o.output)}.`;
       });
     output.push({ type: 'message', text: results.join(' '), phase: 'final_answer' });
   } else if (body.text?.format?.type === 'json_schema') {
