@@ -6,6 +6,7 @@ import { z } from 'zod/v4';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
+import { postResponses } from './support/codex-emulator';
 import { SAMPLE_PATCH, SAMPLE_SOURCES } from './support/codex-emulator-tools';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -334,19 +335,7 @@ describe.each([
 });
 
 describe('the emulator rejects replays the backend would reject', () => {
-  const post = (input: unknown[], tools?: unknown[]) =>
-    fetch(`${emu.baseURL}/responses`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer at-SECRET-tools', 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'gpt-5.3-codex',
-        instructions: 'x',
-        input,
-        tools,
-        store: false,
-        stream: true,
-      }),
-    });
+  const post = (input: unknown[], tools?: unknown[]) => postResponses(emu, { input, tools });
   const user = { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'x' }] };
 
   it.each([

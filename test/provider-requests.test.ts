@@ -7,7 +7,7 @@ import {
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it, vi } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
-import { startCodexEmulator } from './support/codex-emulator';
+import { postResponses, startCodexEmulator } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -154,11 +154,7 @@ describe('serviceTier (Fast mode)', () => {
       { type: 'other', message: expect.stringContaining("serviceTier 'flex' was not sent") },
     ]);
     // what the emulator, like the backend, answers when it is sent anyway
-    const refused = await fetch(`${emu.baseURL}/responses`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ACCESS_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...emu.requests[0]!.body, service_tier: 'flex' }),
-    });
+    const refused = await postResponses(emu, { ...emu.requests[0]!.body, service_tier: 'flex' });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Unsupported service_tier: flex');
   });
@@ -431,21 +427,28 @@ describe('HTTP errors', () => {
     expect(error.responseBody).toContain('not supported');
   });
 
-  it('explains a usage limit (429, not retryable) with plan and reset time', async () => {
-    const resetsAt = Math.floor(Date.now() / 1000) + 3600;
+  /** A 429 usage-limit answer of a pro plan that resets in `seconds`. */
+  const usageLimit = (seconds: number, headers?: Record<string, string>) => {
+    const resetsAt = Math.floor(Date.now() / 1000) + seconds;
     emu.enqueue({
       kind: 'http',
       status: 429,
+      headers,
       body: {
         error: {
           type: 'usage_limit_reached',
           message: 'The usage limit has been reached',
           plan_type: 'pro',
           resets_at: resetsAt,
-          resets_in_seconds: 3600,
+          resets_in_seconds: seconds,
         },
       },
     });
+    return resetsAt;
+  };
+
+  it('explains a usage limit (429, not retryable) with plan and reset time', async () => {
+    const resetsAt = usageLimit(3600);
     const error = await expectCallError(model().doGenerate(hi));
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(false);
@@ -456,21 +459,6 @@ describe('HTTP errors', () => {
   });
 
   it('says which limit a usage limit is: the requested model’s own, or the main one', async () => {
-    const resetsAt = Math.floor(Date.now() / 1000) + 600;
-    const usageLimit = (headers: Record<string, string>) =>
-      emu.enqueue({
-        kind: 'http',
-        status: 429,
-        headers,
-        body: {
-          error: {
-            type: 'usage_limit_reached',
-            message: 'The usage limit has been reached',
-            plan_type: 'pro',
-            resets_at: resetsAt,
-          },
-        },
-      });
     const sparkFull = {
       'x-codex-primary-used-percent': '40',
       'x-codex-primary-window-minutes': '300',
@@ -478,7 +466,7 @@ describe('HTTP errors', () => {
       'x-codex-bengalfox-primary-window-minutes': '300',
       'x-codex-bengalfox-limit-name': 'gpt-5.2',
     };
-    usageLimit(sparkFull);
+    const resetsAt = usageLimit(600, sparkFull);
     const perModel = await expectCallError(model({}, 'gpt-5.2').doGenerate(hi));
     expect(perModel.isRetryable).toBe(false);
     expect(perModel.message).toMatch(
@@ -490,7 +478,7 @@ describe('HTTP errors', () => {
       limit: { id: 'codex_bengalfox', name: 'gpt-5.2', window: 'short' },
     });
 
-    usageLimit({
+    usageLimit(600, {
       'x-codex-secondary-used-percent': '100',
       'x-codex-secondary-window-minutes': '10080',
     });

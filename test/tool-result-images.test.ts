@@ -7,6 +7,7 @@ import { z } from 'zod/v4';
 import { createCodex } from '../src';
 import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
+import { postResponses } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // Screenshots in tool results, through AI SDK 5, 6 and 7 against the emulator, which checks
@@ -138,20 +139,12 @@ describe('a screenshot tool in each AI SDK version', () => {
 
 describe('the emulator takes tool outputs as the backend does', () => {
   const post = (output: unknown) =>
-    fetch(`${emu.baseURL}/responses`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer at-SECRET-images', 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'gpt-5.3-codex',
-        instructions: 'x',
-        store: false,
-        stream: true,
-        input: [
-          { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
-          { type: 'function_call', call_id: 'c1', name: 'screenshot', arguments: '{}' },
-          { type: 'function_call_output', call_id: 'c1', output },
-        ],
-      }),
+    postResponses(emu, {
+      input: [
+        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+        { type: 'function_call', call_id: 'c1', name: 'screenshot', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'c1', output },
+      ],
     });
 
   it('a list of text and a data-URL image: accepted', async () => {

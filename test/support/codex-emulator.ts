@@ -342,6 +342,29 @@ export async function startCodexEmulator({
   return emulator;
 }
 
+/**
+ * `POST {base}/responses` straight to the emulator, bypassing the provider: a minimal body
+ * the backend takes, with `body` over it. For tests of what the emulator refuses.
+ */
+export function postResponses(
+  emulator: Pick<CodexEmulator, 'baseURL'>,
+  body: Record<string, unknown>,
+  accessToken = 'at-SECRET-direct',
+): Promise<Response> {
+  return fetch(`${emulator.baseURL}/responses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'gpt-5.3-codex',
+      instructions: 'x',
+      store: false,
+      stream: true,
+      input: [],
+      ...body,
+    }),
+  });
+}
+
 // Sockets the emulator itself destroyed (scripted resets, close), which do not count as
 // closed by the client.
 const destroyedByEmulator = new WeakSet<Socket>();
