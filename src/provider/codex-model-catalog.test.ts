@@ -82,4 +82,23 @@ describe('createCodexModelCatalog', () => {
     await older;
     expect(catalog.knownModel('gpt-5')?.contextWindow).toBe(456);
   });
+
+  it('a failed older request does not drop a newer one that is still pending', async () => {
+    const answers: Array<{ resolve: (m: CodexModelInfo[]) => void; reject: (e: Error) => void }> =
+      [];
+    let fetches = 0;
+    const catalog = createCodexModelCatalog(() => {
+      fetches++;
+      return new Promise<CodexModelInfo[]>((resolve, reject) => answers.push({ resolve, reject }));
+    });
+    const older = catalog.list();
+    const newer = catalog.list({ refresh: true });
+    answers[0]!.reject(new Error('older failed'));
+    await expect(older).rejects.toThrow('older failed');
+    // the next caller shares the newer request instead of starting a third
+    expect(catalog.list()).toBe(newer);
+    expect(fetches).toBe(2);
+    answers[1]!.resolve([]);
+    await newer;
+  });
 });

@@ -39,14 +39,19 @@ describe('knownModel', () => {
   });
 
   it('knows a model only the catalog lists, and none that neither lists', () => {
-    expect(knownModel('gpt-9', { reasoningLevels: ['high'] })).toEqual({
+    // no key for what neither source knows
+    expect(knownModel('gpt-9', { reasoningLevels: ['high'] })).toStrictEqual({
       reasoningEfforts: ['high'],
       effortsFrom: 'catalog',
     });
-    expect(knownModel('gpt-9', { reasoningLevels: [] })).toEqual({
+    expect(knownModel('gpt-9', { reasoningLevels: [] })).toStrictEqual({
       reasoningEfforts: [],
       effortsFrom: 'table',
     });
+    // so any effort goes as it is
+    expect(
+      fitReasoningEffort('gpt-9', 'high', knownModel('gpt-9', { reasoningLevels: [] })),
+    ).toEqual({ effort: 'high' });
     expect(knownModel('gpt-9', undefined)).toBeUndefined();
     // not a key of any object's prototype either
     expect(knownModel('constructor', undefined)).toBeUndefined();

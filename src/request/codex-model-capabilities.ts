@@ -126,7 +126,7 @@ export function fitReasoningEffort(
 ): { effort: string | undefined; warning?: CodexWarning } {
   if (model == null) return { effort };
   const supported = model.reasoningEfforts;
-  if (supported.length === 0 || supported.includes(effort)) return { effort };
+  if (supported.includes(effort)) return { effort };
   const source =
     model.effortsFrom === 'catalog'
       ? `the model catalog lists ${supported.join(', ')}`

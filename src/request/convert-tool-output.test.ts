@@ -51,6 +51,18 @@ describe('convertToolOutput: images in tool results', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('takes bare base64 as a V4 file’s data too, and sends no detail key when none is asked', () => {
+    expect(convert({ type: 'file', mediaType: 'image/png', data: PNG }).output).toStrictEqual([
+      { type: 'input_image', image_url: PNG_URL },
+    ]);
+    expect(convert({ type: 'image-data', data: PNG, mediaType: 'image/png' }).output).toStrictEqual(
+      [{ type: 'input_image', image_url: PNG_URL }],
+    );
+    expect(convert({ type: 'image-url', url: PNG_URL }).output).toStrictEqual([
+      { type: 'input_image', image_url: PNG_URL },
+    ]);
+  });
+
   it('reads the format from the bytes when the media type names none (AI SDK 7 `image`, `image/*`)', () => {
     for (const mediaType of ['image', 'image/*']) {
       expect(
@@ -76,7 +88,28 @@ describe('convertToolOutput: images in tool results', () => {
         providerOptions: { codex: { imageDetail: 'low' } },
       }).output,
     ).toEqual([image(PNG_URL, 'low')]);
+    // a data URL keeps its detail too
+    expect(
+      convert({
+        type: 'file',
+        mediaType: 'image/png',
+        data: { type: 'url', url: new URL(PNG_URL) },
+        providerOptions: { codex: { imageDetail: 'auto' } },
+      }).output,
+    ).toEqual([image(PNG_URL, 'auto')]);
+    // another provider's options are not ours
+    expect(
+      convert({
+        type: 'image-data',
+        data: PNG,
+        mediaType: 'image/png',
+        providerOptions: { openai: { imageDetail: 'low' } },
+      }).output,
+    ).toStrictEqual([{ type: 'input_image', image_url: PNG_URL }]);
     expect(() => withDetail('ultra')).toThrow(InvalidArgumentError);
+    expect(() => withDetail('ultra')).toThrow(
+      expect.objectContaining({ argument: 'providerOptions.codex.imageDetail' }),
+    );
     expect(() => withDetail('ultra')).toThrow(
       `Invalid providerOptions.codex.imageDetail "ultra" on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
     );
@@ -95,9 +128,25 @@ describe('convertToolOutput: images in tool results', () => {
     ] as CodexToolResultContent[]) {
       expect(() => convert(part)).toThrow(UnsupportedFunctionalityError);
       expect(() => convert(part)).toThrow(
+        expect.objectContaining({ functionality: 'image URLs in tool results' }),
+      );
+      expect(() => convert(part)).toThrow(
         "The result of tool call call_1 (screenshot) holds an image by URL (https://example.com/shot.png); the Codex backend takes images in tool results only as data. Return the image bytes instead (e.g. `{ type: 'image-data', data, mediaType }`, or a `file` part with data).",
       );
     }
+  });
+
+  it('quotes no more than 100 characters of a URL (a signed URL may carry a token), and takes only data: URLs as data', () => {
+    const signed = `https://example.com/data:image/png?sig=${'x'.repeat(200)}`;
+    const error = (() => {
+      try {
+        convert({ type: 'image-url', url: signed });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toContain(`(${signed.slice(0, 100)})`);
+    expect(error?.message).not.toContain(signed.slice(0, 101));
   });
 
   it(`refuses an image over ${MAX_TOOL_IMAGE_BYTES / 1024 / 1024} MB with an error that says what to do; that size itself passes`, () => {
@@ -106,6 +155,7 @@ describe('convertToolOutput: images in tool results', () => {
     const file = (data: Uint8Array | string) =>
       ({ type: 'file', mediaType: 'image/png', data: { type: 'data', data } }) as const;
     expect(() => convert(file(bytes))).toThrow(InvalidArgumentError);
+    expect(() => convert(file(bytes))).toThrow(expect.objectContaining({ argument: 'prompt' }));
     expect(() => convert(file(bytes))).toThrow(
       'The result of tool call call_1 (screenshot) holds an image of 20.0 MB; the Codex backend takes images of up to 20.0 MB. Scale it down or compress it (JPEG or WebP) before the tool returns it.',
     );
