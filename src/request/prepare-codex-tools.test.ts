@@ -116,6 +116,7 @@ describe('prepareCodexTools with codex.tools', () => {
   it('refuses a custom tool whose `name` differs from its key, naming both', () => {
     const attempt = () => prepare([provider('codex.custom', 'sql', { name: 'run_sql' })]);
     expect(attempt).toThrow(InvalidArgumentError);
+    expect(attempt).toThrow(expect.objectContaining({ argument: 'tools.sql' }));
     expect(attempt).toThrow(
       "The custom tool under the key 'sql' in `tools` has `name: 'run_sql'`. Codex sends a custom tool under its key, so `name` must equal the key or be left out: rename the key to 'run_sql', or drop `name`.",
     );
