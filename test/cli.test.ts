@@ -291,7 +291,7 @@ describe('status', () => {
           },
         },
         credits: { has_credits: true, balance: '12.5' },
-        rate_limit_reached_type: { kind: 'rate_limit_reached' },
+        rate_limit_reached_type: { type: 'rate_limit_reached' },
       },
       [
         'Quota:',
@@ -333,6 +333,47 @@ describe('status', () => {
         'Quota:',
         /^ {2}weekly window +7% used +resets in 2 h 0 min/,
         `  ${'credits'.padEnd(15)} unlimited`,
+      ],
+    ],
+    [
+      'a per-model limit beside the main one, used up, and why',
+      {
+        rate_limit: {
+          primary_window: {
+            used_percent: 30,
+            limit_window_seconds: 18_000,
+            reset_after_seconds: 60,
+          },
+        },
+        additional_rate_limits: [
+          {
+            limit_name: 'GPT-5.3-Codex-Spark',
+            metered_feature: 'codex_bengalfox',
+            rate_limit: {
+              allowed: false,
+              limit_reached: true,
+              primary_window: {
+                used_percent: 100,
+                limit_window_seconds: 18_000,
+                reset_after_seconds: 600,
+              },
+              secondary_window: {
+                used_percent: 55,
+                limit_window_seconds: 604_800,
+                reset_after_seconds: 7200,
+              },
+            },
+          },
+        ],
+        rate_limit_reached_type: { type: 'rate_limit_reached' },
+      },
+      [
+        'Quota:',
+        /^ {2}5-hour window +30% used +resets in 1 min/,
+        '  GPT-5.3-Codex-Spark (codex_bengalfox): limit reached',
+        /^ {4}5-hour window +100% used +resets in 10 min/,
+        /^ {4}weekly window +55% used +resets in 2 h 0 min/,
+        '  Limit reached (rate_limit_reached): requests are refused until a window resets.',
       ],
     ],
   ])('prints the quota: %s', async (_, payload, expected) => {

@@ -6,6 +6,7 @@ import { z } from 'zod/v4';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
+import { postResponses } from './support/codex-emulator';
 import { SAMPLE_PATCH, SAMPLE_SOURCES } from './support/codex-emulator-tools';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -281,6 +282,29 @@ describe.each([
     ]);
   });
 
+  it('custom({ name }) as @ai-sdk/openai 3.x writes it: taken when it equals the key, else refused', async () => {
+    const codex = provider();
+    const result = await sdk.generateText({
+      model: codex('gpt-5.3-codex'),
+      prompt: 'Count the users',
+      tools: { run_sql: codex.tools.custom({ name: 'run_sql', execute: async () => '42' }) },
+      stopWhen: sdk.stepCountIs(2),
+    });
+    expect(result.text).toBe('The run_sql tool returned 42.');
+    expect(emu.requests[0]!.body.tools).toEqual([
+      { type: 'custom', name: 'run_sql', format: { type: 'text' } },
+    ]);
+    const before = emu.requests.length;
+    await expect(
+      sdk.generateText({
+        model: codex('gpt-5.3-codex'),
+        prompt: 'Count the users',
+        tools: { sql: codex.tools.custom({ name: 'run_sql' }) },
+      }),
+    ).rejects.toThrow(/key 'sql' in `tools` has `name: 'run_sql'`.*rename the key to 'run_sql'/);
+    expect(emu.requests).toHaveLength(before);
+  });
+
   it('still warns about provider tools it does not know, and sends the rest', async () => {
     const codex = provider();
     const foreign =
@@ -311,19 +335,7 @@ describe.each([
 });
 
 describe('the emulator rejects replays the backend would reject', () => {
-  const post = (input: unknown[], tools?: unknown[]) =>
-    fetch(`${emu.baseURL}/responses`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer at-SECRET-tools', 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'gpt-5.3-codex',
-        instructions: 'x',
-        input,
-        tools,
-        store: false,
-        stream: true,
-      }),
-    });
+  const post = (input: unknown[], tools?: unknown[]) => postResponses(emu, { input, tools });
   const user = { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'x' }] };
 
   it.each([

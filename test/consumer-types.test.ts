@@ -64,7 +64,7 @@ console.log(text, steps.length);
 const result = streamText({
   model: codex('gpt-5'),
   prompt: 'Tell me a story.',
-  providerOptions: { codex: { serviceTier: 'flex' } satisfies CodexProviderOptions },
+  providerOptions: { codex: { serviceTier: 'fast' } satisfies CodexProviderOptions },
 });
 for await (const delta of result.textStream) process.stdout.write(delta);
 console.log((await result.providerMetadata)?.codex);
@@ -72,8 +72,8 @@ console.log((await result.providerMetadata)?.codex);
 const models = await explicit.listModels();
 console.log(models[0]?.id);
 
-// @ts-expect-error: not a reasoning effort
-export const bad = { reasoningEffort: 'extreme' } satisfies CodexProviderOptions;
+// @ts-expect-error: not a reasoning summary
+export const bad = { reasoningSummary: 'extreme' } satisfies CodexProviderOptions;
 `;
 
 const tsconfigs = new Map<string, string>();

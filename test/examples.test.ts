@@ -80,6 +80,19 @@ describe('examples', () => {
     expect(out).toContain('steps: 3');
   });
 
+  it('screenshot-tool: the model sees the PNG the tool returns', async () => {
+    const before = emu.requests.length;
+    const out = await example('screenshot-tool');
+    expect(out).toContain('step 1: screenshot()');
+    expect(out).toContain('The screenshot tool returned Login page: a 64×40 PNG image.');
+    expect(out).toContain('steps: 2');
+    const output = emu.requests[before + 1]!.body.input.at(-1).output;
+    expect(output).toEqual([
+      { type: 'input_text', text: 'Login page:' },
+      { type: 'input_image', image_url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) },
+    ]);
+  });
+
   it('generate-object returns the schema shape', async () => {
     const out = await example('generate-object');
     expect(JSON.parse(out)).toEqual({

@@ -67,12 +67,11 @@ describe('reasoning effort clamping', () => {
     const codex = provider();
     const efforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
     const catalog = await codex.listModels();
-    // every model the backend serves has the same entry in the exported table
+    // every model the backend serves has the same efforts in the exported table
     for (const model of catalog) {
-      expect(CODEX_MODEL_CAPABILITIES[model.id]).toEqual({
+      expect(CODEX_MODEL_CAPABILITIES[model.id]).toMatchObject({
         reasoningEfforts: model.reasoningLevels,
         defaultReasoningEffort: model.defaultReasoningLevel,
-        reasoningSummaries: true,
       });
     }
     for (const model of catalog) {
@@ -96,5 +95,60 @@ describe('reasoning effort clamping', () => {
         }
       }
     }
+  });
+});
+
+describe('reasoning efforts follow the catalog once it is loaded', () => {
+  const effortOf = async (codex: ReturnType<typeof provider>, model: string, effort: string) => {
+    const before = emu.requests.length;
+    const result = await generateText({
+      model: codex(model),
+      prompt: 'Hi',
+      providerOptions: { codex: { reasoningEffort: effort } },
+    });
+    const requests = emu.requests.slice(before);
+    // a call never asks for the catalog itself
+    expect(requests.map(r => r.path)).toEqual(['/backend-api/codex/responses']);
+    return { sent: requests[0]!.body.reasoning.effort, warnings: result.warnings };
+  };
+
+  it('an effort newer than the built-in table is sent as it is, and clamped only until the catalog says otherwise', async () => {
+    // the backend has moved on: gpt-5 takes xhigh, gpt-5.5 a new effort
+    emu.catalog['gpt-5']!.levels.push('xhigh');
+    emu.catalog['gpt-5.5']!.levels.push('max');
+    const codex = provider();
+
+    // the table knows neither: xhigh is clamped (a warning points at listModels), max goes as it is
+    const clamped = await effortOf(codex, 'gpt-5', 'xhigh');
+    expect(clamped.sent).toBe('high');
+    expect(clamped.warnings).toEqual([
+      { type: 'other', message: expect.stringContaining('`listModels()` loads the live catalog') },
+    ]);
+    expect(await effortOf(codex, 'gpt-5.5', 'max')).toEqual({ sent: 'max', warnings: [] });
+
+    await codex.listModels();
+    expect(await effortOf(codex, 'gpt-5', 'xhigh')).toEqual({ sent: 'xhigh', warnings: [] });
+    expect(await effortOf(codex, 'gpt-5.5', 'max')).toEqual({ sent: 'max', warnings: [] });
+  });
+
+  it('the catalog narrows what the table allows: the nearest listed effort, before the backend would refuse it', async () => {
+    emu.catalog['gpt-5.3-codex']!.levels = ['low', 'medium'];
+    const codex = provider();
+    await codex.listModels();
+    const { sent, warnings } = await effortOf(codex, 'gpt-5.3-codex', 'xhigh');
+    expect(sent).toBe('medium');
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message:
+          "gpt-5.3-codex does not support reasoningEffort 'xhigh' (the model catalog lists low, medium); 'medium' was sent instead.",
+      },
+    ]);
+  });
+
+  it('each provider has its own catalog', async () => {
+    emu.catalog['gpt-5']!.levels.push('xhigh');
+    await provider().listModels();
+    expect((await effortOf(provider(), 'gpt-5', 'xhigh')).sent).toBe('high');
   });
 });

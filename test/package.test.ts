@@ -142,8 +142,10 @@ const id: CodexModelId = 'gpt-5.3-codex';
 const codex = createCodex({ maxRetries: 2 });
 export const model = codex(id, options);
 export const limits: CodexRateLimits | undefined = undefined;
-// @ts-expect-error: not a reasoning effort
-export const bad: CodexProviderOptions = { reasoningEffort: 'extreme' };
+// an effort newer than this package, as a model's catalog entry may list it
+export const newer: CodexProviderOptions = { reasoningEffort: 'max', serviceTier: 'fast' };
+// @ts-expect-error: not a text verbosity
+export const bad: CodexProviderOptions = { textVerbosity: 'extreme' };
 import { createCodex as createV4, type CodexProviderV4 } from 'ai-sdk-provider-codex/v4';
 import { createCodex as createV3 } from 'ai-sdk-provider-codex/v3';
 import { loginWithDeviceCode, logout, type CodexLoginResult } from 'ai-sdk-provider-codex/login';

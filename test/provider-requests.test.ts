@@ -7,7 +7,7 @@ import {
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it, vi } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
-import { startCodexEmulator } from './support/codex-emulator';
+import { postResponses, startCodexEmulator } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -129,6 +129,34 @@ describe('request', () => {
       store: false,
       stream: true,
     });
+  });
+});
+
+describe('serviceTier (Fast mode)', () => {
+  it("sends 'fast' as priority and does not report the tier the backend echoes as used", async () => {
+    const result = await model().doGenerate({
+      ...hi,
+      providerOptions: { codex: { serviceTier: 'fast' } },
+    });
+    expect(emu.requests[0]!.body.service_tier).toBe('priority');
+    expect(result.warnings).toEqual([]);
+    // the emulator echoes service_tier 'default', which says nothing about priority
+    expect(result.providerMetadata?.codex).not.toHaveProperty('serviceTier');
+  });
+
+  it('leaves out a tier the backend would refuse with 400, with a warning', async () => {
+    const result = await model().doGenerate({
+      ...hi,
+      providerOptions: { codex: { serviceTier: 'flex' } },
+    });
+    expect(emu.requests[0]!.body).not.toHaveProperty('service_tier');
+    expect(result.warnings).toEqual([
+      { type: 'other', message: expect.stringContaining("serviceTier 'flex' was not sent") },
+    ]);
+    // what the emulator, like the backend, answers when it is sent anyway
+    const refused = await postResponses(emu, { ...emu.requests[0]!.body, service_tier: 'flex' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Unsupported service_tier: flex');
   });
 });
 
@@ -284,6 +312,34 @@ describe('rate limits and diagnostics', () => {
     expect(result.providerMetadata?.codex?.rateLimits).toEqual(expected);
   });
 
+  it('reports the per-model limits (x-<limit>-* header families) beside the main one', async () => {
+    emu.enqueue({
+      kind: 'sse',
+      fixture: 'text',
+      headers: {
+        ...limitHeaders,
+        'x-codex-credits-unlimited': 'false',
+        'x-codex-bengalfox-primary-used-percent': '64',
+        'x-codex-bengalfox-primary-window-minutes': '300',
+        'x-codex-bengalfox-primary-reset-at': '1900000100',
+        'x-codex-bengalfox-limit-name': 'GPT-5.3-Codex-Spark',
+      },
+    });
+    const result = await model().doGenerate(hi);
+    expect(result.providerMetadata?.codex?.rateLimits).toEqual({
+      ...expected,
+      credits: { hasCredits: true, unlimited: false, balance: 17.5 },
+      additionalLimits: [
+        {
+          id: 'codex_bengalfox',
+          name: 'GPT-5.3-Codex-Spark',
+          primary: { usedPercent: 64, windowMinutes: 300, resetsAt: 1_900_000_100 },
+          short: { usedPercent: 64, windowMinutes: 300, resetsAt: 1_900_000_100 },
+        },
+      ],
+    });
+  });
+
   it('puts x-request-id and cf-ray into stream error messages', async () => {
     emu.enqueue({
       kind: 'sse',
@@ -371,21 +427,28 @@ describe('HTTP errors', () => {
     expect(error.responseBody).toContain('not supported');
   });
 
-  it('explains a usage limit (429, not retryable) with plan and reset time', async () => {
-    const resetsAt = Math.floor(Date.now() / 1000) + 3600;
+  /** A 429 usage-limit answer of a pro plan that resets in `seconds`. */
+  const usageLimit = (seconds: number, headers?: Record<string, string>) => {
+    const resetsAt = Math.floor(Date.now() / 1000) + seconds;
     emu.enqueue({
       kind: 'http',
       status: 429,
+      headers,
       body: {
         error: {
           type: 'usage_limit_reached',
           message: 'The usage limit has been reached',
           plan_type: 'pro',
           resets_at: resetsAt,
-          resets_in_seconds: 3600,
+          resets_in_seconds: seconds,
         },
       },
     });
+    return resetsAt;
+  };
+
+  it('explains a usage limit (429, not retryable) with plan and reset time', async () => {
+    const resetsAt = usageLimit(3600);
     const error = await expectCallError(model().doGenerate(hi));
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(false);
@@ -393,6 +456,37 @@ describe('HTTP errors', () => {
       /^You have hit your ChatGPT usage limit \(pro plan\)\. Try again in ~60 min \(resets at .+\)\. \[request id: req_emulator\]$/,
     );
     expect(error.data).toMatchObject({ plan: 'pro', resetsAt: new Date(resetsAt * 1000) });
+  });
+
+  it('says which limit a usage limit is: the requested model’s own, or the main one', async () => {
+    const sparkFull = {
+      'x-codex-primary-used-percent': '40',
+      'x-codex-primary-window-minutes': '300',
+      'x-codex-bengalfox-primary-used-percent': '100',
+      'x-codex-bengalfox-primary-window-minutes': '300',
+      'x-codex-bengalfox-limit-name': 'gpt-5.2',
+    };
+    const resetsAt = usageLimit(600, sparkFull);
+    const perModel = await expectCallError(model({}, 'gpt-5.2').doGenerate(hi));
+    expect(perModel.isRetryable).toBe(false);
+    expect(perModel.message).toMatch(
+      /^You have hit your ChatGPT usage limit for gpt-5\.2 \(pro plan; its short window is used up\)\. Try again in ~10 min \(resets at .+\)\. \[request id: req_emulator\]$/,
+    );
+    expect(perModel.data).toMatchObject({
+      plan: 'pro',
+      resetsAt: new Date(resetsAt * 1000),
+      limit: { id: 'codex_bengalfox', name: 'gpt-5.2', window: 'short' },
+    });
+
+    usageLimit(600, {
+      'x-codex-secondary-used-percent': '100',
+      'x-codex-secondary-window-minutes': '10080',
+    });
+    const main = await expectCallError(model().doGenerate(hi));
+    expect(main.message).toMatch(
+      /^You have hit your ChatGPT usage limit \(pro plan; its weekly window is used up\)\. Try again/,
+    );
+    expect(main.data).toMatchObject({ limit: { id: 'codex', window: 'weekly' } });
   });
 
   it('classifies a usage limit by its body even on 404', async () => {

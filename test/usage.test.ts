@@ -163,7 +163,7 @@ describe('getUsage', () => {
         primary_window: window(100, 18_000, 1_800),
         secondary_window: null,
       },
-      rate_limit_reached_type: { kind: 'workspace_member_credits_depleted' },
+      rate_limit_reached_type: { type: 'workspace_member_credits_depleted' },
       additional_rate_limits: [
         {
           limit_name: 'codex_other',

@@ -39,6 +39,14 @@ describe('toCodexUsage', () => {
     expect(usage({ rate_limit: { limit_reached: true } }).limitReached).toBe(true);
     expect(usage({ rate_limit: { allowed: false } }).limitReached).toBe(true);
     expect(usage({ rate_limit: { allowed: true, limit_reached: false } }).limitReached).toBe(false);
+    expect(
+      usage({ rate_limit_reached_type: { type: 'workspace_member_credits_depleted' } }),
+    ).toStrictEqual({
+      windows: {},
+      limitReached: true,
+      limitReachedType: 'workspace_member_credits_depleted',
+    });
+    // as older payloads spelled it
     expect(usage({ rate_limit_reached_type: { kind: 'rate_limit_reached' } })).toStrictEqual({
       windows: {},
       limitReached: true,

@@ -67,7 +67,10 @@ export const codexUsagePayloadSchema = z
         })
         .loose(),
     ),
-    rate_limit_reached_type: lenient(z.object({ kind: lenient(z.string()) }).loose()),
+    // `{ type }` on the wire (the official client's serde renames its `kind` field to it)
+    rate_limit_reached_type: lenient(
+      z.object({ type: lenient(z.string()), kind: lenient(z.string()) }).loose(),
+    ),
     additional_rate_limits: lenient(
       z.array(
         z
@@ -88,7 +91,8 @@ type RateLimitPayload = z.infer<typeof rateLimitSchema>;
 
 /** Normalises a `GET /wham/usage` body (`RateLimitStatusPayload`); `now` dates relative resets. */
 export function toCodexUsage(payload: UsagePayload, now = Date.now()): CodexUsage {
-  const reachedType = payload.rate_limit_reached_type?.kind ?? undefined;
+  const reached = payload.rate_limit_reached_type;
+  const reachedType = reached?.type ?? reached?.kind ?? undefined;
   const credits = payload.credits;
   const balance = credits?.balance != null ? Number(credits.balance) : undefined;
   const additional = (payload.additional_rate_limits ?? []).map(limit => ({

@@ -9,7 +9,13 @@ export type { CodexCredentials } from '../auth/codex-auth-source';
 export type { CodexModelSettings } from '../model/codex-language-model';
 export type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';
 export { VERSION } from '../common/package-identity';
-export type { CodexRateLimits, CodexRateLimitWindow } from '../stream/codex-rate-limits';
+export type {
+  CodexAdditionalRateLimit,
+  CodexRateLimits,
+  CodexRateLimitWindow,
+  CodexRateLimitWindows,
+  ReachedRateLimit as CodexReachedRateLimit,
+} from '../common/codex-rate-limits';
 export type { CodexModelInfo } from '../account/fetch-codex-models';
 export type { CodexUsage, CodexUsageWindow, CodexUsageWindows } from '../account/parse-codex-usage';
 export {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CodexUsage, CodexUsageWindow } from '../account/parse-codex-usage';
+import type { CodexUsage, CodexUsageWindow, CodexUsageWindows } from '../account/parse-codex-usage';
 import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
 import { readCodexSignIn, type CodexSignIn } from '../login/read-sign-in';
 import { createCodex } from '../ai-sdk/create-codex-v2';
@@ -86,15 +86,14 @@ function describeSignIn(signIn: CodexSignIn): string {
 
 function describeUsage(usage: CodexUsage): string {
   const lines = [`Quota${usage.planType ? ` (${usage.planType} plan)` : ''}:`];
-  const row = (label: string, w: CodexUsageWindow) =>
-    `  ${label.padEnd(15)} ${`${Math.round(w.usedPercent)}% used`.padEnd(10)} resets in ${formatDuration(w.resetsAt.getTime() - Date.now())} (${w.resetsAt.toISOString()})`;
-  if (usage.windows.short) {
-    lines.push(
-      row(`${windowLength(usage.windows.short.windowMinutes)} window`, usage.windows.short),
-    );
-  }
-  if (usage.windows.weekly) lines.push(row('weekly window', usage.windows.weekly));
+  lines.push(...windowRows(usage.windows, '  '));
   if (!usage.windows.short && !usage.windows.weekly) lines.push('  no usage windows reported');
+  // per-model (or per-feature) limits, each with its own windows
+  for (const limit of usage.additionalLimits ?? []) {
+    const id = limit.id !== limit.name ? ` (${limit.id})` : '';
+    lines.push(`  ${limit.name}${id}${limit.limitReached ? ': limit reached' : ''}`);
+    lines.push(...windowRows(limit.windows, '    '));
+  }
   const credits = usage.credits;
   if (credits != null) {
     lines.push(
@@ -107,6 +106,17 @@ function describeUsage(usage: CodexUsage): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function windowRows(windows: CodexUsageWindows, indent: string): string[] {
+  const row = (label: string, w: CodexUsageWindow) =>
+    `${indent}${label.padEnd(17 - indent.length)} ${`${Math.round(w.usedPercent)}% used`.padEnd(10)} resets in ${formatDuration(w.resetsAt.getTime() - Date.now())} (${w.resetsAt.toISOString()})`;
+  return [
+    ...(windows.short
+      ? [row(`${windowLength(windows.short.windowMinutes)} window`, windows.short)]
+      : []),
+    ...(windows.weekly ? [row('weekly window', windows.weekly)] : []),
+  ];
 }
 
 /** `5-hour`, `90-minute`, `1-day`. */

@@ -22,7 +22,32 @@ describe('codexErrorToMessage', () => {
   it('explains a plan without Codex', () => {
     const data = { error: { type: 'usage_not_included', plan_type: 'free' } };
     expect(isUsageLimitError(data)).toBe(true);
-    expect(codexErrorToMessage(data)).toMatch(/does not include Codex \(free plan\)/);
+    expect(codexErrorToMessage(data)).toBe(
+      'Your ChatGPT plan (free) does not include Codex (usage_not_included). Upgrade the plan (https://chatgpt.com/pricing) or sign in with an account whose plan includes Codex; retrying will not help.',
+    );
+    // by its code too, and without a plan
+    expect(codexErrorToMessage({ error: { code: 'usage_not_included', message: 'x' } })).toMatch(
+      /^Your ChatGPT plan does not include Codex \(usage_not_included\)\./,
+    );
+  });
+
+  it('says what to do when the input exceeds the context window, by code or by type', () => {
+    const message = 'Your input exceeds the context window of this model.';
+    for (const error of [
+      { code: 'context_length_exceeded', type: 'invalid_request_error', message },
+      { type: 'context_length_exceeded', message },
+    ]) {
+      expect(codexErrorToMessage({ error })).toBe(
+        `context_length_exceeded: ${message} Automatic compaction is off or could not help: turn it on with \`compaction\` in \`createCodex({ … })\` (\`compaction: { atInputTokens: n }\` compacts sooner; \`compaction: false\` turns it off), or ask for it on one call with \`providerOptions.codex.compact: true\`; otherwise start a new conversation or drop earlier messages.`,
+      );
+    }
+    // a sentence without a full stop gets one; no sentence gets ours
+    expect(
+      codexErrorToMessage({ error: { code: 'context_length_exceeded', message: 'Too long' } }),
+    ).toMatch(/^context_length_exceeded: Too long\. Automatic compaction/);
+    expect(codexErrorToMessage({ error: { code: 'context_length_exceeded' } })).toMatch(
+      /^context_length_exceeded: The input exceeds the model's context window\. Automatic/,
+    );
   });
 
   it('passes the backend sentence through, with its code', () => {

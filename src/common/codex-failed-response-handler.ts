@@ -1,5 +1,10 @@
 import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
+import type { ReachedRateLimit } from './codex-rate-limits';
+import {
+  CONTEXT_LENGTH_EXCEEDED_CODE,
+  contextLengthExceededMessage,
+} from './context-length-exceeded';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -23,12 +28,31 @@ export const codexErrorDataSchema = z.union([
 export type CodexErrorData = z.infer<typeof codexErrorDataSchema>;
 type CodexErrorObject = z.infer<typeof errorObjectSchema>;
 
+/** An error object as an `error` event or `response.failed` carries it, read leniently. */
+export function parseErrorObject(value: unknown): CodexErrorObject | undefined {
+  const parsed = errorObjectSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The `error` object of an error body, if it has one. */
 export function errorObject(data: CodexErrorData | undefined): CodexErrorObject | undefined {
   return data != null && 'error' in data ? (data.error as CodexErrorObject) : undefined;
 }
 
-const USAGE_LIMIT_TYPES = new Set(['usage_limit_reached', 'usage_not_included']);
+/** The plan has no Codex at all: no wait helps, only another plan or account. */
+export const USAGE_NOT_INCLUDED = 'usage_not_included';
+
+/** A usage window of the plan is used up; it resets at a known time. */
+export const USAGE_LIMIT_REACHED = 'usage_limit_reached';
+
+const USAGE_LIMIT_TYPES = new Set([USAGE_LIMIT_REACHED, USAGE_NOT_INCLUDED]);
+
+export function usageNotIncludedMessage(planType: string | null | undefined): string {
+  return (
+    `Your ChatGPT plan${planType ? ` (${planType})` : ''} does not include Codex (${USAGE_NOT_INCLUDED}). ` +
+    'Upgrade the plan (https://chatgpt.com/pricing) or sign in with an account whose plan includes Codex; retrying will not help.'
+  );
+}
 
 export function isUsageLimitError(data: CodexErrorData | undefined): boolean {
   const e = errorObject(data);
@@ -43,6 +67,30 @@ function formatWait(seconds: number): string {
   return `~${Math.round(seconds / 3600)} h`;
 }
 
+/**
+ * "You have hit your ChatGPT usage limit", with the plan, which limit and window when the
+ * answer's rate-limit headers say (`reachedRateLimit`), and when to try again.
+ */
+export function usageLimitMessage(
+  e: Pick<CodexErrorObject, 'plan_type' | 'resets_at' | 'resets_in_seconds'>,
+  limit: ReachedRateLimit | undefined,
+): string {
+  const subject = limit != null && limit.id !== 'codex' ? ` for ${limit.name ?? limit.id}` : '';
+  const details = [
+    e.plan_type && `${e.plan_type} plan`,
+    limit?.window != null && `its ${limit.window} window is used up`,
+  ].filter(Boolean);
+  let when = '';
+  const secs =
+    e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
+  if (secs != null && Number.isFinite(secs)) {
+    when = ` Try again in ${formatWait(secs)}`;
+    if (e.resets_at != null) when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
+    when += '.';
+  }
+  return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
+}
+
 export function codexErrorToMessage(data: CodexErrorData): string {
   const message = backendMessage(data);
   // The ids this account may use change with its plan and over time; the catalog knows them.
@@ -55,26 +103,13 @@ function backendMessage(data: CodexErrorData): string {
   const e = errorObject(data);
   if (e != null) {
     const kind = String(e.type ?? e.code ?? '');
-    if (kind === 'usage_not_included' || e.code === 'usage_not_included') {
-      return (
-        'Your ChatGPT plan does not include Codex' +
-        (e.plan_type ? ` (${e.plan_type} plan)` : '') +
-        '. Upgrade the plan or sign in with another account.'
-      );
+    if (kind === USAGE_NOT_INCLUDED || e.code === USAGE_NOT_INCLUDED) {
+      return usageNotIncludedMessage(e.plan_type);
     }
-    if (isUsageLimitError(data)) {
-      const plan = e.plan_type ? ` (${e.plan_type} plan)` : '';
-      let when = '';
-      const secs =
-        e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
-      if (secs != null && Number.isFinite(secs)) {
-        when = ` Try again in ${formatWait(secs)}`;
-        if (e.resets_at != null)
-          when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
-        when += '.';
-      }
-      return `You have hit your ChatGPT usage limit${plan}.${when}`;
+    if (e.code === CONTEXT_LENGTH_EXCEEDED_CODE || kind === CONTEXT_LENGTH_EXCEEDED_CODE) {
+      return contextLengthExceededMessage(e.message);
     }
+    if (isUsageLimitError(data)) return usageLimitMessage(e, undefined);
     const message = e.message ?? 'Codex request failed';
     const code = e.code ?? e.type;
     return code != null && !message.includes(String(code)) ? `${message} (${code})` : message;

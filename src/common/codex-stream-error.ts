@@ -1,5 +1,17 @@
 import { APICallError } from '@ai-sdk/provider';
-import { diagnosticSuffix } from './with-diagnostics';
+import {
+  parseErrorObject,
+  USAGE_LIMIT_REACHED,
+  USAGE_NOT_INCLUDED,
+  usageLimitMessage,
+  usageNotIncludedMessage,
+} from './codex-failed-response-handler';
+import { parseCodexRateLimits, reachedRateLimit } from './codex-rate-limits';
+import {
+  CONTEXT_LENGTH_EXCEEDED_CODE,
+  contextLengthExceededMessage,
+} from './context-length-exceeded';
+import { diagnosticSuffix, requestedModel } from './with-diagnostics';
 
 /**
  * Codex's own stream failures, raised when the transport, not the backend, ends a response
@@ -41,9 +53,18 @@ export function createStreamError({
   requestBodyValues: unknown;
   responseHeaders: Record<string, string> | undefined;
 }): APICallError {
-  const text = message || 'The Codex response failed';
+  const text =
+    code === USAGE_LIMIT_REACHED
+      ? usageLimitMessage(
+          parseErrorObject(data) ?? {},
+          reachedRateLimit(
+            parseCodexRateLimits(responseHeaders),
+            requestedModel(requestBodyValues),
+          ),
+        )
+      : streamErrorMessage(code, message);
   return new APICallError({
-    message: (code ? `${code}: ${text}` : text) + diagnosticSuffix(responseHeaders),
+    message: text + diagnosticSuffix(responseHeaders),
     url,
     requestBodyValues,
     statusCode: 200,
@@ -51,4 +72,15 @@ export function createStreamError({
     data,
     isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
   });
+}
+
+/** `code: message`, or for the failures a user must act on, what to do about them. */
+function streamErrorMessage(
+  code: string | null | undefined,
+  message: string | null | undefined,
+): string {
+  if (code === CONTEXT_LENGTH_EXCEEDED_CODE) return contextLengthExceededMessage(message);
+  if (code === USAGE_NOT_INCLUDED) return usageNotIncludedMessage(undefined);
+  const text = message || 'The Codex response failed';
+  return code ? `${code}: ${text}` : text;
 }

@@ -62,6 +62,7 @@ export class CodexLanguageModel {
   getArgs(options: CodexCallOptions) {
     return getCodexArgs({
       modelId: this.modelId,
+      knownModel: this.config.knownModel(this.modelId),
       options,
       defaults: {
         sessionId: this.config.sessionId,

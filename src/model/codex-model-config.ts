@@ -4,6 +4,7 @@ import type { CodexTransport } from '../transport/codex-transport';
 import type { CodexRequestCompression } from '../transport/request-compression';
 import type { CodexTurnStates } from './codex-turn-states';
 import type { CodexRetryPolicy } from '../transport/retry-policy';
+import type { KnownModel } from '../request/codex-model-capabilities';
 
 /**
  * What the language model needs from its provider; it reads no env and no files. Declared
@@ -33,4 +34,9 @@ export type CodexModelConfig = {
   retry: CodexRetryPolicy;
   /** Merge adjacent deltas of one block that arrived in the same network read. */
   coalesceDeltas: boolean;
+  /**
+   * What is known of a model without a request: its reasoning efforts and context window
+   * from the provider's catalog once `listModels()` loaded it, else from the built-in table.
+   */
+  knownModel: (modelId: string) => KnownModel | undefined;
 };

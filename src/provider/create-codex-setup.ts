@@ -16,6 +16,7 @@ import { createWebSocketTransport } from '../transport/websocket/websocket-trans
 import { createRequestCompression } from '../transport/request-compression';
 import { CodexTurnStates } from '../model/codex-turn-states';
 import type { CodexConfig } from './codex-config';
+import { createCodexModelCatalog } from './codex-model-catalog';
 import {
   DEFAULT_CLIENT_VERSION,
   DEFAULT_CODEX_BASE_URL,
@@ -70,6 +71,16 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
     fetch,
   });
+  const catalog = createCodexModelCatalog(abortSignal =>
+    fetchCodexModels({
+      baseURL,
+      clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
+      headers: getHeaders(),
+      auth,
+      fetch,
+      abortSignal,
+    }),
+  );
   const config: CodexConfig = {
     provider: `${settings.name ?? 'codex'}.responses`,
     baseURL,
@@ -93,27 +104,9 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     generateId,
     retry,
     coalesceDeltas,
+    knownModel: catalog.knownModel,
   };
 
-  let catalog: Promise<CodexModelInfo[]> | undefined;
-  const listModels: CodexSetup['listModels'] = ({ refresh = false, abortSignal } = {}) => {
-    if (refresh || catalog == null) {
-      const request = fetchCodexModels({
-        baseURL,
-        clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
-        headers: getHeaders(),
-        auth,
-        fetch,
-        abortSignal,
-      });
-      // a failure is not cached: the next call asks again
-      request.catch(() => {
-        if (catalog === request) catalog = undefined;
-      });
-      catalog = request;
-    }
-    return catalog;
-  };
   return {
     config,
     sessionId: getSessionId,
@@ -122,7 +115,7 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
       parseCodexOptions(modelSettings, MODEL_SETTINGS);
       return modelSettings;
     },
-    listModels,
+    listModels: catalog.list,
     getUsage: ({ abortSignal } = {}) =>
       getCodexUsage({ baseURL, headers: getHeaders(), auth, fetch, abortSignal }),
   };

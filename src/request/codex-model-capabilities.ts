@@ -1,15 +1,23 @@
 import type { CodexWarning } from '../common/codex-warning';
 
-export type CodexReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+/**
+ * A reasoning effort. The official client's list in 2026 is `none` to `xhigh`; a model's
+ * catalog entry may list newer ones, which are taken as they are.
+ */
+export type CodexReasoningEffort =
+  'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | (string & {});
 
 export type CodexModelCapabilities = {
   reasoningEfforts: readonly CodexReasoningEffort[];
   defaultReasoningEffort: CodexReasoningEffort;
   /** Whether `reasoning.summary` applies. */
   reasoningSummaries: boolean;
+  /** Tokens one request may hold, input and output together, as the Codex catalog states it. */
+  contextWindow?: number;
 };
 
-const EFFORT_RANK: Readonly<Record<CodexReasoningEffort, number>> = {
+/** The efforts this package can order; a newer one is only ever sent as it was asked. */
+const EFFORT_RANK: Readonly<Record<string, number>> = {
   none: 0,
   minimal: 1,
   low: 2,
@@ -18,59 +26,146 @@ const EFFORT_RANK: Readonly<Record<CodexReasoningEffort, number>> = {
   xhigh: 5,
 };
 
+const rankOf = (effort: string): number | undefined =>
+  Object.hasOwn(EFFORT_RANK, effort) ? EFFORT_RANK[effort] : undefined;
+
 const LOW_TO_HIGH = ['low', 'medium', 'high'] as const;
 const LOW_TO_XHIGH = ['low', 'medium', 'high', 'xhigh'] as const;
 const NONE_TO_XHIGH = ['none', 'low', 'medium', 'high', 'xhigh'] as const;
 
+/** The window the official client's catalog gives the GPT-5 family on Codex. */
+const CODEX_WINDOW = 272_000;
+
 const caps = (
   reasoningEfforts: readonly CodexReasoningEffort[],
+  contextWindow: number | undefined,
   defaultReasoningEffort: CodexReasoningEffort = 'medium',
 ): CodexModelCapabilities => ({
   reasoningEfforts,
   defaultReasoningEffort,
   reasoningSummaries: true,
+  ...(contextWindow != null && { contextWindow }),
 });
 
 /**
- * What the known models accept, as the official client's presets and OpenAI's docs list
- * them (2026). The live catalog (`listModels()`) is the authority; this table only keeps
- * a request from earning a 400 for an effort the model lacks.
+ * What the known models accept, as the official client's presets and catalog list them
+ * (2026). The live catalog (`listModels()`) is the authority and wins once it is loaded;
+ * this table only keeps a request from earning a 400 for an effort the model lacks, and
+ * gives a context window when the catalog was not asked. A window is left out where no
+ * source states one.
  */
 export const CODEX_MODEL_CAPABILITIES: Readonly<Record<string, CodexModelCapabilities>> = {
-  'gpt-5.5': caps(NONE_TO_XHIGH),
-  'gpt-5.4': caps(NONE_TO_XHIGH),
-  'gpt-5.4-mini': caps(NONE_TO_XHIGH),
-  'gpt-5.3-codex': caps(LOW_TO_XHIGH),
-  'gpt-5.2': caps(NONE_TO_XHIGH),
-  'gpt-5.1-codex-max': caps(LOW_TO_XHIGH),
-  'gpt-5.1-codex': caps(LOW_TO_HIGH),
-  'gpt-5.1-codex-mini': caps(['medium', 'high']),
-  'gpt-5.1': caps(['none', 'low', 'medium', 'high'], 'none'),
-  'gpt-5-codex': caps(LOW_TO_HIGH),
-  'gpt-5': caps(['minimal', 'low', 'medium', 'high']),
-  'codex-mini-latest': caps(LOW_TO_HIGH),
+  'gpt-5.5': caps(NONE_TO_XHIGH, undefined),
+  'gpt-5.4': caps(NONE_TO_XHIGH, undefined),
+  'gpt-5.4-mini': caps(NONE_TO_XHIGH, undefined),
+  'gpt-5.3-codex': caps(LOW_TO_XHIGH, CODEX_WINDOW),
+  'gpt-5.2': caps(NONE_TO_XHIGH, CODEX_WINDOW),
+  'gpt-5.1-codex-max': caps(LOW_TO_XHIGH, CODEX_WINDOW),
+  'gpt-5.1-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
+  'gpt-5.1-codex-mini': caps(['medium', 'high'], CODEX_WINDOW),
+  'gpt-5.1': caps(['none', 'low', 'medium', 'high'], CODEX_WINDOW, 'none'),
+  'gpt-5-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
+  'gpt-5': caps(['minimal', 'low', 'medium', 'high'], CODEX_WINDOW),
+  'codex-mini-latest': caps(LOW_TO_HIGH, 200_000),
+};
+
+/** The part of a catalog entry (`listModels()`) that says what a model takes. */
+export type CodexCatalogEntry = {
+  reasoningLevels: readonly string[];
+  defaultReasoningLevel?: string;
+  contextWindow?: number;
 };
 
 /**
- * The supported effort nearest to the one asked for (ties go to the higher level), with
- * a warning when it differs. Unknown models pass through untouched.
+ * What a call knows of a model, without asking the backend: each fact from the live
+ * catalog when the provider has loaded it, else from `CODEX_MODEL_CAPABILITIES`.
  */
-export function clampReasoningEffort(
+export type KnownModel = {
+  /** The efforts the model takes; empty when neither source lists any. */
+  reasoningEfforts: readonly string[];
+  /** Where the efforts come from: the live catalog, or this package's table. */
+  effortsFrom: 'catalog' | 'table';
+  defaultReasoningEffort?: string;
+  /** Tokens one request may hold, input and output together. */
+  contextWindow?: number;
+};
+
+/** `undefined` when neither the catalog entry nor the table knows the model. */
+export function knownModel(
   modelId: string,
-  effort: CodexReasoningEffort,
-): { effort: CodexReasoningEffort; warning?: CodexWarning } {
-  const supported = CODEX_MODEL_CAPABILITIES[modelId]?.reasoningEfforts;
-  if (supported == null || supported.includes(effort)) return { effort };
-  const distance = (candidate: CodexReasoningEffort) =>
-    Math.abs(EFFORT_RANK[candidate] - EFFORT_RANK[effort]);
-  // The lists run from low to high, so on a tie the later, higher level wins.
-  let best = supported[0]!;
-  for (const candidate of supported) if (distance(candidate) <= distance(best)) best = candidate;
+  catalogEntry: CodexCatalogEntry | undefined,
+): KnownModel | undefined {
+  const table = Object.hasOwn(CODEX_MODEL_CAPABILITIES, modelId)
+    ? CODEX_MODEL_CAPABILITIES[modelId]
+    : undefined;
+  if (catalogEntry == null && table == null) return undefined;
+  const catalogEfforts = catalogEntry?.reasoningLevels ?? [];
+  const fromCatalog = catalogEfforts.length > 0;
+  const defaultReasoningEffort =
+    catalogEntry?.defaultReasoningLevel ?? table?.defaultReasoningEffort;
+  const contextWindow = catalogEntry?.contextWindow ?? table?.contextWindow;
   return {
-    effort: best,
+    reasoningEfforts: fromCatalog ? catalogEfforts : (table?.reasoningEfforts ?? []),
+    effortsFrom: fromCatalog ? 'catalog' : 'table',
+    ...(defaultReasoningEffort != null && { defaultReasoningEffort }),
+    ...(contextWindow != null && { contextWindow }),
+  };
+}
+
+/**
+ * The effort to send for the one asked: itself when the model lists it (or nothing is
+ * known of the model), else the listed effort nearest to it (ties go to the higher one),
+ * with a warning. An effort this package cannot order is sent as it is unless the live
+ * catalog says the model lacks it: our table may be older than the backend, the catalog
+ * is not. Then nothing is sent and the model's default applies.
+ */
+export function fitReasoningEffort(
+  modelId: string,
+  effort: string,
+  model: KnownModel | undefined,
+): { effort: string | undefined; warning?: CodexWarning } {
+  if (model == null) return { effort };
+  const supported = model.reasoningEfforts;
+  if (supported.includes(effort)) return { effort };
+  const source =
+    model.effortsFrom === 'catalog'
+      ? `the model catalog lists ${supported.join(', ')}`
+      : `supported: ${supported.join(', ')}, as this package's table has it; \`listModels()\` loads the live catalog, which then decides`;
+  const best = nearestEffort(effort, supported);
+  if (best != null) {
+    return {
+      effort: best,
+      warning: {
+        type: 'other',
+        message: `${modelId} does not support reasoningEffort '${effort}' (${source}); '${best}' was sent instead.`,
+      },
+    };
+  }
+  if (model.effortsFrom === 'table') return { effort };
+  return {
+    effort: undefined,
     warning: {
       type: 'other',
-      message: `${modelId} does not support reasoningEffort '${effort}' (supported: ${supported.join(', ')}); '${best}' was sent instead.`,
+      message: `${modelId} does not support reasoningEffort '${effort}' (${source}); no effort was sent, so the model's default${model.defaultReasoningEffort != null ? ` (${model.defaultReasoningEffort})` : ''} applies.`,
     },
   };
+}
+
+/** The listed effort nearest to `effort` (the higher one on a tie), among those we can order. */
+function nearestEffort(effort: string, supported: readonly string[]): string | undefined {
+  const asked = rankOf(effort);
+  if (asked == null) return undefined;
+  let best: { effort: string; distance: number; rank: number } | undefined;
+  for (const candidate of supported) {
+    const rank = rankOf(candidate);
+    if (rank == null) continue;
+    const distance = Math.abs(rank - asked);
+    if (
+      best == null ||
+      distance < best.distance ||
+      (distance === best.distance && rank > best.rank)
+    )
+      best = { effort: candidate, distance, rank };
+  }
+  return best?.effort;
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import type { CodexReasoningEffort } from './codex-model-capabilities';
 
 export type CodexModelId =
   | 'gpt-5.5'
@@ -15,9 +16,20 @@ export type CodexModelId =
   | 'codex-mini-latest'
   | (string & {});
 
+/** The tiers the backend takes: `priority` (the official client's "fast") and `default`. */
+export type CodexServiceTier = 'priority' | 'fast' | 'default' | (string & {});
+
 export const codexProviderOptionsSchema = z.object({
-  /** `reasoning.effort`. Not every model accepts every level. */
-  reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
+  /**
+   * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
+   * effort the model's catalog entry lists. Not every model takes every effort: one the
+   * model lacks is moved to the nearest it has, with a warning.
+   */
+  reasoningEffort: z
+    .custom<CodexReasoningEffort>(value => typeof value === 'string' && value.trim() !== '', {
+      message: 'must be a reasoning effort the model lists, such as low, medium or high',
+    })
+    .optional(),
   /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
   reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
   /** `text.verbosity`. */
@@ -29,8 +41,15 @@ export const codexProviderOptionsSchema = z.object({
    * provider's session id when unset.
    */
   promptCacheKey: z.string().optional(),
-  /** `service_tier`. */
-  serviceTier: z.enum(['auto', 'default', 'flex', 'priority']).optional(),
+  /**
+   * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
+   * refuses every other tier, so another value is not sent (a warning says so).
+   */
+  serviceTier: z
+    .custom<CodexServiceTier>(value => typeof value === 'string', {
+      message: "must be 'priority' (or 'fast') or 'default'",
+    })
+    .optional(),
   /**
    * Replaces the instructions built from the system messages; the system messages are
    * then sent as developer messages in `input`.
@@ -112,4 +131,21 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * The `service_tier` to send for the `serviceTier` option: `'fast'` is the official client's
+ * name for `priority`; a tier the backend refuses ("Unsupported service_tier") is left out
+ * with a warning rather than failing the call.
+ */
+export function serviceTierToSend(serviceTier: string | undefined): {
+  serviceTier?: 'priority' | 'default';
+  warning?: string;
+} {
+  if (serviceTier == null) return {};
+  if (serviceTier === 'priority' || serviceTier === 'fast') return { serviceTier: 'priority' };
+  if (serviceTier === 'default') return { serviceTier: 'default' };
+  return {
+    warning: `serviceTier '${serviceTier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+  };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod/v4';
 import type {
   CodexInputItem,
   CodexLocalShellAction,
+  CodexToolOutput,
   CodexWebSearchAction,
   CodexWebSearchCallInput,
 } from '../wire/codex-request-body';
@@ -117,12 +118,17 @@ export class CodexToolReplay {
    * official client answers with `function_call_output`, which the backend also takes),
    * else `function_call_output`.
    */
-  outputItem(callId: string, output: string): CodexInputItem {
+  outputItem(callId: string, output: CodexToolOutput): CodexInputItem {
     switch (this.kinds.get(callId)) {
       case 'custom':
         return { type: 'custom_tool_call_output', call_id: callId, output };
       case 'local_shell':
-        return { type: 'local_shell_call_output', call_id: callId, output };
+        // `local_shell_call_output` holds text only; images go as the official client sends
+        // every shell output
+        if (typeof output === 'string') {
+          return { type: 'local_shell_call_output', call_id: callId, output };
+        }
+        return { type: 'function_call_output', call_id: callId, output };
       default:
         return { type: 'function_call_output', call_id: callId, output };
     }

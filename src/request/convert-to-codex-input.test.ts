@@ -428,7 +428,7 @@ describe('convertToCodexInput', () => {
     expect(input[0]).toEqual({ type: 'reasoning', summary: [], encrypted_content: 'enc:x' });
   });
 
-  it('serialises every tool output kind to a string', () => {
+  it('serialises every tool output kind, text-only content to a string', () => {
     const call = (id: string) => ({
       type: 'tool-call' as const,
       toolCallId: id,
@@ -466,7 +466,7 @@ describe('convertToCodexInput', () => {
               type: 'content',
               value: [
                 { type: 'text', text: 'line 1' },
-                { type: 'media', data: 'AAAA', mediaType: 'image/png' },
+                { type: 'media', data: 'AAAA', mediaType: 'audio/wav' },
                 { type: 'text', text: 'line 2' },
               ],
             },
@@ -482,7 +482,12 @@ describe('convertToCodexInput', () => {
     ]);
     const outputs = input.filter(i => i.type === 'function_call_output').map(i => i.output);
     expect(outputs).toEqual(['boom', '{"error":"x"}', '[1,"two"]', 'line 1\nline 2', '']);
-    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('image/png') }]);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: 'Tool result media (audio/wav) is not supported by Codex and was left out.',
+      },
+    ]);
   });
 
   it('drops a tool result whose call is not in the prompt, with a warning', () => {

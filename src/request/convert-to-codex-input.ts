@@ -5,15 +5,14 @@ import type {
   CodexFilePart,
   CodexMessage,
   CodexPrompt,
-  CodexToolResultOutput,
   CodexToolResultPart,
   CodexUnsentPart,
 } from './codex-call-options';
-import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './codex-tool-replay';
-import { detectImageMediaType } from './detect-image-media-type';
+import { convertToolOutput } from './convert-tool-output';
+import { imageDataUrl, isImageMediaType } from './image-data-url';
 import type {
   CodexInputContent,
   CodexInputItem,
@@ -242,7 +241,7 @@ class CodexInputBuilder {
         this.toolReplay.outputItem(
           part.toolCallId,
           this.toolReplay.outputText(part.toolCallId, part.output) ??
-            toolOutputToString(part.output, this.warnings),
+            convertToolOutput(part.output, part, this.warnings),
         ),
       );
     }
@@ -306,7 +305,7 @@ function userContent(part: UserPart): CodexInputContent {
 }
 
 function toImageUrl(part: CodexFilePart, data: Uint8Array | string | URL): string {
-  if (!part.mediaType.startsWith('image/')) {
+  if (!isImageMediaType(part.mediaType)) {
     throw new UnsupportedFunctionalityError({
       functionality: `file parts with media type ${part.mediaType}`,
       message:
@@ -316,33 +315,5 @@ function toImageUrl(part: CodexFilePart, data: Uint8Array | string | URL): strin
   }
   if (data instanceof URL) return data.toString();
   if (typeof data === 'string' && /^(https?|data):/i.test(data)) return data;
-  // `image/*` ("some image") names no format the backend can decode, so the bytes say which.
-  const mediaType =
-    part.mediaType === 'image/*' ? (detectImageMediaType(data) ?? 'image/jpeg') : part.mediaType;
-  return `data:${mediaType};base64,${convertToBase64(data)}`;
-}
-
-function toolOutputToString(output: CodexToolResultOutput, warnings: CodexWarning[]): string {
-  switch (output.type) {
-    case 'text':
-    case 'error-text':
-      return output.value;
-    case 'json':
-    case 'error-json':
-      return JSON.stringify(output.value);
-    case 'execution-denied':
-      return `Tool execution was denied${output.reason ? `: ${output.reason}` : '.'}`;
-    case 'content':
-      return output.value
-        .flatMap(item => {
-          if (item.type === 'text') return [item.text];
-          const mediaType = 'mediaType' in item ? item.mediaType : undefined;
-          warnings.push({
-            type: 'other',
-            message: `Tool result ${item.type}${typeof mediaType === 'string' ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
-          });
-          return [];
-        })
-        .join('\n');
-  }
+  return imageDataUrl(part.mediaType, data);
 }

@@ -184,17 +184,17 @@ describe('getCodexArgs', () => {
 
   it('rejects invalid provider options with a clear error', async () => {
     await expect(
-      args({ providerOptions: { codex: { reasoningEffort: 'extreme' } } }),
+      args({ providerOptions: { codex: { reasoningSummary: 'extreme' } } }),
     ).rejects.toMatchObject({
       name: 'AI_InvalidArgumentError',
       argument: 'providerOptions.codex',
-      message: expect.stringMatching(/^Invalid providerOptions\.codex: .*→ at reasoningEffort$/),
+      message: expect.stringMatching(/^Invalid providerOptions\.codex: .*→ at reasoningSummary$/),
     });
   });
 
   it('lists every invalid provider option on one readable line', async () => {
     const error = await args({
-      providerOptions: { codex: { reasoningEffort: 'extreme', parallelToolCalls: 'yes' } },
+      providerOptions: { codex: { reasoningEffort: '', parallelToolCalls: 'yes' } },
     }).then(
       () => undefined,
       (e: Error) => e,
@@ -207,13 +207,74 @@ describe('getCodexArgs', () => {
   it.each([
     ['reasoningSummary', ['auto', 'concise', 'detailed', 'none'], 'reasoning.summary'],
     ['textVerbosity', ['low', 'medium', 'high'], 'text.verbosity'],
-    ['serviceTier', ['auto', 'default', 'flex', 'priority'], 'service_tier'],
+    ['serviceTier', ['default', 'priority'], 'service_tier'],
   ] as const)('sends every documented %s value as %s', async (option, values, field) => {
     for (const value of values) {
       const { body } = await args({ providerOptions: { codex: { [option]: value } } });
       const [head, tail] = field.split('.') as [keyof typeof body, string | undefined];
       expect(tail == null ? body[head] : (body[head] as Record<string, unknown>)[tail]).toBe(value);
     }
+  });
+
+  it('fits reasoningEffort to what the catalog says of the model, else to the built-in table', async () => {
+    const withEffort = (
+      effort: string,
+      knownModel?: Parameters<typeof getCodexArgs>[0]['knownModel'],
+    ) =>
+      getCodexArgs({
+        modelId: 'gpt-5',
+        knownModel,
+        options: {
+          prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+          providerOptions: { codex: { reasoningEffort: effort } },
+        },
+        defaults,
+      });
+    // the table has no xhigh for gpt-5
+    expect((await withEffort('xhigh')).body.reasoning).toEqual({ effort: 'high', summary: 'auto' });
+    const catalog = {
+      reasoningEfforts: ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'],
+      effortsFrom: 'catalog' as const,
+    };
+    for (const effort of ['xhigh', 'max']) {
+      const { body, warnings } = await withEffort(effort, catalog);
+      expect(body.reasoning).toEqual({ effort, summary: 'auto' });
+      expect(warnings).toEqual([]);
+    }
+    // one the catalog lacks and that cannot be ordered: the model's default, with a warning
+    const turbo = await withEffort('turbo', catalog);
+    expect(turbo.body.reasoning).toEqual({ summary: 'auto' });
+    expect(turbo.warnings).toEqual([
+      { type: 'other', message: expect.stringContaining("reasoningEffort 'turbo'") },
+    ]);
+  });
+
+  it('rejects a reasoningEffort that is no effort at all, naming it', async () => {
+    await expect(args({ providerOptions: { codex: { reasoningEffort: 3 } } })).rejects.toThrow(
+      /must be a reasoning effort the model lists, such as low, medium or high\s+→ at reasoningEffort/,
+    );
+  });
+
+  it("sends serviceTier 'fast' as priority, and no other tier than priority and default", async () => {
+    const fast = await args({ providerOptions: { codex: { serviceTier: 'fast' } } });
+    expect(fast.body.service_tier).toBe('priority');
+    expect(fast.warnings).toEqual([]);
+    for (const tier of ['auto', 'flex', 'scale']) {
+      const { body, warnings } = await args({ providerOptions: { codex: { serviceTier: tier } } });
+      expect(body).not.toHaveProperty('service_tier');
+      expect(warnings).toEqual([
+        {
+          type: 'other',
+          message: `serviceTier '${tier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+        },
+      ]);
+    }
+  });
+
+  it('rejects a serviceTier that is no string, naming it', async () => {
+    await expect(args({ providerOptions: { codex: { serviceTier: 1 } } })).rejects.toThrow(
+      /must be 'priority' \(or 'fast'\) or 'default'\s+→ at serviceTier/,
+    );
   });
 
   it('sends system messages as one developer message, blank-line separated, under an override', async () => {

@@ -1,9 +1,14 @@
 import type { CodexWarning } from '../common/codex-warning';
 import type { CodexCallOptions } from './codex-call-options';
-import { clampReasoningEffort } from './codex-model-capabilities';
+import {
+  fitReasoningEffort,
+  knownModel as tableModel,
+  type KnownModel,
+} from './codex-model-capabilities';
 import {
   MODEL_SETTINGS,
   parseCodexOptions,
+  serviceTierToSend,
   unknownOptionMessage,
   type CodexProviderOptions,
 } from './codex-provider-options';
@@ -24,10 +29,16 @@ const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
  */
 export async function getCodexArgs({
   modelId,
+  knownModel = tableModel(modelId, undefined),
   options,
   defaults,
 }: {
   modelId: string;
+  /**
+   * What the catalog says of the model (its efforts, its window); unset, what the built-in
+   * table says.
+   */
+  knownModel?: KnownModel | undefined;
   options: CodexCallOptions;
   defaults: {
     sessionId: string;
@@ -68,10 +79,13 @@ export async function getCodexArgs({
 
   let effort = codexOptions.reasoningEffort;
   if (effort != null) {
-    const clamped = clampReasoningEffort(modelId, effort);
-    effort = clamped.effort;
-    if (clamped.warning) warnings.push(clamped.warning);
+    const fitted = fitReasoningEffort(modelId, effort, knownModel);
+    effort = fitted.effort;
+    if (fitted.warning) warnings.push(fitted.warning);
   }
+
+  const { serviceTier, warning: serviceTierWarning } = serviceTierToSend(codexOptions.serviceTier);
+  if (serviceTierWarning != null) warnings.push({ type: 'other', message: serviceTierWarning });
 
   const body: CodexRequestBody = {
     model: modelId,
@@ -92,7 +106,7 @@ export async function getCodexArgs({
     ],
     prompt_cache_key: codexOptions.promptCacheKey ?? defaults.sessionId,
     ...(text != null && { text }),
-    ...(codexOptions.serviceTier != null && { service_tier: codexOptions.serviceTier }),
+    ...(serviceTier != null && { service_tier: serviceTier }),
   };
   const { headers, clientMetadata, turn } = conversationRouting({
     modelId,

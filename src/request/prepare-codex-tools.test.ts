@@ -103,8 +103,22 @@ describe('prepareCodexTools with codex.tools', () => {
     expect(() =>
       prepare([provider('codex.web_search', 'search', { searchContextSize: 'huge' })]),
     ).toThrow(InvalidArgumentError);
-    expect(() => prepare([provider('codex.custom', 'x', { name: 'y' })])).toThrow(
+    expect(() => prepare([provider('codex.custom', 'x', { syntax: 'lark' })])).toThrow(
       /codex\.custom tool 'x'/,
+    );
+  });
+
+  it('takes a custom tool’s `name` (the @ai-sdk/openai 3.x signature) when it equals the key', () => {
+    const { tools } = prepare([provider('codex.custom', 'run_sql', { name: 'run_sql' })]);
+    expect(tools).toEqual([{ type: 'custom', name: 'run_sql', format: { type: 'text' } }]);
+  });
+
+  it('refuses a custom tool whose `name` differs from its key, naming both', () => {
+    const attempt = () => prepare([provider('codex.custom', 'sql', { name: 'run_sql' })]);
+    expect(attempt).toThrow(InvalidArgumentError);
+    expect(attempt).toThrow(expect.objectContaining({ argument: 'tools.sql' }));
+    expect(attempt).toThrow(
+      "The custom tool under the key 'sql' in `tools` has `name: 'run_sql'`. Codex sends a custom tool under its key, so `name` must equal the key or be left out: rename the key to 'run_sql', or drop `name`.",
     );
   });
 

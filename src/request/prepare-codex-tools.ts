@@ -97,6 +97,7 @@ function addProviderTool(
     }
     case CUSTOM_TOOL_ID: {
       const args = parseToolArgs(tool, customToolArgsSchema);
+      checkCustomToolName(tool, args.name);
       const added = add(
         tool.name,
         {
@@ -190,6 +191,19 @@ function toCodexToolChoice(
       return { type: 'function', name };
     }
   }
+}
+
+/**
+ * `@ai-sdk/openai` 3.x names a custom tool twice, by its key and by `name`. We send it
+ * under its key (the name the AI SDK reports its calls by), so a `name` that says
+ * otherwise would be silently ignored: it is refused instead.
+ */
+function checkCustomToolName(tool: CodexProviderToolOption, name: string | undefined): void {
+  if (name == null || name === tool.name) return;
+  throw new InvalidArgumentError({
+    argument: `tools.${tool.name}`,
+    message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`. Codex sends a custom tool under its key, so \`name\` must equal the key or be left out: rename the key to '${name}', or drop \`name\`.`,
+  });
 }
 
 function addCustomName(names: CodexToolNames, wireName: string, sdkName: string) {

@@ -95,12 +95,44 @@ describe('createCodexPartStream', () => {
     const error = parts.find(p => p.type === 'error') as { error: APICallError };
     expect(APICallError.isInstance(error.error)).toBe(true);
     expect(error.error.message).toBe(
-      'context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again.',
+      'context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again. Automatic compaction is off or could not help: turn it on with `compaction` in `createCodex({ … })` (`compaction: { atInputTokens: n }` compacts sooner; `compaction: false` turns it off), or ask for it on one call with `providerOptions.codex.compact: true`; otherwise start a new conversation or drop earlier messages.',
     );
     expect(error.error.isRetryable).toBe(false);
     expect(finishOf(parts).finishReason).toBe('error');
     expect(types(parts).at(-1)).toBe('finish');
   });
+
+  it.each([
+    ['an error event', (code: string, message: string) => ({ type: 'error', code, message })],
+    [
+      'response.failed',
+      (code: string, message: string) => ({
+        type: 'response.failed',
+        response: { status: 'failed', error: { code, message } },
+      }),
+    ],
+  ])(
+    '%s with context_length_exceeded or usage_not_included says what to do; neither is retryable',
+    async (_, event) => {
+      const errorOf = async (code: string, message: string) => {
+        const parts = await run(
+          toSSE([...responseEvents({ output: [], terminal: 'none' }), event(code, message)]),
+        );
+        expect(finishOf(parts)).toMatchObject({ finishReason: 'error' });
+        return (parts.find(p => p.type === 'error') as { error: APICallError }).error;
+      };
+      const tooLong = await errorOf('context_length_exceeded', 'Your input is too long.');
+      expect(tooLong.message).toMatch(
+        /^context_length_exceeded: Your input is too long\. Automatic compaction is off or could not help: turn it on with `compaction` in `createCodex\(\{ … \}\)`.*`providerOptions\.codex\.compact: true`/,
+      );
+      expect(tooLong.isRetryable).toBe(false);
+      const noCodex = await errorOf('usage_not_included', 'Not included');
+      expect(noCodex.message).toMatch(
+        /^Your ChatGPT plan does not include Codex \(usage_not_included\)\. Upgrade the plan/,
+      );
+      expect(noCodex.isRetryable).toBe(false);
+    },
+  );
 
   it('turns an error event into an error part, with or without a code', async () => {
     const parts = await run(loadFixture('error-event'));
@@ -239,15 +271,12 @@ describe('createCodexPartStream', () => {
     expect(finishOf(parts).finishReason).toBe('stop');
   });
 
-  it('puts the service tier and response id in the finish metadata', async () => {
+  it('puts the response id in the finish metadata, not the service tier the backend echoes', async () => {
+    // the echo does not say whether the request ran on priority, so it is not reported
     const finish = await coreFinishOf(
       toSSE([responseCompleted({ id: 'resp_t', service_tier: 'priority' })]),
     );
-    expect(finish.providerMetadata).toEqual({
-      codex: { responseId: 'resp_t', serviceTier: 'priority' },
-    });
-    const plain = await coreFinishOf(toSSE([responseCompleted({ id: 'resp_u' })]));
-    expect(plain.providerMetadata).toEqual({ codex: { responseId: 'resp_u' } });
+    expect(finish.providerMetadata).toEqual({ codex: { responseId: 'resp_t' } });
   });
 
   it.each([

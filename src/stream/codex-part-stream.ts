@@ -7,7 +7,7 @@ import type { CodexEventSource } from '../transport/codex-transport';
 import { codexEventHandlers, failResponse } from './codex-event-handlers';
 import type { CodexContentPart, CodexFinish } from './codex-stream-part';
 import type { CodexStreamPart } from './codex-output-shape';
-import { parseCodexRateLimits } from './codex-rate-limits';
+import { parseCodexRateLimits } from '../common/codex-rate-limits';
 import {
   createCodexStreamState,
   type CodexStreamState,

@@ -2,7 +2,7 @@ import type { APICallError } from '@ai-sdk/provider';
 import type { CodexEvent, CodexTokenUsage } from '../wire/codex-events';
 import { NO_TOOL_NAMES, type CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart, CodexFinish } from './codex-stream-part';
-import type { CodexRateLimits } from './codex-rate-limits';
+import type { CodexRateLimits } from '../common/codex-rate-limits';
 
 export type TextItemState = {
   kind: 'text';
@@ -54,7 +54,6 @@ export type CodexStreamState = {
   /** URLs already sent as `source` parts (each once per response). */
   sourceUrls: Set<string>;
   responseId: string | undefined;
-  serviceTier: string | undefined;
   usage: CodexTokenUsage | undefined;
   /** Builds the spec version's `finish` part. */
   finishPart: (finish: CodexFinish) => { type: 'finish' };
@@ -87,7 +86,6 @@ export function createCodexStreamState({
     webSearched: false,
     sourceUrls: new Set(),
     responseId: undefined,
-    serviceTier: undefined,
     usage: undefined,
     finishPart,
     finished: false,

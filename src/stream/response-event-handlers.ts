@@ -27,7 +27,6 @@ export const onResponseFinished: EventHandler = (state, event) => {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
   state.usage = response?.usage ?? undefined;
-  state.serviceTier = response?.service_tier ?? undefined;
   state.responseId ??= response?.id ?? undefined;
   const incompleteReason =
     event.type === 'response.incomplete'
@@ -113,7 +112,6 @@ function finish(
       providerMetadata: {
         codex: {
           responseId: state.responseId ?? null,
-          ...(state.serviceTier != null && { serviceTier: state.serviceTier }),
           ...(state.rateLimits != null && { rateLimits: state.rateLimits }),
         },
       },

@@ -14,6 +14,11 @@ export const customToolFormatSchema = z.discriminatedUnion('type', [
 
 export const customToolArgsSchema = z
   .object({
+    /**
+     * The tool's name, as `@ai-sdk/openai` 3.x takes it. Optional: the key under which the
+     * tool sits in `tools` is its name; when given, it must equal that key.
+     */
+    name: z.string().optional(),
     description: z.string().optional(),
     /**
      * What the model may write: free text (`{ type: 'text' }`, the default) or text that

@@ -44,11 +44,13 @@ export const responseTerminalSchema = z
           .object({ code: z.string().nullish(), message: z.string().nullish() })
           .loose()
           .nullish(),
-        service_tier: z.string().nullish(),
       })
       .loose(),
   })
   .loose();
+
+// `response.service_tier` is not read: the backend echoes a tier there that does not say
+// whether the request ran on priority, so reporting it would mislead.
 
 export type CodexTerminalResponse = z.infer<typeof responseTerminalSchema>['response'];
 

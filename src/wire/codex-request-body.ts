@@ -28,10 +28,20 @@ export type CodexFunctionCallInput = {
   arguments: string;
 };
 
+/** One item of a tool output given as a list: text, or an image as a data URL. */
+export type CodexToolOutputContent =
+  | { type: 'input_text'; text: string }
+  | { type: 'input_image'; image_url: string; detail?: CodexImageDetail };
+
+export type CodexImageDetail = 'auto' | 'low' | 'high' | 'original';
+
+/** A tool's output: text, or (with images) a list of content items. */
+export type CodexToolOutput = string | CodexToolOutputContent[];
+
 export type CodexFunctionCallOutputInput = {
   type: 'function_call_output';
   call_id: string;
-  output: string;
+  output: CodexToolOutput;
 };
 
 export type CodexInputItem =
@@ -42,7 +52,8 @@ export type CodexInputItem =
   | CodexWebSearchCallInput
   | CodexCustomToolCallInput
   | CodexCustomToolCallOutputInput
-  | CodexLocalShellCallInput;
+  | CodexLocalShellCallInput
+  | CodexLocalShellCallOutputInput;
 
 /** Web search actions as the backend reports and takes them back (snake_case). */
 export type CodexWebSearchAction =
@@ -63,9 +74,16 @@ export type CodexCustomToolCallInput = {
   input: string;
 };
 
-/** The answer to a `custom_tool_call` or a `local_shell_call`, by the call's own kind. */
+/** The answer to a `custom_tool_call`. */
 export type CodexCustomToolCallOutputInput = {
-  type: 'custom_tool_call_output' | 'local_shell_call_output';
+  type: 'custom_tool_call_output';
+  call_id: string;
+  output: CodexToolOutput;
+};
+
+/** The answer to a `local_shell_call`: text only. */
+export type CodexLocalShellCallOutputInput = {
+  type: 'local_shell_call_output';
   call_id: string;
   output: string;
 };

@@ -116,9 +116,11 @@ export function checkToolItem(
         );
       }
       unanswered.delete(item.call_id);
-      if (typeof item.output !== 'string')
+      if (typeof item.output === 'string') return undefined;
+      // function and custom tool outputs may also be a list of text and image items
+      if (item.type === 'local_shell_call_output' || !Array.isArray(item.output))
         return invalidRequest(`Invalid type for ${item.type}.output: expected a string.`, 'input');
-      return undefined;
+      return checkOutputContent(item.type, item.output);
     }
     case 'web_search_call': {
       if (item.action != null && !WEB_SEARCH_ACTIONS.includes(item.action.type))
@@ -131,6 +133,67 @@ export function checkToolItem(
     }
   }
   return undefined;
+}
+
+const IMAGE_DETAILS = ['auto', 'low', 'high', 'original'];
+
+/**
+ * A tool output given as a list: `input_text` and `input_image` items, images as data URLs
+ * only (the backend does not fetch a URL in a tool output).
+ */
+function checkOutputContent(type: string, output: any[]): Rejection | undefined {
+  for (const [i, content] of output.entries()) {
+    const where = `${type}.output[${i}]`;
+    if (content?.type === 'input_text') {
+      if (typeof content.text !== 'string')
+        return invalidRequest(`Invalid type for '${where}.text': expected a string.`, 'input');
+    } else if (content?.type === 'input_image') {
+      if (
+        typeof content.image_url !== 'string' ||
+        !/^data:image\/[^;,]+;base64,/.test(content.image_url)
+      )
+        return invalidRequest(
+          `Invalid '${where}.image_url'. Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got a value with an invalid format.`,
+          'input',
+          'invalid_value',
+        );
+      if (content.detail != null && !IMAGE_DETAILS.includes(content.detail))
+        return invalidRequest(
+          `Invalid value: '${String(content.detail)}'. Supported values are: ${IMAGE_DETAILS.map(d => `'${d}'`).join(', ')}.`,
+          `${where}.detail`,
+          'invalid_value',
+        );
+    } else {
+      return invalidRequest(
+        `Invalid value: '${String(content?.type)}'. Supported values are: 'input_text' and 'input_image'.`,
+        `${where}.type`,
+        'invalid_value',
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the emulator "sees" in a tool output: its text, and each image as its size and
+ * format (a PNG's width and height come from its header).
+ */
+export function describeToolOutput(output: unknown): string {
+  if (!Array.isArray(output)) return String(output);
+  return output
+    .map(content =>
+      content?.type === 'input_image' ? describeImage(String(content.image_url)) : content?.text,
+    )
+    .join(' ');
+}
+
+function describeImage(url: string): string {
+  const [, mediaType = '?', data = ''] = /^data:([^;,]+);base64,(.*)$/s.exec(url) ?? [];
+  const bytes = Buffer.from(data, 'base64');
+  const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG' && bytes.length >= 24;
+  return isPng
+    ? `a ${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)} PNG image`
+    : `an image (${mediaType}, ${bytes.length} bytes)`;
 }
 
 // ---- scripted answers ----------------------------------------------------------------

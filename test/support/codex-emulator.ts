@@ -16,6 +16,7 @@ import { backendCallId, backendId, ITEM_ID_PREFIX } from './backend-ids';
 import {
   calledToolKey,
   checkToolItem,
+  describeToolOutput,
   imageResponse,
   imageRouteOf,
   invalidRequest,
@@ -38,8 +39,11 @@ import {
 
 export const EMULATOR_BASE_PATH = '/backend-api/codex';
 
+/** One model of the emulator's catalog: its name, the efforts it takes, its context window. */
+export type EmulatorModel = { name: string; levels: string[]; context: number };
+
 // The backend's catalog as the emulator plays it: slug → reasoning levels it accepts.
-const CATALOG: Record<string, { name: string; levels: string[]; context: number }> = {
+const CATALOG: Record<string, EmulatorModel> = {
   'gpt-5.5': {
     name: 'GPT-5.5',
     levels: ['none', 'low', 'medium', 'high', 'xhigh'],
@@ -83,6 +87,13 @@ const CATALOG: Record<string, { name: string; levels: string[]; context: number 
 
 export const KNOWN_MODELS = Object.keys(CATALOG);
 
+/** A fresh copy of the default catalog, for a test to change (`emulator.catalog`). */
+export function defaultCatalog(): Record<string, EmulatorModel> {
+  return Object.fromEntries(
+    Object.entries(CATALOG).map(([slug, m]) => [slug, { ...m, levels: [...m.levels] }]),
+  );
+}
+
 /** `GET /backend-api/wham/usage`: one level above the Codex base, as on chatgpt.com. */
 export const EMULATOR_USAGE_PATH = `${EMULATOR_BASE_PATH.replace(/\/codex$/, '')}/wham/usage`;
 
@@ -116,6 +127,9 @@ const FORBIDDEN_PARAMS = [
   ...UNSUPPORTED_SETTINGS.map(([, field]) => field),
   'previous_response_id',
 ];
+
+// The tiers the backend takes; others earn 400 "Unsupported service_tier".
+const SERVICE_TIERS = ['priority', 'default'];
 
 export { loadFixture };
 
@@ -181,6 +195,11 @@ export type CodexEmulator = {
   inject: ((requestNumber: number) => EmulatorScript | undefined) | undefined;
   /** Which bearer tokens the backend accepts; any by default. Others get 401. */
   acceptToken: (token: string) => boolean;
+  /**
+   * The models the backend serves: what `GET …/models` lists and what requests are checked
+   * against (known model, reasoning effort, context window). Tests may change it.
+   */
+  catalog: Record<string, EmulatorModel>;
   /** The body `GET …/wham/usage` answers with (a status + body to script a failure). */
   usage: unknown | { status: number; body: unknown };
   requests: RecordedRequest[];
@@ -248,7 +267,7 @@ export async function startCodexEmulator({
         return json(res, 401, { detail: 'Unauthorized' });
       }
       return json(res, 200, {
-        models: Object.entries(CATALOG).map(([slug, m]) => ({
+        models: Object.entries(emulator.catalog).map(([slug, m]) => ({
           slug,
           display_name: m.name,
           supported_reasoning_levels: m.levels.map(effort => ({
@@ -287,7 +306,7 @@ export async function startCodexEmulator({
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (token != null && !emulator.acceptToken(token)) return json(res, 401, TOKEN_EXPIRED);
     if (decoded.error != null) return json(res, 400, { detail: decoded.error });
-    const rejection = validate(req, body);
+    const rejection = validate(req, body, emulator.catalog);
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
@@ -318,6 +337,7 @@ export async function startCodexEmulator({
   const emulator: CodexEmulator = {
     baseURL: `http://127.0.0.1:${actualPort}${EMULATOR_BASE_PATH}`,
     acceptToken: () => true,
+    catalog: defaultCatalog(),
     usage: defaultUsagePayload(),
     inject: undefined,
     requests,
@@ -327,7 +347,7 @@ export async function startCodexEmulator({
     websocket: attachCodexWebSocket(server, {
       path: `${EMULATOR_BASE_PATH}/responses`,
       acceptToken: token => emulator.acceptToken(token),
-      validate,
+      validate: (req, body) => validate(req, body, emulator.catalog),
       nextScript: body => nextScript(body),
       loadFixture,
       record: request => requests.push(request),
@@ -345,6 +365,29 @@ export async function startCodexEmulator({
 }
 
 const TURN_STATE = 'x-codex-turn-state';
+
+/**
+ * `POST {base}/responses` straight to the emulator, bypassing the provider: a minimal body
+ * the backend takes, with `body` over it. For tests of what the emulator refuses.
+ */
+export function postResponses(
+  emulator: Pick<CodexEmulator, 'baseURL'>,
+  body: Record<string, unknown>,
+  accessToken = 'at-SECRET-direct',
+): Promise<Response> {
+  return fetch(`${emulator.baseURL}/responses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'gpt-5.3-codex',
+      instructions: 'x',
+      store: false,
+      stream: true,
+      input: [],
+      ...body,
+    }),
+  });
+}
 
 // Sockets the emulator itself destroyed (scripted resets, close), which do not count as
 // closed by the client.
@@ -415,6 +458,7 @@ const TOKEN_EXPIRED = {
 function validate(
   req: Pick<IncomingMessage, 'headers'>,
   body: any,
+  catalog: Record<string, EmulatorModel>,
 ): { status: number; body: unknown } | undefined {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || !/^Bearer \S+$/.test(auth)) {
@@ -449,7 +493,7 @@ function validate(
     if (param in body)
       return invalidRequest(`Unsupported parameter: ${param}`, param, 'unsupported_parameter');
   }
-  if (!KNOWN_MODELS.includes(body.model)) {
+  if (!Object.hasOwn(catalog, body.model)) {
     return {
       status: 400,
       body: {
@@ -457,8 +501,15 @@ function validate(
       },
     };
   }
+  if ('service_tier' in body && !SERVICE_TIERS.includes(body.service_tier)) {
+    return invalidRequest(
+      `Unsupported service_tier: ${String(body.service_tier)}`,
+      'service_tier',
+      'unsupported_value',
+    );
+  }
   const effort = body.reasoning?.effort;
-  const levels = CATALOG[body.model]!.levels;
+  const { levels, context } = catalog[body.model]!;
   if (effort != null && !levels.includes(effort)) {
     return invalidRequest(
       `Unsupported value: '${effort}' is not supported with the '${body.model}' model. Supported values are: ${levels.map(l => `'${l}'`).join(', ')}.`,
@@ -468,6 +519,13 @@ function validate(
   }
   if (!Array.isArray(body.input)) {
     return invalidRequest("Missing required parameter: 'input'.", 'input');
+  }
+  if (estimateInputTokens(body) > context) {
+    return invalidRequest(
+      'Your input exceeds the context window of this model. Please adjust your input and try again.',
+      'input',
+      'context_length_exceeded',
+    );
   }
   const calls = new Map<string, CallKind>();
   const unanswered = new Set<string>();
@@ -509,6 +567,24 @@ function validate(
   }
   return undefined;
 }
+
+/**
+ * About four characters of JSON per token, as for English text; an image costs a fixed
+ * amount whatever its size, as on the backend (a tile budget, not its bytes).
+ */
+function estimateInputTokens(body: any): number {
+  let images = 0;
+  const text = JSON.stringify([body.instructions, body.input, body.tools ?? []], (key, value) => {
+    if (key === 'image_url' && typeof value === 'string' && value.startsWith('data:')) {
+      images++;
+      return '';
+    }
+    return value;
+  });
+  return Math.ceil(text.length / 4) + images * IMAGE_TOKENS;
+}
+
+const IMAGE_TOKENS = 765;
 
 async function play(
   script: EmulatorScript,
@@ -713,7 +789,7 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
       .filter(i => /_output$/.test(i.type))
       .map(o => {
         const call = input.find(i => i.call_id === o.call_id && calledToolKey(i) != null);
-        return `The ${calledToolKey(call) ?? 'tool'} tool returned ${o.output}.`;
+        return `The ${calledToolKey(call) ?? 'tool'} tool returned ${describeToolOutput(o.output)}.`;
       });
     output.push({ type: 'message', text: results.join(' '), phase: 'final_answer' });
   } else if (body.text?.format?.type === 'json_schema') {

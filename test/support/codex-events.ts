@@ -267,6 +267,8 @@ export function responseEvents({
         model,
         status: 'completed',
         usage: usageJson,
+        // the backend echoes a tier that does not say whether the request ran on priority
+        service_tier: 'default',
       },
     });
   } else if (terminal === 'incomplete') {

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { defaultUsagePayload, startCodexEmulator, type CodexEmulator } from './codex-emulator';
+import {
+  defaultCatalog,
+  defaultUsagePayload,
+  startCodexEmulator,
+  type CodexEmulator,
+} from './codex-emulator';
 
 /**
  * One emulator per test file, reset before each test (recorded requests, injected
- * faults, accepted tokens, usage payload). The returned object always points at the live emulator.
+ * faults, accepted tokens, model catalog, usage payload). The returned object always points at the live emulator.
  */
 export function useCodexEmulator(): CodexEmulator {
   let current: CodexEmulator | undefined;
@@ -16,6 +21,7 @@ export function useCodexEmulator(): CodexEmulator {
     current!.inject = undefined;
     current!.acceptToken = () => true;
     current!.usage = defaultUsagePayload();
+    current!.catalog = defaultCatalog();
     current!.latencyMs = 0;
     current!.uplinkBytesPerSecond = 0;
     current!.websocket.rejectHandshake = undefined;

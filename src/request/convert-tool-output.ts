@@ -1,0 +1,203 @@
+import { InvalidArgumentError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
+import type { CodexWarning } from '../common/codex-warning';
+import type {
+  CodexImageDetail,
+  CodexToolOutput,
+  CodexToolOutputContent,
+} from '../wire/codex-request-body';
+import type {
+  CodexFileData,
+  CodexPartOptions,
+  CodexToolResultContent,
+  CodexToolResultOutput,
+} from './codex-call-options';
+import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
+
+/**
+ * The largest image a tool result may hold: OpenAI's limit per input image (20 MB). A
+ * larger one is refused by the backend, so it fails here with an error that says so.
+ */
+export const MAX_TOOL_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Which tool result is being converted, for messages. */
+export type ToolResultRef = { toolCallId: string; toolName: string };
+
+/**
+ * A tool result's output as Codex takes it: text, or, when its content holds images, a list
+ * of `input_text` and `input_image` items (images as data URLs: the backend does not fetch
+ * URLs in tool outputs). Content Codex cannot take (other files, provider file ids) is left
+ * out with a warning.
+ */
+export function convertToolOutput(
+  output: CodexToolResultOutput,
+  ref: ToolResultRef,
+  warnings: CodexWarning[],
+): CodexToolOutput {
+  switch (output.type) {
+    case 'text':
+    case 'error-text':
+      return output.value;
+    case 'json':
+    case 'error-json':
+      return JSON.stringify(output.value);
+    case 'execution-denied':
+      return `Tool execution was denied${output.reason ? `: ${output.reason}` : '.'}`;
+    case 'content': {
+      const items: CodexToolOutputContent[] = [];
+      for (const part of output.value) {
+        const item = contentItem(part, ref, warnings);
+        if (item != null) items.push(item);
+      }
+      // Text alone stays text, as it always was (and as every backend version takes it).
+      if (items.every(item => item.type === 'input_text')) {
+        return items.map(item => item.text).join('\n');
+      }
+      return items;
+    }
+  }
+}
+
+function contentItem(
+  part: CodexToolResultContent,
+  ref: ToolResultRef,
+  warnings: CodexWarning[],
+): CodexToolOutputContent | undefined {
+  switch (part.type) {
+    case 'text':
+      return { type: 'input_text', text: part.text };
+    case 'media':
+    case 'image-data':
+    case 'file-data':
+      return isImageMediaType(part.mediaType)
+        ? image(
+            part.mediaType,
+            part.data,
+            detailOf('providerOptions' in part ? part.providerOptions : undefined),
+            ref,
+          )
+        : leftOut(part.type, part.mediaType, warnings);
+    case 'image-url':
+    case 'file-url':
+      if (part.type === 'file-url' && !isImageMediaType(part.mediaType ?? '')) {
+        return leftOut(part.type, part.mediaType, warnings);
+      }
+      return imageFromUrl(part.url, undefined, ref);
+    case 'file':
+      return fileItem(part, ref, warnings);
+    default:
+      return leftOut(part.type, undefined, warnings);
+  }
+}
+
+/** AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data). */
+function fileItem(
+  part: Extract<CodexToolResultContent, { type: 'file' }>,
+  ref: ToolResultRef,
+  warnings: CodexWarning[],
+): CodexToolOutputContent | undefined {
+  const data: CodexFileData = part.data;
+  const detail = detailOf(part.providerOptions);
+  if (data instanceof URL) return imageOrLeftOut(part, () => imageFromUrl(data, detail, ref));
+  if (data instanceof Uint8Array || typeof data === 'string') {
+    return imageOrLeftOut(part, () => image(part.mediaType, data, detail, ref));
+  }
+  switch (data.type) {
+    case 'data':
+      return imageOrLeftOut(part, () => image(part.mediaType, data.data, detail, ref));
+    case 'url':
+      return imageOrLeftOut(part, () => imageFromUrl(data.url, detail, ref));
+    case 'text':
+      return {
+        type: 'input_text',
+        text: part.filename ? `${part.filename}:\n${data.text}` : data.text,
+      };
+    case 'reference':
+      return leftOut('file reference', part.mediaType, warnings);
+  }
+
+  function imageOrLeftOut(
+    file: { mediaType: string },
+    toImage: () => CodexToolOutputContent,
+  ): CodexToolOutputContent | undefined {
+    return isImageMediaType(file.mediaType) ? toImage() : leftOut('file', file.mediaType, warnings);
+  }
+}
+
+function image(
+  mediaType: string,
+  data: Uint8Array | string,
+  detail: CodexImageDetail | undefined,
+  ref: ToolResultRef,
+): CodexToolOutputContent {
+  checkImageSize(decodedByteLength(data), ref);
+  return {
+    type: 'input_image',
+    image_url: imageDataUrl(mediaType, data),
+    ...(detail != null && { detail }),
+  };
+}
+
+/**
+ * A URL given as an image: a `data:` URL is the image itself; any other URL is refused,
+ * since the backend does not fetch URLs in tool outputs (the model would never see it).
+ */
+function imageFromUrl(
+  url: URL | string,
+  detail: CodexImageDetail | undefined,
+  ref: ToolResultRef,
+): CodexToolOutputContent {
+  const href = url.toString();
+  if (!/^data:/i.test(href)) {
+    throw new UnsupportedFunctionalityError({
+      functionality: 'image URLs in tool results',
+      message:
+        `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image by URL (${href.slice(0, 100)}); ` +
+        'the Codex backend takes images in tool results only as data. Return the image bytes ' +
+        "instead (e.g. `{ type: 'image-data', data, mediaType }`, or a `file` part with data).",
+    });
+  }
+  checkImageSize(decodedByteLength(href), ref);
+  return { type: 'input_image', image_url: href, ...(detail != null && { detail }) };
+}
+
+function checkImageSize(bytes: number, ref: ToolResultRef): void {
+  if (bytes <= MAX_TOOL_IMAGE_BYTES) return;
+  throw new InvalidArgumentError({
+    argument: 'prompt',
+    message:
+      `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image of ${megabytes(bytes)}; ` +
+      `the Codex backend takes images of up to ${megabytes(MAX_TOOL_IMAGE_BYTES)}. ` +
+      'Scale it down or compress it (JPEG or WebP) before the tool returns it.',
+  });
+}
+
+function leftOut(
+  type: string,
+  mediaType: unknown,
+  warnings: CodexWarning[],
+): CodexToolOutputContent | undefined {
+  warnings.push({
+    type: 'other',
+    message: `Tool result ${type}${typeof mediaType === 'string' ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
+  });
+  return undefined;
+}
+
+const imageDetailSchema = z.enum(['auto', 'low', 'high', 'original']);
+
+/** `providerOptions.codex.imageDetail` of an image part, as `@ai-sdk/openai` reads it. */
+function detailOf(options: CodexPartOptions | undefined): CodexImageDetail | undefined {
+  const value = options?.codex?.imageDetail;
+  if (value == null) return undefined;
+  const parsed = imageDetailSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InvalidArgumentError({
+    argument: 'providerOptions.codex.imageDetail',
+    message: `Invalid providerOptions.codex.imageDetail ${JSON.stringify(value)} on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
+  });
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
