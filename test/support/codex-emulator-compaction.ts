@@ -17,7 +17,10 @@ export const COMPACTION_BETA = 'remote_compaction_v2';
 export type EmulatorCompactionSummary = {
   /** Input items the compaction summarised (an earlier compaction item counts as one). */
   items: number;
-  /** The texts of the user messages among them, in order. */
+  /**
+   * The texts of the user messages among them, in order, each cut to 40 characters (a
+   * summary is short: the item must not outgrow what it replaces).
+   */
   userTexts: string[];
   /**
    * Tool calls of the turn that was going on (since the last user message), by tool, with
@@ -127,7 +130,8 @@ export function compactionResponse(body: any, inputTokens: number, items = 1): C
     items: input.length,
     userTexts: input
       .filter(i => i?.type === 'message' && i.role === 'user')
-      .map(i => (i.content ?? []).map((c: any) => c.text ?? '').join('')),
+      .map(i => (i.content ?? []).map((c: any) => c.text ?? '').join(''))
+      .map(text => (text.length > 40 ? `${text.slice(0, 40)}…` : text)),
     turnCalls: Object.fromEntries(callsInTurn(input.slice(lastUser + 1))),
   };
   const encryptedContent = encodeCompaction(summary);
