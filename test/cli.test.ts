@@ -471,12 +471,22 @@ describe('logout', () => {
     expect((await cli(['logout']).done).stdout).toBe(`Signed out: removed ${authFile}.\n`);
 
     await signIn();
-    await issuer.close(); // the issuer cannot be reached: the file goes all the same
-    const { exitCode, stdout } = await cli(['logout']).done;
-    expect(exitCode).toBe(0);
-    expect(stdout).toBe(
-      `Signed out: removed ${authFile} (revoking its refresh token at the issuer failed; the file is gone all the same).\n`,
-    );
+    const saved = await readFile(authFile, 'utf8');
+    await issuer.close(); // the issuer cannot be reached: the sign-in stays, and we say so
+    const refused = await cli(['logout']).done;
+    expect(refused).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Error: Revoking the refresh token at ${issuer.issuer} failed: the issuer could not be reached (ECONNREFUSED). Nothing was removed: ${authFile} still holds the sign-in. Try again, or remove it anyway with \`force: true\` (\`logout --force\`): the refresh token then stays valid until it expires.\n`,
+    });
+    expect(await readFile(authFile, 'utf8')).toBe(saved);
+
+    const forced = await cli(['logout', '--force']).done;
+    expect(forced).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Removed ${authFile} (--force), but its refresh token was NOT revoked: Revoking the refresh token at ${issuer.issuer} failed: the issuer could not be reached (ECONNREFUSED). It stays valid until it expires.\n`,
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -566,6 +576,7 @@ describe('usage errors', () => {
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],
     [['status', '--device'], /--device does not apply to status/],
+    [['login', '--force'], /--force does not apply to login/],
     [['login', '--port', 'abc'], /--port must be a port number/],
     [['login', '--bogus'], /Unknown option '--bogus'/],
     [['status', 'now'], /Unexpected argument "now"/],
@@ -576,6 +587,43 @@ describe('usage errors', () => {
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).toContain('--help');
+  });
+
+  it('--issuer must be https (http on loopback only) without a password; nothing is contacted', async () => {
+    for (const [value, message] of [
+      [
+        'http://auth.example.test',
+        '`--issuer` must be an https:// URL (http:// only on localhost, 127.0.0.1 or ::1); http://auth.example.test is neither.',
+      ],
+      [
+        'javascript:alert(1)//',
+        '`--issuer` must be an https:// URL (http:// only on localhost, 127.0.0.1 or ::1), not a javascript: URL.',
+      ],
+      [
+        `http://ada:pw-SECRET@${new URL(issuer.issuer).host}`,
+        "`--issuer` must not hold a user name or password (`user:password@`); pass the sign-in server's plain URL.",
+      ],
+    ]) {
+      for (const command of [
+        ['login', '--no-browser', '--port', '0'],
+        ['login', '--device'],
+        ['logout'],
+        ['status'],
+      ]) {
+        const out = { stdout: '', stderr: '' };
+        const exitCode = await runCli([...command, '--codex-home', dir, '--issuer', value!], {
+          stdout: text => void (everything.push(text), (out.stdout += text)),
+          stderr: text => void (everything.push(text), (out.stderr += text)),
+          env: {},
+        });
+        expect({ exitCode, ...out }).toEqual({
+          exitCode: 2,
+          stdout: '',
+          stderr: `${message}\nRun \`npx ai-sdk-provider-codex --help\` for usage.\n`,
+        });
+      }
+    }
+    expect(issuer.requests).toEqual([]);
   });
 
   it('without a command prints the usage and exits 2; --help after a command exits 0', async () => {

@@ -1,4 +1,4 @@
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { CodexLoginError, loginWithBrowser } from '../src/login';
+import { CodexLoginError, loginWithBrowser, loginWithDeviceCode, logout } from '../src/login';
+import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -64,7 +65,11 @@ describe('loginWithBrowser', () => {
       authFile,
       JSON.stringify({
         OPENAI_API_KEY: null,
-        tokens: { access_token: 'old-SECRET-at', refresh_token: 'old-SECRET-rt' },
+        tokens: {
+          id_token: makeJwt({ exp: nowSeconds(), marker: 'old', claims: { iss: issuer.issuer } }),
+          access_token: 'old-SECRET-at',
+          refresh_token: 'old-SECRET-rt',
+        },
         last_refresh: '2020-01-01T00:00:00Z',
         future_field: { kept: true },
       }),
@@ -360,6 +365,34 @@ describe('loginWithBrowser', () => {
     // the code was traded once, and the app's signal is left as it was given
     expect(issuer.exchanges).toEqual([{ redirectUri: expect.any(String), pkceOk: true }]);
     expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
+  });
+
+  it('refuses an issuer that is not https (or http on loopback) before anything starts', async () => {
+    const urls: string[] = [];
+    const attempts = [
+      () =>
+        loginWithBrowser({
+          codexHome: dir,
+          issuer: 'http://auth.example.test',
+          port: 0,
+          openBrowser: url => void urls.push(url),
+          onAuthorizeUrl: url => void urls.push(url),
+        }),
+      () =>
+        loginWithDeviceCode({
+          codexHome: dir,
+          issuer: 'javascript:alert(1)',
+          onUserCode: code => void urls.push(code.verificationUrl),
+        }),
+      () => logout({ codexHome: dir, issuer: 'https://ada:pw-SECRET@auth.example.test' }),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt().catch(e => e);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'issuer' });
+      expect(error.message).toMatch(/^`issuer` must/);
+    }
+    expect(urls).toEqual([]);
   });
 
   it('does nothing at all when cancelled before it starts', async () => {

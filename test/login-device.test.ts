@@ -12,6 +12,7 @@ import {
   type CodexDeviceCode,
   type LoginWithDeviceCodeOptions,
 } from '../src/login';
+import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
@@ -362,6 +363,75 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 });
 
+describe('signing in again', () => {
+  let other: MockIssuer;
+  beforeEach(async () => {
+    other = await startMockIssuer();
+  });
+  afterEach(async () => {
+    await other.close();
+  });
+
+  const sentTo = (server: MockIssuer) => JSON.stringify(server.requests);
+
+  it('revokes the replaced refresh token at the issuer that issued it, never at the new one', async () => {
+    await signIn(issuer.issuer);
+    const first = issuer.issued[0]!.refresh_token;
+    await signIn(other.issuer);
+    expect(issuer.revoked).toEqual([first]);
+    expect(other.revoked).toEqual([]);
+    expect(sentTo(other)).not.toContain(first);
+
+    // and back: the second sign-in's token goes back to where it came from
+    const second = other.issued[0]!.refresh_token;
+    await signIn(issuer.issuer);
+    expect(other.revoked).toEqual([second]);
+    expect(issuer.revoked).toEqual([first]);
+    expect(sentTo(issuer)).not.toContain(second);
+  });
+
+  it('revokes nothing when the replaced sign-in names no usable issuer', async () => {
+    const hostile = { http: 'http://auth.example.test', none: undefined, bogus: 'not a url' };
+    for (const iss of Object.values(hostile)) {
+      await writeFile(
+        authFile,
+        JSON.stringify({
+          tokens: {
+            id_token: makeJwt({ exp: nowSeconds() + 60, marker: 'id-old', claims: { iss } }),
+            access_token: makeJwt({ exp: nowSeconds() + 60, marker: 'at-old', claims: { iss } }),
+            refresh_token: 'rt-SECRET-old',
+          },
+        }),
+      );
+      await signIn(other.issuer);
+    }
+    expect(sentTo(other)).not.toContain('rt-SECRET-old');
+    expect(sentTo(issuer)).not.toContain('rt-SECRET-old');
+    expect(other.revoked).toEqual([]);
+    expect(issuer.revoked).toEqual([]);
+  });
+
+  it('falls back to the access token when the id token names no issuer', async () => {
+    await writeFile(
+      authFile,
+      JSON.stringify({
+        tokens: {
+          id_token: 'not-a-jwt',
+          access_token: makeJwt({
+            exp: nowSeconds() + 60,
+            marker: 'at-old',
+            claims: { iss: `${issuer.issuer}/` },
+          }),
+          refresh_token: 'rt-SECRET-old',
+        },
+      }),
+    );
+    await signIn(other.issuer);
+    expect(issuer.revoked).toEqual(['rt-SECRET-old']);
+    expect(other.revoked).toEqual([]);
+  });
+});
+
 describe('logout', () => {
   it('removes the auth file, revokes its refresh token and says where from', async () => {
     await signIn(issuer.issuer);
@@ -390,21 +460,27 @@ describe('logout', () => {
     });
   });
 
-  it('still signs out locally when revocation fails or is turned off', async () => {
+  it('keeps the sign-in when revoking fails, unless forced; `revoke: false` asks no one', async () => {
     await writeFile(
       authFile,
       JSON.stringify({ tokens: { access_token: 'at-SECRET', refresh_token: 'rt-SECRET' } }),
     );
     await issuer.close();
-    expect(await logout({ authFile, issuer: issuer.issuer })).toEqual({
+    await expect(logout({ authFile, issuer: issuer.issuer })).rejects.toThrow(
+      /could not be reached \(ECONNREFUSED\)\. Nothing was removed: /,
+    );
+    expect(await readdir(dir)).toEqual(['auth.json']);
+    expect(await logout({ authFile, issuer: issuer.issuer, force: true })).toEqual({
       authFile,
       removed: true,
       revoked: false,
+      revokeFailure: `Revoking the refresh token at ${issuer.issuer} failed: the issuer could not be reached (ECONNREFUSED).`,
     });
     await writeFile(
       authFile,
       JSON.stringify({ tokens: { access_token: 'at-SECRET', refresh_token: 'rt-SECRET' } }),
     );
     expect(await logout({ authFile, revoke: false })).toEqual({ authFile, removed: true });
+    expect(await readdir(dir)).toEqual([]);
   });
 });

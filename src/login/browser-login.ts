@@ -3,7 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { PACKAGE_NAME } from '../common/package-identity';
 import { startCallbackServer, type CallbackReply } from './callback-server';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
 import { errorPage, successPage } from './login-pages';
 import { openBrowser as openDefaultBrowser } from './open-browser';
@@ -74,7 +75,7 @@ export async function loginWithBrowser(
           fetch,
           abortSignal,
         });
-        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+        return saveSignIn({ authFile, tokens, fetch, abortSignal });
       },
     }),
   });

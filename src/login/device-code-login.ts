@@ -1,7 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
 import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
 import { saveSignIn, type CodexLoginResult } from './save-sign-in';
@@ -67,7 +68,7 @@ export async function loginWithDeviceCode(
     fetch,
     abortSignal,
   });
-  return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+  return saveSignIn({ authFile, tokens, fetch, abortSignal });
 }
 
 type DeviceCode = { deviceAuthId: string; userCode: string; intervalMs: number };

@@ -7,7 +7,8 @@ import { makeJwt, nowSeconds } from './jwt';
  * A loopback stand-in for `https://auth.openai.com`: the browser sign-in
  * (`/oauth/authorize` → redirect with `code` + `state`, `/oauth/token` checking the PKCE
  * verifier against the challenge), the device-code endpoints, refresh and revocation.
- * Every token it issues contains "SECRET", so the no-secrets check catches any leak.
+ * Every token it issues contains "SECRET", so the no-secrets check catches any leak; its
+ * id and access tokens name it as their issuer (`iss`), as OpenAI's do.
  */
 export type MockIssuer = {
   issuer: string;
@@ -162,14 +163,15 @@ export async function startMockIssuer(): Promise<MockIssuer> {
       id_token: makeJwt({
         exp: nowSeconds() + 3600,
         marker: `id-${n}`,
-        claims: { email, 'https://api.openai.com/auth': auth },
+        claims: { iss: state.issuer, email, 'https://api.openai.com/auth': auth },
       }),
       access_token: makeJwt({
         exp: nowSeconds() + 3600,
         marker: `access-${n}`,
-        claims: { 'https://api.openai.com/auth': auth },
+        claims: { iss: state.issuer, 'https://api.openai.com/auth': auth },
       }),
-      refresh_token: `rt-SECRET-login-${n}`,
+      // unique across issuers too: two mock issuers count alike
+      refresh_token: `rt-SECRET-login-${n}-${randomBytes(4).toString('hex')}`,
     };
     state.issued.push(tokens);
     return tokens;
