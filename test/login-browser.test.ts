@@ -2,7 +2,7 @@ import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,9 @@ async function followAuthorize(url: string): Promise<string> {
   const answer = await fetch(url, { redirect: 'manual' });
   expect(answer.status).toBe(302);
   return answer.headers.get('location')!;
+}
+async function waitUntil(probe: () => boolean) {
+  while (!probe()) await new Promise(resolve => setTimeout(resolve, 10));
 }
 async function openCallback(callbackUrl: string) {
   // a browser tries 127.0.0.1 for localhost; so do we, whatever this machine's resolver says
@@ -245,7 +248,8 @@ describe('loginWithBrowser', () => {
     const missing = await openCallback(forged.toString());
     expect(missing.status).toBe(400);
     expect(missing.html).toContain('Start the sign-in again from there');
-    expect(warnings).toHaveLength(2);
+    // told once, however many such callbacks come
+    expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('Still waiting for the sign-in started here');
     expect(issuer.exchanges).toEqual([]);
     expect((await openCallback(callback.toString())).status).toBe(200);
@@ -322,16 +326,144 @@ describe('loginWithBrowser', () => {
     expect(again.title).toBe('Sign-in in progress');
     expect(again.html).toContain('already being completed');
 
-    // cancelled mid-exchange: the server stays up to finish the page it owes
+    // cancelled mid-exchange: the exchange ends it; until then every callback is refused
     controller.abort();
     const late = await openCallback(callback);
     expect(late.status).toBe(409);
-    expect(late.title).toBe('Sign-in already finished');
-    expect(late.html).toContain('This sign-in has already ended. You can close this tab.');
+    expect(late.title).toBe('Sign-in in progress');
 
     release();
     expect((await first).status).toBe(500);
     await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('once the code is being traded, refuses every other callback: a denial cannot fail a sign-in that gets saved', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    const { login, authorizeUrl, warnings } = startLogin({
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const first = openCallback(callback.toString());
+    await waitUntil(() => issuer.requests.some(r => r.path === '/oauth/authorize'));
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const denial = new URL(callback);
+    denial.searchParams.delete('code');
+    denial.searchParams.set('error', 'access_denied');
+    const noCode = new URL(callback);
+    noCode.searchParams.delete('code');
+    const wrongState = new URL(callback);
+    wrongState.searchParams.set('state', 'x');
+    for (const url of [denial, noCode, wrongState, callback]) {
+      const page = await openCallback(url.toString());
+      expect({ status: page.status, title: page.title }).toEqual({
+        status: 409,
+        title: 'Sign-in in progress',
+      });
+    }
+    release();
+    expect((await first).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+    expect(JSON.parse(await readFile(authFile, 'utf8')).tokens.refresh_token).toBe(
+      issuer.issued[0]!.refresh_token,
+    );
+    expect(issuer.exchanges).toHaveLength(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a sign-in cancelled while the code is traded writes nothing and revokes nothing', async () => {
+    const previous = JSON.stringify({
+      tokens: {
+        id_token: makeJwt({ exp: nowSeconds(), marker: 'old', claims: { iss: issuer.issuer } }),
+        refresh_token: 'old-SECRET-rt',
+      },
+    });
+    await writeFile(authFile, previous);
+    const controller = new AbortController();
+    let exchanged!: () => void;
+    const traded = new Promise<void>(resolve => (exchanged = resolve));
+    const { login, authorizeUrl } = startLogin({
+      abortSignal: controller.signal,
+      // an app fetch that does not stop on the signal: the exchange completes regardless
+      fetch: async (input, { signal: _, ...init } = {}) => {
+        const response = await fetch(input, init);
+        controller.abort();
+        exchanged();
+        return response;
+      },
+    });
+    const page = openCallback(await followAuthorize(await authorizeUrl));
+    await traded;
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await page).status).toBe(500);
+    expect(await readFile(authFile, 'utf8')).toBe(previous);
+    expect(issuer.revoked).toEqual([]);
+  });
+
+  it('tells each kind of refused request once: a flood of them is one warning each', async () => {
+    const { login, authorizeUrl, warnings } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const forged = new URL(callback);
+    forged.searchParams.set('state', 'forged');
+    for (let i = 0; i < 5; i++) {
+      expect((await openCallback(forged.toString())).status).toBe(400);
+      const rebound = await new Promise<number | undefined>((resolve, reject) => {
+        get(
+          {
+            host: '127.0.0.1',
+            port: callback.port,
+            path: `${callback.pathname}${callback.search}`,
+            headers: { host: `rebound.example:${callback.port}` },
+          },
+          res => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        ).on('error', reject);
+      });
+      expect(rebound).toBe(421);
+    }
+    expect(issuer.exchanges).toEqual([]); // the rebound request's code was not traded
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Ignored a sign-in callback with a wrong `state`/),
+      expect.stringMatching(/^Refused a request to the sign-in callback for another host/),
+    ]);
+    expect((await openCallback(callback.toString())).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+  });
+
+  it('gives up after `timeoutMs` with no callback: expired, nothing written, the server closed', async () => {
+    const { login, authorizeUrl } = startLogin({ timeoutMs: 300 });
+    const callback = await followAuthorize(await authorizeUrl);
+    const started = Date.now();
+    const error = await login.catch(e => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(CodexLoginError);
+    expect(error).toMatchObject({ reason: 'expired' });
+    expect(error.message).toBe(
+      'The sign-in was not completed within <1 minutes; nothing was written. Run it again.',
+    );
+    await expect(openCallback(callback)).rejects.toThrow();
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('the time limit covers a token exchange that hangs: expired, nothing written', async () => {
+    const { login, authorizeUrl } = startLogin({
+      timeoutMs: 400,
+      // a token endpoint that never answers (the request itself stops on the signal)
+      fetch: (_input, init) =>
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+        ),
+    });
+    const page = openCallback(await followAuthorize(await authorizeUrl));
+    const error = await login.catch(e => e);
+    expect(error).toMatchObject({ reason: 'expired' });
+    expect((await page).status).toBe(500);
     await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

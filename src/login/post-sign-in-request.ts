@@ -31,7 +31,8 @@ export async function postSignInRequest({
       signal: abortSignal,
     });
   } catch (error) {
-    if (isAbortError(error)) throw error;
+    // an abort, or the sign-in's time limit (which aborts with its own error)
+    if (isAbortError(error) || abortSignal?.aborted) throw error;
     throw new APICallError({
       message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
       url,
