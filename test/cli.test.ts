@@ -146,7 +146,7 @@ describe('login', () => {
   });
 
   it('signs in with --device: prints the URL and the code, waits for approval', async () => {
-    issuer.devicePendingPolls = 2;
+    issuer.devicePendingPolls = 1;
     const { exitCode, stdout } = await cli(['login', '--device']).done;
     expect(exitCode).toBe(0);
     const lines = stdout.split('\n');
@@ -156,7 +156,7 @@ describe('login', () => {
     expect(lines[3]).toContain('never share this code');
     expect(lines[4]).toMatch(/^Waiting for approval/);
     expect(lines[5]).toMatch(/^Signed in as ada@example\.com \(plus plan\)\. /);
-    expect(issuer.devicePolls).toHaveLength(3);
+    expect(issuer.devicePolls).toHaveLength(2);
   });
 
   it('without --no-browser, opens the browser on the sign-in URL', async () => {

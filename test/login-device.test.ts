@@ -42,8 +42,8 @@ function signInError(url: string, options: Partial<LoginWithDeviceCodeOptions> =
 
 describe('loginWithDeviceCode', () => {
   it('shows the code, polls at the server interval while pending, then saves the sign-in', async () => {
-    issuer.devicePendingPolls = 3;
-    issuer.deviceInterval = '0.05';
+    issuer.devicePendingPolls = 1;
+    issuer.deviceInterval = '1.2';
     const shown: CodexDeviceCode[] = [];
     const result = await signIn(issuer.issuer, {
       onUserCode: code => void shown.push(code),
@@ -59,9 +59,8 @@ describe('loginWithDeviceCode', () => {
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
 
-    expect(issuer.devicePolls).toHaveLength(4);
-    const gaps = issuer.devicePolls.slice(1).map((t, i) => t - issuer.devicePolls[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
+    expect(issuer.devicePolls).toHaveLength(2);
+    expect(issuer.devicePolls[1]! - issuer.devicePolls[0]!).toBeGreaterThanOrEqual(1_150);
 
     expect(issuer.exchanges).toEqual([
       { redirectUri: `${issuer.issuer}/deviceauth/callback`, pkceOk: true },
@@ -80,10 +79,10 @@ describe('loginWithDeviceCode', () => {
 
   it('gives up when the code is not approved in time, writing nothing', async () => {
     issuer.deviceNeverApproved = true;
-    const error = await signInError(issuer.issuer, { timeoutMs: 200 });
+    const error = await signInError(issuer.issuer, { timeoutMs: 1_500 });
     expect(error).toMatchObject({ reason: 'expired', name: 'AI_LoadAPIKeyError' });
     expect(error.message).toMatch(/not approved within .* has expired; nothing was written/);
-    expect(issuer.devicePolls.length).toBeGreaterThanOrEqual(3);
+    expect(issuer.devicePolls).toHaveLength(3); // at 0 s, 1 s and the 1.5 s deadline
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -134,7 +133,7 @@ describe('loginWithDeviceCode', () => {
   }, 10_000);
 
   it('leaves no listener on the signal it was given after polling', async () => {
-    issuer.devicePendingPolls = 3;
+    issuer.devicePendingPolls = 1;
     const controller = new AbortController();
     await signIn(issuer.issuer, {
       abortSignal: controller.signal,
@@ -142,7 +141,7 @@ describe('loginWithDeviceCode', () => {
       // app's fetch takes none, so any listener left on the signal is the sign-in's own
       fetch: (input, { signal: _, ...init } = {}) => fetch(input, init),
     });
-    expect(issuer.devicePolls).toHaveLength(4);
+    expect(issuer.devicePolls).toHaveLength(2);
     expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
   });
 
@@ -341,9 +340,52 @@ describe('loginWithDeviceCode against odd answers', () => {
   });
 
   it('a numeric interval is used as it is', async () => {
-    const server = await pendingIssuer(0.02);
-    await signIn(server.url, { timeoutMs: 300 }).catch(() => {});
-    expect(tokenPolls(server).length).toBeGreaterThan(4);
+    const server = await pendingIssuer(1.5);
+    await signIn(server.url, { timeoutMs: 2_900 }).catch(() => {});
+    // at 0 s, 1.5 s and the 2.9 s deadline (1 s would poll 4 times, the 5 s fallback twice)
+    expect(tokenPolls(server)).toHaveLength(3);
+  });
+
+  it('polls at most once a second, whatever the interval says', async () => {
+    for (const interval of ['0.001', 0.02, '1e-9']) {
+      const server = await pendingIssuer(interval);
+      await signIn(server.url, { timeoutMs: 2_500 }).catch(() => {});
+      const polls = tokenPolls(server).map(hit => hit.at);
+      // at 0 s, 1 s, 2 s and the 2.5 s deadline
+      expect(polls).toHaveLength(4);
+      for (let i = 1; i < 3; i++) expect(polls[i]! - polls[i - 1]!).toBeGreaterThanOrEqual(950);
+    }
+  });
+
+  it('slows down by 5 s on slow_down or 429 instead of ending the sign-in', async () => {
+    for (const slowDown of [
+      { status: 400, body: { error: 'slow_down' } },
+      { status: 403, body: { error: { code: 'slow_down', message: 'Too many requests' } } },
+      { status: 429, body: { error: 'rate_limited' } },
+      { status: 429, body: 'Too Many Requests' },
+    ]) {
+      const answers = [slowDown];
+      const server = await oddIssuer({
+        usercode: { status: 200, body: { ...issued, interval: '1' } },
+        token: () => answers.shift() ?? { status: 403, body: { error: 'authorization_pending' } },
+      });
+      const error = await signInError(server.url, { timeoutMs: 3_000 });
+      // not ended by the 429 or slow_down: it waited 1 + 5 s, cut short by the deadline
+      expect(error).toMatchObject({ reason: 'expired' });
+      const polls = tokenPolls(server).map(hit => hit.at);
+      expect(polls).toHaveLength(2);
+      expect(polls[1]! - polls[0]!).toBeGreaterThanOrEqual(2_900);
+    }
+  }, 20_000);
+
+  it('signs in after being told to slow down', async () => {
+    issuer.deviceSlowDowns = 1;
+    issuer.deviceInterval = '1';
+    // the next poll would come 6 s later; the deadline brings it forward to 1.5 s
+    const result = await signIn(issuer.issuer, { timeoutMs: 1_500 });
+    expect(result.email).toBe('ada@example.com');
+    expect(issuer.devicePolls).toHaveLength(2);
+    expect(issuer.devicePolls[1]! - issuer.devicePolls[0]!).toBeGreaterThanOrEqual(1_450);
   });
 
   it('says the code expired in under a minute when the timeout was that short, and when it expires', async () => {

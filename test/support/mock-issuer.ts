@@ -16,6 +16,8 @@ export type MockIssuer = {
   decision: 'approve' | 'deny' | 'deny-entitlement';
   /** Device codes answer "pending" (403) this many times before approval. */
   devicePendingPolls: number;
+  /** The first polls answer 429 `slow_down` this many times (a throttling issuer). */
+  deviceSlowDowns: number;
   /** Polls answer "pending" forever (the user never approves). */
   deviceNeverApproved: boolean;
   /** `interval` sent with a device code, as the server sends it (a string of seconds). */
@@ -137,6 +139,10 @@ export async function startMockIssuer(): Promise<MockIssuer> {
         return json(res, 400, { error: 'invalid_request' });
       }
       state.devicePolls.push(Date.now());
+      if (state.deviceSlowDowns > 0) {
+        state.deviceSlowDowns--;
+        return json(res, 429, { error: 'slow_down' });
+      }
       if (state.deviceNeverApproved || device.polls++ < state.devicePendingPolls) {
         return json(res, 403, { error: 'authorization_pending' });
       }
@@ -183,6 +189,7 @@ export async function startMockIssuer(): Promise<MockIssuer> {
     issuer: `http://127.0.0.1:${port}`,
     decision: 'approve',
     devicePendingPolls: 0,
+    deviceSlowDowns: 0,
     deviceNeverApproved: false,
     deviceInterval: '0.02',
     deviceEnabled: true,
