@@ -9,6 +9,7 @@ import {
   readlink,
   rm,
   symlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,19 @@ describe('logout', () => {
       expect(await readdir(dir)).toEqual([]);
     }
     expect(issuer.hits).toEqual([]);
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+    });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('reports nothing removed, and revokes nothing, when there is no auth file', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,14 @@ describe('saveSignIn', () => {
     } finally {
       await refusing.close();
     }
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    await saveSignIn({ authFile, tokens: tokens() });
+    expect(await readdir(dir)).toEqual(['auth.json']);
   });
 
   it('writes nothing when cancelled before the write', async () => {

@@ -59,7 +59,7 @@ export async function saveSignIn({
       await writeAuthFile(target, content);
       return previous.tokens;
     },
-    abortSignal,
+    { abortSignal },
   );
   const refreshToken = replaced?.refresh_token;
   const issuer = signInIssuer(replaced);
