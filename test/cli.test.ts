@@ -572,6 +572,82 @@ describe('keyring users', () => {
   });
 });
 
+describe('text from servers and files', () => {
+  // a window title, a screen clear, a carriage return to a fake prompt, a C1 CSI, a bell
+  const hostile = (label: string) => `${label}\x1b]0;pwned\x07\x1b[2J\r$ sudo\x9b31m\x7f\t!`;
+  const shown = (label: string) => `${label}]0;pwned[2J$ sudo31m!`;
+  const controls = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+  it('reaches the terminal without control characters (line breaks kept)', async () => {
+    issuer.deviceUserCode = hostile('CODE');
+    issuer.account = {
+      email: hostile('ada@example.com'),
+      plan: hostile('plus'),
+      accountId: 'acct_x',
+    };
+    const login = await cli(['login', '--device']).done;
+    expect(login.exitCode).toBe(0);
+    expect(login.stdout).toContain(`  2. Enter the code ${shown('CODE')} (it expires in`);
+    expect(login.stdout).toContain(
+      `Signed in as ${shown('ada@example.com')} (${shown('plus')} plan). Credentials saved to`,
+    );
+    expect(login.stdout.split('\n')).toHaveLength(7);
+
+    emu.usage = {
+      plan_type: hostile('pro'),
+      rate_limit: {
+        limit_reached: true,
+        primary_window: { used_percent: 3, limit_window_seconds: 5_400, reset_after_seconds: 45 },
+      },
+      rate_limit_reached_type: { kind: hostile('kind') },
+    };
+    const status = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(status.stdout).toContain(
+      `Signed in as ${shown('ada@example.com')} (${shown('plus')} plan,`,
+    );
+    expect(status.stdout).toContain(`Quota (${shown('pro')} plan):\n`);
+    expect(status.stdout).toContain(`  Limit reached (${shown('kind')}): requests are refused`);
+
+    emu.usage = { status: 400, body: { error: { message: hostile('Bad\nrequest') } } };
+    const failed = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(failed.stdout).toContain(`Quota: unavailable (${shown('Bad\nrequest')}`);
+
+    for (const { stdout, stderr } of [login, status, failed]) {
+      expect(stdout).not.toMatch(controls);
+      expect(stderr).not.toMatch(controls);
+    }
+  });
+
+  it('--json keeps the strings exact (JSON-escaped)', async () => {
+    issuer.account = { email: hostile('ada@example.com'), plan: 'plus', accountId: 'acct_x' };
+    await signIn();
+    emu.usage = { plan_type: hostile('pro') };
+    const { stdout } = await cli(['status', '--json', '--base-url', emu.baseURL]).done;
+    const status = JSON.parse(stdout);
+    expect(status.email).toBe(hostile('ada@example.com'));
+    expect(status.usage.planType).toBe(hostile('pro'));
+    expect(stdout).toContain('\\u001b]0;pwned\\u0007');
+  });
+
+  it("the issuer's error_description and backend errors are cleaned too", async () => {
+    const run = cli(['login', '--no-browser', '--port', '0']);
+    const printed = await waitFor(() =>
+      run.out.stdout.includes('authorize') ? run.out.stdout : undefined,
+    );
+    const url = /https?:\/\/\S+\/oauth\/authorize\S+/.exec(printed)![0];
+    const location = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+    location.searchParams.delete('code');
+    location.searchParams.set('error', 'access_denied');
+    location.searchParams.set('error_description', hostile('Nope'));
+    await fetch(location.toString().replace('//localhost:', '//127.0.0.1:'));
+    const { exitCode, stderr } = await run.done;
+    expect(exitCode).toBe(1);
+    expect(stderr).toBe(
+      `Error: Sign-in was denied (${shown('Nope')}). Start it again and approve the request, or sign in with another account.\n`,
+    );
+  });
+});
+
 describe('usage errors', () => {
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolveCodexHome } from '../login/codex-home';
 import { DEFAULT_ISSUER, normalizeIssuer } from '../login/normalize-issuer';
 import { VERSION } from '../common/package-identity';
-import type { CliIO } from './cli-io';
+import { terminalIO, type CliIO } from './cli-io';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';
 import { statusCommand } from './status-command';
@@ -43,7 +43,8 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
 class UsageError extends Error {}
 
 /** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = terminalIO(rawIO);
   let parsed;
   try {
     parsed = parseArgs({
@@ -102,7 +103,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await statusCommand(io, {
           codexHome,
           issuer,
-          json: values.json === true,
+          // exact, and JSON escapes every C0 control character itself
+          json: values.json === true ? rawIO.stdout : undefined,
           baseURL: values['base-url'],
         });
     }

@@ -22,6 +22,8 @@ export type MockIssuer = {
   deviceNeverApproved: boolean;
   /** `interval` sent with a device code, as the server sends it (a string of seconds). */
   deviceInterval: string;
+  /** The user code it hands out instead of `ABCD-<n>` (a hostile issuer's, say). */
+  deviceUserCode: string | undefined;
   /** Whether device-code sign-in is offered at all (404 otherwise). */
   deviceEnabled: boolean;
   /** When set, `/oauth/token` answers 307 to this URL (a hijacked or misconfigured issuer). */
@@ -124,7 +126,7 @@ export async function startMockIssuer(): Promise<MockIssuer> {
       if (!state.deviceEnabled) return json(res, 404, { detail: 'Not Found' });
       if (body.client_id !== CLIENT_ID) return json(res, 400, { error: 'invalid_client' });
       const id = `deviceauth_${++counter}`;
-      const userCode = `ABCD-${1000 + counter}`;
+      const userCode = state.deviceUserCode ?? `ABCD-${1000 + counter}`;
       devices.set(id, { userCode, polls: 0 });
       return json(res, 200, {
         device_auth_id: id,
@@ -192,6 +194,7 @@ export async function startMockIssuer(): Promise<MockIssuer> {
     deviceSlowDowns: 0,
     deviceNeverApproved: false,
     deviceInterval: '0.02',
+    deviceUserCode: undefined,
     deviceEnabled: true,
     tokenRedirect: undefined,
     account: { email: 'ada@example.com', plan: 'plus', accountId: 'acct_login' },
