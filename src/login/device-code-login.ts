@@ -4,7 +4,7 @@ import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { resolveAuthFile } from './codex-home';
 import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
-import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
+import { parseJsonObject, postSignInRequest, readSignInAnswer } from './post-sign-in-request';
 import { saveSignIn, type CodexLoginResult } from './save-sign-in';
 import { exchangeAuthorizationCode } from './token-exchange';
 
@@ -193,7 +193,7 @@ async function postJson(
     fetch,
     abortSignal,
   });
-  const text = await response.text().catch(() => '');
+  const text = await readSignInAnswer(response, url, undefined);
   return {
     url,
     ok: response.ok,
