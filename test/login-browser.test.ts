@@ -451,6 +451,26 @@ describe('loginWithBrowser', () => {
     await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('refuses a time limit a timer cannot keep, before anything starts', async () => {
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
+      const urls: string[] = [];
+      const error = await loginWithBrowser({
+        codexHome: dir,
+        issuer: issuer.issuer,
+        port: 0,
+        timeoutMs,
+        openBrowser: false,
+        onAuthorizeUrl: url => void urls.push(url),
+      }).catch(e => e);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'timeoutMs' });
+      expect(error.message).toBe(
+        `\`timeoutMs\` must be a number of milliseconds from 1 to 2147483647 (about 24 days), not ${String(timeoutMs)}.`,
+      );
+      expect(urls).toEqual([]);
+    }
+  });
+
   it('the time limit covers a token exchange that hangs: expired, nothing written', async () => {
     const { login, authorizeUrl } = startLogin({
       timeoutMs: 400,

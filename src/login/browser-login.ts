@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { timingSafeEqual } from 'node:crypto';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
@@ -130,8 +131,17 @@ export async function loginWithBrowser(
   }
 }
 
+/** The longest delay a timer takes: a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** A signal that aborts with an `expired` error once `timeoutMs` have passed. */
 function signInDeadline(timeoutMs: number): { signal: AbortSignal; clear: () => void } {
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+    throw new InvalidArgumentError({
+      argument: 'timeoutMs',
+      message: `\`timeoutMs\` must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (about 24 days), not ${String(timeoutMs)}.`,
+    });
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort(
