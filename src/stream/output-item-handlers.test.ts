@@ -7,7 +7,11 @@ import {
   summaryTexts,
   type CodexEvent,
 } from '../../test/support/codex-events';
-import { corePartsOf, type CoreFinishPart } from '../../test/support/part-stream';
+import {
+  corePartsOf,
+  LOCAL_SHELL_DECLARED,
+  type CoreFinishPart,
+} from '../../test/support/part-stream';
 import type { CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart } from './codex-stream-part';
 
@@ -16,16 +20,8 @@ import type { CodexContentPart } from './codex-stream-part';
 
 type Part = CodexContentPart | CoreFinishPart | { type: 'stream-start'; warnings: never[] };
 
-/** The request declared a local shell tool (under its own name). */
-const SHELL_DECLARED: CodexToolNames = {
-  kinds: { local_shell: 'local_shell' },
-  localShell: 'local_shell',
-  customByWireName: {},
-  customBySdkName: {},
-};
-
 async function run(events: CodexEvent[]): Promise<Part[]> {
-  return (await corePartsOf(events, SHELL_DECLARED)) as Part[];
+  return (await corePartsOf(events, LOCAL_SHELL_DECLARED)) as Part[];
 }
 
 /** The parts between `stream-start` and `finish`, for a response that completes normally. */

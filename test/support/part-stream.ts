@@ -14,6 +14,14 @@ import { toSSE, type CodexEvent } from './codex-events';
 /** The core's finish part, before a spec version shapes it: unified and raw reason, metadata. */
 export type CoreFinishPart = { type: 'finish' } & CodexFinish;
 
+/** The tools of a request that declared the local shell tool, under its own name. */
+export const LOCAL_SHELL_DECLARED: CodexToolNames = {
+  kinds: { local_shell: 'local_shell' },
+  localShell: 'local_shell',
+  customByWireName: {},
+  customBySdkName: {},
+};
+
 /** A connection reading SSE from `body`, with nothing to abort or release. */
 export function sseConnection(body: ReadableStream<Uint8Array>): CodexConnection {
   return {
