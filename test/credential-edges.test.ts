@@ -467,6 +467,8 @@ describe('login while a refresh is in flight', () => {
     );
     tokens.validRefreshTokens.add('rt-SECRET-original');
     tokens.delayMs = 300;
+    // the refresh and the new sign-in are the same issuer's, as auth.openai.com is for both
+    tokens.iss = issuer.issuer;
     const call = createCodex({ baseURL: emu.baseURL, authFile, tokenURL: tokens.tokenURL })(
       'gpt-5.3-codex',
     ).doGenerate(hi);

@@ -1,5 +1,5 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,17 @@ describe('proactive refresh', () => {
     const credentials = await (await source()).getCredentials();
     expect(server.requests).toHaveLength(1);
     expect(credentials.accessToken).toBe(server.issued[0]);
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    server.validRefreshTokens.add('rt-SECRET-a');
+    await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    const credentials = await (await source()).getCredentials();
+    expect(credentials.accessToken).toBe(server.issued[0]);
+    await expect(stat(`${authFile}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('keeps a token with more than five minutes left', async () => {

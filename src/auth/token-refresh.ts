@@ -3,6 +3,7 @@ import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sd
 import { describeError } from '../common/describe-error';
 import { headerValueProblem } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
+import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
 export const CODEX_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 export const DEFAULT_TOKEN_URL = 'https://auth.openai.com/oauth/token';
@@ -78,6 +79,18 @@ async function postRefreshToken(
       requestBodyValues: redactedBody,
       isRetryable: true,
     });
+  // Unread, so nothing in it is known: its status decides, as for an unusable answer.
+  const tooLarge = (response: Response) => {
+    const retryable = response.ok || response.status === 429 || response.status >= 500;
+    return new APICallError({
+      message: `The ChatGPT token endpoint answered (HTTP ${response.status}) with more than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read, and the auth file was left as it was. ${retryable ? 'Try again shortly.' : 'Run `codex login` to sign in again.'}`,
+      url: tokenURL,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders: extractResponseHeaders(response),
+      isRetryable: retryable,
+    });
+  };
   try {
     let response: Response;
     try {
@@ -107,8 +120,9 @@ async function postRefreshToken(
       'tokenURL',
     );
     if (redirect != null) throw redirect;
-    const text = await response.text().catch(() => '');
+    const text = await readLimitedText(response, tokenURL, ANSWER_LIMIT_BYTES).catch(() => '');
     if (timeout.signal.aborted) throw timedOut();
+    if (text === undefined) throw tooLarge(response);
     return { response, text };
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,9 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../login/codex-home';
+import { resolveCodexHome } from '../login/codex-home';
+import { DEFAULT_ISSUER, normalizeIssuer } from '../login/normalize-issuer';
 import { VERSION } from '../common/package-identity';
-import type { CliIO } from './cli-io';
+import { terminalIO, type CliIO } from './cli-io';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';
 import { statusCommand } from './status-command';
@@ -11,7 +13,7 @@ const USAGE = `Usage: npx ai-sdk-provider-codex <command> [options]
 Commands:
   login            Sign in with ChatGPT in the browser (writes auth.json as \`codex login\` does)
   login --device   Sign in from a machine without a browser, with a one-time code
-  logout           Remove the sign-in (and revoke its refresh token)
+  logout           Revoke the sign-in's refresh token, then remove the sign-in
   status           Who is signed in, when the token expires, and the quota left
 
 Options:
@@ -20,6 +22,8 @@ Options:
   --port N          login: the localhost callback port (default 1455, then 1457;
                     OpenAI only redirects to the ports registered for the Codex CLI)
   --no-browser      login: print the sign-in URL instead of opening a browser
+  --force           logout: remove the sign-in even when its refresh token cannot be
+                    revoked (it then stays valid until it expires; exit code 1)
   --json            status: machine-readable output
   --base-url URL    status: the Codex backend (default $CODEX_BASE_URL, else
                     https://chatgpt.com/backend-api/codex)
@@ -33,14 +37,15 @@ Options:
  */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   login: ['device', 'port', 'no-browser'],
-  logout: [],
+  logout: ['force'],
   status: ['json', 'base-url'],
 };
 
 class UsageError extends Error {}
 
 /** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = terminalIO(rawIO);
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,6 +58,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         device: { type: 'boolean' },
         port: { type: 'string' },
         'no-browser': { type: 'boolean' },
+        force: { type: 'boolean' },
         json: { type: 'boolean' },
         'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -82,7 +88,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       }
     }
     const codexHome = resolveCodexHome(values['codex-home'], io.env);
-    const issuer = normalizeIssuer(values.issuer);
+    const issuer = parseIssuer(values.issuer);
     switch (command) {
       case 'login':
         return await loginCommand(io, {
@@ -93,12 +99,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           openBrowser: values['no-browser'] !== true,
         });
       case 'logout':
-        return await logoutCommand(io, { codexHome, issuer });
+        return await logoutCommand(io, { codexHome, issuer, force: values.force === true });
       default:
         return await statusCommand(io, {
           codexHome,
           issuer,
-          json: values.json === true,
+          // exact, and JSON escapes every C0 control character itself
+          json: values.json === true ? rawIO.stdout : undefined,
           // the variable the examples and apps point at an emulator or a proxy with
           baseURL: values['base-url'] ?? (io.env.CODEX_BASE_URL || undefined),
         });
@@ -123,6 +130,15 @@ function parsePort(value: string): number {
     throw new UsageError(`--port must be a port number (0–65535), not "${value}".`);
   }
   return port;
+}
+
+function parseIssuer(value: string | undefined): string {
+  try {
+    return normalizeIssuer(value, '--issuer');
+  } catch (error) {
+    if (InvalidArgumentError.isInstance(error)) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function usageError(io: CliIO, message: string): number {

@@ -11,7 +11,13 @@ import { formatDuration, type CliIO } from './cli-io';
  */
 export async function statusCommand(
   io: CliIO,
-  options: { codexHome: string; issuer: string; json: boolean; baseURL?: string },
+  options: {
+    codexHome: string;
+    issuer: string;
+    /** Where `--json` output goes (as it is); unset, a summary goes to `io.stdout`. */
+    json?: (text: string) => void;
+    baseURL?: string;
+  },
 ): Promise<number> {
   const signIn = await readCodexSignIn({ codexHome: options.codexHome });
   if (signIn.kind !== 'chatgpt') {
@@ -20,7 +26,7 @@ export async function statusCommand(
       join(options.codexHome, 'config.toml'),
     );
     if (options.json) {
-      io.stdout(
+      options.json(
         `${JSON.stringify({ signedIn: false, authFile: signIn.authFile, problem: signIn.problem, hint }, null, 2)}\n`,
       );
     } else {
@@ -49,7 +55,7 @@ export async function statusCommand(
 
   if (options.json) {
     const { kind: _kind, problem: _problem, ...who } = signIn;
-    io.stdout(
+    options.json(
       `${JSON.stringify({ signedIn: true, ...who, usage: usage ?? null, usageError }, null, 2)}\n`,
     );
     return 0;

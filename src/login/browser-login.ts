@@ -1,9 +1,11 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { timingSafeEqual } from 'node:crypto';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { PACKAGE_NAME } from '../common/package-identity';
 import { startCallbackServer, type CallbackReply } from './callback-server';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
 import { errorPage, successPage } from './login-pages';
 import { openBrowser as openDefaultBrowser } from './open-browser';
@@ -12,6 +14,8 @@ import { saveSignIn, type CodexLoginResult } from './save-sign-in';
 import { exchangeAuthorizationCode } from './token-exchange';
 
 export const DEFAULT_CALLBACK_PORT = 1455;
+/** As long as a device code lives: long enough to sign in, with a second factor. */
+const DEFAULT_SIGN_IN_TIMEOUT_MS = 15 * 60 * 1000;
 /** The issuer also accepts this redirect port; used when 1455 is taken. */
 const FALLBACK_CALLBACK_PORT = 1457;
 const SCOPES = 'openid profile email offline_access';
@@ -32,10 +36,18 @@ export type LoginWithBrowserOptions = {
   openBrowser?: boolean | ((url: string) => void | Promise<void>);
   /** Gets the authorize URL once the callback server listens, e.g. to print it. */
   onAuthorizeUrl?: (url: string) => void;
-  /** Told about callbacks that were refused but did not end the sign-in (a wrong `state`). */
+  /**
+   * Told about requests that were refused but did not end the sign-in (a wrong `state`,
+   * another `Host`): once per kind, however many come.
+   */
   onWarning?: (message: string) => void;
   /** Sent as `originator` on the authorize URL. Default `ai-sdk-provider-codex`. */
   originator?: string;
+  /**
+   * Give up when the sign-in has not completed after this long (default 15 minutes),
+   * token exchange included: a `CodexLoginError` with reason `expired`, nothing written.
+   */
+  timeoutMs?: number;
   /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
   abortSignal?: AbortSignal;
   fetch?: FetchFunction;
@@ -48,39 +60,57 @@ export type LoginWithBrowserOptions = {
 export async function loginWithBrowser(
   options: LoginWithBrowserOptions = {},
 ): Promise<CodexLoginResult> {
-  const { abortSignal, fetch } = options;
-  abortSignal?.throwIfAborted();
+  const { fetch } = options;
+  options.abortSignal?.throwIfAborted();
   const issuer = normalizeIssuer(options.issuer);
   const authFile = resolveAuthFile(options);
   const pkce = createPkce();
   const state = createState();
   const outcome = createSignInOutcome();
+  const onWarning = once(options.onWarning);
+  // The caller's cancel and our time limit, as one signal for the exchange and the write.
+  const deadline = signInDeadline(options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS);
+  const abortSignal =
+    options.abortSignal != null
+      ? AbortSignal.any([options.abortSignal, deadline.signal])
+      : deadline.signal;
   // Known once the server listens; no callback can reach `complete` before that.
   let redirectUri: string;
 
-  const server = await startCallbackServer({
-    port: options.port ?? DEFAULT_CALLBACK_PORT,
-    fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
-    onCallback: callbackHandler({
-      outcome,
-      state,
-      onWarning: options.onWarning,
-      complete: async code => {
-        const tokens = await exchangeAuthorizationCode({
-          issuer,
-          code,
-          codeVerifier: pkce.verifier,
-          redirectUri,
-          fetch,
-          abortSignal,
-        });
-        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
-      },
-    }),
-  });
+  let server;
+  try {
+    server = await startCallbackServer({
+      port: options.port ?? DEFAULT_CALLBACK_PORT,
+      fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
+      onWarning,
+      onCallback: callbackHandler({
+        outcome,
+        state,
+        onWarning,
+        complete: async code => {
+          const tokens = await exchangeAuthorizationCode({
+            issuer,
+            code,
+            codeVerifier: pkce.verifier,
+            redirectUri,
+            fetch,
+            abortSignal,
+          });
+          return saveSignIn({ authFile, tokens, fetch, abortSignal });
+        },
+      }),
+    });
+  } catch (error) {
+    deadline.clear();
+    throw error;
+  }
   redirectUri = server.redirectUri;
-  const onAbort = () => outcome.fail(abortSignal!.reason);
-  abortSignal?.addEventListener('abort', onAbort, { once: true });
+  // While the code is being traded, the exchange and the write see the signal themselves:
+  // the sign-in is reported as it ends, never as failed while it is being saved.
+  const onAbort = () => {
+    if (outcome.phase === 'waiting') outcome.fail(abortSignal.reason);
+  };
+  abortSignal.addEventListener('abort', onAbort, { once: true });
   try {
     const url = buildAuthorizeUrl({
       issuer,
@@ -95,9 +125,46 @@ export async function loginWithBrowser(
     else if (open) openDefaultBrowser(url);
     return await outcome.promise;
   } finally {
-    abortSignal?.removeEventListener('abort', onAbort);
+    abortSignal.removeEventListener('abort', onAbort);
+    deadline.clear();
     await server.close();
   }
+}
+
+/** The longest delay a timer takes: a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A signal that aborts with an `expired` error once `timeoutMs` have passed. */
+function signInDeadline(timeoutMs: number): { signal: AbortSignal; clear: () => void } {
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+    throw new InvalidArgumentError({
+      argument: 'timeoutMs',
+      message: `\`timeoutMs\` must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (about 24 days), not ${String(timeoutMs)}.`,
+    });
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new CodexLoginError({
+        reason: 'expired',
+        message: `The sign-in was not completed within ${Math.round(timeoutMs / 60_000) || '<1'} minutes; nothing was written. Run it again.`,
+      }),
+    );
+  }, timeoutMs);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+/** `warn`, told each distinct message once. */
+function once(
+  warn: ((message: string) => void) | undefined,
+): ((message: string) => void) | undefined {
+  if (warn == null) return undefined;
+  const told = new Set<string>();
+  return message => {
+    if (told.has(message)) return;
+    told.add(message);
+    warn(message);
+  };
 }
 
 type SignInOutcome = {
@@ -150,6 +217,11 @@ function callbackHandler({
         'This sign-in has already ended. You can close this tab.',
       );
     }
+    // Once the code is being traded nothing else is heard: a denial or a second code
+    // arriving now must not decide a sign-in that may already be saved.
+    if (outcome.phase === 'exchanging') {
+      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
+    }
     if (!sameState(params.get('state'), state)) {
       // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
       onWarning?.(
@@ -172,9 +244,6 @@ function callbackHandler({
       const message = 'The sign-in server sent no authorization code. Start the sign-in again.';
       outcome.fail(new CodexLoginError({ reason: 'invalid_response', message }));
       return reply(400, 'Sign-in was not completed', message);
-    }
-    if (outcome.phase === 'exchanging') {
-      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
     }
     outcome.phase = 'exchanging';
     try {

@@ -8,6 +8,7 @@ import {
 } from '../auth/auth-file-store';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { revokeRefreshToken } from './revoke-token';
+import { signInIssuer } from './sign-in-issuer';
 import type { SignInTokens } from './token-exchange';
 
 /** What a finished sign-in tells the app: where the credentials went and whose they are. */
@@ -18,18 +19,18 @@ export type CodexLoginResult = CodexAccountClaims & { authFile: string };
  * `tokens.{id_token, access_token, refresh_token, account_id}`, `last_refresh`), keeping
  * any other top-level field. It goes through the refresh's lock and atomic 0600 writer,
  * so a refresh running in another process can neither interleave nor be overwritten
- * half-way. The refresh token it replaces is then revoked (best effort).
+ * half-way. The refresh token it replaces is then revoked (best effort) at the issuer that
+ * issued it, which need not be the one signed in to now; when the replaced sign-in does
+ * not say which issuer that was, it is not revoked anywhere.
  */
 export async function saveSignIn({
   authFile,
   tokens,
-  issuer,
   fetch,
   abortSignal,
 }: {
   authFile: string;
   tokens: SignInTokens;
-  issuer: string;
   fetch?: FetchFunction;
   /** A cancelled sign-in writes nothing, even when it is cancelled waiting for the lock. */
   abortSignal?: AbortSignal;
@@ -56,12 +57,20 @@ export async function saveSignIn({
         last_refresh: new Date().toISOString(),
       };
       await writeAuthFile(target, content);
-      return previous.tokens?.refresh_token;
+      return previous.tokens;
     },
-    abortSignal,
+    { abortSignal },
   );
-  if (typeof replaced === 'string' && replaced !== '' && replaced !== tokens.refresh_token) {
-    await revokeRefreshToken({ issuer, refreshToken: replaced, fetch });
+  const refreshToken = replaced?.refresh_token;
+  const issuer = signInIssuer(replaced);
+  if (
+    typeof refreshToken === 'string' &&
+    refreshToken !== '' &&
+    refreshToken !== tokens.refresh_token &&
+    issuer != null
+  ) {
+    // the new sign-in is saved whether or not the old token could be revoked
+    await revokeRefreshToken({ issuer, refreshToken, fetch }).catch(() => {});
   }
   return { authFile, ...claims };
 }

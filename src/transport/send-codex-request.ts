@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler } from '../common/codex-failed-response-handler';
+import { codexFailedResponseError } from '../common/codex-failed-response-handler';
 import { describeError } from '../common/describe-error';
 import { withDiagnostics } from '../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
@@ -49,8 +49,8 @@ export async function sendCodexRequest({
   const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
   if (redirect != null) throw redirect;
   if (!response.ok) {
-    const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
-    throw withDiagnostics(redactAPICallError(value, [headers.authorization]));
+    const error = await codexFailedResponseError({ response, url, requestBodyValues: body });
+    throw withDiagnostics(redactAPICallError(error, [headers.authorization]));
   }
   return response;
 }
