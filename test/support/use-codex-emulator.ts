@@ -13,6 +13,7 @@ export function useCodexEmulator(): CodexEmulator {
   afterAll(() => current?.close());
   beforeEach(() => {
     current!.requests.length = 0;
+    current!.preflights.length = 0;
     current!.inject = undefined;
     current!.acceptToken = () => true;
     current!.usage = defaultUsagePayload();
