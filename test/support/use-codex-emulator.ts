@@ -5,10 +5,12 @@ import { defaultUsagePayload, startCodexEmulator, type CodexEmulator } from './c
  * One emulator per test file, reset before each test (recorded requests, injected
  * faults, accepted tokens, usage payload). The returned object always points at the live emulator.
  */
-export function useCodexEmulator(): CodexEmulator {
+export function useCodexEmulator(
+  options?: Parameters<typeof startCodexEmulator>[0],
+): CodexEmulator {
   let current: CodexEmulator | undefined;
   beforeAll(async () => {
-    current = await startCodexEmulator();
+    current = await startCodexEmulator(options);
   });
   afterAll(() => current?.close());
   beforeEach(() => {

@@ -57,6 +57,9 @@ export async function bundleApp(
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // esbuild resolves an alias from the working directory: the app's, not this repository's
+    // (whose tsconfig `paths` would map the package to src/)
+    absWorkingDir: app,
     alias: entry === 'root' ? {} : { 'ai-sdk-provider-codex': provider, ai },
     ...options,
   });
