@@ -6,8 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseEvents } from '../support/codex-events';
 import { useCodexEmulator } from '../support/use-codex-emulator';
 import { bundleApp, runtimeApp } from './support/runtime-app';
-import { once } from './support/server-runtime-suite';
-import { readUIMessageStream, slowAnswer, TOOL_LOOP_TEXT } from './support/ui-message-stream';
+import {
+  CHAT_STREAM,
+  once,
+  readUIMessageStream,
+  slowAnswer,
+  TOOL_LOOP_RESULT,
+  WEBSOCKET_FALLBACK_RESULT,
+} from './support/app-answers';
 
 // The browser bundle in Debian's headless Chromium: a page on one loopback origin loads an
 // esbuild bundle of the app and calls the emulator, on another origin, with explicit tokens.
@@ -65,14 +71,7 @@ const json = async (path: string) => JSON.parse(await call(path));
 
 describe('the browser bundle in Chromium', () => {
   it('streams a tool loop over HTTP SSE, each request after a CORS preflight', async () => {
-    expect(await json('/tool-loop?transport=sse')).toEqual({
-      text: TOOL_LOOP_TEXT,
-      toolRuns: ['Paris'],
-      steps: 2,
-      finishReason: 'stop',
-      warnings: [],
-      rateLimits: null,
-    });
+    expect(await json('/tool-loop?transport=sse')).toEqual(TOOL_LOOP_RESULT);
     const [post] = emu.requests;
     expect(post!.headers).toMatchObject({
       authorization: 'Bearer at-SECRET-runtime',
@@ -100,10 +99,7 @@ describe('the browser bundle in Chromium', () => {
   });
 
   it('streams a tool loop as a UI message stream', async () => {
-    const ui = readUIMessageStream(await call('/chat'));
-    expect(ui.text).toBe(TOOL_LOOP_TEXT);
-    expect(ui.toolInputs).toEqual([['getWeather', { city: 'Paris' }]]);
-    expect(ui.toolOutputs).toEqual(['sunny in Paris']);
+    expect(readUIMessageStream(await call('/chat'))).toMatchObject(CHAT_STREAM);
   });
 
   it('reads the rate-limit headers the server exposes', async () => {
@@ -118,14 +114,7 @@ describe('the browser bundle in Chromium', () => {
   });
 
   it('falls back to HTTP SSE for the WebSocket transport, saying so once', async () => {
-    expect(await json('/tool-loop?transport=websocket')).toEqual({
-      text: TOOL_LOOP_TEXT,
-      toolRuns: ['Paris'],
-      steps: 2,
-      finishReason: 'stop',
-      warnings: [expect.stringMatching(/WebSocket transport cannot run here.*HTTP \(SSE\)/)],
-      rateLimits: null,
-    });
+    expect(await json('/tool-loop?transport=websocket')).toEqual(WEBSOCKET_FALLBACK_RESULT);
     expect(emu.requests.map(r => r.method)).toEqual(['POST', 'POST']);
   });
 

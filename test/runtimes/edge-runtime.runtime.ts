@@ -3,8 +3,13 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCodexEmulator } from '../support/use-codex-emulator';
 import { bundleApp, ENTRIES, runtimeApp, type EntryName } from './support/runtime-app';
-import { once } from './support/server-runtime-suite';
-import { readUIMessageStream, slowAnswer, TOOL_LOOP_TEXT } from './support/ui-message-stream';
+import {
+  CHAT_STREAM,
+  once,
+  readUIMessageStream,
+  slowAnswer,
+  WEBSOCKET_FALLBACK_RESULT,
+} from './support/app-answers';
 
 // Vercel's edge runtime (the `edge-runtime` package: the sandbox `next dev` and
 // `vercel dev` run edge functions in) with the app bundled as Next.js bundles edge code:
@@ -40,10 +45,7 @@ describe.each(Object.keys(ENTRIES) as EntryName[])('edge runtime, the %s entry',
   it('streams a tool loop as a UI message stream', async () => {
     edge = await startEdge(entry);
     const response = await edge.dispatchFetch('http://edge.local/chat');
-    const ui = readUIMessageStream(await response.text());
-    expect(ui.text).toBe(TOOL_LOOP_TEXT);
-    expect(ui.toolInputs).toEqual([['getWeather', { city: 'Paris' }]]);
-    expect(ui.toolOutputs).toEqual(['sunny in Paris']);
+    expect(readUIMessageStream(await response.text())).toMatchObject(CHAT_STREAM);
     expect(emu.requests.map(r => r.headers.authorization)).toEqual([
       'Bearer at-SECRET-runtime',
       'Bearer at-SECRET-runtime',
@@ -60,14 +62,7 @@ describe.each(Object.keys(ENTRIES) as EntryName[])('edge runtime, the %s entry',
 
   it('falls back to HTTP SSE for the WebSocket transport, saying so once', async () => {
     const { body } = await get('/tool-loop?transport=websocket');
-    expect(body).toEqual({
-      text: TOOL_LOOP_TEXT,
-      toolRuns: ['Paris'],
-      steps: 2,
-      finishReason: 'stop',
-      warnings: [expect.stringMatching(/WebSocket transport cannot run here.*HTTP \(SSE\)/)],
-      rateLimits: null,
-    });
+    expect(body).toEqual(WEBSOCKET_FALLBACK_RESULT);
     expect(emu.requests.map(r => r.method)).toEqual(['POST', 'POST']);
   });
 

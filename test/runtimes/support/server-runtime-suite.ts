@@ -2,17 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmulatorScript } from '../../support/codex-emulator';
 import { startMockIssuer, type MockIssuer } from '../../support/mock-issuer';
 import { useCodexEmulator } from '../../support/use-codex-emulator';
 import { lastJson, packageVersion, runChild, runtimeApp, type ChildResult } from './runtime-app';
-import { readUIMessageStream, slowAnswer, TOOL_LOOP_TEXT } from './ui-message-stream';
-
-/** An emulator hook that answers the next request with `script`, and only that one. */
-export function once(script: EmulatorScript): () => EmulatorScript | undefined {
-  let used = false;
-  return () => (used ? undefined : ((used = true), script));
-}
+import {
+  CHAT_STREAM,
+  once,
+  readUIMessageStream,
+  slowAnswer,
+  TOOL_LOOP_RESULT,
+} from './app-answers';
 
 /** How a server runtime runs `runtime-checks.mjs` in the app directory. */
 export type ServerRuntime = {
@@ -69,18 +68,9 @@ export function describeServerRuntime(runtime: ServerRuntime): void {
       expect({ code: child.code, stderr: child.stderr }).toEqual({ code: 0, stderr: '' });
     }
 
-    const toolLoop = {
-      text: TOOL_LOOP_TEXT,
-      toolRuns: ['Paris'],
-      steps: 2,
-      finishReason: 'stop',
-      warnings: [],
-      rateLimits: null,
-    };
-
     it('streams a tool loop over HTTP SSE', async () => {
       const child = await run('/tool-loop?transport=sse');
-      expect(child.result).toEqual(toolLoop);
+      expect(child.result).toEqual(TOOL_LOOP_RESULT);
       expectCleanExit(child);
       const posts = emu.requests.filter(r => r.method === 'POST');
       expect(posts).toHaveLength(2);
@@ -98,7 +88,7 @@ export function describeServerRuntime(runtime: ServerRuntime): void {
 
     it('streams a tool loop over the WebSocket transport', async () => {
       const child = await run('/tool-loop?transport=websocket');
-      expect(child.result).toEqual(toolLoop);
+      expect(child.result).toEqual(TOOL_LOOP_RESULT);
       expectCleanExit(child);
       // both steps went over one socket, none over HTTP
       expect(emu.requests.map(r => [r.method, r.socket])).toEqual([
@@ -116,11 +106,7 @@ export function describeServerRuntime(runtime: ServerRuntime): void {
     it('streams a tool loop as a UI message stream response', async () => {
       const child = await run('/chat');
       expectCleanExit(child);
-      const ui = readUIMessageStream(child.stdout);
-      expect(ui.text).toBe(TOOL_LOOP_TEXT);
-      expect(ui.toolInputs).toEqual([['getWeather', { city: 'Paris' }]]);
-      expect(ui.toolOutputs).toEqual(['sunny in Paris']);
-      expect(ui.types).toContain('finish');
+      expect(readUIMessageStream(child.stdout)).toMatchObject(CHAT_STREAM);
     });
 
     it.each(['sse', 'websocket'])('stops streaming at once on abort (%s)', async transport => {

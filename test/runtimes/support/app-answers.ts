@@ -1,5 +1,9 @@
+import { expect } from 'vitest';
 import { responseEvents } from '../../support/codex-events';
 import type { EmulatorScript } from '../../support/codex-emulator';
+
+// What the fixture app (fixtures/web-app.mjs) gives in every runtime, and the emulator
+// answers its checks need.
 
 /** What a chat front end reads from a UI message stream response (the SSE of `data:` chunks). */
 export function readUIMessageStream(body: string) {
@@ -23,6 +27,36 @@ export function readUIMessageStream(body: string) {
 
 /** The emulator's answer to the app's tool loop: a call of getWeather, then its summary. */
 export const TOOL_LOOP_TEXT = 'The getWeather tool returned sunny in Paris.';
+
+/** What `/chat`'s UI message stream shows: the tool's input and output, the summary, the end. */
+export const CHAT_STREAM = {
+  text: TOOL_LOOP_TEXT,
+  toolInputs: [['getWeather', { city: 'Paris' }]],
+  toolOutputs: ['sunny in Paris'],
+  types: expect.arrayContaining(['tool-input-available', 'tool-output-available', 'finish']),
+};
+
+/** `/tool-loop`'s answer: two steps, the tool run once, no warning. */
+export const TOOL_LOOP_RESULT = {
+  text: TOOL_LOOP_TEXT,
+  toolRuns: ['Paris'],
+  steps: 2,
+  finishReason: 'stop',
+  warnings: [] as unknown[],
+  rateLimits: null,
+};
+
+/** `/tool-loop?transport=websocket` where no socket can run: the same, over HTTP, said once. */
+export const WEBSOCKET_FALLBACK_RESULT = {
+  ...TOOL_LOOP_RESULT,
+  warnings: [expect.stringMatching(/WebSocket transport cannot run here.*HTTP \(SSE\)/)],
+};
+
+/** An emulator hook that answers the next request with `script`, and only that one. */
+export function once(script: EmulatorScript): () => EmulatorScript | undefined {
+  let used = false;
+  return () => (used ? undefined : ((used = true), script));
+}
 
 /** An answer that takes seconds to stream (word by word), for the abort checks. */
 export function slowAnswer(): EmulatorScript {
