@@ -33,12 +33,10 @@ const ENTRIES = [
 
 /** Modules that only run on Node (auth file, sign-in, WebSocket, proxies through undici). */
 const NODE_ONLY = [
-  /auth\/auth-file/,
-  /auth\/login\//,
-  /auth\/file-/,
-  /transport\/websocket\/(codex-socket|record-handshake)\.ts$/,
-  /transport\/default-fetch\.ts$/,
-  /transport\/load-undici\.ts$/,
+  /\/auth\/(auth-file|create-file-auth|credentials-store-mode|load-node-builtins)/,
+  /\/login\//,
+  /\/transport\/websocket\/(codex-socket|record-upgrade-answer|record-handshake)\.ts$/,
+  /\/transport\/(default-fetch|load-undici)\.ts$/,
 ];
 
 type Split = Record<'total' | 'ours' | 'zod' | 'ai' | 'aiSdk' | 'other', number>;
@@ -210,7 +208,7 @@ export const chat = (prompt: string) => streamText({ model: codex('gpt-5.3-codex
       folders.set(folder, (folders.get(folder) ?? 0) + m.bytes);
     }
     const nodeOnlyBytes = modules
-      .filter(m => NODE_ONLY.some(re => re.test(m.module)))
+      .filter(m => NODE_ONLY.some(re => re.test(`/${m.module}`)))
       .reduce((n, m) => n + m.bytes, 0);
     console.log(
       `ours: ${kb(ours)} in ${modules.length} modules; Node-only modules among them: ${kb(nodeOnlyBytes)}\n`,
@@ -223,7 +221,7 @@ export const chat = (prompt: string) => streamText({ model: codex('gpt-5.3-codex
     console.log('\n| largest modules | minified |');
     console.log('|---|---|');
     for (const m of modules.slice(0, 20)) {
-      const flag = NODE_ONLY.some(re => re.test(m.module)) ? ' (Node only)' : '';
+      const flag = NODE_ONLY.some(re => re.test(`/${m.module}`)) ? ' (Node only)' : '';
       console.log(`| ${m.module}${flag} | ${kb(m.bytes)} |`);
     }
     results.sourceModules = { ours, nodeOnlyBytes, folders: Object.fromEntries(folders), modules };
