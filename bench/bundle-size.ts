@@ -135,7 +135,7 @@ export const chat = prompt => streamText({ model: codex('gpt-5.3-codex'), prompt
         const nodeOnly = [
           ...new Set(
             inputs
-              .filter(i => owner(i) === 'ours' && /auth-file|login|socket/.test(i))
+              .filter(i => owner(i) === 'ours' && /auth-file|file-auth|login|socket/.test(i))
               .map(i => i.replace(/.*\/dist\//, '')),
           ),
         ];
