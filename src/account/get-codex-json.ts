@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { z } from 'zod/v4';
+import type * as z from 'zod/v4';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';

@@ -1,5 +1,5 @@
 import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
