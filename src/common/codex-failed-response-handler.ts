@@ -93,7 +93,8 @@ function backendMessage(data: CodexErrorData): string {
   return detail == null ? 'Codex request failed' : JSON.stringify(detail);
 }
 
-function isRetryableStatus(status: number): boolean {
+/** Worth another try later: a timeout, too many requests, a server error. */
+export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 

@@ -6,6 +6,7 @@ import { withDiagnostics } from '../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
 import { assertSendableHeaders } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
+import { someCause } from '../common/some-cause';
 
 /**
  * One request to the Codex backend. Resolves with the response once its headers are in
@@ -83,12 +84,8 @@ function toTransportError(
 }
 
 function leaksSecret(error: unknown, secrets: string[]): boolean {
-  // The whole cause chain, which may loop.
-  const seen = new Set<unknown>();
-  for (let e = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
-    seen.add(e);
+  return someCause(error, e => {
     const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
-    if (redactSecrets(text, secrets) !== text) return true;
-  }
-  return false;
+    return redactSecrets(text, secrets) !== text;
+  });
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
-import { openCodexSocket, type CodexSocket } from './codex-socket';
+import type { CodexSocket } from './codex-socket';
+import { openUndiciSocket } from './open-undici-socket';
 import { CodexSocketPool } from './codex-socket-pool';
 import { createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
 
@@ -18,7 +19,7 @@ afterEach(() => {
 });
 
 async function open(): Promise<CodexSocket> {
-  const socket = await openCodexSocket({
+  const socket = await openUndiciSocket({
     url: toWebSocketUrl(`${emu.baseURL}/responses`),
     headers: createUpgradeHeaders({ authorization: 'Bearer tok' }),
   });
@@ -175,7 +176,7 @@ describe('CodexSocketPool', () => {
     const reasons: string[] = [];
     server.on('connection', ws => ws.on('close', (_, reason) => reasons.push(reason.toString())));
     const bareOpen = () =>
-      openCodexSocket({
+      openUndiciSocket({
         url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
         headers: {},
       });

@@ -6,7 +6,8 @@ import type { Dispatcher } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import { isRefusedUpgrade } from './websocket-errors';
-import { openCodexSocket, type CodexSocket } from './codex-socket';
+import type { CodexSocket } from './codex-socket';
+import { openUndiciSocket } from './open-undici-socket';
 
 // One socket against a bare upgrade server on 127.0.0.1 whose answers each test picks:
 // frames in both directions, who closed it and why, what keeps the process alive, and what
@@ -135,7 +136,7 @@ const liveSockets = () =>
 describe('CodexSocket', () => {
   it('hands text and binary frames to the listener as text', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const { messages } = listenTo(socket);
     const received = new Promise(r => server.once('message', r));
@@ -151,7 +152,7 @@ describe('CodexSocket', () => {
 
   it('ignores frames that arrive while nobody listens', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const errors = await uncaughtDuring(async () => {
       server.send('{"type":"stray"}');
@@ -168,7 +169,7 @@ describe('CodexSocket', () => {
 
   it('tells the listener the close code and reason the server gave', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     (await nextServerSocket()).close(4000, 'going away');
     expect((await closed).message).toBe('The Codex WebSocket closed (code 4000, going away)');
@@ -177,7 +178,7 @@ describe('CodexSocket', () => {
 
   it('names only the code when the connection drops without a close frame', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     (await nextServerSocket()).terminate();
     expect((await closed).message).toBe('The Codex WebSocket closed (code 1006)');
@@ -189,7 +190,7 @@ describe('CodexSocket', () => {
       serverSide = socket;
       answerUpgrade(req, socket);
     });
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     expect(socket.isOpen).toBe(true);
     // a close frame (code 1000); the client answers with its own, the TCP connection stays up
@@ -203,7 +204,7 @@ describe('CodexSocket', () => {
 
   it('closes with code 1000 and the reason, cut to what a close frame carries', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const seen = new Promise<[number, string]>(r =>
       server.once('close', (code, reason) => r([code, String(reason)])),
@@ -215,7 +216,7 @@ describe('CodexSocket', () => {
 
   it('closes with the reason "done" when given none', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const seen = new Promise<[number, string]>(r =>
       server.once('close', (code, reason) => r([code, String(reason)])),
@@ -226,7 +227,7 @@ describe('CodexSocket', () => {
 
   it('tells a listener that comes after close() that the client closed it, and why', async () => {
     const { url } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     socket.close('idle');
     const { closed } = listenTo(socket);
     expect((await closed).message).toBe('The Codex WebSocket was closed by the client (idle)');
@@ -234,7 +235,7 @@ describe('CodexSocket', () => {
 
   it('keeps the process alive while busy, not while idle or closing', async () => {
     const { url } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const busy = liveSockets();
     socket.setIdle(true);
     expect(liveSockets()).toBe(busy - 1);
@@ -253,7 +254,7 @@ describe('CodexSocket', () => {
         'X-Dup: a',
         'X-Dup: b',
       ]);
-      const socket = await openCodexSocket({ url, headers: {}, dispatcher: await dispatcher() });
+      const socket = await openUndiciSocket({ url, headers: {}, dispatcher: await dispatcher() });
       const { 'sec-websocket-accept': accept, ...rest } = socket.responseHeaders;
       expect(accept).toMatch(/^[A-Za-z0-9+/]{27}=$/);
       expect(rest).toStrictEqual({
@@ -268,11 +269,11 @@ describe('CodexSocket', () => {
   );
 });
 
-describe('openCodexSocket', () => {
+describe('openUndiciSocket', () => {
   it('leaves no abort listener on the signal once open', async () => {
     const { url } = await acceptingServer();
     const signal = new AbortController().signal;
-    const socket = await openCodexSocket({ url, headers: {}, signal });
+    const socket = await openUndiciSocket({ url, headers: {}, signal });
     expect(getEventListeners(signal, 'abort')).toEqual([]);
     socket.close('done');
   });
@@ -280,7 +281,7 @@ describe('openCodexSocket', () => {
   it('rejects with the abort reason during the upgrade, and drops the connection', async () => {
     const { url, upgradeSeen, dropped } = await silentServer();
     const controller = new AbortController();
-    const opening = openCodexSocket({ url, headers: {}, signal: controller.signal });
+    const opening = openUndiciSocket({ url, headers: {}, signal: controller.signal });
     await upgradeSeen;
     const reason = new Error('stop');
     controller.abort(reason);
@@ -292,7 +293,7 @@ describe('openCodexSocket', () => {
   it('gives up an upgrade that is not answered within 15 s, with a retryable error', async () => {
     const { url, upgradeSeen, dropped } = await silentServer();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const opening = openCodexSocket({ url, headers: {} }).catch(e => e);
+    const opening = openUndiciSocket({ url, headers: {} }).catch(e => e);
     await upgradeSeen;
     await vi.advanceTimersByTimeAsync(15_000);
     const error = await opening;
@@ -308,7 +309,7 @@ describe('openCodexSocket', () => {
       const url = await startServer(() => {});
       const dispatcher = await makeDispatcher();
       await new Promise(r => servers.pop()!.close(r));
-      const error = await openCodexSocket({ url, headers: {}, dispatcher }).catch(e => e);
+      const error = await openUndiciSocket({ url, headers: {}, dispatcher }).catch(e => e);
       expect(error).toMatchObject({ isRetryable: true, statusCode: undefined });
       expect(error.message).toMatch(
         new RegExp(`^Cannot open a WebSocket to ${url}: .*ECONNREFUSED`),
@@ -323,7 +324,7 @@ describe('openCodexSocket', () => {
       const url = await startServer((req, socket) =>
         answerUpgrade(req, socket, { validKey: false }),
       );
-      const error = await openCodexSocket({
+      const error = await openUndiciSocket({
         url,
         headers: {},
         dispatcher: await dispatcher(),
@@ -336,7 +337,7 @@ describe('openCodexSocket', () => {
 
   it('refuses an upgrade answered with a status outside the HTTP range, without crashing', async () => {
     const url = await startServer((_, socket) => refuse(socket, 999));
-    const error = await openCodexSocket({ url, headers: {} }).catch(e => e);
+    const error = await openUndiciSocket({ url, headers: {} }).catch(e => e);
     expect(isRefusedUpgrade(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 999, isRetryable: false });
     expect(error.message).toContain('HTTP 999');
@@ -346,7 +347,7 @@ describe('openCodexSocket', () => {
     const url = await startServer((_, socket) =>
       refuse(socket, 307, ['location: http://elsewhere.example/responses']),
     );
-    const error = await openCodexSocket({ url, headers: {} }).catch(e => e);
+    const error = await openUndiciSocket({ url, headers: {} }).catch(e => e);
     expect(error).toMatchObject({ statusCode: 307, isRetryable: false });
     expect(error.message).toContain(
       `The Codex backend at ${url} answered with a redirect (307) to http://elsewhere.example/responses`,
