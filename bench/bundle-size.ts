@@ -31,11 +31,14 @@ const ENTRIES = [
   { entry: 'v4', provider: 'ai-sdk-provider-codex/v4', ai: 'ai-v7' },
 ];
 
-/** Modules that only run on Node (auth file, sign-in, WebSocket, proxies through undici). */
+/**
+ * Modules that only run on Node, Deno and Bun (auth file, sign-in, WebSocket, proxies through
+ * undici): the edge build (`dist/edge`) has `.edge.ts` twins in their place.
+ */
 const NODE_ONLY = [
-  /\/auth\/(auth-file|create-file-auth|credentials-store-mode|load-node-builtins)/,
+  /\/auth\/(auth-file-store|create-file-auth|credentials-store-mode|load-node-builtins)\.ts$/,
   /\/login\//,
-  /\/transport\/websocket\/(codex-socket|record-upgrade-answer|record-handshake)\.ts$/,
+  /\/transport\/websocket\/(?!.*\.edge\.ts$)/,
   /\/transport\/(default-fetch|load-undici)\.ts$/,
 ];
 
@@ -135,7 +138,12 @@ export const chat = prompt => streamText({ model: codex('gpt-5.3-codex'), prompt
         const nodeOnly = [
           ...new Set(
             inputs
-              .filter(i => owner(i) === 'ours' && /auth-file|file-auth|login|socket/.test(i))
+              .filter(
+                i =>
+                  owner(i) === 'ours' &&
+                  /auth-file|file-auth|login|socket|undici/.test(i) &&
+                  !/\.edge[-.]/.test(i),
+              )
               .map(i => i.replace(/.*\/dist\//, '')),
           ),
         ];
@@ -175,7 +183,8 @@ export const chat = prompt => streamText({ model: codex('gpt-5.3-codex'), prompt
     console.log('|---|---|---|---|---|');
     for (const row of added) console.log(row);
 
-    // Our code by source module: src/ bundled the same way (the build's define included)
+    // Our code by source module: src/ bundled the same way, as the edge build makes it (its
+    // define, and the `.edge.ts` twins of the Node-only modules)
     const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
     console.log('\nOur code by source module (root entry, one file, minified, from src/)\n');
     const srcApp = join(dir, 'src-app.ts');
@@ -192,6 +201,7 @@ export const chat = (prompt: string) => streamText({ model: codex('gpt-5.3-codex
       entryPoints: [srcApp],
       absWorkingDir: dir,
       define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+      resolveExtensions: ['.edge.ts', '.ts', '.js', '.json'],
     });
     const modules = Object.entries(Object.values(fromSrc.metafile!.outputs)[0]!.inputs)
       // the repository's own src/, not a dependency's
