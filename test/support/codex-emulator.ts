@@ -137,6 +137,9 @@ export type EmulatorScript =
       destroyAfterBytes?: number;
       /** Drop the connection (HTTP or WebSocket) after this many events. */
       closeAfterEvents?: number;
+      /** WebSocket: close with this code (and reason) there instead of dropping the connection. */
+      closeCode?: number;
+      closeReason?: string;
       headers?: Record<string, string>;
       /** Omit Content-Type, as the backend sometimes does. */
       noContentType?: boolean;

@@ -1,133 +1,23 @@
-import { createHash } from 'node:crypto';
 import { getEventListeners } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Dispatcher } from 'undici';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  acceptingServer,
+  answerUpgrade,
+  dispatchers,
+  listenTo,
+  refuse,
+  refusingURL,
+  silentServer,
+  startServer,
+  uncaughtDuring,
+} from '../../../test/support/upgrade-server';
 import { isRefusedUpgrade } from './websocket-errors';
-import type { CodexSocket } from './codex-socket';
 import { openUndiciSocket } from './open-undici-socket';
 
 // One socket against a bare upgrade server on 127.0.0.1 whose answers each test picks:
 // frames in both directions, who closed it and why, what keeps the process alive, and what
 // each way an upgrade can fail rejects with.
-
-type OnUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-const servers: Server[] = [];
-const connections = new Set<Duplex>();
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const socket of connections) socket.destroy();
-  connections.clear();
-  await Promise.all(servers.splice(0).map(s => new Promise(r => s.close(r))));
-});
-
-async function startServer(onUpgrade: OnUpgrade): Promise<string> {
-  const server = createServer((_, res) => res.end());
-  server.on('connection', socket => connections.add(socket));
-  server.on('upgrade', onUpgrade);
-  servers.push(server);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  return `ws://127.0.0.1:${(server.address() as { port: number }).port}/responses`;
-}
-
-/** A server that accepts every upgrade (with `extraHeaders`) and hands the socket over. */
-async function acceptingServer(extraHeaders: string[] = []) {
-  const wss = new WebSocketServer({ noServer: true });
-  wss.on('headers', headers => headers.push(...extraHeaders));
-  const sockets: ServerSocket[] = [];
-  let onSocket: (ws: ServerSocket) => void = ws => sockets.push(ws);
-  const url = await startServer((req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, ws => onSocket(ws)),
-  );
-  const nextServerSocket = () =>
-    sockets.length > 0
-      ? Promise.resolve(sockets.shift()!)
-      : new Promise<ServerSocket>(
-          r => (onSocket = ws => ((onSocket = s => sockets.push(s)), r(ws))),
-        );
-  return { url, nextServerSocket };
-}
-
-/** Answers the upgrade by hand: `101` with a correct accept key unless told otherwise. */
-function answerUpgrade(req: IncomingMessage, socket: Duplex, { validKey = true } = {}) {
-  const key = req.headers['sec-websocket-key'];
-  const accept = createHash('sha1')
-    .update(validKey ? `${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11` : 'wrong')
-    .digest('base64');
-  socket.write(
-    'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-      `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
-  );
-}
-
-/** A server that never answers an upgrade: it tells when one came, and when its client hung up. */
-async function silentServer() {
-  let requested!: () => void;
-  const upgradeSeen = new Promise<void>(r => (requested = r));
-  let hungUp!: () => void;
-  const dropped = new Promise<void>(r => (hungUp = r));
-  const url = await startServer((_, socket) => {
-    socket.once('end', () => hungUp());
-    requested();
-  });
-  return { url, upgradeSeen, dropped };
-}
-
-function refuse(socket: Duplex, status: number, headers: string[] = []) {
-  socket.end([`HTTP/1.1 ${status} Nope`, 'content-length: 0', ...headers, '', ''].join('\r\n'));
-}
-
-function listenTo(socket: CodexSocket) {
-  const messages: string[] = [];
-  const closed = new Promise<Error>(resolve =>
-    socket.listen({ onMessage: text => messages.push(text), onClose: resolve }),
-  );
-  return { messages, closed };
-}
-
-/** Errors thrown out of event listeners while `run` is under way. */
-async function uncaughtDuring(run: () => Promise<void>): Promise<unknown[]> {
-  const errors: unknown[] = [];
-  const record = (error: unknown) => errors.push(error);
-  process.on('uncaughtException', record);
-  try {
-    await run();
-    await new Promise(r => setImmediate(r));
-  } finally {
-    process.off('uncaughtException', record);
-  }
-  return errors;
-}
-
-/**
- * The agent Node's own fetch sets up on first use (its bundled undici, the old handler
- * style), taken before this package's undici sets up the shared global one.
- */
-const nodeAgent = (async () => {
-  const server = createServer((_, res) => res.end());
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  await (await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`)).text();
-  await new Promise(r => (server.closeAllConnections(), server.close(r)));
-  return (globalThis as Record<symbol, unknown>)[
-    Symbol.for('undici.globalDispatcher.1')
-  ] as Dispatcher;
-})();
-
-async function nodeFetchDispatcher(): Promise<Dispatcher> {
-  const dispatcher = await nodeAgent;
-  const { Agent } = await import('undici');
-  expect(dispatcher).not.toBeInstanceOf(Agent);
-  return dispatcher;
-}
-
-/** The two handler styles the upgrade goes through, depending on whose undici dispatches. */
-const dispatchers: [string, () => Promise<Dispatcher>][] = [
-  ['this package’s undici', async () => new (await import('undici')).Agent()],
-  ['Node.js’s own undici', nodeFetchDispatcher],
-];
 
 /** TCP sockets that keep the process alive. */
 const liveSockets = () =>
@@ -306,9 +196,8 @@ describe('openUndiciSocket', () => {
   it.each(dispatchers)(
     'names the network error when nothing answers, as a retryable failure (%s)',
     async (_, makeDispatcher) => {
-      const url = await startServer(() => {});
+      const url = await refusingURL();
       const dispatcher = await makeDispatcher();
-      await new Promise(r => servers.pop()!.close(r));
       const error = await openUndiciSocket({ url, headers: {}, dispatcher }).catch(e => e);
       expect(error).toMatchObject({ isRetryable: true, statusCode: undefined });
       expect(error.message).toMatch(

@@ -58,17 +58,20 @@ export class CodexSocket {
     ws.binaryType = 'arraybuffer';
     ws.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
       const data = event.data;
-      // undici stops at the limit itself; Bun's WebSocket only at 128 MiB
+      // undici stops at the limit itself; Bun's WebSocket only at 128 MiB (and a page may not
+      // send 1009 itself: only 1000 and 3000–4999)
       if ((typeof data === 'string' ? data.length : data.byteLength) > MAX_MESSAGE_BYTES) {
         this.closedBy ??= messageTooBig(MAX_MESSAGE_BYTES);
-        return this.ws.close(1009, 'message too big');
+        return this.ws.close(1000, 'message too big');
       }
       this.listener?.onMessage(typeof data === 'string' ? data : new TextDecoder().decode(data));
     });
     // undici's error event carries no message: the close event says all there is
     ws.addEventListener('close', (event: CloseEvent) => {
+      // undici answers a server's close with the same code: only a 1009 it sent without
+      // hearing one (the close event then says 1006) is its own, over the limit
       this.closedBy ??=
-        this.handshake.sentCloseCode === 1009
+        this.handshake.sentCloseCode === 1009 && event.code === 1006
           ? messageTooBig(MAX_MESSAGE_BYTES)
           : socketClosed(event.code, event.reason);
       this.listener?.onClose(this.closedBy);

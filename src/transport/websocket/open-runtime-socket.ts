@@ -9,7 +9,7 @@ import { socketFailure, socketUnavailable, upgradeRefused } from './websocket-er
  * its error message ("Expected 101 status code: 426") and hides the answer's headers; it
  * cannot be unref'd (see `CodexSocket.canIdle`).
  */
-export function openRuntimeSocket({
+export async function openRuntimeSocket({
   url,
   headers,
   signal,

@@ -52,7 +52,9 @@ function upgradeFailure(url: string, headers: Record<string, string>, answer: Up
   if (status != null && status !== 101) {
     return upgradeRefused({ url, status, responseHeaders: answer.headers });
   }
-  // Deno without --allow-env refuses undici the environment variables it reads on connect
+  // a dispatcher that cannot take the request; Deno without --allow-env, which refuses
+  // undici the environment variables it reads on connect
+  if (answer.dispatchError != null) return socketUnavailable(answer.dispatchError);
   if (isPermissionError(answer.error)) return socketUnavailable(answer.error);
   return socketFailure({
     url,

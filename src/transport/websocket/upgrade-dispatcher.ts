@@ -8,6 +8,8 @@ export type UpgradeAnswer = SocketHandshake & {
   status?: number;
   /** The network error of an upgrade that got no answer (undici's own events say nothing). */
   error?: unknown;
+  /** What the dispatcher threw instead of taking the request: it cannot carry the upgrade. */
+  dispatchError?: unknown;
 };
 
 /** undici's default, which a dispatcher of Node's own undici does not set. */
@@ -60,8 +62,15 @@ function passThrough(inner: Handler): Handler {
  * the global one) have none. Both handler styles pass through as they are.
  */
 export function upgradeDispatcher(dispatcher: Dispatcher, into: UpgradeAnswer): Dispatcher {
-  const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) =>
-    dispatcher.dispatch(options, recordingHandler(handler as unknown as Handler, into));
+  const dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => {
+    try {
+      return dispatcher.dispatch(options, recordingHandler(handler as unknown as Handler, into));
+    } catch (error) {
+      // undici's fetch makes this a network error without a word of it
+      into.dispatchError = error;
+      throw error;
+    }
+  };
   const webSocketOptions = { maxPayloadSize: MAX_MESSAGE_BYTES, maxFragments: MAX_FRAGMENTS };
   return new Proxy(dispatcher, {
     get(target, key) {

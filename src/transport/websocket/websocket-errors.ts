@@ -151,7 +151,7 @@ const tooBig = new WeakSet<Error>();
 /** A message from the backend over `MAX_MESSAGE_BYTES`: the socket closed with 1009. */
 export function messageTooBig(limitBytes: number): Error {
   const error = new Error(
-    `The Codex WebSocket closed (code 1009, message too big: a message from the backend was larger than ${limitBytes / 2 ** 20} MiB, this package's limit)`,
+    `The Codex WebSocket closed: a message from the backend was larger than ${limitBytes / 2 ** 20} MiB, this package's limit (message too big)`,
   );
   tooBig.add(error);
   return error;
@@ -164,9 +164,15 @@ export function isMessageTooBig(error: unknown): boolean {
 
 /** The socket closed with this code and reason. */
 export function socketClosed(code: number, reason: string): Error {
-  const why = [`code ${code}`, code === 1009 && 'message too big', reason].filter(Boolean);
-  const error = new Error(`The Codex WebSocket closed (${why.join(', ')})`);
-  if (code === 1009) tooBig.add(error);
+  if (code !== 1009) {
+    return new Error(
+      `The Codex WebSocket closed (${[`code ${code}`, reason].filter(Boolean).join(', ')})`,
+    );
+  }
+  const error = new Error(
+    `The Codex WebSocket closed (code 1009, message too big${reason ? `: ${reason}` : ''})`,
+  );
+  tooBig.add(error);
   return error;
 }
 
