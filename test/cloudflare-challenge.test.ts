@@ -72,4 +72,14 @@ describe('a request blocked by Cloudflare before it reached the Codex backend', 
     expect(error.message).not.toMatch(/<html|<!DOCTYPE|_cf_chl_opt|Just a moment/i);
     expect(secretLeaks(error)).toEqual([]);
   });
+
+  it('quotes no token from a page that echoes the request', async () => {
+    const error = await failure({
+      ...challenge,
+      body: `${CHALLENGE_PAGE}<!-- Authorization: Bearer at-SECRET-challenged -->`,
+    });
+    expect(error.message).toMatch(/blocked before it reached the Codex backend/);
+    expect(error.responseBody).toContain('Authorization: [redacted] -->');
+    expect(secretLeaks(error)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
 import * as z from 'zod/v4';
+import { blockedRequestError } from './blocked-request-error';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -98,9 +99,18 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Non-2xx → `APICallError`; usage-limit bodies are never retryable, whatever the status. */
-export const codexFailedResponseHandler = createJsonErrorResponseHandler({
+const jsonErrorResponseHandler = createJsonErrorResponseHandler({
   errorSchema: codexErrorDataSchema,
   errorToMessage: codexErrorToMessage,
   isRetryable: (response, data) => !isUsageLimitError(data) && isRetryableStatus(response.status),
 });
+
+/**
+ * Non-2xx → `APICallError`; usage-limit bodies are never retryable, whatever the status; a
+ * page Cloudflare answered with instead of the backend reads as a blocked request.
+ */
+export const codexFailedResponseHandler: typeof jsonErrorResponseHandler = async options => {
+  const blocked = await blockedRequestError(options);
+  if (blocked == null) return jsonErrorResponseHandler(options);
+  return { value: blocked, responseHeaders: blocked.responseHeaders };
+};
