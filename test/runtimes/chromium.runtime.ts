@@ -132,6 +132,27 @@ describe('the browser bundle in Chromium', () => {
     });
   });
 
+  it('names CORS when a server does not allow the page', async () => {
+    // answers, but with no CORS header: the browser hides the answer from the page
+    const server = createServer((_, res) => res.end('{}'));
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/backend-api/codex`;
+      const { errors } = JSON.parse(await call('/tool-loop', baseURL));
+      expect(errors).toEqual([
+        {
+          name: 'AI_APICallError',
+          message: expect.stringMatching(
+            /^Cannot connect to the Codex backend at .*: Failed to fetch \(in a browser, also what a request the server's CORS rules refuse looks like: .*\) \(gave up after 5 attempts\)$/,
+          ),
+          isRetryable: false,
+        },
+      ]);
+    } finally {
+      await new Promise(resolve => server.close(resolve));
+    }
+  });
+
   it('says that it needs `auth` when there is no auth file to read', async () => {
     const { thrown } = await json('/auth-file');
     expect(thrown).toMatchObject({

@@ -103,6 +103,29 @@ export function describeServerRuntime(runtime: ServerRuntime): void {
       });
     });
 
+    it.each([
+      [
+        426,
+        /^The Codex backend refused the WebSocket upgrade \(HTTP 426\); this provider uses HTTP \(SSE\) from now on\.$/,
+      ],
+      [
+        502,
+        /^The WebSocket upgrade failed \(HTTP 502\); this call went over HTTP \(SSE\), and a WebSocket is tried again in 60 s\.$/,
+      ],
+    ])('goes over HTTP when the upgrade is answered %i, saying so once', async (status, said) => {
+      let refused = false;
+      emu.websocket.rejectHandshake = () =>
+        refused ? undefined : ((refused = true), { status, body: { detail: 'no' } });
+      const child = await run('/tool-loop?transport=websocket');
+      expectCleanExit(child);
+      expect(child.result).toEqual({
+        ...TOOL_LOOP_RESULT,
+        warnings: [expect.stringMatching(said)],
+      });
+      expect(emu.websocket.handshakes.map(h => h.status)).toEqual([status]);
+      expect(emu.requests.map(r => r.method)).toEqual(['POST', 'POST']);
+    });
+
     it('streams a tool loop as a UI message stream response', async () => {
       const child = await run('/chat');
       expectCleanExit(child);
