@@ -38,7 +38,7 @@ const ENTRIES = [
 const NODE_ONLY = [
   /\/auth\/(auth-file-store|create-file-auth|credentials-store-mode|load-node-builtins)\.ts$/,
   /\/login\//,
-  /\/transport\/websocket\/(?!.*\.edge\.ts$)/,
+  /\/transport\/websocket\/(?!.*\.edge\.ts$|with-warning\.ts$)/,
   /\/transport\/(default-fetch|load-undici)\.ts$/,
 ];
 
