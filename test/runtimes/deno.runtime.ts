@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCodexEmulator } from '../support/use-codex-emulator';
 import { TOOL_LOOP_RESULT } from './support/app-answers';
 import { describeServerRuntime } from './support/server-runtime-suite';
-import { lastJson, runChild, runtimeApp, runtimeBinary } from './support/runtime-app';
+import { lastJson, runChild, useRuntimeApp, runtimeBinary } from './support/runtime-app';
 
 // Deno from its npm package (`deno` in devDependencies), on the project's node_modules
 // (nothing fetched), with only the permissions the package needs: the network of the
@@ -32,13 +31,7 @@ describeServerRuntime({
 // look like a network error.
 describe('deno without --allow-env', () => {
   const emu = useCodexEmulator();
-  let app: string;
-  beforeAll(async () => {
-    app = await runtimeApp();
-  }, 300_000);
-  afterAll(async () => {
-    if (app) await rm(app, { recursive: true, force: true });
-  });
+  const app = useRuntimeApp();
 
   it('streams the tool loop over HTTP, saying why the WebSocket cannot run', async () => {
     const child = await runChild(
@@ -53,7 +46,7 @@ describe('deno without --allow-env', () => {
         '/tool-loop?transport=websocket',
         emu.baseURL,
       ],
-      { cwd: app, timeoutMs: 20_000 },
+      { cwd: app(), timeoutMs: 20_000 },
     );
     expect({ code: child.code, stderr: child.stderr }).toEqual({ code: 0, stderr: '' });
     expect(lastJson(child.stdout)).toEqual({

@@ -1,15 +1,8 @@
 import { Miniflare } from 'miniflare';
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe } from 'vitest';
 import { useCodexEmulator } from '../support/use-codex-emulator';
-import { bundleApp, ENTRIES, runtimeApp, type EntryName } from './support/runtime-app';
-import {
-  CHAT_STREAM,
-  once,
-  readUIMessageStream,
-  slowAnswer,
-  WEBSOCKET_FALLBACK_RESULT,
-} from './support/app-answers';
+import { bundleApp, ENTRIES, useRuntimeApp, type EntryName } from './support/runtime-app';
+import { edgeAppChecks } from './support/edge-app-checks';
 
 // Cloudflare's workerd (through miniflare) running a worker bundled as wrangler bundles it:
 // esbuild, the workerd/worker/browser conditions, nothing external. A worker's global scope
@@ -17,17 +10,10 @@ import {
 // do none of them.
 
 const emu = useCodexEmulator();
-let app: string;
-
-beforeAll(async () => {
-  app = await runtimeApp();
-}, 300_000);
-afterAll(async () => {
-  if (app) await rm(app, { recursive: true, force: true });
-});
+const app = useRuntimeApp();
 
 async function startWorker(entry: EntryName, flags: string[]): Promise<Miniflare> {
-  const { code } = await bundleApp(app, 'worker.mjs', {
+  const { code } = await bundleApp(app(), 'worker.mjs', {
     entry,
     format: 'esm',
     platform: 'neutral',
@@ -58,53 +44,9 @@ describe.each([
   describe.each(Object.keys(ENTRIES) as EntryName[])('a worker importing the %s entry', entry => {
     let worker: Miniflare | undefined;
     afterAll(() => worker?.dispose());
-
-    it('starts, and streams a tool loop as a UI message stream', async () => {
-      worker = await startWorker(entry, flags);
-      const response = await worker.dispatchFetch('http://worker.local/chat');
-      expect(response.headers.get('content-type')).toBe('text/event-stream');
-      expect(readUIMessageStream(await response.text())).toMatchObject(CHAT_STREAM);
-      expect(emu.requests.map(r => r.headers.authorization)).toEqual([
-        'Bearer at-SECRET-runtime',
-        'Bearer at-SECRET-runtime',
-      ]);
-    });
-
-    if (entry !== 'root') return;
-
-    async function get(path: string) {
+    edgeAppChecks(emu, entry, async path => {
       worker ??= await startWorker(entry, flags);
-      const response = await worker.dispatchFetch(`http://worker.local${path}`);
-      return { status: response.status, body: (await response.json()) as any };
-    }
-
-    it('falls back to HTTP SSE for the WebSocket transport, saying so once', async () => {
-      const { body } = await get('/tool-loop?transport=websocket');
-      expect(body).toEqual(WEBSOCKET_FALLBACK_RESULT);
-      expect(emu.requests.map(r => r.method)).toEqual(['POST', 'POST']);
-    });
-
-    it('stops streaming at once on abort', async () => {
-      emu.inject = once(slowAnswer());
-      const { body } = await get('/abort');
-      expect(body).toMatchObject({ text: 'word0 ', types: expect.arrayContaining(['abort']) });
-      expect(body.types).not.toContain('error');
-      expect(body.msAfterAbort).toBeLessThan(1000);
-    });
-
-    it('generates an image', async () => {
-      const { body } = await get('/image');
-      expect(body).toEqual({ images: [{ mediaType: 'image/png', bytes: expect.any(Number) }] });
-    });
-
-    it('says that it needs `auth` when there is no auth file to read', async () => {
-      const { status, body } = await get('/auth-file');
-      expect(status).toBe(500);
-      expect(body.thrown).toMatchObject({
-        name: 'AI_LoadAPIKeyError',
-        message: expect.stringMatching(/`auth`/),
-      });
-      expect(emu.requests).toEqual([]);
+      return worker.dispatchFetch(`http://worker.local${path}`);
     });
   });
 });

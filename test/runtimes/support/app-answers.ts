@@ -58,6 +58,22 @@ export function once(script: EmulatorScript): () => EmulatorScript | undefined {
   return () => (used ? undefined : ((used = true), script));
 }
 
+/**
+ * What `/abort` gives once the stream stopped at the first words: an `abort` part, no error,
+ * within a second. The first text part may hold a few words: deltas that arrive in one
+ * network read are merged (`coalesceDeltas`), which a loaded machine makes likely.
+ */
+export function expectAbortedEarly(result: {
+  types: string[];
+  text: string;
+  msAfterAbort: number;
+}) {
+  expect(result.types).toEqual(expect.arrayContaining(['abort']));
+  expect(result.types).not.toContain('error');
+  expect(result.text).toMatch(/^word0 (word\d+ ){0,9}$/);
+  expect(result.msAfterAbort).toBeLessThan(1000);
+}
+
 /** An answer that takes seconds to stream (word by word), for the abort checks. */
 export function slowAnswer(): EmulatorScript {
   const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
 import { installConsumer, installedVersion, root } from '../../support/packed-package';
 
 // What every runtime test starts from: the packed tarball installed with the AI SDK majors
@@ -10,6 +11,21 @@ import { installConsumer, installedVersion, root } from '../../support/packed-pa
 // own binaries from this repo's devDependencies (bun, deno; workerd through miniflare).
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/**
+ * The fixture app for the tests of this file (made before them, removed after them): call
+ * the returned function for its directory.
+ */
+export function useRuntimeApp(): () => string {
+  let app: string | undefined;
+  beforeAll(async () => {
+    app = await runtimeApp();
+  }, 300_000);
+  afterAll(async () => {
+    if (app) await rm(app, { recursive: true, force: true });
+  });
+  return () => app!;
+}
 
 /** A fresh directory in the consumer project holding the fixture app files. */
 export async function runtimeApp(): Promise<string> {
