@@ -11,10 +11,10 @@ import { socketFailure, socketUnavailable, upgradeRefused } from './websocket-er
 // which bundlers leave alone.
 
 /**
- * Opens a socket. A non-101 answer rejects with an `APICallError` carrying its status (401
- * renews credentials, anything else means the backend wants HTTP); a network failure or a
- * timeout rejects with a retryable one; an abort with the signal's reason; a dispatcher or
- * runtime that cannot carry a WebSocket with `socketUnavailable`.
+ * Opens a socket. A non-101 answer rejects with an `APICallError` carrying its status (what
+ * it means is the transport's call); a network failure or a timeout with a retryable one; an
+ * abort with the signal's reason; a dispatcher or runtime that cannot carry a WebSocket with
+ * `socketUnavailable`.
  */
 export async function openUndiciSocket({
   url,
