@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
-import type { z } from 'zod/v4';
+import type * as z from 'zod/v4';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';

@@ -20,10 +20,12 @@ export type AuthFileContent = {
 };
 
 export async function defaultAuthFilePath(
-  env: Record<string, string | undefined> = process.env,
+  env?: Record<string, string | undefined>,
 ): Promise<string> {
+  // the builtins first: off Node they fail with the error that says to pass `auth`, where
+  // `process` (read below) may not even exist
   const { os, path } = await loadNodeBuiltins();
-  const home = env.CODEX_HOME?.trim() || path.join(os.homedir(), '.codex');
+  const home = (env ?? process.env).CODEX_HOME?.trim() || path.join(os.homedir(), '.codex');
   return path.join(home, 'auth.json');
 }
 

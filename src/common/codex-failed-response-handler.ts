@@ -4,7 +4,8 @@ import {
   safeParseJSON,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
+import { blockedRequestError } from './blocked-request-error';
 import type { ReachedRateLimit } from './codex-rate-limits';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
@@ -134,13 +135,15 @@ function backendMessage(data: CodexErrorData): string {
   return detail == null ? 'Codex request failed' : JSON.stringify(detail);
 }
 
-function isRetryableStatus(status: number): boolean {
+/** Worth another try later: a timeout, too many requests, a server error. */
+export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
 /**
  * Non-2xx → `APICallError`, its body read up to 4 MiB: a larger one (a proxy's endless
- * page) is not held, and the error says so, retryable by its status. A body in one of the
+ * page) is not held, and the error says so, retryable by its status. A page Cloudflare
+ * answered with instead of the backend reads as a blocked request. A body in one of the
  * backend's error shapes gives the message and `data`; usage-limit bodies are never
  * retryable, whatever the status.
  */
@@ -156,6 +159,8 @@ export async function codexFailedResponseError({
   const responseHeaders = extractResponseHeaders(response);
   const answer = { url, requestBodyValues, statusCode: response.status, responseHeaders };
   const text = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
+  const blocked = blockedRequestError({ ...answer, responseBody: text });
+  if (blocked != null) return blocked;
   if (text === undefined) {
     return new APICallError({
       ...answer,

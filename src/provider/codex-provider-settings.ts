@@ -74,8 +74,9 @@ export interface CodexProviderSettings {
   /**
    * `'sse'` (default): one HTTP request per call, answered with Server-Sent Events.
    * `'websocket'`: calls of a conversation share a WebSocket, and a call that continues the
-   * previous one (an agent's next step) sends only its new items. Node.js ≥ 20.18 only;
-   * a backend that refuses the upgrade switches the provider back to `'sse'`.
+   * previous one (an agent's next step) sends only its new items. Node.js, Deno (with
+   * `--allow-env`) and Bun; elsewhere, or when the backend refuses the upgrade (426), the
+   * provider uses `'sse'`, saying so once in a warning.
    */
   transport?: CodexTransportSetting | undefined;
   /**

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { CodexWarning } from '../common/codex-warning';
 import type { CodexCallOptions, CodexProviderToolOption } from './codex-call-options';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexTool, CodexToolChoice } from '../wire/codex-tool-definitions';
 import {
   APPLY_PATCH_DESCRIPTION,

@@ -10,14 +10,17 @@ import {
  * One emulator per test file, reset before each test (recorded requests, injected
  * faults, accepted tokens, model catalog, usage payload). The returned object always points at the live emulator.
  */
-export function useCodexEmulator(): CodexEmulator {
+export function useCodexEmulator(
+  options?: Parameters<typeof startCodexEmulator>[0],
+): CodexEmulator {
   let current: CodexEmulator | undefined;
   beforeAll(async () => {
-    current = await startCodexEmulator();
+    current = await startCodexEmulator(options);
   });
   afterAll(() => current?.close());
   beforeEach(() => {
     current!.requests.length = 0;
+    current!.preflights.length = 0;
     current!.inject = undefined;
     current!.acceptToken = () => true;
     current!.usage = defaultUsagePayload();
