@@ -81,6 +81,10 @@ describe('the browser bundle in Chromium', () => {
         'originator',
         'session-id',
         'session_id',
+        'thread-id',
+        'x-client-request-id',
+        'x-codex-routing-hint',
+        'x-codex-window-id',
       ],
     });
   });

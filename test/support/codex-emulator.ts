@@ -239,8 +239,14 @@ export const CORS_ALLOWED_HEADERS = [
   'session_id',
   'session-id',
   'content-type',
+  'content-encoding',
   'accept',
   'user-agent',
+  'thread-id',
+  'x-client-request-id',
+  'x-codex-window-id',
+  'x-codex-routing-hint',
+  'x-codex-turn-state',
 ];
 
 /** With the `cors` option: response headers a page may read (request id, rate limits). */
@@ -253,6 +259,7 @@ export const CORS_EXPOSED_HEADERS = [
   ),
   'x-codex-credits-has-credits',
   'x-codex-credits-balance',
+  'x-codex-turn-state',
 ];
 
 export async function startCodexEmulator({
