@@ -213,7 +213,7 @@ describe('credentials', () => {
 
 describe('a file without ChatGPT tokens', () => {
   const noTokens = (path: string) =>
-    `${path} has no ChatGPT tokens. Run \`codex login\` (choose "Sign in with ChatGPT").`;
+    `${path} has no ChatGPT tokens. Run \`codex login\` and choose "Sign in with ChatGPT".`;
 
   it.each([
     ['tokens: null', null],

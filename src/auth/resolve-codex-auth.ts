@@ -3,6 +3,7 @@ import type { FetchFunction } from '@ai-sdk/provider-utils';
 import {
   assertSendableCredentials,
   type CodexAuth,
+  type CodexAuthContext,
   type CodexAuthSource,
   type CodexCredentials,
 } from './codex-auth-source';
@@ -34,6 +35,8 @@ export function resolveCodexAuth({
     };
   }
 
+  if (isAuthSource(auth)) return fromAuthSource(auth, { tokenURL, fetch }, accountId);
+
   const getCredentials = async (): Promise<CodexCredentials> => {
     const credentials = typeof auth === 'function' ? await auth() : auth;
     if (
@@ -61,6 +64,37 @@ export function resolveCodexAuth({
     async onUnauthorized(rejected: CodexCredentials) {
       const next = await getCredentials();
       return next.accessToken !== rejected.accessToken ? next : undefined;
+    },
+  };
+}
+
+function isAuthSource(auth: CodexAuth): auth is CodexAuthSource {
+  return typeof (auth as Partial<CodexAuthSource>).getCredentials === 'function';
+}
+
+/**
+ * An auth source from the `auth` setting (`redisAuth()`), handed the provider's token
+ * endpoint and fetch on every call; its credentials are checked like a function's.
+ */
+function fromAuthSource(
+  source: CodexAuthSource,
+  context: CodexAuthContext,
+  accountId: string | undefined,
+): CodexAuthSource {
+  const checked = (credentials: CodexCredentials): CodexCredentials => {
+    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
+    assertSendableCredentials(
+      resolved,
+      field => `${field} from the Codex \`auth\` source`,
+      'Check what the source stores.',
+    );
+    return resolved;
+  };
+  return {
+    getCredentials: async () => checked(await source.getCredentials(context)),
+    onUnauthorized: async rejected => {
+      const next = await source.onUnauthorized?.(rejected, context);
+      return next != null ? checked(next) : undefined;
     },
   };
 }
