@@ -34,7 +34,7 @@ export async function createFileAuth({
 function fileSignInStore(path: string): SignInStore {
   return {
     name: path,
-    container: 'the file',
+    container: 'the auth file',
     loginCommand: '`codex login`',
     signIn: 'run `codex login` and choose "Sign in with ChatGPT"',
     flightKey: () => resolveAuthFilePath(path),

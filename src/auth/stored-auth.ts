@@ -137,6 +137,7 @@ async function refreshUnderLock(
       refreshToken: tokens.refresh_token,
       fetch,
       timeoutMs: refreshTimeoutMs,
+      store,
     });
   } catch (error) {
     // A refused refresh token (`refresh_token_reused`) may have been spent by a client that
