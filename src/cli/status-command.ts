@@ -61,7 +61,7 @@ export async function statusCommand(
   return 0;
 }
 
-function describeSignIn(signIn: CodexSignIn): string {
+export function describeSignIn(signIn: CodexSignIn): string {
   const details = [
     signIn.planType && `${signIn.planType} plan`,
     signIn.accountId && `account ${signIn.accountId}`,
@@ -84,7 +84,7 @@ function describeSignIn(signIn: CodexSignIn): string {
   return `${lines.join('\n')}\n`;
 }
 
-function describeUsage(usage: CodexUsage): string {
+export function describeUsage(usage: CodexUsage): string {
   const lines = [`Quota${usage.planType ? ` (${usage.planType} plan)` : ''}:`];
   const row = (label: string, w: CodexUsageWindow) =>
     `  ${label.padEnd(15)} ${`${Math.round(w.usedPercent)}% used`.padEnd(10)} resets in ${formatDuration(w.resetsAt.getTime() - Date.now())} (${w.resetsAt.toISOString()})`;

@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { timingSafeEqual } from 'node:crypto';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { PACKAGE_NAME } from '../common/package-identity';
 import { startCallbackServer, type CallbackReply } from './callback-server';
@@ -34,6 +35,11 @@ export type LoginWithBrowserOptions = {
   onAuthorizeUrl?: (url: string) => void;
   /** Told about callbacks that were refused but did not end the sign-in (a wrong `state`). */
   onWarning?: (message: string) => void;
+  /**
+   * Where the sign-in goes instead of `auth.json`: `redisAuth({ url, key })` from
+   * `ai-sdk-provider-codex/redis` signs in straight into Redis.
+   */
+  saveTo?: CodexSignInTarget;
   /** Sent as `originator` on the authorize URL. Default `ai-sdk-provider-codex`. */
   originator?: string;
   /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
@@ -74,7 +80,7 @@ export async function loginWithBrowser(
           fetch,
           abortSignal,
         });
-        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+        return saveSignIn({ authFile, saveTo: options.saveTo, tokens, issuer, fetch, abortSignal });
       },
     }),
   });

@@ -6,11 +6,15 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { revokeRefreshToken } from './revoke-token';
 import type { SignInTokens } from './token-exchange';
 
-/** What a finished sign-in tells the app: where the credentials went and whose they are. */
+/**
+ * What a finished sign-in tells the app: where the credentials went (the auth file, or
+ * how a `saveTo` target names itself) and whose they are.
+ */
 export type CodexLoginResult = CodexAccountClaims & { authFile: string };
 
 /**
@@ -22,12 +26,15 @@ export type CodexLoginResult = CodexAccountClaims & { authFile: string };
  */
 export async function saveSignIn({
   authFile,
+  saveTo,
   tokens,
   issuer,
   fetch,
   abortSignal,
 }: {
   authFile: string;
+  /** Where the sign-in goes instead of `authFile` (a Redis key). */
+  saveTo?: CodexSignInTarget | undefined;
   tokens: SignInTokens;
   issuer: string;
   fetch?: FetchFunction;
@@ -35,6 +42,14 @@ export async function saveSignIn({
   abortSignal?: AbortSignal;
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
+  if (saveTo != null) {
+    const previous = await saveTo.replaceSignIn(
+      content => signInContent(content, tokens, claims),
+      abortSignal,
+    );
+    await revokeReplaced(previous.tokens?.refresh_token, tokens, issuer, fetch);
+    return { authFile: saveTo.describeSignInTarget(), ...claims };
+  }
   // A symlinked auth.json (dotfiles) stays a link: the lock and the write go to its target,
   // the same file a refresh locks and writes.
   const target = await resolveAuthFilePath(authFile);
@@ -43,27 +58,44 @@ export async function saveSignIn({
     async () => {
       abortSignal?.throwIfAborted();
       const previous = await readPreviousContent(target);
-      const content: AuthFileContent = {
-        ...previous,
-        auth_mode: 'chatgpt',
-        OPENAI_API_KEY: null,
-        tokens: {
-          id_token: tokens.id_token,
-          access_token: tokens.access_token,
-          refresh_token: tokens.refresh_token,
-          ...(claims.accountId != null && { account_id: claims.accountId }),
-        },
-        last_refresh: new Date().toISOString(),
-      };
-      await writeAuthFile(target, content);
+      await writeAuthFile(target, signInContent(previous, tokens, claims));
       return previous.tokens?.refresh_token;
     },
     abortSignal,
   );
+  await revokeReplaced(replaced, tokens, issuer, fetch);
+  return { authFile, ...claims };
+}
+
+/** The new sign-in in the `codex login` layout, over `previous`'s other fields. */
+function signInContent(
+  previous: AuthFileContent,
+  tokens: SignInTokens,
+  claims: CodexAccountClaims,
+): AuthFileContent {
+  return {
+    ...previous,
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: {
+      id_token: tokens.id_token,
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      ...(claims.accountId != null && { account_id: claims.accountId }),
+    },
+    last_refresh: new Date().toISOString(),
+  };
+}
+
+async function revokeReplaced(
+  replaced: unknown,
+  tokens: SignInTokens,
+  issuer: string,
+  fetch: FetchFunction | undefined,
+): Promise<void> {
   if (typeof replaced === 'string' && replaced !== '' && replaced !== tokens.refresh_token) {
     await revokeRefreshToken({ issuer, refreshToken: replaced, fetch });
   }
-  return { authFile, ...claims };
 }
 
 /**

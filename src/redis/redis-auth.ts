@@ -3,9 +3,10 @@ import type { AuthFileContent } from '../auth/auth-file-store';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { createStoredAuth } from '../auth/stored-auth';
+import { parseJsonRecord } from '../common/parse-json-record';
 import { DEFAULT_REFRESH_TIMEOUT_MS } from '../auth/token-refresh';
 import { openRedisConnection, type CodexRedisClient } from './redis-connection';
-import { redisSignInStore } from './redis-sign-in-store';
+import { redisSignInStore, type RedisSignInStore } from './redis-sign-in-store';
 
 export const DEFAULT_REDIS_KEY = 'codex:auth';
 
@@ -47,6 +48,14 @@ export type CodexRedisAuth = CodexAuthSource &
  * it at a time, fleet-wide, under a lock in Redis. Node only; needs the `redis` package.
  */
 export function redisAuth(options: RedisAuthOptions): CodexRedisAuth {
+  return openRedisSignIn(options).auth;
+}
+
+/** `redisAuth`, and the store under it for the command's import, status and logout. */
+export function openRedisSignIn(options: RedisAuthOptions): {
+  auth: CodexRedisAuth;
+  store: RedisSignInStore;
+} {
   const key = readKey(options.key);
   const refreshTimeoutMs = readTimeout(options.refreshTimeoutMs);
   const hasUrl = options.url != null;
@@ -73,20 +82,22 @@ export function redisAuth(options: RedisAuthOptions): CodexRedisAuth {
   const connection = openRedisConnection(options, key);
   const store = redisSignInStore(connection, { lockTtlMs: refreshTimeoutMs + LOCK_MARGIN_MS });
   const source = createStoredAuth(store, { refreshTimeoutMs });
-  return {
+  const auth: CodexRedisAuth = {
     getCredentials: context => source.getCredentials(context),
     onUnauthorized: (rejected, context) => source.onUnauthorized!(rejected, context),
     describeSignInTarget: () => store.name,
     async replaceSignIn(build, abortSignal) {
       let previous: AuthFileContent = {};
       await store.replace(text => {
-        previous = parseOrEmpty(text);
+        // an unreadable value holds nothing worth keeping
+        previous = parseJsonRecord(text) ?? {};
         return build(previous);
       }, abortSignal);
       return previous;
     },
     close: () => connection.close(),
   };
+  return { auth, store };
 }
 
 function readKey(key: unknown): string {
@@ -110,16 +121,4 @@ function readTimeout(value: unknown): number {
     });
   }
   return value;
-}
-
-/** What a sign-in replaces: an unreadable value holds nothing worth keeping. */
-function parseOrEmpty(text: string | undefined): AuthFileContent {
-  try {
-    const parsed: unknown = JSON.parse(text ?? '{}');
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as AuthFileContent)
-      : {};
-  } catch {
-    return {};
-  }
 }

@@ -96,7 +96,7 @@ async function connect(url: string, context: RedisFailureContext): Promise<NodeR
     throw new InvalidArgumentError({
       argument: 'url',
       message:
-        'redisAuth({ url }) needs the `redis` package (node-redis), which is not installed. Run `npm install redis`.',
+        'Using Redis needs the `redis` package (node-redis), which is not installed: run `npm install redis` (with npx: `npx -p ai-sdk-provider-codex -p redis ai-sdk-provider-codex …`).',
     });
   }
   let ready = false;
