@@ -111,6 +111,30 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
     }
   });
 
+  it('exposes the /redis entry from ESM and CJS, loading the redis package only on first use', async () => {
+    const use = (load: string) => `${load}
+const auth = redisAuth({ url: 'redis://:pw-SECRET@127.0.0.1:1' });
+const loaded = () => typeof require === 'function' ? Object.keys(require.cache).some(p => p.includes('@redis')) : 'n/a';
+console.log(typeof redisAuth, loaded());
+auth.getCredentials().catch(e => console.log(e.name, e.isRetryable, e.message, loaded()));`;
+    await writeFile(
+      join(dir, 'redis.mjs'),
+      use(`import { redisAuth } from 'ai-sdk-provider-codex/redis';`),
+    );
+    await writeFile(
+      join(dir, 'redis.cjs'),
+      use(`const { redisAuth } = require('ai-sdk-provider-codex/redis');`),
+    );
+    const refused =
+      'AI_APICallError true Cannot reach Redis at redis://127.0.0.1:1 (key "codex:auth") for the Codex sign-in (ECONNREFUSED). Check that Redis is up and the URL is right; try again shortly.';
+    expect((await run(process.execPath, ['redis.mjs'], { cwd: dir })).stdout).toBe(
+      `function n/a\n${refused} n/a\n`,
+    );
+    expect((await run(process.execPath, ['redis.cjs'], { cwd: dir })).stdout).toBe(
+      `function false\n${refused} true\n`,
+    );
+  });
+
   it.each(resolutions)('type-checks with moduleResolution %s', async resolution => {
     const errors = await typeCheck();
     expect(errors.get(join(dir, resolution, 'tsconfig.json'))).toEqual([]);
@@ -148,6 +172,10 @@ import { createCodex as createV4, type CodexProviderV4 } from 'ai-sdk-provider-c
 import { createCodex as createV3 } from 'ai-sdk-provider-codex/v3';
 import { loginWithDeviceCode, logout, type CodexLoginResult } from 'ai-sdk-provider-codex/login';
 import type { CodexUsage } from 'ai-sdk-provider-codex';
+import { redisAuth, type CodexRedisAuth } from 'ai-sdk-provider-codex/redis';
+export const fleet = createCodex({ auth: redisAuth({ url: 'redis://localhost:6379' }) });
+export const saveTo: CodexRedisAuth = redisAuth({ url: 'redis://localhost:6379', key: 'codex:auth' });
+export const intoRedis: Promise<CodexLoginResult> = loginWithDeviceCode({ saveTo, onUserCode: c => void c.userCode });
 export const signIn: Promise<CodexLoginResult> = loginWithDeviceCode({ onUserCode: c => void c.userCode });
 export const signOut = logout;
 export const usage: Promise<CodexUsage> = codex.getUsage();
