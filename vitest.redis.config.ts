@@ -10,6 +10,7 @@ export default defineConfig({
     ...base.test,
     include: ['test/redis/**/*.test.ts'],
     exclude: configDefaults.exclude,
+    globalSetup: ['test/support/redis-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 30_000,
   },

@@ -24,10 +24,13 @@ export const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
 
 /** Fails with one line that says how to install redis-server, if it is missing. */
 export function assertRedisServerInstalled(): void {
-  const probe = spawnSync(REDIS_SERVER, ['--version'], { encoding: 'utf8' });
-  if (probe.error != null || probe.status !== 0) {
+  const missing = [REDIS_SERVER, 'redis-cli'].some(command => {
+    const probe = spawnSync(command, ['--version'], { encoding: 'utf8' });
+    return probe.error != null || probe.status !== 0;
+  });
+  if (missing) {
     throw new Error(
-      `The Redis tests need redis-server, which is not installed: run \`apt-get install -y redis-server\` (Debian/Ubuntu) or \`brew install redis\` (macOS), or set REDIS_SERVER to its path.`,
+      `The Redis tests need redis-server and redis-cli, which are not installed: run \`apt-get install -y redis-server\` (Debian/Ubuntu) or \`brew install redis\` (macOS), or set REDIS_SERVER to its path.`,
     );
   }
 }
@@ -64,6 +67,11 @@ export async function startRedisServer({
       ],
       { stdio: 'ignore' },
     );
+    // the server dies with the test process, even one whose cleanup never ran
+    const started = child;
+    const killOnExit = () => started.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    started.once('exit', () => process.off('exit', killOnExit));
     await waitForPing(cli);
   };
   const stop = async ({ keepData = false } = {}) => {
