@@ -37,26 +37,8 @@ export function resolveCodexAuth({
 
   if (isAuthSource(auth)) return fromAuthSource(auth, { tokenURL, fetch }, accountId);
 
-  const getCredentials = async (): Promise<CodexCredentials> => {
-    const credentials = typeof auth === 'function' ? await auth() : auth;
-    if (
-      credentials == null ||
-      typeof credentials.accessToken !== 'string' ||
-      credentials.accessToken === ''
-    ) {
-      throw new LoadAPIKeyError({
-        message:
-          'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
-      });
-    }
-    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
-    assertSendableCredentials(
-      resolved,
-      field => `${field} from the Codex \`auth\` setting`,
-      'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
-    );
-    return resolved;
-  };
+  const getCredentials = async (): Promise<CodexCredentials> =>
+    checked(typeof auth === 'function' ? await auth() : auth, accountId);
   return {
     getCredentials,
     // A token function may have rotated its token since; a fixed token comes back the
@@ -81,20 +63,32 @@ function fromAuthSource(
   context: CodexAuthContext,
   accountId: string | undefined,
 ): CodexAuthSource {
-  const checked = (credentials: CodexCredentials): CodexCredentials => {
-    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
-    assertSendableCredentials(
-      resolved,
-      field => `${field} from the Codex \`auth\` source`,
-      'Check what the source stores.',
-    );
-    return resolved;
-  };
   return {
-    getCredentials: async () => checked(await source.getCredentials(context)),
+    getCredentials: async () => checked(await source.getCredentials(context), accountId),
     onUnauthorized: async rejected => {
       const next = await source.onUnauthorized?.(rejected, context);
-      return next != null ? checked(next) : undefined;
+      return next != null ? checked(next, accountId) : undefined;
     },
   };
+}
+
+/** What the `auth` setting gave, with the `accountId` setting over it, fit to send. */
+function checked(credentials: CodexCredentials, accountId: string | undefined): CodexCredentials {
+  if (
+    credentials == null ||
+    typeof credentials.accessToken !== 'string' ||
+    credentials.accessToken === ''
+  ) {
+    throw new LoadAPIKeyError({
+      message:
+        'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+    });
+  }
+  const resolved = accountId != null ? { ...credentials, accountId } : credentials;
+  assertSendableCredentials(
+    resolved,
+    field => `${field} from the Codex \`auth\` setting`,
+    'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
+  );
+  return resolved;
 }

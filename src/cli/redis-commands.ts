@@ -1,12 +1,10 @@
-import type { CodexUsage } from '../account/parse-codex-usage';
-import { createCodex } from '../ai-sdk/create-codex-v2';
 import { readAuthFile, type AuthFileContent } from '../auth/auth-file-store';
 import { parseJsonRecord } from '../common/parse-json-record';
 import { signInOf } from '../login/read-sign-in';
 import { revokeRefreshToken } from '../login/revoke-token';
 import { openRedisSignIn } from '../redis/redis-auth';
 import type { CliIO } from './cli-io';
-import { describeSignIn, describeUsage } from './status-command';
+import { describeSignIn, describeUsage, readUsage } from './status-command';
 
 // The `--redis <url>` forms of import, status and logout (login takes the Redis key as its
 // `saveTo`). Every line names the key and the URL without its password, and no token.
@@ -79,19 +77,11 @@ export async function redisStatusCommand(
       );
       return 1;
     }
-    let usage: CodexUsage | undefined;
-    let usageError: string | undefined;
-    try {
-      const codex = createCodex({
-        auth,
-        tokenURL: `${options.issuer}/oauth/token`,
-        baseURL: options.baseURL,
-      });
-      usage = await codex.getUsage({ abortSignal: io.signal });
-    } catch (error) {
-      if (io.signal?.aborted) throw error;
-      usageError = error instanceof Error ? error.message : String(error);
-    }
+    const { usage, usageError } = await readUsage(io, {
+      auth,
+      tokenURL: `${options.issuer}/oauth/token`,
+      baseURL: options.baseURL,
+    });
     if (options.json) {
       const { kind: _kind, problem: _problem, authFile: _authFile, ...who } = signIn;
       io.stdout(

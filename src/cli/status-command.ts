@@ -3,6 +3,7 @@ import type { CodexUsage, CodexUsageWindow } from '../account/parse-codex-usage'
 import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
 import { readCodexSignIn, type CodexSignIn } from '../login/read-sign-in';
 import { createCodex } from '../ai-sdk/create-codex-v2';
+import type { CodexProviderSettings } from '../ai-sdk/entry-exports';
 import { formatDuration, type CliIO } from './cli-io';
 
 /**
@@ -32,20 +33,11 @@ export async function statusCommand(
     return 1;
   }
 
-  let usage: CodexUsage | undefined;
-  let usageError: string | undefined;
-  try {
-    const codex = createCodex({
-      authFile: signIn.authFile,
-      tokenURL: `${options.issuer}/oauth/token`,
-      baseURL: options.baseURL,
-    });
-    usage = await codex.getUsage({ abortSignal: io.signal });
-  } catch (error) {
-    // Ctrl-C cancels the command (exit 130), not just the quota line
-    if (io.signal?.aborted) throw error;
-    usageError = error instanceof Error ? error.message : String(error);
-  }
+  const { usage, usageError } = await readUsage(io, {
+    authFile: signIn.authFile,
+    tokenURL: `${options.issuer}/oauth/token`,
+    baseURL: options.baseURL,
+  });
 
   if (options.json) {
     const { kind: _kind, problem: _problem, ...who } = signIn;
@@ -59,6 +51,20 @@ export async function statusCommand(
       (usage != null ? describeUsage(usage) : `Quota: unavailable (${usageError})\n`),
   );
   return 0;
+}
+
+/** The quota, or why it cannot be had (the sign-in is shown all the same). */
+export async function readUsage(
+  io: CliIO,
+  settings: CodexProviderSettings,
+): Promise<{ usage?: CodexUsage; usageError?: string }> {
+  try {
+    return { usage: await createCodex(settings).getUsage({ abortSignal: io.signal }) };
+  } catch (error) {
+    // Ctrl-C cancels the command (exit 130), not just the quota line
+    if (io.signal?.aborted) throw error;
+    return { usageError: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export function describeSignIn(signIn: CodexSignIn): string {

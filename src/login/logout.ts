@@ -7,6 +7,7 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
+import { parseJsonRecord } from '../common/parse-json-record';
 import { normalizeIssuer, resolveAuthFile } from './codex-home';
 import { revokeRefreshToken } from './revoke-token';
 
@@ -70,7 +71,7 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
         message: `Cannot read the Codex auth file ${target} (${code ?? 'unknown error'}${code === 'EISDIR' ? ': it is a directory' : ''}); nothing was removed.`,
       });
     }
-    const content = parseObject(text);
+    const content = parseJsonRecord(text);
     const refreshToken = refreshTokenIn(content);
     if (!linked) {
       await rm(authFile, { force: true });
@@ -104,17 +105,6 @@ async function isSymlink(path: string): Promise<boolean> {
     return (await lstat(path)).isSymbolicLink();
   } catch {
     return false;
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type AuthFileContent,
 } from '../auth/auth-file-store';
 import type { CodexSignInTarget } from '../auth/sign-in-target';
+import { parseJsonRecord } from '../common/parse-json-record';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { revokeRefreshToken } from './revoke-token';
 import type { SignInTokens } from './token-exchange';
@@ -103,12 +104,5 @@ async function revokeReplaced(
  * afresh: the user asked for a new sign-in, and the old content cannot be used anyway.
  */
 async function readPreviousContent(path: string): Promise<AuthFileContent> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as AuthFileContent)
-      : {};
-  } catch {
-    return {};
-  }
+  return parseJsonRecord(await readFile(path, 'utf8').catch(() => undefined)) ?? {};
 }

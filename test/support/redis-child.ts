@@ -22,7 +22,9 @@ const calls = Number(env.CALLS ?? 1);
 const results = await Promise.allSettled(
   Array.from({ length: calls }, (_, i) =>
     model.doGenerate({
-      prompt: [{ role: 'user', content: [{ type: 'text', text: `call ${i} from ${process.pid}` }] }],
+      prompt: [
+        { role: 'user', content: [{ type: 'text', text: `call ${i} from ${process.pid}` }] },
+      ],
     }),
   ),
 );
