@@ -142,9 +142,12 @@ async function refreshUnderLock(
   } catch (error) {
     // A refused refresh token (`refresh_token_reused`) may have been spent by a client that
     // does not take our lock (the Codex CLI), which then stored its rotated tokens.
+    // A store that cannot be read now leaves the refusal as the answer.
     if (APICallError.isInstance(error) && !error.isRetryable) {
-      const { content } = await store.read();
-      if (tokensOf(content, store).refresh_token !== tokens.refresh_token) return content;
+      const again = await store.read().catch(() => undefined);
+      if (again != null && tokensOf(again.content, store).refresh_token !== tokens.refresh_token) {
+        return again.content;
+      }
     }
     throw error;
   }

@@ -178,7 +178,7 @@ describe('refresh', () => {
     expect(stored().tokens.refresh_token).toBe('rt-SECRET-rotated-1');
   });
 
-  it('gives a lock it does not own back untouched, and sets its own to expire after the refresh timeout', async () => {
+  it('sets its lock to expire 5 s after the refresh timeout', async () => {
     tokens.validRefreshTokens.add('rt-SECRET-original');
     // the token endpoint answers while the lock is held: read its life then
     let lockTtl = '';
@@ -190,6 +190,18 @@ describe('refresh', () => {
     await pending;
     expect(Number(lockTtl)).toBeGreaterThan(7_000);
     expect(Number(lockTtl)).toBeLessThanOrEqual(8_000);
+  });
+
+  it('never releases a lock that is no longer its own', async () => {
+    tokens.validRefreshTokens.add('rt-SECRET-original');
+    tokens.delayMs = 300;
+    store(signInContent({ access_token: accessToken('old', 30) }));
+    const pending = model().doGenerate(hi);
+    await until(() => tokens.requests.length === 1);
+    // our lock expired meanwhile and another process took it
+    redis.cli('SET', `${KEY}:refresh-lock`, 'another-owner', 'PX', '60000');
+    await pending;
+    expect(redis.cli('GET', `${KEY}:refresh-lock`)).toBe('another-owner');
   });
 
   it('on 401 re-reads the key and takes what another process stored, without a refresh', async () => {
@@ -349,6 +361,52 @@ describe('faults', () => {
     } finally {
       await locked.close();
     }
+  });
+
+  it('a Redis user that may read but not lock: named, not retried, the key untouched', async () => {
+    const content = signInContent({ access_token: accessToken('old', 30) });
+    store(content);
+    redis.cli(
+      'ACL',
+      'SETUSER',
+      'reader',
+      'on',
+      '>pw-SECRET-reader',
+      '~codex:*',
+      '+get',
+      '+hello',
+      '+client',
+    );
+    try {
+      const url = `redis://reader:pw-SECRET-reader@127.0.0.1:${redis.port}`;
+      const error = await failure(model(auth({ url })).doGenerate(hi));
+      expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+      expect(error.message).toBe(
+        `Redis at redis://127.0.0.1:${redis.port} (key "${KEY}"): the Redis user may not run a command the Codex sign-in needs (NOPERM). Allow GET, SET, DEL and EVAL on "${KEY}" and "${KEY}:refresh-lock".`,
+      );
+      expect(stored()).toEqual(content);
+      expect(tokens.requests).toHaveLength(0);
+    } finally {
+      redis.cli('ACL', 'DELUSER', 'reader');
+    }
+  });
+
+  it('waits for a held lock at most twice its life, then fails as retryable', async () => {
+    store(signInContent({ access_token: accessToken('old', 30) }));
+    // a holder that keeps renewing its lock: a refresh stuck somewhere in the fleet
+    redis.cli('SET', `${KEY}:refresh-lock`, 'stuck', 'PX', '60000');
+    const started = Date.now();
+    const error = await failure(
+      model(auth({ refreshTimeoutMs: 1 }), { maxRetries: 0 }).doGenerate(hi),
+    );
+    // the lock of a 1 ms refresh lives 5.001 s: twice that
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    expect(error.message).toBe(
+      `Another process has held the refresh lock of the Codex sign-in in Redis at redis://127.0.0.1:${redis.port} (key "${KEY}") for over 10.002 s. Try again shortly.`,
+    );
+    expect((error as APICallError).isRetryable).toBe(true);
+    expect(tokens.requests).toHaveLength(0);
+    expect(redis.cli('GET', `${KEY}:refresh-lock`)).toBe('stuck');
   });
 
   it.each([
