@@ -237,7 +237,7 @@ describe('refresh', () => {
       access_token: accessToken('theirs'),
       refresh_token: 'rt-SECRET-theirs',
     });
-    setTimeout(() => store(theirs), 50);
+    void until(() => tokens.requests.length === 1).then(() => store(theirs));
     expect((await model().doGenerate(hi)).finishReason).toBe('stop');
     expect(bearers()).toEqual([`Bearer ${theirs.tokens.access_token}`]);
     expect(stored()).toEqual(theirs);
@@ -262,7 +262,7 @@ describe('refresh', () => {
       { access_token: accessToken('login'), refresh_token: 'rt-SECRET-login' },
       { last_refresh: new Date().toISOString() },
     );
-    setTimeout(() => store(login), 100);
+    void until(() => tokens.requests.length === 1).then(() => store(login));
     await model().doGenerate(hi);
     expect(tokens.requests).toHaveLength(1);
     expect(stored()).toEqual(login);
