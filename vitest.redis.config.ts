@@ -8,6 +8,8 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // one project of its own, not the base's `code` and `package` projects
+    projects: undefined,
     include: ['test/redis/**/*.test.ts'],
     exclude: configDefaults.exclude,
     globalSetup: ['test/support/redis-global-setup.ts'],
