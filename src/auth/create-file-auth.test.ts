@@ -174,6 +174,15 @@ async function onTokenRequest(change: () => Promise<unknown>) {
   await change();
 }
 
+it('reads the file again after a failed first read: a sign-in written since is found', async () => {
+  const auth = await source();
+  const missing = await rejection(auth.getCredentials());
+  expect(missing.message).toMatch(/^No Codex sign-in found: .* does not exist\./);
+  const access = jwt('late', 3600);
+  await writeAuth({ access_token: access, refresh_token: 'rt-SECRET-a' });
+  expect((await auth.getCredentials()).accessToken).toBe(access);
+});
+
 describe('a refused refresh', () => {
   it('re-reads the file and takes the tokens a client without the lock (the Codex CLI) stored', async () => {
     await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });

@@ -34,6 +34,25 @@ describe('error replies of Redis', () => {
     );
   });
 
+  it('WRONGTYPE: the key holds something else, left untouched', () => {
+    const error = redisFailure(
+      new SimpleError('WRONGTYPE Operation against a key holding the wrong kind of value'),
+      context,
+    );
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      `${on} holds another type of value, not a Codex sign-in (a string of JSON); it was left untouched. Choose another key, or remove this one.`,
+    );
+  });
+
+  it('the code is the first word only, and a long reply is cut at 80 characters', () => {
+    const late = redisFailure(new SimpleError('oops LOADING later'), context);
+    expect(late.message).toBe(`${on} refused a command (oops LOADING later).`);
+    expect((late as APICallError).isRetryable).toBe(false);
+    const long = redisFailure(new SimpleError(`ERR ${'x'.repeat(200)}`), context);
+    expect(long.message).toBe(`${on} refused a command (ERR ${'x'.repeat(76)}).`);
+  });
+
   it('READONLY says to use the primary', () => {
     const error = redisFailure(
       new SimpleError("READONLY You can't write against a read only replica."),
@@ -136,6 +155,21 @@ describe('connections', () => {
       `Cannot reach ${on} for the Codex sign-in (no answer within 5 s). Check that Redis is up and the URL is right; try again shortly.`,
     );
     expect((error as APICallError).isRetryable).toBe(true);
+  });
+
+  it('a code that is no string is no code', () => {
+    const error = redisFailure(Object.assign(new Error('x'), { code: -111 }), context);
+    expect(error.message).toBe(
+      `Cannot use ${on} for the Codex sign-in (Error). Check the Redis URL and its TLS settings.`,
+    );
+  });
+
+  it('nothing thrown at all is an unknown error', () => {
+    for (const thrown of [undefined, null, Object.create(null)]) {
+      expect(redisFailure(thrown, context).message).toBe(
+        `Cannot use ${on} for the Codex sign-in (unknown error). Check the Redis URL and its TLS settings.`,
+      );
+    }
   });
 
   it('anything else is named by its kind, not retried', () => {

@@ -28,6 +28,8 @@ const PASSING_SOCKET_CODES = new Set([
   'ENETUNREACH',
   'EAI_AGAIN',
 ]);
+/** The classes node-redis gives an error reply of Redis (5 and 6). */
+const REPLY_ERRORS = new Set(['ErrorReply', 'SimpleError', 'BlobError']);
 /** node-redis errors of a connection that is down for now. */
 const OFFLINE_ERRORS = new Set([
   'ClientOfflineError',
@@ -74,13 +76,10 @@ export function redisFailure(error: unknown, context: RedisFailureContext): Erro
       isRetryable: PASSING_REPLIES.has(reply.code),
     });
   }
-  const name = (error as Error | undefined)?.constructor?.name ?? '';
+  const name = kindOf(error);
   const code = socketCode(error) ?? socketCode(context.lastError);
-  const offline = OFFLINE_ERRORS.has(name) || (code != null && PASSING_SOCKET_CODES.has(code));
-  const why =
-    error instanceof RedisTimeoutError
-      ? `no answer within ${error.timeoutMs / 1000} s`
-      : (code ?? (name || 'unknown error'));
+  const offline = OFFLINE_ERRORS.has(name) || PASSING_SOCKET_CODES.has(code ?? '');
+  const why = error instanceof RedisTimeoutError ? error.message : (code ?? name);
   return new APICallError({
     message: offline
       ? `Cannot reach ${on} for the Codex sign-in (${why}). Check that Redis is up and the URL is right; try again shortly.`
@@ -93,18 +92,21 @@ export function redisFailure(error: unknown, context: RedisFailureContext): Erro
 
 /** The code (first word) and the safe start of an error reply of Redis. */
 function errorReply(error: unknown): { code: string; summary: string } | undefined {
-  const message = (error as Error | undefined)?.message;
-  // node-redis names its reply errors ErrorReply, SimpleError, BlobError; all are from Redis
-  if (!/^(ErrorReply|SimpleError|BlobError)$/.test((error as Error)?.constructor?.name ?? '')) {
-    return undefined;
-  }
-  if (typeof message !== 'string') return undefined;
+  if (!REPLY_ERRORS.has(kindOf(error))) return undefined;
+  const message = String((error as Error).message);
   const code = /^[A-Z]+/.exec(message)?.[0] ?? 'ERR';
   const summary = message
     .split(/['"`:,]/)[0]!
     .trim()
     .slice(0, 80);
   return { code, summary };
+}
+
+/** The class of what was thrown: `SimpleError`, `Error`, … (`unknown error` for nothing). */
+function kindOf(error: unknown): string {
+  const kind =
+    error == null ? undefined : (error as { constructor?: { name?: string } }).constructor;
+  return kind?.name ?? 'unknown error';
 }
 
 function socketCode(error: unknown): string | undefined {
