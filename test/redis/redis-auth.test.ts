@@ -12,7 +12,7 @@ import { useCodexEmulator } from '../support/use-codex-emulator';
 import { startMockTokenServer, type MockTokenServer } from '../support/mock-token-server';
 import { accessToken, commandCalls, signInContent, useRedisServer } from '../support/redis-sign-in';
 import { startRedisServer } from '../support/redis-server';
-import { secretLeaks } from '../support/secret-leaks';
+import { failure, secretLeaks } from '../support/secret-leaks';
 
 // Every token and password here contains "SECRET": no error may show one.
 
@@ -51,17 +51,6 @@ function model(source: CodexRedisAuth = auth(), settings: CodexProviderSettings 
     auth: source,
     ...settings,
   })('gpt-5.3-codex');
-}
-
-async function failure(promise: PromiseLike<unknown>): Promise<Error> {
-  const error = await Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: Error) => e,
-  );
-  expect(secretLeaks(error)).toEqual([]);
-  return error;
 }
 
 const where = () => `Redis key "${KEY}" (redis://127.0.0.1:${redis.port})`;
@@ -483,11 +472,3 @@ describe('secrets', () => {
     expect(redis.cli('--scan')).toBe(KEY);
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-}

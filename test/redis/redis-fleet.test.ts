@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from '../support/codex-emulator';
 import { startMockTokenServer, type MockTokenServer } from '../support/mock-token-server';
-import { accessToken, signInContent, useRedisServer } from '../support/redis-sign-in';
+import { accessToken, signInContent, until, useRedisServer } from '../support/redis-sign-in';
 import { makeJwt, nowSeconds } from '../support/jwt';
 
 // Whole processes sharing one sign-in in a real Redis: what a fleet of machines does.
@@ -126,11 +126,3 @@ describe('a fleet of processes', () => {
     }
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-}

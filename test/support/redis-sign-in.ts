@@ -56,3 +56,12 @@ export function commandCalls(redis: RedisServer): Record<string, number> {
   }
   return calls;
 }
+
+/** Resolves once `condition()` holds, polling every 10 ms; fails after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+}
