@@ -10,7 +10,13 @@ import { createCodex, type CodexProviderSettings } from '../../src';
 import { redisAuth, type CodexRedisAuth, type RedisAuthOptions } from '../../src/redis';
 import { useCodexEmulator } from '../support/use-codex-emulator';
 import { startMockTokenServer, type MockTokenServer } from '../support/mock-token-server';
-import { accessToken, commandCalls, signInContent, useRedisServer } from '../support/redis-sign-in';
+import {
+  accessToken,
+  commandCalls,
+  signInContent,
+  until,
+  useRedisServer,
+} from '../support/redis-sign-in';
 import { startRedisServer } from '../support/redis-server';
 import { failure, secretLeaks } from '../support/secret-leaks';
 
