@@ -26,6 +26,9 @@ export default defineConfig([
       // in src/cli/bin.ts; esbuild keeps an entry's hashbang, so no other file gets one).
       'login/index': 'src/login/index.ts',
       cli: 'src/cli/bin.ts',
+      // Node only: the sign-in in Redis; the `redis` package (an optional peer) stays external
+      // and is loaded with `import()` when the first Redis command runs.
+      'redis/index': 'src/redis/index.ts',
     },
     format: ['esm', 'cjs'],
     // V3/V4 types come from dev-only aliases of the @ai-sdk/provider majors that ai@6 and ai@7

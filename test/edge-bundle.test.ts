@@ -93,6 +93,9 @@ describe('browser and edge bundles of the packed package', () => {
         // the sign-in flows (`/login`: a loopback server, a browser opener) are not even lazy
         expect(output.imports.map(i => i.path)).not.toContain('node:http');
         expect(output.imports.map(i => i.path)).not.toContain('node:child_process');
+        // the Redis sign-in (`/redis`) and its client are not even lazy
+        expect(output.imports.map(i => i.path)).not.toContain('redis');
+        expect(inputs.filter(input => input.includes('/redis/'))).toEqual([]);
       }
 
       // and the bundle works: one call against the emulator

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveCodexHome } from '../login/codex-home';
 import { DEFAULT_ISSUER, normalizeIssuer } from '../login/normalize-issuer';
@@ -6,7 +7,9 @@ import { VERSION } from '../common/package-identity';
 import { terminalIO, type CliIO } from './cli-io';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';
+import { redisImportCommand, redisLogoutCommand, redisStatusCommand } from './redis-commands';
 import { statusCommand } from './status-command';
+import { openRedisSignIn } from '../redis/redis-auth';
 
 const USAGE = `Usage: npx ai-sdk-provider-codex <command> [options]
 
@@ -15,6 +18,8 @@ Commands:
   login --device   Sign in from a machine without a browser, with a one-time code
   logout           Revoke the sign-in's refresh token, then remove the sign-in
   status           Who is signed in, when the token expires, and the quota left
+  import --redis URL
+                   Copy the sign-in of auth.json to Redis, for many machines to share
 
 Options:
   --codex-home DIR  Where auth.json lives (default $CODEX_HOME, else ~/.codex)
@@ -27,6 +32,9 @@ Options:
   --json            status: machine-readable output
   --base-url URL    status: the Codex backend (default $CODEX_BASE_URL, else
                     https://chatgpt.com/backend-api/codex)
+  --redis URL       login, logout, status, import: the sign-in in Redis instead of auth.json
+                    (redis://[:password@]host[:port][/db], rediss:// for TLS)
+  --key K           with --redis: the key holding the sign-in (default codex:auth)
   -h, --help        Show this help
   --version         Show the version
 `;
@@ -36,9 +44,10 @@ Options:
  * before a command runs).
  */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  login: ['device', 'port', 'no-browser'],
-  logout: ['force'],
-  status: ['json', 'base-url'],
+  login: ['device', 'port', 'no-browser', 'redis', 'key'],
+  logout: ['force', 'redis', 'key'],
+  status: ['json', 'base-url', 'redis', 'key'],
+  import: ['redis', 'key'],
 };
 
 class UsageError extends Error {}
@@ -61,6 +70,8 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
         force: { type: 'boolean' },
         json: { type: 'boolean' },
         'base-url': { type: 'string' },
+        redis: { type: 'string' },
+        key: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -87,8 +98,14 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
         throw new UsageError(`--${name} does not apply to ${command}.`);
       }
     }
+    if (values.key != null && values.redis == null) {
+      throw new UsageError('--key names a Redis key: it goes with --redis URL.');
+    }
     const codexHome = resolveCodexHome(values['codex-home'], io.env);
     const issuer = parseIssuer(values.issuer);
+    if (values.redis != null || command === 'import') {
+      return await runRedisCommand(io, command, values, { codexHome, issuer });
+    }
     switch (command) {
       case 'login':
         return await loginCommand(io, {
@@ -121,6 +138,50 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`Error: ${message}\n`);
     return 1;
+  }
+}
+
+/** `login`, `logout`, `status` and `import` with `--redis`: the sign-in in a Redis key. */
+async function runRedisCommand(
+  io: CliIO,
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  { codexHome, issuer }: { codexHome: string; issuer: string },
+): Promise<number> {
+  const url = values.redis;
+  if (typeof url !== 'string') throw new UsageError(`${command} needs --redis URL.`);
+  const key = typeof values.key === 'string' ? values.key : undefined;
+  switch (command) {
+    case 'login': {
+      const { auth } = openRedisSignIn({ url, key });
+      try {
+        return await loginCommand(io, {
+          codexHome,
+          issuer,
+          device: values.device === true,
+          port: typeof values.port === 'string' ? parsePort(values.port) : undefined,
+          openBrowser: values['no-browser'] !== true,
+          saveTo: auth,
+        });
+      } finally {
+        await auth.close();
+      }
+    }
+    case 'logout':
+      return redisLogoutCommand(io, { url, key, issuer, force: values.force === true });
+    case 'import':
+      return redisImportCommand(io, { url, key, authFile: join(codexHome, 'auth.json') });
+    default:
+      return redisStatusCommand(io, {
+        url,
+        key,
+        issuer,
+        json: values.json === true,
+        baseURL:
+          typeof values['base-url'] === 'string'
+            ? values['base-url']
+            : io.env.CODEX_BASE_URL || undefined,
+      });
   }
 }
 

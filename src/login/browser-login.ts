@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { timingSafeEqual } from 'node:crypto';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { PACKAGE_NAME } from '../common/package-identity';
 import { startCallbackServer, type CallbackReply } from './callback-server';
@@ -41,6 +42,11 @@ export type LoginWithBrowserOptions = {
    * another `Host`): once per kind, however many come.
    */
   onWarning?: (message: string) => void;
+  /**
+   * Where the sign-in goes instead of `auth.json`: `redisAuth({ url, key })` from
+   * `ai-sdk-provider-codex/redis` signs in straight into Redis.
+   */
+  saveTo?: CodexSignInTarget;
   /** Sent as `originator` on the authorize URL. Default `ai-sdk-provider-codex`. */
   originator?: string;
   /**
@@ -96,7 +102,7 @@ export async function loginWithBrowser(
             fetch,
             abortSignal,
           });
-          return saveSignIn({ authFile, tokens, fetch, abortSignal });
+          return saveSignIn({ authFile, saveTo: options.saveTo, tokens, fetch, abortSignal });
         },
       }),
     });

@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { resolveAuthFile } from './codex-home';
 import { normalizeIssuer } from './normalize-issuer';
@@ -34,6 +35,11 @@ export type LoginWithDeviceCodeOptions = {
   authFile?: string;
   /** Default `https://auth.openai.com`. */
   issuer?: string;
+  /**
+   * Where the sign-in goes instead of `auth.json`: `redisAuth({ url, key })` from
+   * `ai-sdk-provider-codex/redis` signs in straight into Redis.
+   */
+  saveTo?: CodexSignInTarget;
   /** Give up after this long; default 15 minutes, the life of a device code. */
   timeoutMs?: number;
   /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
@@ -72,7 +78,7 @@ export async function loginWithDeviceCode(
     fetch,
     abortSignal,
   });
-  return saveSignIn({ authFile, tokens, fetch, abortSignal });
+  return saveSignIn({ authFile, saveTo: options.saveTo, tokens, fetch, abortSignal });
 }
 
 type DeviceCode = { deviceAuthId: string; userCode: string; intervalMs: number };

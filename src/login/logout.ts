@@ -7,6 +7,7 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
+import { parseJsonRecord } from '../common/parse-json-record';
 import { resolveAuthFile } from './codex-home';
 import { normalizeIssuer } from './normalize-issuer';
 import { revokeRefreshToken } from './revoke-token';
@@ -89,7 +90,7 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
         message: `Cannot read the Codex auth file ${target} (${code ?? 'unknown error'}${code === 'EISDIR' ? ': it is a directory' : ''}); nothing was removed.`,
       });
     }
-    const content = parseObject(text);
+    const content = parseJsonRecord(text);
     const kept: AuthFileContent = { OPENAI_API_KEY: null };
     let signedIn = false;
     for (const [key, value] of Object.entries(content ?? {})) {
@@ -141,17 +142,6 @@ async function isSymlink(path: string): Promise<boolean> {
     return (await lstat(path)).isSymbolicLink();
   } catch {
     return false;
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
 

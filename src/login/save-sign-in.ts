@@ -6,12 +6,17 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
+import { parseJsonRecord } from '../common/parse-json-record';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { revokeRefreshToken } from './revoke-token';
 import { signInIssuer } from './sign-in-issuer';
 import type { SignInTokens } from './token-exchange';
 
-/** What a finished sign-in tells the app: where the credentials went and whose they are. */
+/**
+ * What a finished sign-in tells the app: where the credentials went (the auth file, or
+ * how a `saveTo` target names itself) and whose they are.
+ */
 export type CodexLoginResult = CodexAccountClaims & { authFile: string };
 
 /**
@@ -25,17 +30,28 @@ export type CodexLoginResult = CodexAccountClaims & { authFile: string };
  */
 export async function saveSignIn({
   authFile,
+  saveTo,
   tokens,
   fetch,
   abortSignal,
 }: {
   authFile: string;
+  /** Where the sign-in goes instead of `authFile` (a Redis key). */
+  saveTo?: CodexSignInTarget | undefined;
   tokens: SignInTokens;
   fetch?: FetchFunction;
   /** A cancelled sign-in writes nothing, even when it is cancelled waiting for the lock. */
   abortSignal?: AbortSignal;
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
+  if (saveTo != null) {
+    const previous = await saveTo.replaceSignIn(
+      content => signInContent(content, tokens, claims),
+      abortSignal,
+    );
+    await revokeReplaced(previous.tokens, tokens, fetch);
+    return { authFile: saveTo.describeSignInTarget(), ...claims };
+  }
   // A symlinked auth.json (dotfiles) stays a link: the lock and the write go to its target,
   // the same file a refresh locks and writes.
   const target = await resolveAuthFilePath(authFile);
@@ -44,23 +60,44 @@ export async function saveSignIn({
     async () => {
       abortSignal?.throwIfAborted();
       const previous = await readPreviousContent(target);
-      const content: AuthFileContent = {
-        ...previous,
-        auth_mode: 'chatgpt',
-        OPENAI_API_KEY: null,
-        tokens: {
-          id_token: tokens.id_token,
-          access_token: tokens.access_token,
-          refresh_token: tokens.refresh_token,
-          ...(claims.accountId != null && { account_id: claims.accountId }),
-        },
-        last_refresh: new Date().toISOString(),
-      };
-      await writeAuthFile(target, content);
+      await writeAuthFile(target, signInContent(previous, tokens, claims));
       return previous.tokens;
     },
     { abortSignal },
   );
+  await revokeReplaced(replaced, tokens, fetch);
+  return { authFile, ...claims };
+}
+
+/** The new sign-in in the `codex login` layout, over `previous`'s other fields. */
+function signInContent(
+  previous: AuthFileContent,
+  tokens: SignInTokens,
+  claims: CodexAccountClaims,
+): AuthFileContent {
+  return {
+    ...previous,
+    auth_mode: 'chatgpt',
+    OPENAI_API_KEY: null,
+    tokens: {
+      id_token: tokens.id_token,
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      ...(claims.accountId != null && { account_id: claims.accountId }),
+    },
+    last_refresh: new Date().toISOString(),
+  };
+}
+
+/**
+ * Revokes the replaced sign-in's refresh token at the issuer that issued it, never at the
+ * issuer of the new sign-in. The new sign-in is saved whether or not that succeeds.
+ */
+async function revokeReplaced(
+  replaced: AuthFileContent['tokens'],
+  tokens: SignInTokens,
+  fetch: FetchFunction | undefined,
+): Promise<void> {
   const refreshToken = replaced?.refresh_token;
   const issuer = signInIssuer(replaced);
   if (
@@ -69,10 +106,8 @@ export async function saveSignIn({
     refreshToken !== tokens.refresh_token &&
     issuer != null
   ) {
-    // the new sign-in is saved whether or not the old token could be revoked
     await revokeRefreshToken({ issuer, refreshToken, fetch }).catch(() => {});
   }
-  return { authFile, ...claims };
 }
 
 /**
@@ -80,12 +115,5 @@ export async function saveSignIn({
  * afresh: the user asked for a new sign-in, and the old content cannot be used anyway.
  */
 async function readPreviousContent(path: string): Promise<AuthFileContent> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as AuthFileContent)
-      : {};
-  } catch {
-    return {};
-  }
+  return parseJsonRecord(await readFile(path, 'utf8').catch(() => undefined)) ?? {};
 }

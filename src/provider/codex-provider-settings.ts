@@ -16,8 +16,10 @@ export interface CodexProviderSettings {
   /** Default `https://chatgpt.com/backend-api/codex`. */
   baseURL?: string | undefined;
   /**
-   * ChatGPT credentials: `{ accessToken, accountId? }`, or a function returning them
-   * (called before every request, so it can hand out a refreshed token). Unset: the
+   * ChatGPT credentials: `{ accessToken, accountId? }`, a function returning them
+   * (called before every request, so it can hand out a refreshed token), or an auth source
+   * such as `redisAuth()` from `ai-sdk-provider-codex/redis` (one sign-in for many
+   * machines; it refreshes through this provider's `tokenURL` and `fetch`). Unset: the
    * sign-in of `codex login`, read from `authFile`.
    */
   auth?: CodexAuth | undefined;
