@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
+import { makeJwt, nowSeconds } from '../support/jwt';
 import { startMockIssuer, type MockIssuer } from '../support/mock-issuer';
 import { accessToken, signInContent, useRedisServer } from '../support/redis-sign-in';
 import { useCodexEmulator } from '../support/use-codex-emulator';
@@ -67,8 +68,12 @@ describe('login --redis', () => {
     expect(redis.cli('--scan')).toBe(KEY);
   });
 
-  it('replaces a sign-in in the key it is given, keeping other fields, and revokes the replaced refresh token', async () => {
-    redis.cli('SET', 'team:codex', JSON.stringify(signInContent({}, { custom: 'kept' })));
+  it('replaces a sign-in in the key it is given, keeping other fields, and revokes the replaced refresh token at its issuer', async () => {
+    redis.cli(
+      'SET',
+      'team:codex',
+      JSON.stringify(signInContent({ id_token: issuedBy(issuer.issuer) }, { custom: 'kept' })),
+    );
     const { exitCode } = await cli([
       'login',
       '--device',
@@ -203,7 +208,40 @@ describe('logout --redis', () => {
     const second = await cli(['logout', '--redis', redis.url]);
     expect(second.stdout).toBe(`Not signed in: there is no ${shown()} to remove.\n`);
   });
+
+  it('revokes only at the issuer that issued the sign-in; when that fails the key stays, unless --force', async () => {
+    // nothing listens on port 1: the revocation cannot reach the sign-in's issuer
+    const content = signInContent({ id_token: issuedBy('http://127.0.0.1:1') });
+    redis.cli('SET', KEY, JSON.stringify(content));
+    const kept = await cli(['logout', '--redis', redis.url]);
+    expect(kept.exitCode).toBe(1);
+    expect(kept.stdout).toBe('');
+    expect(kept.stderr).toMatch(
+      /^Revoking the refresh token at http:\/\/127\.0\.0\.1:1 failed: the issuer could not be reached/,
+    );
+    expect(kept.stderr).toContain(
+      `Nothing was removed: ${shown()} still holds the sign-in. Try again, or remove it anyway with --force`,
+    );
+    expect(stored()).toEqual(content);
+    // the --issuer given never receives a token of another issuer
+    expect(issuer.revoked).toEqual([]);
+
+    const forced = await cli(['logout', '--redis', redis.url, '--force']);
+    expect(forced.exitCode).toBe(1);
+    expect(forced.stderr).toMatch(
+      new RegExp(
+        `^Removed ${escape(shown())} \\(--force\\), but its refresh token was NOT revoked: `,
+      ),
+    );
+    expect(redis.cli('--scan')).toBe('');
+    expect(issuer.revoked).toEqual([]);
+  });
 });
+
+/** An id token whose `iss` names `issuer`, as the issuer's own id tokens do. */
+function issuedBy(issuer: string): string {
+  return makeJwt({ exp: nowSeconds() + 3600, marker: 'id', claims: { iss: issuer } });
+}
 
 describe('usage', () => {
   it.each([
