@@ -168,15 +168,19 @@ describe('startCallbackServer', () => {
 
   it('closing waits for a reply still being written, so the browser gets its page', async () => {
     let release!: () => void;
+    let arrived!: () => void;
+    const called = new Promise<void>(resolve => (arrived = resolve));
     const server = await startCallbackServer({
       port: 0,
       onCallback: () =>
         new Promise(resolve => {
           release = () => resolve({ status: 200, html: 'late page' });
+          arrived();
         }),
     });
     const answer = fetch(`http://127.0.0.1:${server.port}/auth/callback?code=c`);
-    await new Promise(resolve => setTimeout(resolve, 50));
+    // the callback is being answered, however long the request took to arrive
+    await called;
     let closed = false;
     const closing = server.close().then(() => (closed = true));
     await new Promise(resolve => setTimeout(resolve, 50));
