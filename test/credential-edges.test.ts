@@ -25,7 +25,7 @@ import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
 import { startRecordingServer } from './support/recording-server';
-import { secretLeaks } from './support/secret-leaks';
+import { failure } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -51,17 +51,6 @@ afterEach(async () => {
 });
 
 /** The error `promise` rejects with, checked to show no token anywhere in it. */
-async function failure(promise: PromiseLike<unknown>): Promise<Error> {
-  const error = await Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: Error) => e,
-  );
-  expect(secretLeaks(error)).toEqual([]);
-  return error;
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function settledWithin(promise: PromiseLike<unknown>, ms: number): Promise<unknown> {
