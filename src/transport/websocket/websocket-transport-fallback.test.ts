@@ -10,7 +10,8 @@ import {
 } from '../../../test/support/websocket-transport-run';
 import type { CodexTransport, CodexTransportRequest } from '../codex-transport';
 import { outputItemsAsInput } from '../../stream/output-items-as-input';
-import { createWebSocketTransport, SOCKET_COOL_DOWN_MS } from './websocket-transport';
+import { SOCKET_COOL_DOWN_MS } from './open-socket';
+import { createWebSocketTransport } from './websocket-transport';
 
 // When a request goes over HTTP instead of a socket: for good (426, a runtime or dispatcher
 // that cannot carry a socket), for a while (a 5xx, a reset or a timeout of the upgrade), or
