@@ -10,7 +10,7 @@ import { createCodex, type CodexProviderSettings } from '../src';
 import { startCodexEmulator, type CodexEmulator } from './support/codex-emulator';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
-import { SECRET, safeJson as safeStringify, secretLeaks } from './support/secret-leaks';
+import { SECRET, failure, safeJson as safeStringify, secretLeaks } from './support/secret-leaks';
 
 // Every token in this file contains "SECRET"; no error or log may ever show one.
 const hi: LanguageModelV2CallOptions = {
@@ -92,17 +92,6 @@ function model(settings: CodexProviderSettings = {}) {
 }
 
 /** The error `promise` rejects with, checked to show no token anywhere in it. */
-async function failure(promise: PromiseLike<unknown>): Promise<Error> {
-  const error = await Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: Error) => e,
-  );
-  expect(secretLeaks(error)).toEqual([]);
-  return error;
-}
-
 const bearer = (i: number) => emu.requests[i]!.headers.authorization;
 
 describe('auth.json', () => {

@@ -149,7 +149,7 @@ describe('login', () => {
   });
 
   it('signs in with --device: prints the URL and the code, waits for approval', async () => {
-    issuer.devicePendingPolls = 2;
+    issuer.devicePendingPolls = 1;
     const { exitCode, stdout } = await cli(['login', '--device']).done;
     expect(exitCode).toBe(0);
     const lines = stdout.split('\n');
@@ -159,7 +159,7 @@ describe('login', () => {
     expect(lines[3]).toContain('never share this code');
     expect(lines[4]).toMatch(/^Waiting for approval/);
     expect(lines[5]).toMatch(/^Signed in as ada@example\.com \(plus plan\)\. /);
-    expect(issuer.devicePolls).toHaveLength(3);
+    expect(issuer.devicePolls).toHaveLength(2);
   });
 
   it('without --no-browser, opens the browser on the sign-in URL', async () => {
@@ -534,12 +534,22 @@ describe('logout', () => {
     expect((await cli(['logout']).done).stdout).toBe(`Signed out: removed ${authFile}.\n`);
 
     await signIn();
-    await issuer.close(); // the issuer cannot be reached: the file goes all the same
-    const { exitCode, stdout } = await cli(['logout']).done;
-    expect(exitCode).toBe(0);
-    expect(stdout).toBe(
-      `Signed out: removed ${authFile} (revoking its refresh token at the issuer failed; the file is gone all the same).\n`,
-    );
+    const saved = await readFile(authFile, 'utf8');
+    await issuer.close(); // the issuer cannot be reached: the sign-in stays, and we say so
+    const refused = await cli(['logout']).done;
+    expect(refused).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Error: Revoking the refresh token at ${issuer.issuer} failed: the issuer could not be reached (ECONNREFUSED). Nothing was removed: ${authFile} still holds the sign-in. Try again, or remove it anyway with \`force: true\` (\`logout --force\`): the refresh token then stays valid until it expires.\n`,
+    });
+    expect(await readFile(authFile, 'utf8')).toBe(saved);
+
+    const forced = await cli(['logout', '--force']).done;
+    expect(forced).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Removed ${authFile} (--force), but its refresh token was NOT revoked: Revoking the refresh token at ${issuer.issuer} failed: the issuer could not be reached (ECONNREFUSED). It stays valid until it expires.\n`,
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -625,10 +635,87 @@ describe('keyring users', () => {
   });
 });
 
+describe('text from servers and files', () => {
+  // a window title, a screen clear, a carriage return to a fake prompt, a C1 CSI, a bell
+  const hostile = (label: string) => `${label}\x1b]0;pwned\x07\x1b[2J\r$ sudo\x9b31m\x7f\t!`;
+  const shown = (label: string) => `${label}]0;pwned[2J$ sudo31m!`;
+  const controls = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+
+  it('reaches the terminal without control characters (line breaks kept)', async () => {
+    issuer.deviceUserCode = hostile('CODE');
+    issuer.account = {
+      email: hostile('ada@example.com'),
+      plan: hostile('plus'),
+      accountId: 'acct_x',
+    };
+    const login = await cli(['login', '--device']).done;
+    expect(login.exitCode).toBe(0);
+    expect(login.stdout).toContain(`  2. Enter the code ${shown('CODE')} (it expires in`);
+    expect(login.stdout).toContain(
+      `Signed in as ${shown('ada@example.com')} (${shown('plus')} plan). Credentials saved to`,
+    );
+    expect(login.stdout.split('\n')).toHaveLength(7);
+
+    emu.usage = {
+      plan_type: hostile('pro'),
+      rate_limit: {
+        limit_reached: true,
+        primary_window: { used_percent: 3, limit_window_seconds: 5_400, reset_after_seconds: 45 },
+      },
+      rate_limit_reached_type: { kind: hostile('kind') },
+    };
+    const status = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(status.stdout).toContain(
+      `Signed in as ${shown('ada@example.com')} (${shown('plus')} plan,`,
+    );
+    expect(status.stdout).toContain(`Quota (${shown('pro')} plan):\n`);
+    expect(status.stdout).toContain(`  Limit reached (${shown('kind')}): requests are refused`);
+
+    emu.usage = { status: 400, body: { error: { message: hostile('Bad\nrequest') } } };
+    const failed = await cli(['status', '--base-url', emu.baseURL]).done;
+    expect(failed.stdout).toContain(`Quota: unavailable (${shown('Bad\nrequest')}`);
+
+    for (const { stdout, stderr } of [login, status, failed]) {
+      expect(stdout).not.toMatch(controls);
+      expect(stderr).not.toMatch(controls);
+    }
+  });
+
+  it('--json keeps the strings exact (JSON-escaped)', async () => {
+    issuer.account = { email: hostile('ada@example.com'), plan: 'plus', accountId: 'acct_x' };
+    await signIn();
+    emu.usage = { plan_type: hostile('pro') };
+    const { stdout } = await cli(['status', '--json', '--base-url', emu.baseURL]).done;
+    const status = JSON.parse(stdout);
+    expect(status.email).toBe(hostile('ada@example.com'));
+    expect(status.usage.planType).toBe(hostile('pro'));
+    expect(stdout).toContain('\\u001b]0;pwned\\u0007');
+  });
+
+  it("the issuer's error_description and backend errors are cleaned too", async () => {
+    const run = cli(['login', '--no-browser', '--port', '0']);
+    const printed = await waitFor(() =>
+      run.out.stdout.includes('authorize') ? run.out.stdout : undefined,
+    );
+    const url = /https?:\/\/\S+\/oauth\/authorize\S+/.exec(printed)![0];
+    const location = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+    location.searchParams.delete('code');
+    location.searchParams.set('error', 'access_denied');
+    location.searchParams.set('error_description', hostile('Nope'));
+    await fetch(location.toString().replace('//localhost:', '//127.0.0.1:'));
+    const { exitCode, stderr } = await run.done;
+    expect(exitCode).toBe(1);
+    expect(stderr).toBe(
+      `Error: Sign-in was denied (${shown('Nope')}). Start it again and approve the request, or sign in with another account.\n`,
+    );
+  });
+});
+
 describe('usage errors', () => {
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],
     [['status', '--device'], /--device does not apply to status/],
+    [['login', '--force'], /--force does not apply to login/],
     [['login', '--port', 'abc'], /--port must be a port number/],
     [['login', '--bogus'], /Unknown option '--bogus'/],
     [['status', 'now'], /Unexpected argument "now"/],
@@ -639,6 +726,43 @@ describe('usage errors', () => {
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).toContain('--help');
+  });
+
+  it('--issuer must be https (http on loopback only) without a password; nothing is contacted', async () => {
+    for (const [value, message] of [
+      [
+        'http://auth.example.test',
+        '`--issuer` must be an https:// URL (http:// only on localhost, 127.0.0.1 or ::1); http://auth.example.test is neither.',
+      ],
+      [
+        'javascript:alert(1)//',
+        '`--issuer` must be an https:// URL (http:// only on localhost, 127.0.0.1 or ::1), not a javascript: URL.',
+      ],
+      [
+        `http://ada:pw-SECRET@${new URL(issuer.issuer).host}`,
+        "`--issuer` must not hold a user name or password (`user:password@`); pass the sign-in server's plain URL.",
+      ],
+    ]) {
+      for (const command of [
+        ['login', '--no-browser', '--port', '0'],
+        ['login', '--device'],
+        ['logout'],
+        ['status'],
+      ]) {
+        const out = { stdout: '', stderr: '' };
+        const exitCode = await runCli([...command, '--codex-home', dir, '--issuer', value!], {
+          stdout: text => void (everything.push(text), (out.stdout += text)),
+          stderr: text => void (everything.push(text), (out.stderr += text)),
+          env: {},
+        });
+        expect({ exitCode, ...out }).toEqual({
+          exitCode: 2,
+          stdout: '',
+          stderr: `${message}\nRun \`npx ai-sdk-provider-codex --help\` for usage.\n`,
+        });
+      }
+    }
+    expect(issuer.requests).toEqual([]);
   });
 
   it('without a command prints the usage and exits 2; --help after a command exits 0', async () => {

@@ -19,10 +19,12 @@ const app = (
 import {
   codex,
   createCodex,
+  type CodexAuth,
   type CodexCredentials,
   type CodexProviderOptions,
   type CodexProviderSettings,
 } from '${entry}';
+import { redisAuth } from 'ai-sdk-provider-codex/redis';
 import { z } from 'zod';
 
 // settings straight from the environment: unset variables are \`undefined\`
@@ -37,6 +39,15 @@ const credentials: CodexCredentials = {
   accountId: process.env.CODEX_ACCOUNT_ID,
 };
 const explicit = createCodex({ baseURL: process.env.CODEX_BASE_URL, auth: () => credentials });
+
+// every form of \`auth\`, the Redis source without a cast (and without the redis package)
+const fleetAuth = redisAuth({ url: process.env.REDIS_URL ?? 'redis://localhost:6379', key: process.env.CODEX_REDIS_KEY });
+export const authForms: CodexAuth[] = [credentials, () => credentials, async () => credentials, fleetAuth];
+export const fleet = createCodex({ auth: fleetAuth, tokenURL: process.env.CODEX_TOKEN_URL });
+// @ts-expect-error: a client needs sendCommand (a client of the redis package)
+redisAuth({ client: {} });
+// @ts-expect-error: a URL or a client, not both
+redisAuth({ url: 'redis://localhost', client: { sendCommand: async () => null } });
 
 const model: LanguageModel = provider('gpt-5.3-codex', { reasoningEffort: undefined });
 

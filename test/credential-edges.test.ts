@@ -25,7 +25,7 @@ import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
 import { startRecordingServer } from './support/recording-server';
-import { secretLeaks } from './support/secret-leaks';
+import { failure } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -51,17 +51,6 @@ afterEach(async () => {
 });
 
 /** The error `promise` rejects with, checked to show no token anywhere in it. */
-async function failure(promise: PromiseLike<unknown>): Promise<Error> {
-  const error = await Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: Error) => e,
-  );
-  expect(secretLeaks(error)).toEqual([]);
-  return error;
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function settledWithin(promise: PromiseLike<unknown>, ms: number): Promise<unknown> {
@@ -467,6 +456,8 @@ describe('login while a refresh is in flight', () => {
     );
     tokens.validRefreshTokens.add('rt-SECRET-original');
     tokens.delayMs = 300;
+    // the refresh and the new sign-in are the same issuer's, as auth.openai.com is for both
+    tokens.iss = issuer.issuer;
     const call = createCodex({ baseURL: emu.baseURL, authFile, tokenURL: tokens.tokenURL })(
       'gpt-5.3-codex',
     ).doGenerate(hi);

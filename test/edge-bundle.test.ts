@@ -8,7 +8,8 @@ import { consumerProject, run } from './support/packed-package';
 
 // What we ship, bundled the way browser and edge apps bundle it: the packed tarball's
 // `dist`, with nothing marked external. An app that passes `auth` never needs Node, so its
-// bundle must build, and the Node-only auth-file code must stay out of the entry chunk.
+// bundle must build, and the Node-only auth-file code must stay out of the entry chunk (out
+// of the bundle altogether where the browser and edge conditions pick `dist/edge`).
 
 let dir: string;
 let emu: CodexEmulator;
@@ -71,7 +72,15 @@ describe('browser and edge bundles of the packed package', () => {
         o.imports.filter(i => i.path.startsWith('node:')).map(i => i.kind);
       // Node builtins are reached only through `import()`, never statically
       expect(builtins(main).every(kind => kind === 'dynamic-import')).toBe(true);
-      if (style === 'import') {
+      if (style === 'import' && target !== 'neutral') {
+        // the browser and edge conditions pick dist/edge, which has no Node-only code at all
+        for (const [, output] of outputs) expect(builtins(output)).toEqual([]);
+        const ours = outputs.flatMap(([, o]) =>
+          Object.keys(o.inputs).filter(i => i.includes('node_modules/ai-sdk-provider-codex/')),
+        );
+        expect(ours.length).toBeGreaterThan(0);
+        expect(ours.filter(i => !i.includes('/dist/edge/'))).toEqual([]);
+      } else if (style === 'import') {
         // ESM `dist` keeps the auth-file code in a chunk of its own, loaded on use
         expect(builtins(main)).toEqual([]);
         expect(outputs.some(([, o]) => builtins(o).length > 0)).toBe(true);
@@ -84,6 +93,9 @@ describe('browser and edge bundles of the packed package', () => {
         // the sign-in flows (`/login`: a loopback server, a browser opener) are not even lazy
         expect(output.imports.map(i => i.path)).not.toContain('node:http');
         expect(output.imports.map(i => i.path)).not.toContain('node:child_process');
+        // the Redis sign-in (`/redis`) and its client are not even lazy
+        expect(output.imports.map(i => i.path)).not.toContain('redis');
+        expect(inputs.filter(input => input.includes('/redis/'))).toEqual([]);
       }
 
       // and the bundle works: one call against the emulator

@@ -28,7 +28,7 @@ import { createCodex, type CodexProviderSettings } from '../src';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
-import { secretLeaks } from './support/secret-leaks';
+import { failure } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -87,17 +87,6 @@ const tokenModel = (settings: CodexProviderSettings = {}) =>
   })('gpt-5.3-codex');
 
 /** The error `promise` rejects with, checked to show no token anywhere in it. */
-async function failure(promise: PromiseLike<unknown>): Promise<Error> {
-  const error = await Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: Error) => e,
-  );
-  expect(secretLeaks(error)).toEqual([]);
-  return error;
-}
-
 /** Like `fetch`, counting its calls. */
 function countingFetch(inner: FetchFunction = globalThis.fetch) {
   const counter = { calls: 0 };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
+import { secretLeaks } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // generateImage through AI SDK 5, 6 and 7 against the emulator's image endpoints.
@@ -259,6 +260,25 @@ describe('image response faults (ai@7 + /v4)', () => {
     expect(error.message).toBe(`The Codex image response ${what}.`);
     expect(error).toMatchObject({ statusCode: 200, isRetryable: false, responseBody: body });
     expect(emu.requests).toHaveLength(1);
+  });
+
+  it('keeps no token from a proxy that echoes the Authorization header into an unusable answer', async () => {
+    const echo = `Bearer ${auth.accessToken}`;
+    const answers: Array<[string, Record<string, string>]> = [
+      [`<html><pre>authorization: ${echo}</pre></html>`, {}],
+      [JSON.stringify({ data: [], seen: { authorization: echo } }), {}],
+      [JSON.stringify({ data: echo }), { 'x-echo-authorization': echo }],
+      // the token across the 2000-character cut
+      [`${'x'.repeat(1990)}${echo}${'y'.repeat(100)}`, {}],
+    ];
+    for (const [body, headers] of answers) {
+      emu.inject = () => ({ kind: 'http', status: 200, body, headers });
+      const error = await failure({ model: model(), maxRetries: 0 });
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error.isRetryable).toBe(false);
+      expect(error.responseBody).toContain('[redacted]');
+      expect(secretLeaks(error)).toEqual([]);
+    }
   });
 
   it('cuts a long unexpected body to 2000 characters', async () => {

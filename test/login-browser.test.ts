@@ -1,14 +1,15 @@
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { getEventListeners } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
-import { CodexLoginError, loginWithBrowser } from '../src/login';
+import { CodexLoginError, loginWithBrowser, loginWithDeviceCode, logout } from '../src/login';
+import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -51,6 +52,9 @@ async function followAuthorize(url: string): Promise<string> {
   expect(answer.status).toBe(302);
   return answer.headers.get('location')!;
 }
+async function waitUntil(probe: () => boolean) {
+  while (!probe()) await new Promise(resolve => setTimeout(resolve, 10));
+}
 async function openCallback(callbackUrl: string) {
   // a browser tries 127.0.0.1 for localhost; so do we, whatever this machine's resolver says
   const response = await fetch(callbackUrl.replace('//localhost:', '//127.0.0.1:'));
@@ -64,7 +68,11 @@ describe('loginWithBrowser', () => {
       authFile,
       JSON.stringify({
         OPENAI_API_KEY: null,
-        tokens: { access_token: 'old-SECRET-at', refresh_token: 'old-SECRET-rt' },
+        tokens: {
+          id_token: makeJwt({ exp: nowSeconds(), marker: 'old', claims: { iss: issuer.issuer } }),
+          access_token: 'old-SECRET-at',
+          refresh_token: 'old-SECRET-rt',
+        },
         last_refresh: '2020-01-01T00:00:00Z',
         future_field: { kept: true },
       }),
@@ -240,7 +248,8 @@ describe('loginWithBrowser', () => {
     const missing = await openCallback(forged.toString());
     expect(missing.status).toBe(400);
     expect(missing.html).toContain('Start the sign-in again from there');
-    expect(warnings).toHaveLength(2);
+    // told once, however many such callbacks come
+    expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('Still waiting for the sign-in started here');
     expect(issuer.exchanges).toEqual([]);
     expect((await openCallback(callback.toString())).status).toBe(200);
@@ -317,16 +326,164 @@ describe('loginWithBrowser', () => {
     expect(again.title).toBe('Sign-in in progress');
     expect(again.html).toContain('already being completed');
 
-    // cancelled mid-exchange: the server stays up to finish the page it owes
+    // cancelled mid-exchange: the exchange ends it; until then every callback is refused
     controller.abort();
     const late = await openCallback(callback);
     expect(late.status).toBe(409);
-    expect(late.title).toBe('Sign-in already finished');
-    expect(late.html).toContain('This sign-in has already ended. You can close this tab.');
+    expect(late.title).toBe('Sign-in in progress');
 
     release();
     expect((await first).status).toBe(500);
     await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('once the code is being traded, refuses every other callback: a denial cannot fail a sign-in that gets saved', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => (release = resolve));
+    const { login, authorizeUrl, warnings } = startLogin({
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const first = openCallback(callback.toString());
+    await waitUntil(() => issuer.requests.some(r => r.path === '/oauth/authorize'));
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const denial = new URL(callback);
+    denial.searchParams.delete('code');
+    denial.searchParams.set('error', 'access_denied');
+    const noCode = new URL(callback);
+    noCode.searchParams.delete('code');
+    const wrongState = new URL(callback);
+    wrongState.searchParams.set('state', 'x');
+    for (const url of [denial, noCode, wrongState, callback]) {
+      const page = await openCallback(url.toString());
+      expect({ status: page.status, title: page.title }).toEqual({
+        status: 409,
+        title: 'Sign-in in progress',
+      });
+    }
+    release();
+    expect((await first).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+    expect(JSON.parse(await readFile(authFile, 'utf8')).tokens.refresh_token).toBe(
+      issuer.issued[0]!.refresh_token,
+    );
+    expect(issuer.exchanges).toHaveLength(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a sign-in cancelled while the code is traded writes nothing and revokes nothing', async () => {
+    const previous = JSON.stringify({
+      tokens: {
+        id_token: makeJwt({ exp: nowSeconds(), marker: 'old', claims: { iss: issuer.issuer } }),
+        refresh_token: 'old-SECRET-rt',
+      },
+    });
+    await writeFile(authFile, previous);
+    const controller = new AbortController();
+    let exchanged!: () => void;
+    const traded = new Promise<void>(resolve => (exchanged = resolve));
+    const { login, authorizeUrl } = startLogin({
+      abortSignal: controller.signal,
+      // an app fetch that does not stop on the signal: the exchange completes regardless
+      fetch: async (input, { signal: _, ...init } = {}) => {
+        const response = await fetch(input, init);
+        controller.abort();
+        exchanged();
+        return response;
+      },
+    });
+    const page = openCallback(await followAuthorize(await authorizeUrl));
+    await traded;
+    await expect(login).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await page).status).toBe(500);
+    expect(await readFile(authFile, 'utf8')).toBe(previous);
+    expect(issuer.revoked).toEqual([]);
+  });
+
+  it('tells each kind of refused request once: a flood of them is one warning each', async () => {
+    const { login, authorizeUrl, warnings } = startLogin();
+    const callback = new URL(await followAuthorize(await authorizeUrl));
+    const forged = new URL(callback);
+    forged.searchParams.set('state', 'forged');
+    for (let i = 0; i < 5; i++) {
+      expect((await openCallback(forged.toString())).status).toBe(400);
+      const rebound = await new Promise<number | undefined>((resolve, reject) => {
+        get(
+          {
+            host: '127.0.0.1',
+            port: callback.port,
+            path: `${callback.pathname}${callback.search}`,
+            headers: { host: `rebound.example:${callback.port}` },
+          },
+          res => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        ).on('error', reject);
+      });
+      expect(rebound).toBe(421);
+    }
+    expect(issuer.exchanges).toEqual([]); // the rebound request's code was not traded
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Ignored a sign-in callback with a wrong `state`/),
+      expect.stringMatching(/^Refused a request to the sign-in callback for another host/),
+    ]);
+    expect((await openCallback(callback.toString())).status).toBe(200);
+    expect((await login).email).toBe('ada@example.com');
+  });
+
+  it('gives up after `timeoutMs` with no callback: expired, nothing written, the server closed', async () => {
+    const { login, authorizeUrl } = startLogin({ timeoutMs: 300 });
+    const callback = await followAuthorize(await authorizeUrl);
+    const started = Date.now();
+    const error = await login.catch(e => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(CodexLoginError);
+    expect(error).toMatchObject({ reason: 'expired' });
+    expect(error.message).toBe(
+      'The sign-in was not completed within <1 minutes; nothing was written. Run it again.',
+    );
+    await expect(openCallback(callback)).rejects.toThrow();
+    await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a time limit a timer cannot keep, before anything starts', async () => {
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
+      const urls: string[] = [];
+      const error = await loginWithBrowser({
+        codexHome: dir,
+        issuer: issuer.issuer,
+        port: 0,
+        timeoutMs,
+        openBrowser: false,
+        onAuthorizeUrl: url => void urls.push(url),
+      }).catch(e => e);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'timeoutMs' });
+      expect(error.message).toBe(
+        `\`timeoutMs\` must be a number of milliseconds from 1 to 2147483647 (about 24 days), not ${String(timeoutMs)}.`,
+      );
+      expect(urls).toEqual([]);
+    }
+  });
+
+  it('the time limit covers a token exchange that hangs: expired, nothing written', async () => {
+    const { login, authorizeUrl } = startLogin({
+      timeoutMs: 400,
+      // a token endpoint that never answers (the request itself stops on the signal)
+      fetch: (_input, init) =>
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+        ),
+    });
+    const page = openCallback(await followAuthorize(await authorizeUrl));
+    const error = await login.catch(e => e);
+    expect(error).toMatchObject({ reason: 'expired' });
+    expect((await page).status).toBe(500);
     await expect(stat(authFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -360,6 +517,34 @@ describe('loginWithBrowser', () => {
     // the code was traded once, and the app's signal is left as it was given
     expect(issuer.exchanges).toEqual([{ redirectUri: expect.any(String), pkceOk: true }]);
     expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
+  });
+
+  it('refuses an issuer that is not https (or http on loopback) before anything starts', async () => {
+    const urls: string[] = [];
+    const attempts = [
+      () =>
+        loginWithBrowser({
+          codexHome: dir,
+          issuer: 'http://auth.example.test',
+          port: 0,
+          openBrowser: url => void urls.push(url),
+          onAuthorizeUrl: url => void urls.push(url),
+        }),
+      () =>
+        loginWithDeviceCode({
+          codexHome: dir,
+          issuer: 'javascript:alert(1)',
+          onUserCode: code => void urls.push(code.verificationUrl),
+        }),
+      () => logout({ codexHome: dir, issuer: 'https://ada:pw-SECRET@auth.example.test' }),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt().catch(e => e);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ argument: 'issuer' });
+      expect(error.message).toMatch(/^`issuer` must/);
+    }
+    expect(urls).toEqual([]);
   });
 
   it('does nothing at all when cancelled before it starts', async () => {

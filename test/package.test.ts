@@ -111,6 +111,29 @@ console.log(v3()('gpt-5').specificationVersion, v4()('gpt-5').specificationVersi
     }
   });
 
+  it('exposes the /redis entry from ESM and CJS, which loads without the redis package', async () => {
+    // The consumer has no `redis` (an optional peer): the entry loads all the same, and the
+    // first call says what to install.
+    const use = (load: string) => `${load}
+const auth = redisAuth({ url: 'redis://:pw-SECRET@127.0.0.1:1' });
+console.log(typeof redisAuth);
+auth.getCredentials().catch(e => console.log(e.name, e.message));`;
+    await writeFile(
+      join(dir, 'redis.mjs'),
+      use(`import { redisAuth } from 'ai-sdk-provider-codex/redis';`),
+    );
+    await writeFile(
+      join(dir, 'redis.cjs'),
+      use(`const { redisAuth } = require('ai-sdk-provider-codex/redis');`),
+    );
+    for (const file of ['redis.mjs', 'redis.cjs']) {
+      const { stdout } = await run(process.execPath, [file], { cwd: dir });
+      expect(stdout).toBe(
+        'function\nAI_InvalidArgumentError Using Redis needs the `redis` package (node-redis), which is not installed: run `npm install redis` (with npx: `npx -p ai-sdk-provider-codex -p redis ai-sdk-provider-codex …`).\n',
+      );
+    }
+  });
+
   it.each(resolutions)('type-checks with moduleResolution %s', async resolution => {
     const errors = await typeCheck();
     expect(errors.get(join(dir, resolution, 'tsconfig.json'))).toEqual([]);
@@ -150,6 +173,10 @@ import { createCodex as createV4, type CodexProviderV4 } from 'ai-sdk-provider-c
 import { createCodex as createV3 } from 'ai-sdk-provider-codex/v3';
 import { loginWithDeviceCode, logout, type CodexLoginResult } from 'ai-sdk-provider-codex/login';
 import type { CodexUsage } from 'ai-sdk-provider-codex';
+import { redisAuth, type CodexRedisAuth } from 'ai-sdk-provider-codex/redis';
+export const fleet = createCodex({ auth: redisAuth({ url: 'redis://localhost:6379' }) });
+export const saveTo: CodexRedisAuth = redisAuth({ url: 'redis://localhost:6379', key: 'codex:auth' });
+export const intoRedis: Promise<CodexLoginResult> = loginWithDeviceCode({ saveTo, onUserCode: c => void c.userCode });
 export const signIn: Promise<CodexLoginResult> = loginWithDeviceCode({ onUserCode: c => void c.userCode });
 export const signOut = logout;
 export const usage: Promise<CodexUsage> = codex.getUsage();

@@ -43,7 +43,15 @@ function eventsOf(response: { output: unknown[] } & Record<string, unknown>): Co
   ];
 }
 
-async function parts(sse: string, toolNames?: CodexToolNames): Promise<Part[]> {
+/** The tools the recorded requests declared: the custom `write_sql` and the local shell. */
+const RECORDED_TOOLS: CodexToolNames = {
+  kinds: { write_sql: 'custom', local_shell: 'local_shell' },
+  localShell: 'local_shell',
+  customByWireName: { write_sql: 'write_sql' },
+  customBySdkName: { write_sql: 'write_sql' },
+};
+
+async function parts(sse: string, toolNames = RECORDED_TOOLS): Promise<Part[]> {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(sse));
@@ -141,6 +149,7 @@ describe('recorded streams of the tools Codex supports', () => {
 
   it('custom tool: the key of the tool in the request names it', async () => {
     const p = await parts(sseOf('openai-custom-tool.1.chunks.txt'), {
+      kinds: { sql: 'custom' },
       customByWireName: { write_sql: 'sql' },
       customBySdkName: { sql: 'write_sql' },
     });
@@ -149,6 +158,7 @@ describe('recorded streams of the tools Codex supports', () => {
 
   it('local shell: a tool call carrying the action', async () => {
     const p = await parts(sseOf('openai-local-shell-tool.1.chunks.txt'), {
+      kinds: { shell: 'local_shell' },
       localShell: 'shell',
       customByWireName: {},
       customBySdkName: {},

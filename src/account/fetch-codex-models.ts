@@ -1,5 +1,5 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { getCodexJson } from './get-codex-json';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 

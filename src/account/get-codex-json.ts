@@ -1,10 +1,12 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { z } from 'zod/v4';
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
+import type * as z from 'zod/v4';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/send-codex-request';
 import { unexpectedAnswerError } from '../common/redact-secrets';
+import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
 /**
  * One authenticated `GET` of a JSON document of the ChatGPT backend (model catalog, usage),
@@ -43,7 +45,17 @@ export async function getCodexJson<Schema extends z.ZodType>({
     // an abort must not wait for a pending token refresh or `auth` function
     abortSignal,
   );
-  const text = await response.text();
+  const text = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
+  if (text === undefined) {
+    throw new APICallError({
+      message: `The answer from ${url} is larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`,
+      url,
+      requestBodyValues: undefined,
+      statusCode: response.status,
+      responseHeaders: extractResponseHeaders(response),
+      isRetryable: false,
+    });
+  }
   try {
     return schema.parse(JSON.parse(text));
   } catch (error) {

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { classifyUsageWindows } from '../common/usage-window-class';
 
 /** One usage window of the account, as `codex.getUsage()` reports it. */

@@ -4,7 +4,7 @@ export {
   DEFAULT_CODEX_INSTRUCTIONS,
 } from '../provider/codex-provider-settings';
 export type { CodexProviderSettings } from '../provider/codex-provider-settings';
-export type { CodexAuth, CodexAuthSource } from '../auth/codex-auth-source';
+export type { CodexAuth, CodexAuthContext, CodexAuthSource } from '../auth/codex-auth-source';
 export type { CodexCredentials } from '../auth/codex-auth-source';
 export type { CodexModelSettings } from '../model/codex-language-model';
 export type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withAuthFileLock } from './auth-file-store';
 
@@ -28,14 +29,58 @@ describe('withAuthFileLock', () => {
     await expect(stat(`${path}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('takes over a lock older than a refresh can take (its holder died)', async () => {
+  it.each([
+    ['older than a refresh can take (its holder died)', -41_000],
+    ['dated in the future (written before the clock was stepped back)', 365 * 86_400_000],
+  ])('takes over a lock %s', async (_, offsetMs) => {
     const path = join(dir, 'auth.json');
     await writeFile(`${path}.lock`, 'dead process\n');
-    const old = new Date(Date.now() - 41_000);
-    await utimes(`${path}.lock`, old, old);
+    const dated = new Date(Date.now() + offsetMs);
+    await utimes(`${path}.lock`, dated, dated);
     const started = Date.now();
     expect(await withAuthFileLock(path, async () => 'ran')).toBe('ran');
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('does not take a lock dated a second or two ahead (clocks of a shared disk differ a little)', async () => {
+    const path = join(dir, 'auth.json');
+    await writeFile(`${path}.lock`, 'other machine\n');
+    const ahead = new Date(Date.now() + 2_000);
+    await utimes(`${path}.lock`, ahead, ahead);
+    let releasedAt = 0;
+    setTimeout(() => {
+      releasedAt = Date.now();
+      void rm(`${path}.lock`, { force: true });
+    }, 300);
+    const ranAt = await withAuthFileLock(path, async () => Date.now());
+    expect(releasedAt).toBeGreaterThan(0);
+    expect(ranAt).toBeGreaterThanOrEqual(releasedAt);
+  });
+
+  it('waits a bounded time, then fails with an error naming the lock file', async () => {
+    const path = join(dir, 'auth.json');
+    await writeFile(`${path}.lock`, 'a holder that never lets go\n');
+    // a holder that keeps its lock fresh, so it never counts as stale
+    const touch = setInterval(() => {
+      const now = new Date();
+      void utimes(`${path}.lock`, now, now).catch(() => {});
+    }, 50);
+    const started = Date.now();
+    try {
+      const error = await withAuthFileLock(path, async () => 'ran', { maxWaitMs: 400 }).catch(
+        (e: unknown) => e,
+      );
+      expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        `Gave up after 0.4 s waiting for the lock file ${path}.lock: another process (a sign-in, a logout or a token refresh of this auth file) held it all that time. If none is running, remove the lock file and try again.`,
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      clearInterval(touch);
+    }
+    // not ours: it is left where it is
+    expect(await readFile(`${path}.lock`, 'utf8')).toBe('a holder that never lets go\n');
   });
 
   it('does not take over a lock younger than that', async () => {
@@ -46,7 +91,7 @@ describe('withAuthFileLock', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 500);
     await expect(
-      withAuthFileLock(path, async () => 'ran', controller.signal),
+      withAuthFileLock(path, async () => 'ran', { abortSignal: controller.signal }),
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 

@@ -20,10 +20,12 @@ export type AuthFileContent = {
 };
 
 export async function defaultAuthFilePath(
-  env: Record<string, string | undefined> = process.env,
+  env?: Record<string, string | undefined>,
 ): Promise<string> {
+  // the builtins first: off Node they fail with the error that says to pass `auth`, where
+  // `process` (read below) may not even exist
   const { os, path } = await loadNodeBuiltins();
-  const home = env.CODEX_HOME?.trim() || path.join(os.homedir(), '.codex');
+  const home = (env ?? process.env).CODEX_HOME?.trim() || path.join(os.homedir(), '.codex');
   return path.join(home, 'auth.json');
 }
 
@@ -131,18 +133,37 @@ async function replaceFile(path: string, content: AuthFileContent): Promise<void
 const LOCK_STALE_MS = 40_000;
 
 /**
+ * A lock dated further ahead than this was written before the clock was stepped back (a
+ * crash, then NTP): its holder is gone. Less is a shared disk whose clock runs a little
+ * ahead of ours.
+ */
+const LOCK_FUTURE_SLACK_MS = 5_000;
+
+/**
+ * The longest wait for the lock. A held lock counts as stale 40 s after it was taken, so
+ * only holders that keep taking it again (or keep it fresh) are waited out this long.
+ */
+const LOCK_MAX_WAIT_MS = 60_000;
+
+/**
  * Runs `fn` while holding `<path>.lock`, so that two processes never spend the same
- * rotating refresh token. A lock older than 40 s is taken to belong to a dead process.
- * `abortSignal` ends the wait for the lock (a sign-in the user cancelled).
+ * rotating refresh token. A lock older than 40 s, or dated in the future, is taken to
+ * belong to a dead process. `abortSignal` ends the wait for the lock (a sign-in the user
+ * cancelled); after `maxWaitMs` (default 60 s) the wait ends in an error naming the lock
+ * file.
  */
 export async function withAuthFileLock<T>(
   path: string,
   fn: () => Promise<T>,
-  abortSignal?: AbortSignal,
+  {
+    abortSignal,
+    maxWaitMs = LOCK_MAX_WAIT_MS,
+  }: { abortSignal?: AbortSignal; maxWaitMs?: number } = {},
 ): Promise<T> {
   const { fs, path: paths } = await loadNodeBuiltins();
   const lockPath = `${path}.lock`;
   await fs.mkdir(paths.dirname(path), { recursive: true, mode: 0o700 });
+  const giveUpAt = Date.now() + maxWaitMs;
   for (let attempt = 0; ; attempt++) {
     abortSignal?.throwIfAborted();
     try {
@@ -155,11 +176,13 @@ export async function withAuthFileLock<T>(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = await lockAge(fs, lockPath);
       if (age === undefined) continue; // released between our two calls
-      if (age > LOCK_STALE_MS) {
+      if (age > LOCK_STALE_MS || age < -LOCK_FUTURE_SLACK_MS) {
         await fs.rm(lockPath, { force: true });
         continue;
       }
-      await new Promise(resolve => setTimeout(resolve, Math.min(25 * 2 ** attempt, 200)));
+      const left = giveUpAt - Date.now();
+      if (left <= 0) throw lockWaitError(lockPath, maxWaitMs);
+      await new Promise(resolve => setTimeout(resolve, Math.min(25 * 2 ** attempt, 200, left)));
     }
   }
   try {
@@ -167,6 +190,12 @@ export async function withAuthFileLock<T>(
   } finally {
     await fs.rm(lockPath, { force: true });
   }
+}
+
+function lockWaitError(lockPath: string, maxWaitMs: number): LoadAPIKeyError {
+  return new LoadAPIKeyError({
+    message: `Gave up after ${maxWaitMs / 1000} s waiting for the lock file ${lockPath}: another process (a sign-in, a logout or a token refresh of this auth file) held it all that time. If none is running, remove the lock file and try again.`,
+  });
 }
 
 async function lockAge(fs: NodeBuiltins['fs'], lockPath: string): Promise<number | undefined> {

@@ -1,4 +1,5 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { headerValueProblem } from '../common/header-checks';
 
 export type CodexCredentials = {
@@ -7,16 +8,32 @@ export type CodexCredentials = {
   accountId?: string | undefined;
 };
 
-export type CodexAuth = CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>);
+/**
+ * The `auth` setting: fixed credentials, a function returning them, or an auth source
+ * such as `redisAuth()` from `ai-sdk-provider-codex/redis`.
+ */
+export type CodexAuth =
+  CodexCredentials | (() => CodexCredentials | PromiseLike<CodexCredentials>) | CodexAuthSource;
+
+/** What the provider tells an auth source that refreshes: its token endpoint and `fetch`. */
+export type CodexAuthContext = {
+  /** The provider's `tokenURL` (default `https://auth.openai.com/oauth/token`). */
+  tokenURL: string;
+  /** The provider's `fetch`; `undefined` for the global one. */
+  fetch: FetchFunction | undefined;
+};
 
 /** Where a model gets credentials, and what it may do after a 401. */
 export type CodexAuthSource = {
-  getCredentials(): Promise<CodexCredentials>;
+  getCredentials(context?: CodexAuthContext): Promise<CodexCredentials>;
   /**
    * Called after the backend answered 401 to `rejected`: credentials worth one more try,
    * or `undefined` to give up.
    */
-  onUnauthorized?(rejected: CodexCredentials): Promise<CodexCredentials | undefined>;
+  onUnauthorized?(
+    rejected: CodexCredentials,
+    context?: CodexAuthContext,
+  ): Promise<CodexCredentials | undefined>;
 };
 
 /**

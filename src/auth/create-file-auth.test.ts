@@ -1,5 +1,5 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,17 @@ describe('proactive refresh', () => {
     const credentials = await (await source()).getCredentials();
     expect(server.requests).toHaveLength(1);
     expect(credentials.accessToken).toBe(server.issued[0]);
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    server.validRefreshTokens.add('rt-SECRET-a');
+    await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    const credentials = await (await source()).getCredentials();
+    expect(credentials.accessToken).toBe(server.issued[0]);
+    await expect(stat(`${authFile}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('keeps a token with more than five minutes left', async () => {
@@ -167,6 +178,61 @@ describe('after a 401', () => {
   });
 });
 
+/** Runs `change` once the token endpoint got a request (it answers 200 ms later). */
+async function onTokenRequest(change: () => Promise<unknown>) {
+  const count = server.requests.length;
+  while (server.requests.length === count) await new Promise(r => setTimeout(r, 5));
+  await change();
+}
+
+it('reads the file again after a failed first read: a sign-in written since is found', async () => {
+  const auth = await source();
+  const missing = await rejection(auth.getCredentials());
+  expect(missing.message).toMatch(/^No Codex sign-in found: .* does not exist\./);
+  const access = jwt('late', 3600);
+  await writeAuth({ access_token: access, refresh_token: 'rt-SECRET-a' });
+  expect((await auth.getCredentials()).accessToken).toBe(access);
+});
+
+describe('a refused refresh', () => {
+  it('re-reads the file and takes the tokens a client without the lock (the Codex CLI) stored', async () => {
+    await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });
+    server.enqueue({
+      status: 401,
+      body: { error: { code: 'refresh_token_reused', message: 'already used' } },
+      delayMs: 200,
+    });
+    const theirs = otherProcessTokens(3600);
+    void onTokenRequest(() => writeAuth(theirs));
+    expect((await (await source()).getCredentials()).accessToken).toBe(theirs.access_token);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stands when the file still holds the refused refresh token, and when it cannot be read', async () => {
+    await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });
+    const refused = await rejection((await source()).getCredentials());
+    expect(refused.message).toBe(
+      'Your ChatGPT sign-in can no longer be refreshed (refresh_token_reused). Run `codex login` to sign in again.',
+    );
+    server.enqueue({ status: 400, body: { error: { code: 'invalid_grant' } }, delayMs: 200 });
+    void onTokenRequest(() => writeFile(authFile, '{"torn": '));
+    const unreadable = await rejection((await source()).getCredentials());
+    expect(unreadable.message).toBe(
+      'Your ChatGPT sign-in can no longer be refreshed (invalid_grant). Run `codex login` to sign in again.',
+    );
+  });
+
+  it('a retryable failure is not re-read: it stands as it is', async () => {
+    await writeAuth({ access_token: jwt('a', 60), refresh_token: 'rt-SECRET-a' });
+    server.enqueue({ status: 503, body: {}, delayMs: 200 });
+    void onTokenRequest(() => writeAuth(otherProcessTokens(3600)));
+    const error = await rejection((await source()).getCredentials());
+    expect(error.message).toBe(
+      'Refreshing the ChatGPT sign-in failed (HTTP 503). Try again shortly.',
+    );
+  });
+});
+
 describe('the refreshed file', () => {
   it('stores the id token the server sends, also when the file had none', async () => {
     server.validRefreshTokens.add('rt-SECRET-a');
@@ -213,7 +279,7 @@ describe('credentials', () => {
 
 describe('a file without ChatGPT tokens', () => {
   const noTokens = (path: string) =>
-    `${path} has no ChatGPT tokens. Run \`codex login\` (choose "Sign in with ChatGPT").`;
+    `${path} has no ChatGPT tokens. Run \`codex login\` and choose "Sign in with ChatGPT".`;
 
   it.each([
     ['tokens: null', null],

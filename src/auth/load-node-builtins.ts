@@ -1,4 +1,4 @@
-import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { authFileNeedsNode } from './auth-file-needs-node';
 
 export type NodeBuiltins = {
   fs: typeof import('node:fs/promises');
@@ -25,10 +25,7 @@ export function loadNodeBuiltins(): Promise<NodeBuiltins> {
       const crypto = await import('node:crypto');
       return { fs, os, path, crypto };
     } catch {
-      throw new LoadAPIKeyError({
-        message:
-          'Reading the Codex sign-in from auth.json needs Node.js (node:fs), which this runtime lacks. Pass `auth: { accessToken, accountId }` to createCodex() instead.',
-      });
+      throw authFileNeedsNode();
     }
   })());
 }

@@ -3,6 +3,7 @@ import type { FetchFunction } from '@ai-sdk/provider-utils';
 import {
   assertSendableCredentials,
   type CodexAuth,
+  type CodexAuthContext,
   type CodexAuthSource,
   type CodexCredentials,
 } from './codex-auth-source';
@@ -34,26 +35,10 @@ export function resolveCodexAuth({
     };
   }
 
-  const getCredentials = async (): Promise<CodexCredentials> => {
-    const credentials = typeof auth === 'function' ? await auth() : auth;
-    if (
-      credentials == null ||
-      typeof credentials.accessToken !== 'string' ||
-      credentials.accessToken === ''
-    ) {
-      throw new LoadAPIKeyError({
-        message:
-          'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
-      });
-    }
-    const resolved = accountId != null ? { ...credentials, accountId } : credentials;
-    assertSendableCredentials(
-      resolved,
-      field => `${field} from the Codex \`auth\` setting`,
-      'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
-    );
-    return resolved;
-  };
+  if (isAuthSource(auth)) return fromAuthSource(auth, { tokenURL, fetch }, accountId);
+
+  const getCredentials = async (): Promise<CodexCredentials> =>
+    checked(typeof auth === 'function' ? await auth() : auth, accountId);
   return {
     getCredentials,
     // A token function may have rotated its token since; a fixed token comes back the
@@ -63,4 +48,47 @@ export function resolveCodexAuth({
       return next.accessToken !== rejected.accessToken ? next : undefined;
     },
   };
+}
+
+function isAuthSource(auth: CodexAuth): auth is CodexAuthSource {
+  return typeof (auth as Partial<CodexAuthSource>).getCredentials === 'function';
+}
+
+/**
+ * An auth source from the `auth` setting (`redisAuth()`), handed the provider's token
+ * endpoint and fetch on every call; its credentials are checked like a function's.
+ */
+function fromAuthSource(
+  source: CodexAuthSource,
+  context: CodexAuthContext,
+  accountId: string | undefined,
+): CodexAuthSource {
+  return {
+    getCredentials: async () => checked(await source.getCredentials(context), accountId),
+    onUnauthorized: async rejected => {
+      const next = await source.onUnauthorized?.(rejected, context);
+      return next != null ? checked(next, accountId) : undefined;
+    },
+  };
+}
+
+/** What the `auth` setting gave, with the `accountId` setting over it, fit to send. */
+function checked(credentials: CodexCredentials, accountId: string | undefined): CodexCredentials {
+  if (
+    credentials == null ||
+    typeof credentials.accessToken !== 'string' ||
+    credentials.accessToken === ''
+  ) {
+    throw new LoadAPIKeyError({
+      message:
+        'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+    });
+  }
+  const resolved = accountId != null ? { ...credentials, accountId } : credentials;
+  assertSendableCredentials(
+    resolved,
+    field => `${field} from the Codex \`auth\` setting`,
+    'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
+  );
+  return resolved;
 }

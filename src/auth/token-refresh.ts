@@ -3,6 +3,7 @@ import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sd
 import { describeError } from '../common/describe-error';
 import { headerValueProblem } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
+import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
 export const CODEX_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
 export const DEFAULT_TOKEN_URL = 'https://auth.openai.com/oauth/token';
@@ -19,8 +20,11 @@ const PERMANENT_CODES = new Set<string | undefined>([
   'invalid_grant',
 ]);
 
+const AUTH_FILE = { container: 'the auth file', loginCommand: '`codex login`' };
+
 type RefreshRequest = {
   tokenURL: string;
+  store: { container: string; loginCommand: string };
   /** The request body as errors may show it. */
   redactedBody: { client_id: string; grant_type: string; refresh_token: string };
 };
@@ -34,14 +38,18 @@ export async function refreshCodexTokens({
   refreshToken,
   fetch = globalThis.fetch,
   timeoutMs = DEFAULT_REFRESH_TIMEOUT_MS,
+  store = AUTH_FILE,
 }: {
   tokenURL: string;
   refreshToken: string;
   fetch?: FetchFunction;
   timeoutMs?: number;
+  /** Where the sign-in is kept, as the failures name it and say how to renew it. */
+  store?: { container: string; loginCommand: string };
 }): Promise<RefreshedTokens> {
   const request: RefreshRequest = {
     tokenURL,
+    store,
     redactedBody: {
       client_id: CODEX_CLIENT_ID,
       grant_type: 'refresh_token',
@@ -78,6 +86,18 @@ async function postRefreshToken(
       requestBodyValues: redactedBody,
       isRetryable: true,
     });
+  // Unread, so nothing in it is known: its status decides, as for an unusable answer.
+  const tooLarge = (response: Response) => {
+    const retryable = response.ok || response.status === 429 || response.status >= 500;
+    return new APICallError({
+      message: `The ChatGPT token endpoint answered (HTTP ${response.status}) with more than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read, and the auth file was left as it was. ${retryable ? 'Try again shortly.' : 'Run `codex login` to sign in again.'}`,
+      url: tokenURL,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders: extractResponseHeaders(response),
+      isRetryable: retryable,
+    });
+  };
   try {
     let response: Response;
     try {
@@ -107,8 +127,9 @@ async function postRefreshToken(
       'tokenURL',
     );
     if (redirect != null) throw redirect;
-    const text = await response.text().catch(() => '');
+    const text = await readLimitedText(response, tokenURL, ANSWER_LIMIT_BYTES).catch(() => '');
     if (timeout.signal.aborted) throw timedOut();
+    if (text === undefined) throw tooLarge(response);
     return { response, text };
   } finally {
     clearTimeout(timer);
@@ -117,7 +138,7 @@ async function postRefreshToken(
 
 /** The tokens of a successful answer, or a retryable error if it has no usable access token. */
 function usableTokens(
-  { tokenURL, redactedBody }: RefreshRequest,
+  { tokenURL, redactedBody, store }: RefreshRequest,
   response: Response,
   responseHeaders: Record<string, string>,
   body: unknown,
@@ -129,8 +150,7 @@ function usableTokens(
     headerValueProblem(tokens.access_token) != null
   ) {
     throw new APICallError({
-      message:
-        'The ChatGPT token endpoint answered without a usable access token; the auth file was left as it was. Try again, or run `codex login`.',
+      message: `The ChatGPT token endpoint answered without a usable access token; ${store.container} was left as it was. Try again, or run ${store.loginCommand}.`,
       url: tokenURL,
       requestBodyValues: redactedBody,
       statusCode: response.status,
@@ -147,7 +167,7 @@ function usableTokens(
 
 /** The error for a refused refresh: permanent (sign in again) or worth retrying. */
 function refreshFailure(
-  { tokenURL, redactedBody }: RefreshRequest,
+  { tokenURL, redactedBody, store }: RefreshRequest,
   refreshToken: string,
   response: Response,
   responseHeaders: Record<string, string>,
@@ -163,7 +183,7 @@ function refreshFailure(
   const why = code ?? `HTTP ${response.status}`;
   return new APICallError({
     message: permanent
-      ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run \`codex login\` to sign in again.`
+      ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run ${store.loginCommand} to sign in again.`
       : `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
     url: tokenURL,
     requestBodyValues: redactedBody,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { printable } from './cli-io';
 import { runCli } from './main';
 
 // The first Ctrl-C cancels the sign-in cleanly (nothing written, servers closed); a second
@@ -19,7 +20,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Error: ${printable(error instanceof Error ? error.message : String(error))}\n`,
+    );
     process.exitCode = 1;
   },
 );

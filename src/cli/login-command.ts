@@ -1,6 +1,7 @@
 import { loginWithBrowser } from '../login/browser-login';
 import { loginWithDeviceCode } from '../login/device-code-login';
 import type { CodexLoginResult } from '../login/save-sign-in';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { formatDuration, type CliIO } from './cli-io';
 
 export async function loginCommand(
@@ -11,9 +12,16 @@ export async function loginCommand(
     device: boolean;
     port?: number;
     openBrowser: boolean;
+    /** Sign in straight into this store (a Redis key) instead of auth.json. */
+    saveTo?: CodexSignInTarget;
   },
 ): Promise<number> {
-  const common = { codexHome: options.codexHome, issuer: options.issuer, abortSignal: io.signal };
+  const common = {
+    codexHome: options.codexHome,
+    issuer: options.issuer,
+    abortSignal: io.signal,
+    saveTo: options.saveTo,
+  };
   let result: CodexLoginResult;
   if (options.device) {
     result = await loginWithDeviceCode({

@@ -5,9 +5,10 @@ import type { CliIO } from './cli-io';
 
 export async function logoutCommand(
   io: CliIO,
-  options: { codexHome: string; issuer: string },
+  options: { codexHome: string; issuer: string; force: boolean },
 ): Promise<number> {
-  const result = await logout({ codexHome: options.codexHome, issuer: options.issuer });
+  // Without --force a failed revocation throws and removes nothing (exit 1).
+  const result = await logout(options);
   const where =
     result.linkTarget != null
       ? `the credentials from ${result.linkTarget} (${result.authFile} links to it; the link and the file's other fields are kept)`
@@ -18,13 +19,12 @@ export async function logoutCommand(
         ? `Not signed in: ${result.linkTarget} (linked from ${result.authFile}) holds no credentials.\n`
         : `Not signed in: there is no ${result.authFile} to remove.\n`,
     );
+  } else if (result.revoked === false) {
+    io.stderr(
+      `Removed ${where} (--force), but its refresh token was NOT revoked: ${result.revokeFailure} It stays valid until it expires.\n`,
+    );
   } else {
-    const revoked =
-      result.revoked === true
-        ? ' and revoked its refresh token'
-        : result.revoked === false
-          ? ' (revoking its refresh token at the issuer failed; the file is gone all the same)'
-          : '';
+    const revoked = result.revoked === true ? ' and revoked its refresh token' : '';
     io.stdout(`Signed out: removed ${where}${revoked}.\n`);
   }
   const mode = await readCredentialsStoreMode(options.codexHome);
@@ -36,5 +36,5 @@ export async function logoutCommand(
     const hint = describeCredentialsStore(mode, join(options.codexHome, 'config.toml'));
     if (hint != null) io.stdout(`${hint}\n`);
   }
-  return 0;
+  return result.revoked === false ? 1 : 0;
 }

@@ -1,18 +1,25 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ISSUER, normalizeIssuer, resolveCodexHome } from '../login/codex-home';
+import { resolveCodexHome } from '../login/codex-home';
+import { DEFAULT_ISSUER, normalizeIssuer } from '../login/normalize-issuer';
 import { VERSION } from '../common/package-identity';
-import type { CliIO } from './cli-io';
+import { terminalIO, type CliIO } from './cli-io';
 import { loginCommand } from './login-command';
 import { logoutCommand } from './logout-command';
+import { redisImportCommand, redisLogoutCommand, redisStatusCommand } from './redis-commands';
 import { statusCommand } from './status-command';
+import { openRedisSignIn } from '../redis/redis-auth';
 
 const USAGE = `Usage: npx ai-sdk-provider-codex <command> [options]
 
 Commands:
   login            Sign in with ChatGPT in the browser (writes auth.json as \`codex login\` does)
   login --device   Sign in from a machine without a browser, with a one-time code
-  logout           Remove the sign-in (and revoke its refresh token)
+  logout           Revoke the sign-in's refresh token, then remove the sign-in
   status           Who is signed in, when the token expires, and the quota left
+  import --redis URL
+                   Copy the sign-in of auth.json to Redis, for many machines to share
 
 Options:
   --codex-home DIR  Where auth.json lives (default $CODEX_HOME, else ~/.codex)
@@ -20,9 +27,14 @@ Options:
   --port N          login: the localhost callback port (default 1455, then 1457;
                     OpenAI only redirects to the ports registered for the Codex CLI)
   --no-browser      login: print the sign-in URL instead of opening a browser
+  --force           logout: remove the sign-in even when its refresh token cannot be
+                    revoked (it then stays valid until it expires; exit code 1)
   --json            status: machine-readable output
   --base-url URL    status: the Codex backend (default $CODEX_BASE_URL, else
                     https://chatgpt.com/backend-api/codex)
+  --redis URL       login, logout, status, import: the sign-in in Redis instead of auth.json
+                    (redis://[:password@]host[:port][/db], rediss:// for TLS)
+  --key K           with --redis: the key holding the sign-in (default codex:auth)
   -h, --help        Show this help
   --version         Show the version
 `;
@@ -32,15 +44,17 @@ Options:
  * before a command runs).
  */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  login: ['device', 'port', 'no-browser'],
-  logout: [],
-  status: ['json', 'base-url'],
+  login: ['device', 'port', 'no-browser', 'redis', 'key'],
+  logout: ['force', 'redis', 'key'],
+  status: ['json', 'base-url', 'redis', 'key'],
+  import: ['redis', 'key'],
 };
 
 class UsageError extends Error {}
 
 /** Runs the command line `argv` (without `node` and the script); resolves with the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = terminalIO(rawIO);
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,8 +67,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         device: { type: 'boolean' },
         port: { type: 'string' },
         'no-browser': { type: 'boolean' },
+        force: { type: 'boolean' },
         json: { type: 'boolean' },
         'base-url': { type: 'string' },
+        redis: { type: 'string' },
+        key: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -81,8 +98,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         throw new UsageError(`--${name} does not apply to ${command}.`);
       }
     }
+    if (values.key != null && values.redis == null) {
+      throw new UsageError('--key names a Redis key: it goes with --redis URL.');
+    }
     const codexHome = resolveCodexHome(values['codex-home'], io.env);
-    const issuer = normalizeIssuer(values.issuer);
+    const issuer = parseIssuer(values.issuer);
+    if (values.redis != null || command === 'import') {
+      return await runRedisCommand(io, command, values, { codexHome, issuer });
+    }
     switch (command) {
       case 'login':
         return await loginCommand(io, {
@@ -93,12 +116,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           openBrowser: values['no-browser'] !== true,
         });
       case 'logout':
-        return await logoutCommand(io, { codexHome, issuer });
+        return await logoutCommand(io, { codexHome, issuer, force: values.force === true });
       default:
         return await statusCommand(io, {
           codexHome,
           issuer,
-          json: values.json === true,
+          // exact, and JSON escapes every C0 control character itself
+          json: values.json === true ? rawIO.stdout : undefined,
           // the variable the examples and apps point at an emulator or a proxy with
           baseURL: values['base-url'] ?? (io.env.CODEX_BASE_URL || undefined),
         });
@@ -117,12 +141,65 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** `login`, `logout`, `status` and `import` with `--redis`: the sign-in in a Redis key. */
+async function runRedisCommand(
+  io: CliIO,
+  command: string,
+  values: Record<string, string | boolean | undefined>,
+  { codexHome, issuer }: { codexHome: string; issuer: string },
+): Promise<number> {
+  const url = values.redis;
+  if (typeof url !== 'string') throw new UsageError(`${command} needs --redis URL.`);
+  const key = typeof values.key === 'string' ? values.key : undefined;
+  switch (command) {
+    case 'login': {
+      const { auth } = openRedisSignIn({ url, key });
+      try {
+        return await loginCommand(io, {
+          codexHome,
+          issuer,
+          device: values.device === true,
+          port: typeof values.port === 'string' ? parsePort(values.port) : undefined,
+          openBrowser: values['no-browser'] !== true,
+          saveTo: auth,
+        });
+      } finally {
+        await auth.close();
+      }
+    }
+    case 'logout':
+      return redisLogoutCommand(io, { url, key, issuer, force: values.force === true });
+    case 'import':
+      return redisImportCommand(io, { url, key, authFile: join(codexHome, 'auth.json') });
+    default:
+      return redisStatusCommand(io, {
+        url,
+        key,
+        issuer,
+        json: values.json === true,
+        baseURL:
+          typeof values['base-url'] === 'string'
+            ? values['base-url']
+            : io.env.CODEX_BASE_URL || undefined,
+      });
+  }
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a port number (0–65535), not "${value}".`);
   }
   return port;
+}
+
+function parseIssuer(value: string | undefined): string {
+  try {
+    return normalizeIssuer(value, '--issuer');
+  } catch (error) {
+    if (InvalidArgumentError.isInstance(error)) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function usageError(io: CliIO, message: string): number {

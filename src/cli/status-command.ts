@@ -3,6 +3,7 @@ import type { CodexUsage, CodexUsageWindow, CodexUsageWindows } from '../account
 import { describeCredentialsStore, readCredentialsStoreMode } from '../auth/credentials-store-mode';
 import { readCodexSignIn, type CodexSignIn } from '../login/read-sign-in';
 import { createCodex } from '../ai-sdk/create-codex-v2';
+import type { CodexProviderSettings } from '../ai-sdk/entry-exports';
 import { formatDuration, type CliIO } from './cli-io';
 
 /**
@@ -11,7 +12,13 @@ import { formatDuration, type CliIO } from './cli-io';
  */
 export async function statusCommand(
   io: CliIO,
-  options: { codexHome: string; issuer: string; json: boolean; baseURL?: string },
+  options: {
+    codexHome: string;
+    issuer: string;
+    /** Where `--json` output goes (as it is); unset, a summary goes to `io.stdout`. */
+    json?: (text: string) => void;
+    baseURL?: string;
+  },
 ): Promise<number> {
   const signIn = await readCodexSignIn({ codexHome: options.codexHome });
   if (signIn.kind !== 'chatgpt') {
@@ -20,7 +27,7 @@ export async function statusCommand(
       join(options.codexHome, 'config.toml'),
     );
     if (options.json) {
-      io.stdout(
+      options.json(
         `${JSON.stringify({ signedIn: false, authFile: signIn.authFile, problem: signIn.problem, hint }, null, 2)}\n`,
       );
     } else {
@@ -32,24 +39,15 @@ export async function statusCommand(
     return 1;
   }
 
-  let usage: CodexUsage | undefined;
-  let usageError: string | undefined;
-  try {
-    const codex = createCodex({
-      authFile: signIn.authFile,
-      tokenURL: `${options.issuer}/oauth/token`,
-      baseURL: options.baseURL,
-    });
-    usage = await codex.getUsage({ abortSignal: io.signal });
-  } catch (error) {
-    // Ctrl-C cancels the command (exit 130), not just the quota line
-    if (io.signal?.aborted) throw error;
-    usageError = error instanceof Error ? error.message : String(error);
-  }
+  const { usage, usageError } = await readUsage(io, {
+    authFile: signIn.authFile,
+    tokenURL: `${options.issuer}/oauth/token`,
+    baseURL: options.baseURL,
+  });
 
   if (options.json) {
     const { kind: _kind, problem: _problem, ...who } = signIn;
-    io.stdout(
+    options.json(
       `${JSON.stringify({ signedIn: true, ...who, usage: usage ?? null, usageError }, null, 2)}\n`,
     );
     return 0;
@@ -61,7 +59,21 @@ export async function statusCommand(
   return 0;
 }
 
-function describeSignIn(signIn: CodexSignIn): string {
+/** The quota, or why it cannot be had (the sign-in is shown all the same). */
+export async function readUsage(
+  io: CliIO,
+  settings: CodexProviderSettings,
+): Promise<{ usage?: CodexUsage; usageError?: string }> {
+  try {
+    return { usage: await createCodex(settings).getUsage({ abortSignal: io.signal }) };
+  } catch (error) {
+    // Ctrl-C cancels the command (exit 130), not just the quota line
+    if (io.signal?.aborted) throw error;
+    return { usageError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function describeSignIn(signIn: CodexSignIn): string {
   const details = [
     signIn.planType && `${signIn.planType} plan`,
     signIn.accountId && `account ${signIn.accountId}`,
@@ -84,7 +96,7 @@ function describeSignIn(signIn: CodexSignIn): string {
   return `${lines.join('\n')}\n`;
 }
 
-function describeUsage(usage: CodexUsage): string {
+export function describeUsage(usage: CodexUsage): string {
   const lines = [`Quota${usage.planType ? ` (${usage.planType} plan)` : ''}:`];
   lines.push(...windowRows(usage.windows, '  '));
   if (!usage.windows.short && !usage.windows.weekly) lines.push('  no usage windows reported');

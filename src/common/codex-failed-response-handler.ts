@@ -1,10 +1,17 @@
-import { createJsonErrorResponseHandler } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import { APICallError } from '@ai-sdk/provider';
+import {
+  extractResponseHeaders,
+  safeParseJSON,
+  type ResponseHandler,
+} from '@ai-sdk/provider-utils';
+import * as z from 'zod/v4';
+import { blockedRequestError } from './blocked-request-error';
 import type { ReachedRateLimit } from './codex-rate-limits';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
 } from './context-length-exceeded';
+import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from './read-limited-text';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -128,13 +135,53 @@ function backendMessage(data: CodexErrorData): string {
   return detail == null ? 'Codex request failed' : JSON.stringify(detail);
 }
 
-function isRetryableStatus(status: number): boolean {
+/** Worth another try later: a timeout, too many requests, a server error. */
+export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Non-2xx → `APICallError`; usage-limit bodies are never retryable, whatever the status. */
-export const codexFailedResponseHandler = createJsonErrorResponseHandler({
-  errorSchema: codexErrorDataSchema,
-  errorToMessage: codexErrorToMessage,
-  isRetryable: (response, data) => !isUsageLimitError(data) && isRetryableStatus(response.status),
+/**
+ * Non-2xx → `APICallError`, its body read up to 4 MiB: a larger one (a proxy's endless
+ * page) is not held, and the error says so, retryable by its status. A page Cloudflare
+ * answered with instead of the backend reads as a blocked request. A body in one of the
+ * backend's error shapes gives the message and `data`; usage-limit bodies are never
+ * retryable, whatever the status.
+ */
+export async function codexFailedResponseError({
+  response,
+  url,
+  requestBodyValues,
+}: {
+  response: Response;
+  url: string;
+  requestBodyValues: unknown;
+}): Promise<APICallError> {
+  const responseHeaders = extractResponseHeaders(response);
+  const answer = { url, requestBodyValues, statusCode: response.status, responseHeaders };
+  const text = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
+  const blocked = blockedRequestError({ ...answer, responseBody: text });
+  if (blocked != null) return blocked;
+  if (text === undefined) {
+    return new APICallError({
+      ...answer,
+      message: `The Codex backend answered HTTP ${response.status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`,
+      isRetryable: isRetryableStatus(response.status),
+    });
+  }
+  const parsed =
+    text.trim() === '' ? undefined : await safeParseJSON({ text, schema: codexErrorDataSchema });
+  const data = parsed?.success === true ? parsed.value : undefined;
+  return new APICallError({
+    ...answer,
+    message: data != null ? codexErrorToMessage(data) : response.statusText,
+    responseBody: text,
+    data,
+    isRetryable: !isUsageLimitError(data) && isRetryableStatus(response.status),
+  });
+}
+
+/** `codexFailedResponseError` as a provider-utils response handler. */
+export const codexFailedResponseHandler: ResponseHandler<APICallError> = async options => ({
+  value: await codexFailedResponseError(options),
+  responseHeaders: extractResponseHeaders(options.response),
 });

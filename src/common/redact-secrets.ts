@@ -64,35 +64,48 @@ function parseOr(json: string): unknown {
   }
 }
 
+/** How much of an unusable answer an error keeps: enough to recognise it. */
+const QUOTED_BODY_CHARACTERS = 2000;
+
 /**
  * A 2xx answer that cannot be used (not JSON, or not the expected shape), e.g. a proxy's
- * page. Its body is kept for debugging minus the credentials it may quote, and a JSON
- * parser's error, whose message quotes the start of the text, is not kept as the cause.
+ * page. The start of its body is kept for debugging minus the credentials it may quote
+ * (in the body or echoed in a header), and a JSON parser's error, whose message quotes the
+ * start of the text, is not kept as the cause. `notJsonMessage` replaces `message` for a
+ * body that is no JSON at all (default: `message` + " (not JSON)").
  */
 export function unexpectedAnswerError({
   message,
+  notJsonMessage = message.replace(/\.?$/, ' (not JSON).'),
   url,
+  requestBodyValues,
   response,
   text,
   cause,
   secrets,
 }: {
   message: string;
+  notJsonMessage?: string;
   url: string;
+  requestBodyValues?: unknown;
   response: Response;
   text: string;
   cause: unknown;
   secrets: ReadonlyArray<string | undefined>;
 }): APICallError {
   const notJson = cause instanceof SyntaxError;
-  return new APICallError({
-    message: notJson ? message.replace(/\.?$/, ' (not JSON).') : message,
+  // the whole text first: a cut could halve a token, which then no longer matches
+  const body = redactSecrets(text, secrets);
+  const error = new APICallError({
+    message: notJson ? notJsonMessage : message,
     url,
-    requestBodyValues: undefined,
+    requestBodyValues,
     statusCode: response.status,
     responseHeaders: extractResponseHeaders(response),
-    responseBody: redactSecrets(text, secrets),
+    responseBody:
+      body.length > QUOTED_BODY_CHARACTERS ? `${body.slice(0, QUOTED_BODY_CHARACTERS)}…` : body,
     cause: notJson ? undefined : cause,
     isRetryable: false,
   });
+  return redactAPICallError(error, secrets);
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { CodexImageWarning } from './codex-image-warning';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { codexImageProviderOptionsSchema } from './codex-image-options';
 
 /** An input image, as V3/V4 pass them (V2 has none). */

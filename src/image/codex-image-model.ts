@@ -4,6 +4,8 @@ import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexImageConfig } from './codex-image-config';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/send-codex-request';
+import { formatLimit, readLimitedText } from '../common/read-limited-text';
+import { redactAPICallError, unexpectedAnswerError } from '../common/redact-secrets';
 import { CodexRequestSession } from '../transport/codex-request-session';
 import {
   buildCodexImageRequest,
@@ -14,6 +16,10 @@ import type { CodexImageModelId, CodexImageModelSettings } from './codex-image-o
 import { codexImageResponseSchema, toCodexImageResult } from './parse-codex-image-response';
 
 const DEFAULT_MAX_IMAGES_PER_CALL = 10;
+/**
+ * An answer may hold up to ten large base64 images; one past this is not held in memory.
+ */
+const IMAGE_ANSWER_LIMIT_BYTES = 128 * 1024 * 1024;
 
 /**
  * The Codex image model, whatever the spec version: builds the request, sends it with
@@ -45,11 +51,11 @@ export class CodexImageModel {
   ) {
     const { path, body, warnings } = buildCodexImageRequest(this.modelId, options);
     const url = `${this.config.baseURL}/${path}`;
-    const { text, responseHeaders } = await new CodexRequestSession(
-      this.config.retry,
-      options.abortSignal,
-    ).run(() => this.post(url, body, options));
-    const result = toCodexImageResult(parseImageResponse(text, url, body, responseHeaders));
+    const answer = await new CodexRequestSession(this.config.retry, options.abortSignal).run(() =>
+      this.post(url, body, options),
+    );
+    const responseHeaders = extractResponseHeaders(answer.response);
+    const result = toCodexImageResult(parseImageResponse(answer, url, body));
     return {
       ...result,
       warnings,
@@ -57,87 +63,92 @@ export class CodexImageModel {
     };
   }
 
-  /** One POST with the current credentials, its body read in full (a broken read retries). */
+  /**
+   * One POST with the current credentials, its body read in full (a broken read retries)
+   * up to 128 MiB. Hands back the credential it was sent with, for redaction.
+   */
   private post(
     url: string,
     body: CodexImageRequestBody,
     options: { abortSignal?: AbortSignal; headers?: Record<string, string | undefined> },
-  ) {
+  ): Promise<ImageAnswer> {
     return withAuthRenewal(this.config.auth, async credentials => {
+      const headers = mergeHeaders(
+        this.config.headers(),
+        { accept: 'application/json' },
+        options.headers,
+        credentialHeaders(credentials),
+      );
+      const secrets = [headers.authorization];
       const response = await sendCodexRequest({
         method: 'POST',
         url,
-        headers: mergeHeaders(
-          this.config.headers(),
-          { accept: 'application/json' },
-          options.headers,
-          credentialHeaders(credentials),
-        ),
+        headers,
         body,
         fetch: this.config.fetch,
         abortSignal: options.abortSignal,
       });
-      const responseHeaders = extractResponseHeaders(response);
+      const failure = (message: string, isRetryable: boolean, cause?: unknown) =>
+        redactAPICallError(
+          new APICallError({
+            message,
+            url,
+            requestBodyValues: body,
+            statusCode: response.status,
+            responseHeaders: extractResponseHeaders(response),
+            cause,
+            isRetryable,
+          }),
+          secrets,
+        );
+      let text: string | undefined;
       try {
-        return { text: await response.text(), responseHeaders };
+        text = await readLimitedText(response, url, IMAGE_ANSWER_LIMIT_BYTES);
       } catch (error) {
         if (options.abortSignal?.aborted) throw error;
-        throw new APICallError({
-          message: `The Codex image response broke off while it was being read: ${error instanceof Error ? error.message : String(error)}`,
-          url,
-          requestBodyValues: body,
-          statusCode: response.status,
-          responseHeaders,
-          cause: error,
-          isRetryable: true,
-        });
+        throw failure(
+          `The Codex image response broke off while it was being read: ${error instanceof Error ? error.message : String(error)}`,
+          true,
+          error,
+        );
       }
+      if (text === undefined) {
+        throw failure(
+          `The Codex image response is larger than ${formatLimit(IMAGE_ANSWER_LIMIT_BYTES)}; it was not read.`,
+          false,
+        );
+      }
+      return { text, response, secrets };
     });
   }
 }
 
+type ImageAnswer = { text: string; response: Response; secrets: Array<string | undefined> };
+
+/** The images of a 2xx answer; one that has none is an error that keeps no credential. */
 function parseImageResponse(
-  text: string,
+  { text, response, secrets }: ImageAnswer,
   url: string,
-  body: CodexImageRequestBody,
-  responseHeaders: Record<string, string>,
+  requestBodyValues: CodexImageRequestBody,
 ) {
+  const unexpected = (what: string, cause: unknown) =>
+    unexpectedAnswerError({
+      message: `The Codex image response ${what}.`,
+      notJsonMessage: 'The Codex image response was not JSON.',
+      url,
+      requestBodyValues,
+      response,
+      text,
+      cause,
+      secrets,
+    });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw unexpectedResponse('was not JSON', text, url, body, responseHeaders, cause);
+    throw unexpected('was not JSON', cause);
   }
   const parsed = codexImageResponseSchema.safeParse(json);
-  if (!parsed.success) {
-    throw unexpectedResponse(
-      'had no images (`data[].b64_json`)',
-      text,
-      url,
-      body,
-      responseHeaders,
-      parsed.error,
-    );
-  }
+  if (!parsed.success) throw unexpected('had no images (`data[].b64_json`)', parsed.error);
   return parsed.data;
-}
-
-function unexpectedResponse(
-  what: string,
-  text: string,
-  url: string,
-  body: CodexImageRequestBody,
-  responseHeaders: Record<string, string>,
-  cause: unknown,
-) {
-  return new APICallError({
-    message: `The Codex image response ${what}.`,
-    url,
-    requestBodyValues: body,
-    statusCode: 200,
-    responseHeaders,
-    responseBody: text.length > 2000 ? `${text.slice(0, 2000)}…` : text,
-    cause,
-    isRetryable: false,
-  });
 }

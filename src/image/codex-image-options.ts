@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 /** Image models the ChatGPT backend serves, e.g. `gpt-image-1.5` (the official client's). */
 export type CodexImageModelId = 'gpt-image-1.5' | 'gpt-image-1' | (string & {});

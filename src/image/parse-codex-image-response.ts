@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 // Loose: the backend adds fields; only the images themselves are required.
 export const codexImageResponseSchema = z

@@ -1,17 +1,21 @@
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { timingSafeEqual } from 'node:crypto';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
 import { PACKAGE_NAME } from '../common/package-identity';
-import { startCallbackServer, type CallbackReply } from './callback-server';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { callbackHandler, createSignInOutcome } from './callback-handler';
+import { startCallbackServer } from './callback-server';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
-import { errorPage, successPage } from './login-pages';
 import { openBrowser as openDefaultBrowser } from './open-browser';
 import { createPkce, createState } from './pkce';
 import { saveSignIn, type CodexLoginResult } from './save-sign-in';
 import { exchangeAuthorizationCode } from './token-exchange';
 
 export const DEFAULT_CALLBACK_PORT = 1455;
+/** As long as a device code lives: long enough to sign in, with a second factor. */
+const DEFAULT_SIGN_IN_TIMEOUT_MS = 15 * 60 * 1000;
 /** The issuer also accepts this redirect port; used when 1455 is taken. */
 const FALLBACK_CALLBACK_PORT = 1457;
 const SCOPES = 'openid profile email offline_access';
@@ -32,10 +36,23 @@ export type LoginWithBrowserOptions = {
   openBrowser?: boolean | ((url: string) => void | Promise<void>);
   /** Gets the authorize URL once the callback server listens, e.g. to print it. */
   onAuthorizeUrl?: (url: string) => void;
-  /** Told about callbacks that were refused but did not end the sign-in (a wrong `state`). */
+  /**
+   * Told about requests that were refused but did not end the sign-in (a wrong `state`,
+   * another `Host`): once per kind, however many come.
+   */
   onWarning?: (message: string) => void;
+  /**
+   * Where the sign-in goes instead of `auth.json`: `redisAuth({ url, key })` from
+   * `ai-sdk-provider-codex/redis` signs in straight into Redis.
+   */
+  saveTo?: CodexSignInTarget;
   /** Sent as `originator` on the authorize URL. Default `ai-sdk-provider-codex`. */
   originator?: string;
+  /**
+   * Give up when the sign-in has not completed after this long (default 15 minutes),
+   * token exchange included: a `CodexLoginError` with reason `expired`, nothing written.
+   */
+  timeoutMs?: number;
   /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
   abortSignal?: AbortSignal;
   fetch?: FetchFunction;
@@ -48,39 +65,57 @@ export type LoginWithBrowserOptions = {
 export async function loginWithBrowser(
   options: LoginWithBrowserOptions = {},
 ): Promise<CodexLoginResult> {
-  const { abortSignal, fetch } = options;
-  abortSignal?.throwIfAborted();
+  const { fetch } = options;
+  options.abortSignal?.throwIfAborted();
   const issuer = normalizeIssuer(options.issuer);
   const authFile = resolveAuthFile(options);
   const pkce = createPkce();
   const state = createState();
   const outcome = createSignInOutcome();
+  const onWarning = once(options.onWarning);
+  // The caller's cancel and our time limit, as one signal for the exchange and the write.
+  const deadline = signInDeadline(options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS);
+  const abortSignal =
+    options.abortSignal != null
+      ? AbortSignal.any([options.abortSignal, deadline.signal])
+      : deadline.signal;
   // Known once the server listens; no callback can reach `complete` before that.
   let redirectUri: string;
 
-  const server = await startCallbackServer({
-    port: options.port ?? DEFAULT_CALLBACK_PORT,
-    fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
-    onCallback: callbackHandler({
-      outcome,
-      state,
-      onWarning: options.onWarning,
-      complete: async code => {
-        const tokens = await exchangeAuthorizationCode({
-          issuer,
-          code,
-          codeVerifier: pkce.verifier,
-          redirectUri,
-          fetch,
-          abortSignal,
-        });
-        return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
-      },
-    }),
-  });
+  let server;
+  try {
+    server = await startCallbackServer({
+      port: options.port ?? DEFAULT_CALLBACK_PORT,
+      fallbackPort: options.port == null ? FALLBACK_CALLBACK_PORT : undefined,
+      onWarning,
+      onCallback: callbackHandler({
+        outcome,
+        state,
+        onWarning,
+        complete: async code => {
+          const tokens = await exchangeAuthorizationCode({
+            issuer,
+            code,
+            codeVerifier: pkce.verifier,
+            redirectUri,
+            fetch,
+            abortSignal,
+          });
+          return saveSignIn({ authFile, saveTo: options.saveTo, tokens, fetch, abortSignal });
+        },
+      }),
+    });
+  } catch (error) {
+    deadline.clear();
+    throw error;
+  }
   redirectUri = server.redirectUri;
-  const onAbort = () => outcome.fail(abortSignal!.reason);
-  abortSignal?.addEventListener('abort', onAbort, { once: true });
+  // While the code is being traded, the exchange and the write see the signal themselves:
+  // the sign-in is reported as it ends, never as failed while it is being saved.
+  const onAbort = () => {
+    if (outcome.phase === 'waiting') outcome.fail(abortSignal.reason);
+  };
+  abortSignal.addEventListener('abort', onAbort, { once: true });
   try {
     const url = buildAuthorizeUrl({
       issuer,
@@ -95,100 +130,45 @@ export async function loginWithBrowser(
     else if (open) openDefaultBrowser(url);
     return await outcome.promise;
   } finally {
-    abortSignal?.removeEventListener('abort', onAbort);
+    abortSignal.removeEventListener('abort', onAbort);
+    deadline.clear();
     await server.close();
   }
 }
 
-type SignInOutcome = {
-  readonly promise: Promise<CodexLoginResult>;
-  phase: 'waiting' | 'exchanging' | 'done';
-  succeed: (result: CodexLoginResult) => void;
-  fail: (error: unknown) => void;
-};
+/** The longest delay a timer takes: a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
-/**
- * Settles once: whichever of success, failure or abort comes first wins (a promise ignores
- * any later resolve or reject).
- */
-function createSignInOutcome(): SignInOutcome {
-  let settle!: { resolve: (r: CodexLoginResult) => void; reject: (e: unknown) => void };
-  const outcome: SignInOutcome = {
-    promise: new Promise<CodexLoginResult>((resolve, reject) => {
-      settle = { resolve, reject };
-    }),
-    phase: 'waiting',
-    succeed(result) {
-      outcome.phase = 'done';
-      settle.resolve(result);
-    },
-    fail(error) {
-      outcome.phase = 'done';
-      settle.reject(error);
-    },
-  };
-  return outcome;
+/** A signal that aborts with an `expired` error once `timeoutMs` have passed. */
+function signInDeadline(timeoutMs: number): { signal: AbortSignal; clear: () => void } {
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+    throw new InvalidArgumentError({
+      argument: 'timeoutMs',
+      message: `\`timeoutMs\` must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (about 24 days), not ${String(timeoutMs)}.`,
+    });
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new CodexLoginError({
+        reason: 'expired',
+        message: `The sign-in was not completed within ${Math.round(timeoutMs / 60_000) || '<1'} minutes; nothing was written. Run it again.`,
+      }),
+    );
+  }, timeoutMs);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
-/** Answers the browser's redirect back to us; `complete` trades the code and saves the sign-in. */
-function callbackHandler({
-  outcome,
-  state,
-  onWarning,
-  complete,
-}: {
-  outcome: SignInOutcome;
-  state: string;
-  onWarning: ((message: string) => void) | undefined;
-  complete: (code: string) => Promise<CodexLoginResult>;
-}): (params: URLSearchParams) => Promise<CallbackReply> {
-  return async params => {
-    if (outcome.phase === 'done') {
-      return reply(
-        409,
-        'Sign-in already finished',
-        'This sign-in has already ended. You can close this tab.',
-      );
-    }
-    if (!sameState(params.get('state'), state)) {
-      // Not ours (a stale tab, or a forged link): refuse it but keep waiting for ours.
-      onWarning?.(
-        'Ignored a sign-in callback with a wrong `state` (a stale or foreign sign-in page). Still waiting for the sign-in started here.',
-      );
-      return reply(
-        400,
-        'Sign-in link does not match',
-        'This page does not belong to the sign-in waiting in your terminal (state mismatch). Start the sign-in again from there.',
-      );
-    }
-    const error = params.get('error');
-    if (error != null) {
-      const message = deniedMessage(error, params.get('error_description'));
-      outcome.fail(new CodexLoginError({ reason: 'denied', message }));
-      return reply(403, 'Sign-in was not completed', message);
-    }
-    const code = params.get('code');
-    if (!code) {
-      const message = 'The sign-in server sent no authorization code. Start the sign-in again.';
-      outcome.fail(new CodexLoginError({ reason: 'invalid_response', message }));
-      return reply(400, 'Sign-in was not completed', message);
-    }
-    if (outcome.phase === 'exchanging') {
-      return reply(409, 'Sign-in in progress', 'This sign-in is already being completed.');
-    }
-    outcome.phase = 'exchanging';
-    try {
-      const result = await complete(code);
-      outcome.succeed(result);
-      return { status: 200, html: successPage(result.email) };
-    } catch (exchangeError) {
-      outcome.fail(exchangeError);
-      return reply(
-        500,
-        'Sign-in could not be completed',
-        (exchangeError as Error)?.message ?? 'Unknown error',
-      );
-    }
+/** `warn`, told each distinct message once. */
+function once(
+  warn: ((message: string) => void) | undefined,
+): ((message: string) => void) | undefined {
+  if (warn == null) return undefined;
+  const told = new Set<string>();
+  return message => {
+    if (told.has(message)) return;
+    told.add(message);
+    warn(message);
   };
 }
 
@@ -219,24 +199,3 @@ export function buildAuthorizeUrl({
   });
   return `${issuer}/oauth/authorize?${query.toString().replace(/\+/g, '%20')}`;
 }
-
-function deniedMessage(error: string, description: string | null): string {
-  if (error === 'access_denied' && /missing_codex_entitlement/i.test(description ?? '')) {
-    return 'Sign-in was denied: Codex is not enabled for this ChatGPT workspace. Ask the workspace admin for Codex access, or sign in with another account.';
-  }
-  const why = description?.trim() || error;
-  return `Sign-in was denied (${why}). Start it again and approve the request, or sign in with another account.`;
-}
-
-/** Compares in constant time, so that response timing tells nothing of our `state`. */
-function sameState(received: string | null, expected: string): boolean {
-  if (received == null) return false;
-  const a = Buffer.from(received);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-const reply = (status: number, title: string, message: string): CallbackReply => ({
-  status,
-  html: errorPage(title, message),
-});

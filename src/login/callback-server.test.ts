@@ -168,15 +168,19 @@ describe('startCallbackServer', () => {
 
   it('closing waits for a reply still being written, so the browser gets its page', async () => {
     let release!: () => void;
+    let arrived!: () => void;
+    const called = new Promise<void>(resolve => (arrived = resolve));
     const server = await startCallbackServer({
       port: 0,
       onCallback: () =>
         new Promise(resolve => {
           release = () => resolve({ status: 200, html: 'late page' });
+          arrived();
         }),
     });
     const answer = fetch(`http://127.0.0.1:${server.port}/auth/callback?code=c`);
-    await new Promise(resolve => setTimeout(resolve, 50));
+    // the callback is being answered, however long the request took to arrive
+    await called;
     let closed = false;
     const closing = server.close().then(() => (closed = true));
     await new Promise(resolve => setTimeout(resolve, 50));
@@ -198,5 +202,96 @@ describe('startCallbackServer', () => {
     ]);
     socket.destroy();
     expect(closedEarly).toBe(true);
+  });
+
+  it('refuses a request whose Host is not localhost or 127.0.0.1 with its port (DNS rebinding)', async () => {
+    const seen: string[] = [];
+    const warnings: string[] = [];
+    const server = await start({
+      port: 0,
+      onCallback: async params => {
+        seen.push(params.toString());
+        return ok();
+      },
+      onWarning: message => void warnings.push(message),
+    });
+    const request = (host: string | undefined, path = '/auth/callback?code=c&state=s') =>
+      new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+        const req = get(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path,
+            setHost: host !== undefined,
+            headers: host != null ? { host } : {},
+          },
+          res => {
+            let body = '';
+            res.on('data', chunk => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode, body }));
+          },
+        );
+        req.on('error', reject);
+      });
+    for (const host of [
+      `evil.example:${server.port}`,
+      `localhost.evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      'localhost',
+      `localhost:${server.port}.evil.example`,
+    ]) {
+      expect(await request(host)).toEqual({ status: 421, body: 'Misdirected request' });
+    }
+    expect(await request(`evil.example:${server.port}`, '/favicon.ico')).toEqual({
+      status: 421,
+      body: 'Misdirected request',
+    });
+    expect(seen).toEqual([]);
+    expect(warnings).toHaveLength(6);
+    expect(new Set(warnings)).toEqual(
+      new Set([
+        `Refused a request to the sign-in callback for another host (not localhost:${server.port}): possibly a web page trying to reach it (DNS rebinding). Still waiting for the sign-in started here.`,
+      ]),
+    );
+    for (const host of [
+      `localhost:${server.port}`,
+      `LocalHost:${server.port}`,
+      `127.0.0.1:${server.port}`,
+    ]) {
+      expect((await request(host)).status).toBe(200);
+    }
+    expect(seen).toHaveLength(3);
+  });
+
+  it('closes a connection that sends nothing, or its request too slowly', async () => {
+    const server = await start({ port: 0, onCallback: ok, idleTimeoutMs: 300 });
+    const closedAfter = (send: (socket: ReturnType<typeof connect>) => void) =>
+      new Promise<number>(resolve => {
+        const started = Date.now();
+        const socket = connect(server.port, '127.0.0.1');
+        socket.on('error', () => {});
+        socket.on('data', () => {});
+        socket.once('connect', () => send(socket));
+        socket.once('close', () => resolve(Date.now() - started));
+      });
+    expect(await closedAfter(() => {})).toBeLessThan(2_000);
+    // a byte every 100 ms keeps the socket busy, but the request never completes
+    const trickled = await closedAfter(socket => {
+      socket.write('GET /auth/callback?code=c HTTP/1.1\r\n');
+      const timer = setInterval(() => socket.write('X'), 100);
+      socket.once('close', () => clearInterval(timer));
+    });
+    expect(trickled).toBeLessThan(3_000);
+  });
+
+  it('a reply that takes longer than the idle timeout (a slow token exchange) still reaches the browser', async () => {
+    const server = await start({
+      port: 0,
+      idleTimeoutMs: 200,
+      onCallback: () =>
+        new Promise(resolve => setTimeout(() => resolve({ status: 200, html: 'slow page' }), 800)),
+    });
+    const response = await fetch(`http://127.0.0.1:${server.port}/auth/callback?code=c`);
+    expect(await response.text()).toBe('slow page');
   });
 });

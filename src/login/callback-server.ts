@@ -13,53 +13,82 @@ export type CallbackServer = {
 };
 
 /**
+ * How long a connection may sit without a complete request. A browser sends its request
+ * at once; anything slower is a stray or hostile client holding the port.
+ */
+const IDLE_TIMEOUT_MS = 10_000;
+
+/**
  * The loopback server the issuer redirects the browser to. It listens on 127.0.0.1 only
- * and hands each `GET /auth/callback` to `onCallback`; everything else is a 404. When
- * `port` is taken and a `fallbackPort` is given (the issuer allows 1455 and 1457), that
- * one is tried next.
+ * and hands each `GET /auth/callback` to `onCallback`; everything else is a 404. A request
+ * whose `Host` is not `localhost` or `127.0.0.1` with our port is refused (421) and told
+ * to `onWarning`: a web page whose name was rebound to 127.0.0.1 (DNS rebinding) must not
+ * reach the callback. A connection that has not sent its whole request within
+ * `idleTimeoutMs` is closed. When `port` is taken and a `fallbackPort` is given (the
+ * issuer allows 1455 and 1457), that one is tried next.
  */
 export async function startCallbackServer({
   port,
   fallbackPort,
   onCallback,
+  onWarning,
+  idleTimeoutMs = IDLE_TIMEOUT_MS,
 }: {
   port: number;
   fallbackPort?: number;
   onCallback: (params: URLSearchParams) => Promise<CallbackReply>;
+  onWarning?: (message: string) => void;
+  idleTimeoutMs?: number;
 }): Promise<CallbackServer> {
   // Replies still being written: closing waits for them, so the browser gets its page.
   const inFlight = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const headers = {
-      'cache-control': 'no-store',
-      connection: 'close',
-      // The callback URL holds the code: keep it out of any Referer.
-      'referrer-policy': 'no-referrer',
-    };
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
-      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
-      return;
-    }
-    const written = new Promise<void>(resolve => res.once('close', resolve));
-    inFlight.add(written);
-    void written.then(() => inFlight.delete(written));
-    onCallback(url.searchParams).then(
-      ({ status, html }) => {
-        res.writeHead(status, {
-          ...headers,
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        });
-        res.end(html);
-      },
-      () => {
-        res.writeHead(500, headers);
-        res.end();
-      },
-    );
-  });
+  const server = createServer(
+    {
+      // Counted from the connection's start: one that never sends a request is closed too.
+      // A reply we are still preparing (a slow token exchange) is not cut short.
+      headersTimeout: idleTimeoutMs,
+      requestTimeout: idleTimeoutMs,
+      // how often the two timeouts above are checked (Node's default is every 30 s)
+      connectionsCheckingInterval: Math.max(100, idleTimeoutMs / 4),
+    },
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const headers = {
+        'cache-control': 'no-store',
+        connection: 'close',
+        // The callback URL holds the code: keep it out of any Referer.
+        'referrer-policy': 'no-referrer',
+      };
+      const plain = (status: number, text: string) => {
+        res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+        res.end(text);
+      };
+      if (!isOurHost(req.headers.host, bound)) {
+        onWarning?.(
+          `Refused a request to the sign-in callback for another host (not localhost:${bound}): possibly a web page trying to reach it (DNS rebinding). Still waiting for the sign-in started here.`,
+        );
+        return plain(421, 'Misdirected request');
+      }
+      if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) return plain(404, 'Not found');
+      const written = new Promise<void>(resolve => res.once('close', resolve));
+      inFlight.add(written);
+      void written.then(() => inFlight.delete(written));
+      onCallback(url.searchParams).then(
+        ({ status, html }) => {
+          res.writeHead(status, {
+            ...headers,
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+          });
+          res.end(html);
+        },
+        () => {
+          res.writeHead(500, headers);
+          res.end();
+        },
+      );
+    },
+  );
 
   let bound: number;
   try {
@@ -83,6 +112,12 @@ export async function startCallbackServer({
       });
     },
   };
+}
+
+/** The names the browser reaches us by (the redirect URI's, and the address we listen on). */
+function isOurHost(host: string | undefined, port: number): boolean {
+  const name = host?.toLowerCase();
+  return name === `localhost:${port}` || name === `127.0.0.1:${port}`;
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeIssuer, resolveAuthFile, resolveCodexHome } from './codex-home';
+import { resolveAuthFile, resolveCodexHome } from './codex-home';
 
 describe('resolveCodexHome', () => {
   it('takes the given directory, else $CODEX_HOME, else ~/.codex; blank values count as unset', () => {
@@ -19,13 +19,5 @@ describe('resolveAuthFile', () => {
       '/x/creds.json',
     );
     expect(resolveAuthFile({ codexHome: '/home' })).toBe(join('/home', 'auth.json'));
-  });
-});
-
-describe('normalizeIssuer', () => {
-  it('defaults to auth.openai.com and drops trailing slashes', () => {
-    expect(normalizeIssuer(undefined)).toBe('https://auth.openai.com');
-    expect(normalizeIssuer('http://127.0.0.1:9/')).toBe('http://127.0.0.1:9');
-    expect(normalizeIssuer('http://127.0.0.1:9/issuer//')).toBe('http://127.0.0.1:9/issuer');
   });
 });

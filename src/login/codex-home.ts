@@ -1,8 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const DEFAULT_ISSUER = 'https://auth.openai.com';
-
 /** `dir`, else `$CODEX_HOME`, else `~/.codex`: where the Codex CLI keeps its files. */
 export function resolveCodexHome(
   dir?: string,
@@ -20,8 +18,4 @@ export function resolveAuthFile({
   codexHome?: string;
 }): string {
   return authFile ?? join(resolveCodexHome(codexHome), 'auth.json');
-}
-
-export function normalizeIssuer(issuer: string | undefined): string {
-  return (issuer ?? DEFAULT_ISSUER).replace(/\/+$/, '');
 }

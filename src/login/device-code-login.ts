@@ -1,15 +1,21 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
+import type { CodexSignInTarget } from '../auth/sign-in-target';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { CodexLoginError } from './login-error';
-import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
+import { parseJsonObject, postSignInRequest, readSignInAnswer } from './post-sign-in-request';
 import { saveSignIn, type CodexLoginResult } from './save-sign-in';
 import { exchangeAuthorizationCode } from './token-exchange';
 
 /** How long a device code stays valid, as the Codex CLI gives it. */
 const DEVICE_CODE_LIFETIME_MS = 15 * 60 * 1000;
 const DEFAULT_POLL_INTERVAL_S = 5;
+/** However short an interval the server asks for: a tiny one must not spin. */
+const MIN_POLL_INTERVAL_S = 1;
+/** Added to the interval on `slow_down` or a 429 (RFC 8628 §3.5). */
+const SLOW_DOWN_S = 5;
 
 /** What the user needs to approve the sign-in on another device. */
 export type CodexDeviceCode = {
@@ -29,6 +35,11 @@ export type LoginWithDeviceCodeOptions = {
   authFile?: string;
   /** Default `https://auth.openai.com`. */
   issuer?: string;
+  /**
+   * Where the sign-in goes instead of `auth.json`: `redisAuth({ url, key })` from
+   * `ai-sdk-provider-codex/redis` signs in straight into Redis.
+   */
+  saveTo?: CodexSignInTarget;
   /** Give up after this long; default 15 minutes, the life of a device code. */
   timeoutMs?: number;
   /** Cancels the sign-in: the promise rejects with the signal's reason, nothing is written. */
@@ -67,7 +78,7 @@ export async function loginWithDeviceCode(
     fetch,
     abortSignal,
   });
-  return saveSignIn({ authFile, tokens, issuer, fetch, abortSignal });
+  return saveSignIn({ authFile, saveTo: options.saveTo, tokens, fetch, abortSignal });
 }
 
 type DeviceCode = { deviceAuthId: string; userCode: string; intervalMs: number };
@@ -111,6 +122,7 @@ async function pollForApproval(
   fetch: FetchFunction,
   abortSignal: AbortSignal | undefined,
 ): Promise<{ code: string; verifier: string }> {
+  let interval = intervalMs;
   for (;;) {
     abortSignal?.throwIfAborted();
     const poll = await postJson(
@@ -131,8 +143,9 @@ async function pollForApproval(
       }
       return { code, verifier };
     }
+    if (isSlowDown(poll)) interval += SLOW_DOWN_S * 1000;
     // 403 and 404 mean "not approved yet"
-    if (poll.status !== 403 && poll.status !== 404) {
+    else if (poll.status !== 403 && poll.status !== 404) {
       throw httpError(poll, 'Checking the device code failed');
     }
     const remaining = timeoutMs - (Date.now() - startedAt);
@@ -142,17 +155,25 @@ async function pollForApproval(
         message: `The device code was not approved within ${Math.round(timeoutMs / 60_000) || '<1'} minutes and has expired; nothing was written. Run the sign-in again for a new code.`,
       });
     }
-    await sleep(Math.min(intervalMs, remaining), abortSignal);
+    await sleep(Math.min(interval, remaining), abortSignal);
   }
 }
 
 /**
  * The server sends seconds, as a string (`Number` ignores surrounding blanks); anything
- * unusable falls back to 5 s.
+ * unusable falls back to 5 s, and less than a second counts as one.
  */
 function pollInterval(value: unknown): number {
   const seconds = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_POLL_INTERVAL_S;
+  if (!Number.isFinite(seconds) || seconds <= 0) return DEFAULT_POLL_INTERVAL_S;
+  return Math.max(seconds, MIN_POLL_INTERVAL_S);
+}
+
+/** "Poll less often": a 429, or the `slow_down` error of RFC 8628 (a code or `error.code`). */
+function isSlowDown({ status, body }: JsonAnswer): boolean {
+  if (status === 429) return true;
+  const error = body?.error as { code?: unknown } | string | null | undefined;
+  return (typeof error === 'string' ? error : error?.code) === 'slow_down';
 }
 
 type JsonAnswer = {
@@ -178,7 +199,7 @@ async function postJson(
     fetch,
     abortSignal,
   });
-  const text = await response.text().catch(() => '');
+  const text = await readSignInAnswer(response, url, undefined);
   return {
     url,
     ok: response.ok,

@@ -13,4 +13,5 @@ export { logout, type LogoutOptions, type LogoutResult } from './logout';
 export { readCodexSignIn, type CodexSignIn } from './read-sign-in';
 export { CodexLoginError, type CodexLoginFailure } from './login-error';
 export type { CodexLoginResult } from './save-sign-in';
+export type { CodexSignInTarget } from '../auth/sign-in-target';
 export type { CodexAccountClaims } from './id-token-claims';

@@ -5,7 +5,7 @@ export type CodexLoginFailure =
   | 'denied'
   /** The callback port on localhost is taken. */
   | 'port_in_use'
-  /** The device code was not approved in time. */
+  /** Not completed in time: a device code not approved, a browser sign-in past `timeoutMs`. */
   | 'expired'
   /** The issuer does not offer device-code sign-in. */
   | 'device_code_unavailable'

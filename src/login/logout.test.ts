@@ -1,5 +1,6 @@
-import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import {
+  access,
   lstat,
   mkdir,
   mkdtemp,
@@ -8,12 +9,15 @@ import {
   readlink,
   rm,
   symlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeJwt } from '../../test/support/jwt';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server';
+import { secretLeaks } from '../../test/support/secret-leaks';
 import { logout } from './logout';
 
 let dir: string;
@@ -55,14 +59,96 @@ describe('logout', () => {
     });
   });
 
-  it('says revoked: false when the issuer refuses the revocation', async () => {
-    revokeStatus = 400;
-    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
-    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
-      authFile,
-      removed: true,
-      revoked: false,
+  it('revokes first: the file is still there while the issuer is asked, and gone after', async () => {
+    const seen: boolean[] = [];
+    const checking = await startRecordingServer((_, res) => {
+      void access(authFile).then(
+        () => seen.push(true),
+        () => seen.push(false),
+      );
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      }, 50);
     });
+    try {
+      await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+      expect(await logout({ authFile, issuer: checking.url })).toStrictEqual({
+        authFile,
+        removed: true,
+        revoked: true,
+      });
+      expect(seen).toEqual([true]);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await checking.close();
+    }
+  });
+
+  it('keeps the sign-in when the issuer refuses the revocation, and says so; `force` removes it anyway', async () => {
+    for (const [status, retryable] of [
+      [400, false],
+      [503, true],
+    ] as const) {
+      revokeStatus = status;
+      const content = { tokens: { access_token: 'at-SECRET', refresh_token: 'rt-SECRET-1' } };
+      await write(authFile, content);
+      const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        message: `Revoking the refresh token at ${issuer.url} failed: the issuer answered HTTP ${status}. Nothing was removed: ${authFile} still holds the sign-in. Try again, or remove it anyway with \`force: true\` (\`logout --force\`): the refresh token then stays valid until it expires.`,
+        statusCode: status,
+        isRetryable: retryable,
+        url: `${issuer.url}/oauth/revoke`,
+        requestBodyValues: {
+          token: '[redacted]',
+          token_type_hint: 'refresh_token',
+          client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
+        },
+      });
+      expect(secretLeaks(error)).toEqual([]);
+      expect(JSON.parse(await readFile(authFile, 'utf8'))).toEqual(content);
+      expect(await readdir(dir)).toEqual(['auth.json']); // and no lock left behind
+
+      expect(await logout({ authFile, issuer: issuer.url, force: true })).toStrictEqual({
+        authFile,
+        removed: true,
+        revoked: false,
+        revokeFailure: `Revoking the refresh token at ${issuer.url} failed: the issuer answered HTTP ${status}.`,
+      });
+      expect(await readdir(dir)).toEqual([]);
+    }
+  });
+
+  it('keeps the sign-in when the issuer cannot be reached (retryable)', async () => {
+    await issuer.close();
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    const error = await logout({ authFile, issuer: issuer.url }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ isRetryable: true });
+    expect((error as Error).message).toMatch(
+      /^Revoking the refresh token at http:\/\/127\.0\.0\.1:\d+ failed: the issuer could not be reached \(ECONNREFUSED\)\. Nothing was removed: /,
+    );
+    expect(await readdir(dir)).toEqual(['auth.json']);
+  });
+
+  it('revokes a token at the issuer it names, not at the `issuer` given', async () => {
+    const own = await startRecordingServer();
+    try {
+      const id_token = makeJwt({ exp: 2_000_000_000, marker: 'id', claims: { iss: own.url } });
+      await write(authFile, { tokens: { id_token, refresh_token: 'rt-SECRET-1' } });
+      expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+        authFile,
+        removed: true,
+        revoked: true,
+      });
+      expect(own.hits.map(hit => [hit.url, JSON.parse(hit.body).token])).toEqual([
+        ['/oauth/revoke', 'rt-SECRET-1'],
+      ]);
+      expect(issuer.hits).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('takes an empty 204 answer as a confirmed revocation', async () => {
@@ -94,6 +180,19 @@ describe('logout', () => {
       expect(await readdir(dir)).toEqual([]);
     }
     expect(issuer.hits).toEqual([]);
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    await write(authFile, { tokens: { refresh_token: 'rt-SECRET-1' } });
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    expect(await logout({ authFile, issuer: issuer.url })).toStrictEqual({
+      authFile,
+      removed: true,
+      revoked: true,
+    });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('reports nothing removed, and revokes nothing, when there is no auth file', async () => {
@@ -177,6 +276,17 @@ describe('logout', () => {
         theme: 'dark',
       });
       expect(issuer.hits).toEqual([]);
+    });
+
+    it('a refused revocation leaves the target as it was', async () => {
+      revokeStatus = 500;
+      const content = { tokens: { refresh_token: 'rt-SECRET-2' }, theme: 'dark' };
+      await write(target, content);
+      await expect(logout({ authFile, issuer: issuer.url })).rejects.toThrow(
+        `Nothing was removed: ${target} still holds the sign-in.`,
+      );
+      expect(JSON.parse(await readFile(target, 'utf8'))).toStrictEqual(content);
+      expect(await readlink(authFile)).toBe(target);
     });
 
     it('a target that is no JSON object may hold a torn token: it is emptied', async () => {

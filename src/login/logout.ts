@@ -1,4 +1,4 @@
-import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { lstat, readFile, rm } from 'node:fs/promises';
 import {
@@ -7,18 +7,31 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
-import { normalizeIssuer, resolveAuthFile } from './codex-home';
+import { parseJsonRecord } from '../common/parse-json-record';
+import { resolveAuthFile } from './codex-home';
+import { normalizeIssuer } from './normalize-issuer';
 import { revokeRefreshToken } from './revoke-token';
+import { signInIssuer } from './sign-in-issuer';
+import { copyAPICallError } from '../common/copy-api-call-error';
 
 export type LogoutOptions = {
   /** Default `$CODEX_HOME`, else `~/.codex`. */
   codexHome?: string;
   /** The auth file itself, instead of `<codexHome>/auth.json`. */
   authFile?: string;
-  /** Where the refresh token is revoked; default `https://auth.openai.com`. */
+  /**
+   * Where to revoke a refresh token whose sign-in does not name its issuer; default
+   * `https://auth.openai.com`. A token that names one (its id token's `iss`) is revoked
+   * there only.
+   */
   issuer?: string;
-  /** Revoke the refresh token at the issuer too (default), as `codex logout` does. */
+  /** Revoke the refresh token at the issuer first (default), as `codex logout` does. */
   revoke?: boolean;
+  /**
+   * Remove the credentials even when revoking the refresh token fails (it then stays valid
+   * until it expires). Without it such a logout throws and removes nothing.
+   */
+  force?: boolean;
   fetch?: FetchFunction;
 };
 
@@ -28,6 +41,8 @@ export type LogoutResult = {
   removed: boolean;
   /** Whether the issuer confirmed the revocation; absent when none was attempted. */
   revoked?: boolean;
+  /** Why the revocation failed, when `force` removed the credentials all the same. */
+  revokeFailure?: string;
   /**
    * Set when `authFile` is a symlink: the file it points at, which the credentials were
    * taken out of. The link and that file's other fields are kept.
@@ -49,54 +64,77 @@ const SIGN_IN_FIELDS = [
 ];
 
 /**
- * Signs out: removes the auth file (under the refresh lock, so a refresh in flight cannot
- * write it back), then revokes its refresh token, best effort. A symlinked auth file
- * (dotfiles) is not removed: the link may point into a repository or a synced folder that
- * the user set up, so the credentials are taken out of its target (atomically, 0600) and
- * the link and the target's other fields stay, ready for the next sign-in. Node only.
+ * Signs out: revokes the refresh token at the issuer that issued it, then removes the
+ * auth file, all under the refresh lock (a refresh in flight can neither write the file
+ * back nor rotate the token between the two). When the revocation fails nothing is
+ * removed (an `APICallError` says why), unless `force` is set: a user must never believe
+ * a token is dead when it is not. A symlinked auth file (dotfiles) is not removed: the
+ * link may point into a repository or a synced folder that the user set up, so the
+ * credentials are taken out of its target (atomically, 0600) and the link and the
+ * target's other fields stay, ready for the next sign-in. Node only.
  */
 export async function logout(options: LogoutOptions = {}): Promise<LogoutResult> {
+  const fallbackIssuer = normalizeIssuer(options.issuer);
   const authFile = resolveAuthFile(options);
   const linked = await isSymlink(authFile);
   const target = linked ? await resolveAuthFilePath(authFile) : authFile;
-  const { removed, refreshToken } = await withAuthFileLock(target, async () => {
+  const link = linked && target !== authFile ? { linkTarget: target } : {};
+  return withAuthFileLock(target, async () => {
     let text: string;
     try {
       text = await readFile(target, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { removed: false };
+      if (code === 'ENOENT') return { authFile, removed: false, ...link };
       throw new LoadAPIKeyError({
         message: `Cannot read the Codex auth file ${target} (${code ?? 'unknown error'}${code === 'EISDIR' ? ': it is a directory' : ''}); nothing was removed.`,
       });
     }
-    const content = parseObject(text);
-    const refreshToken = refreshTokenIn(content);
-    if (!linked) {
-      await rm(authFile, { force: true });
-      return { removed: true, refreshToken };
-    }
+    const content = parseJsonRecord(text);
     const kept: AuthFileContent = { OPENAI_API_KEY: null };
     let signedIn = false;
     for (const [key, value] of Object.entries(content ?? {})) {
       if (!SIGN_IN_FIELDS.includes(key)) kept[key] = value;
       else if (value != null) signedIn = true;
     }
-    // A file that is no JSON object may hold a torn token: it goes too.
-    if (!signedIn && content != null) return { removed: false };
-    await writeAuthFile(target, kept);
-    return { removed: true, refreshToken };
+    // A linked file without a sign-in is left alone; one that is no JSON object may hold
+    // a torn token, so it goes.
+    if (linked && !signedIn && content != null) return { authFile, removed: false, ...link };
+
+    const refreshToken = refreshTokenIn(content);
+    const revocation =
+      refreshToken == null || options.revoke === false
+        ? {}
+        : await revoke(refreshToken, content, fallbackIssuer, options, target);
+    if (linked) await writeAuthFile(target, kept);
+    else await rm(authFile, { force: true });
+    return { authFile, removed: true, ...revocation, ...link };
   });
-  const link = linked && target !== authFile ? { linkTarget: target } : {};
-  if (!removed || refreshToken == null || options.revoke === false) {
-    return { authFile, removed, ...link };
+}
+
+/**
+ * Revokes at the issuer the sign-in names, else at `fallbackIssuer`. A failure keeps the
+ * sign-in (the error says so) unless `force` is set.
+ */
+async function revoke(
+  refreshToken: string,
+  content: Record<string, unknown> | undefined,
+  fallbackIssuer: string,
+  { force, fetch }: LogoutOptions,
+  target: string,
+): Promise<{ revoked: boolean; revokeFailure?: string }> {
+  const tokens = content?.tokens as Record<string, unknown> | null | undefined;
+  const issuer = signInIssuer(tokens) ?? fallbackIssuer;
+  try {
+    await revokeRefreshToken({ issuer, refreshToken, fetch });
+    return { revoked: true };
+  } catch (error) {
+    if (!APICallError.isInstance(error)) throw error;
+    if (force === true) return { revoked: false, revokeFailure: error.message };
+    throw copyAPICallError(error, {
+      message: `${error.message} Nothing was removed: ${target} still holds the sign-in. Try again, or remove it anyway with \`force: true\` (\`logout --force\`): the refresh token then stays valid until it expires.`,
+    });
   }
-  const revoked = await revokeRefreshToken({
-    issuer: normalizeIssuer(options.issuer),
-    refreshToken,
-    fetch: options.fetch,
-  });
-  return { authFile, removed, revoked, ...link };
 }
 
 async function isSymlink(path: string): Promise<boolean> {
@@ -104,17 +142,6 @@ async function isSymlink(path: string): Promise<boolean> {
     return (await lstat(path)).isSymbolicLink();
   } catch {
     return false;
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed != null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
 

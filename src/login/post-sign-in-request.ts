@@ -1,6 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
-import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
+import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { describeError } from '../common/describe-error';
+import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
 /**
  * POSTs to the sign-in server. A redirect would resend the body (codes, verifiers) to
@@ -31,7 +32,8 @@ export async function postSignInRequest({
       signal: abortSignal,
     });
   } catch (error) {
-    if (isAbortError(error)) throw error;
+    // an abort, or the sign-in's time limit (which aborts with its own error)
+    if (isAbortError(error) || abortSignal?.aborted) throw error;
     throw new APICallError({
       message: `Could not reach the sign-in server at ${url} (${describeError(error)}). Check the connection and try again.`,
       url,
@@ -39,6 +41,28 @@ export async function postSignInRequest({
       isRetryable: true,
     });
   }
+}
+
+/**
+ * The answer's text (`''` when it broke off). One over 4 MiB is not read: an
+ * `APICallError` names the limit instead.
+ */
+export async function readSignInAnswer(
+  response: Response,
+  url: string,
+  requestBodyValues: unknown,
+): Promise<string> {
+  const text = await readLimitedText(response, url, ANSWER_LIMIT_BYTES).catch(() => '');
+  if (text !== undefined) return text;
+  const retryable = response.status === 429 || response.status >= 500;
+  throw new APICallError({
+    message: `The sign-in server at ${url} answered (HTTP ${response.status}) with more than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read. ${retryable ? 'Try again shortly.' : 'Start the sign-in again.'}`,
+    url,
+    requestBodyValues,
+    statusCode: response.status,
+    responseHeaders: extractResponseHeaders(response),
+    isRetryable: retryable,
+  });
 }
 
 /** The answer's JSON object, or `undefined` when it is not one. */

@@ -37,6 +37,18 @@ export async function readCodexSignIn(
           : 'the auth file is not valid JSON';
     return { authFile, kind: 'none', problem };
   }
+  return signInOf(content, authFile);
+}
+
+/**
+ * Who `content` (in the `auth.json` layout) says is signed in; `authFile` names where it
+ * was read, `container` how a problem refers to it.
+ */
+export function signInOf(
+  content: Record<string, any> | null,
+  authFile: string,
+  container = 'the auth file',
+): CodexSignIn {
   const tokens = content?.tokens;
   const access = typeof tokens?.access_token === 'string' ? tokens.access_token : undefined;
   if (!access) {
@@ -45,15 +57,15 @@ export async function readCodexSignIn(
       ? {
           authFile,
           kind: 'api-key',
-          problem: 'the auth file holds an API key, not a ChatGPT sign-in',
+          problem: `${container} holds an API key, not a ChatGPT sign-in`,
         }
-      : { authFile, kind: 'none', problem: 'the auth file has no ChatGPT tokens' };
+      : { authFile, kind: 'none', problem: `${container} has no ChatGPT tokens` };
   }
   const claims = readAccountClaims(tokens.id_token, access);
   const accountId = typeof tokens.account_id === 'string' ? tokens.account_id : claims.accountId;
   const expiry = validDate(getJwtExpiry(access));
   const lastRefresh = validDate(
-    typeof content.last_refresh === 'string' ? Date.parse(content.last_refresh) : undefined,
+    typeof content?.last_refresh === 'string' ? Date.parse(content.last_refresh) : undefined,
   );
   return {
     authFile,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const revokedTokens = () => issuer.hits.map(hit => JSON.parse(hit.body).token);
 describe('saveSignIn', () => {
   it('writes no account_id when no token names the account, and reports only what is known', async () => {
     const fresh = tokens({ email: 'ada@example.com' });
-    expect(await saveSignIn({ authFile, tokens: fresh, issuer: issuer.url })).toStrictEqual({
+    expect(await saveSignIn({ authFile, tokens: fresh })).toStrictEqual({
       authFile,
       email: 'ada@example.com',
     });
@@ -46,7 +46,7 @@ describe('saveSignIn', () => {
     const fresh = tokens({ [AUTH]: { chatgpt_account_id: 'acct_1' } });
     for (const previous of ['null', '42', '"rt-SECRET-old"', '["rt-SECRET-old"]', 'torn {']) {
       await writeFile(authFile, previous);
-      expect(await saveSignIn({ authFile, tokens: fresh, issuer: issuer.url })).toStrictEqual({
+      expect(await saveSignIn({ authFile, tokens: fresh })).toStrictEqual({
         authFile,
         accountId: 'acct_1',
       });
@@ -66,12 +66,46 @@ describe('saveSignIn', () => {
     expect(issuer.hits).toEqual([]);
   });
 
-  it('revokes only a replaced refresh token that differs from the new one', async () => {
+  it('revokes only a replaced refresh token that differs from the new one, where it was issued', async () => {
+    const id_token = makeJwt({ exp: 2_000_000_000, marker: 'old', claims: { iss: issuer.url } });
     for (const previous of ['', 'rt-SECRET-new', 'rt-SECRET-old']) {
-      await writeFile(authFile, JSON.stringify({ tokens: { refresh_token: previous } }));
-      await saveSignIn({ authFile, tokens: tokens(), issuer: issuer.url });
+      await writeFile(authFile, JSON.stringify({ tokens: { id_token, refresh_token: previous } }));
+      await saveSignIn({ authFile, tokens: tokens() });
     }
     expect(revokedTokens()).toEqual(['rt-SECRET-old']);
+  });
+
+  it('keeps the new sign-in when the replaced token cannot be revoked', async () => {
+    const refusing = await startRecordingServer((_, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    try {
+      const id_token = makeJwt({
+        exp: 2_000_000_000,
+        marker: 'old',
+        claims: { iss: refusing.url },
+      });
+      await writeFile(
+        authFile,
+        JSON.stringify({ tokens: { id_token, refresh_token: 'rt-SECRET-old' } }),
+      );
+      await saveSignIn({ authFile, tokens: tokens() });
+      expect(refusing.hits).toHaveLength(1);
+      expect(JSON.parse(await readFile(authFile, 'utf8')).tokens.refresh_token).toBe(
+        'rt-SECRET-new',
+      );
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('is not blocked by a lock file dated in the future (a clock stepped back after a crash)', async () => {
+    await writeFile(`${authFile}.lock`, 'crashed process\n');
+    const nextYear = new Date(Date.now() + 365 * 86_400_000);
+    await utimes(`${authFile}.lock`, nextYear, nextYear);
+    await saveSignIn({ authFile, tokens: tokens() });
+    expect(await readdir(dir)).toEqual(['auth.json']);
   });
 
   it('writes nothing when cancelled before the write', async () => {
@@ -81,7 +115,6 @@ describe('saveSignIn', () => {
       saveSignIn({
         authFile,
         tokens: tokens(),
-        issuer: issuer.url,
         abortSignal: controller.signal,
       }),
     ).rejects.toMatchObject({ name: 'AbortError' });

@@ -161,4 +161,25 @@ describe('exchangeAuthorizationCode', () => {
     await server!.close();
     expect(await exchange(499, '{}')).toMatchObject({ isRetryable: false });
   });
+
+  it('an answer over 4 MiB is not read: the error names the limit and keeps no code', async () => {
+    for (const [status, retryable] of [
+      [200, false],
+      [502, true],
+    ] as const) {
+      const error = await exchange(
+        status,
+        `{"echo":"ac-SECRET-code","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`,
+      );
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        message: `The sign-in server at ${server!.url}/oauth/token answered (HTTP ${status}) with more than 4 MiB; it was not read. ${retryable ? 'Try again shortly.' : 'Start the sign-in again.'}`,
+        statusCode: status,
+        isRetryable: retryable,
+        responseBody: undefined,
+      });
+      expect(JSON.stringify(error)).not.toContain('SECRET');
+      await server!.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
 import { CODEX_CLIENT_ID } from '../auth/token-refresh';
-import { parseJsonObject, postSignInRequest } from './post-sign-in-request';
+import { parseJsonObject, postSignInRequest, readSignInAnswer } from './post-sign-in-request';
 
 export type SignInTokens = { id_token: string; access_token: string; refresh_token: string };
 
@@ -45,7 +45,7 @@ export async function exchangeAuthorizationCode({
     abortSignal,
   });
 
-  const text = await response.text().catch(() => '');
+  const text = await readSignInAnswer(response, url, redactedBody);
   const body = parseJsonObject(text);
   const responseHeaders = extractResponseHeaders(response);
 

@@ -17,8 +17,10 @@ export interface CodexProviderSettings {
   /** Default `https://chatgpt.com/backend-api/codex`. */
   baseURL?: string | undefined;
   /**
-   * ChatGPT credentials: `{ accessToken, accountId? }`, or a function returning them
-   * (called before every request, so it can hand out a refreshed token). Unset: the
+   * ChatGPT credentials: `{ accessToken, accountId? }`, a function returning them
+   * (called before every request, so it can hand out a refreshed token), or an auth source
+   * such as `redisAuth()` from `ai-sdk-provider-codex/redis` (one sign-in for many
+   * machines; it refreshes through this provider's `tokenURL` and `fetch`). Unset: the
    * sign-in of `codex login`, read from `authFile`.
    */
   auth?: CodexAuth | undefined;
@@ -75,8 +77,9 @@ export interface CodexProviderSettings {
   /**
    * `'sse'` (default): one HTTP request per call, answered with Server-Sent Events.
    * `'websocket'`: calls of a conversation share a WebSocket, and a call that continues the
-   * previous one (an agent's next step) sends only its new items. Node.js ≥ 20.18 only;
-   * a backend that refuses the upgrade switches the provider back to `'sse'`.
+   * previous one (an agent's next step) sends only its new items. Node.js, Deno (with
+   * `--allow-env`) and Bun; elsewhere, or when the backend refuses the upgrade (426), the
+   * provider uses `'sse'`, saying so once in a warning.
    */
   transport?: CodexTransportSetting | undefined;
   /**

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
 
 export type CodexModelId =

@@ -5,7 +5,12 @@
  * the request's tools, read by the stream (item → tool name) and by the replay (tool
  * name → item).
  */
+/** What a tool of the call went out as: its kind, or `unsent` when it was left out. */
+export type CodexToolKind = 'function' | 'custom' | 'local_shell' | 'web_search' | 'unsent';
+
 export type CodexToolNames = {
+  /** Every tool of the call by its key, and what it was sent as. */
+  kinds: Record<string, CodexToolKind>;
   /** The key of the web search tool, if the request has one. */
   webSearch?: string;
   /** The key of the local shell tool, if the request has one. */
@@ -17,6 +22,7 @@ export type CodexToolNames = {
 };
 
 export const NO_TOOL_NAMES: CodexToolNames = Object.freeze({
+  kinds: Object.freeze({}) as Record<string, CodexToolKind>,
   customByWireName: Object.freeze({}) as Record<string, string>,
   customBySdkName: Object.freeze({}) as Record<string, string>,
 });

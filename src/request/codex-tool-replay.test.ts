@@ -4,6 +4,7 @@ import { convertToCodexInput } from './convert-to-codex-input';
 import type { CodexToolNames } from './codex-tool-names';
 
 const names: CodexToolNames = {
+  kinds: { search: 'web_search', shell: 'local_shell', patch: 'custom', write_sql: 'custom' },
   webSearch: 'search',
   localShell: 'shell',
   customByWireName: { apply_patch: 'patch', write_sql: 'write_sql' },

@@ -3,7 +3,7 @@ import type {
   CodexToolResultOutput,
   CodexToolResultPart,
 } from './codex-call-options';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type {
   CodexInputItem,
   CodexLocalShellAction,

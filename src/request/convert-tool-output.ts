@@ -1,5 +1,5 @@
 import { InvalidArgumentError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexWarning } from '../common/codex-warning';
 import type {
   CodexImageDetail,

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { CodexWarning } from '../common/codex-warning';
 import type { CodexCallOptions, CodexProviderToolOption } from './codex-call-options';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexTool, CodexToolChoice } from '../wire/codex-tool-definitions';
 import {
   APPLY_PATCH_DESCRIPTION,
@@ -40,7 +40,7 @@ export function prepareCodexTools({
 } {
   const toolWarnings: CodexWarning[] = [];
   const codexTools: CodexTool[] = [];
-  const toolNames: CodexToolNames = { customByWireName: {}, customBySdkName: {} };
+  const toolNames: CodexToolNames = { kinds: {}, customByWireName: {}, customBySdkName: {} };
   // the backend rejects two tools of one name, so a second one is left out
   const wireNames = new Set<string>();
   const add: AddTool = (wireName, tool, sdkTool) => {
@@ -54,10 +54,14 @@ export function prepareCodexTools({
     }
     wireNames.add(wireName);
     codexTools.push(tool);
+    // the wire's tool types are the stream's call kinds
+    toolNames.kinds[sdkTool.name] = tool.type;
     return true;
   };
 
   for (const tool of tools ?? []) {
+    // until `add` says what it went out as
+    toolNames.kinds[tool.name] = 'unsent';
     if (tool.type === 'function') {
       add(
         tool.name,

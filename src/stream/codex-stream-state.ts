@@ -59,8 +59,11 @@ export type CodexStreamState = {
   finishPart: (finish: CodexFinish) => { type: 'finish' };
   /** Set once `finish` went out: later events are ignored. */
   finished: boolean;
-  /** An item was malformed and skipped: the response ends in error (see `reportMalformedItem`). */
-  lostItem: boolean;
+  /**
+   * The code of the first item that was skipped (malformed, or a call to no tool of its
+   * kind): the response ends in error with it (see `reportSkippedItem`).
+   */
+  skippedItemCode: string | undefined;
   rateLimits: CodexRateLimits | undefined;
 };
 
@@ -89,7 +92,7 @@ export function createCodexStreamState({
     usage: undefined,
     finishPart,
     finished: false,
-    lostItem: false,
+    skippedItemCode: undefined,
     rateLimits,
   };
 }

@@ -1,9 +1,9 @@
 import { customToolCallItemSchema } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
-import { customToolSdkName } from '../request/codex-tool-names';
 import { customToolCallPart } from './output-item-parts';
 import type { CodexStreamState, CustomToolItemState, EventHandler } from './codex-stream-state';
-import { reportMalformedItem } from './report-malformed-item';
+import { reportMalformedItem } from './report-skipped-item';
+import { customToolCallRoute, refuseToolCall } from './tool-call-routing';
 
 // `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
 // SDK parses a tool call's input as JSON, so it travels as a JSON string — and so do the
@@ -13,9 +13,8 @@ function startCustomTool(
   state: CodexStreamState,
   outputIndex: number,
   callId: string,
-  wireName: string,
+  toolName: string,
 ): CustomToolItemState {
-  const toolName = customToolSdkName(state.toolNames, wireName);
   const item: CustomToolItemState = { kind: 'custom', callId, toolName, hasInput: false };
   state.items.set(outputIndex, item);
   state.emit({ type: 'tool-input-start', id: callId, toolName });
@@ -27,9 +26,10 @@ export function customToolCallAdded(
   outputIndex: number,
   item: Record<string, unknown>,
 ): void {
-  if (typeof item.call_id === 'string' && typeof item.name === 'string') {
-    startCustomTool(state, outputIndex, item.call_id, item.name);
-  }
+  if (typeof item.call_id !== 'string' || typeof item.name !== 'string') return;
+  const route = customToolCallRoute(state.toolNames, item.name);
+  // a call to no custom tool is refused when it is done
+  if ('toolName' in route) startCustomTool(state, outputIndex, item.call_id, route.toolName);
 }
 
 export const onCustomToolCallInputDelta: EventHandler = (state, event) => {
@@ -56,11 +56,13 @@ export function customToolCallDone(
     return reportMalformedItem(state, event, 'custom_tool_call item without call_id or name');
   }
   const done = parsed.data;
+  const route = customToolCallRoute(state.toolNames, done.name);
+  if ('refusal' in route) return refuseToolCall(state, outputIndex, event, route.refusal);
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'custom'
       ? started
-      : startCustomTool(state, outputIndex, done.call_id, done.name);
+      : startCustomTool(state, outputIndex, done.call_id, route.toolName);
   const call = customToolCallPart(done, state.toolNames);
   state.emit({
     type: 'tool-input-delta',

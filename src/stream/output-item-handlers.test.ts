@@ -7,7 +7,12 @@ import {
   summaryTexts,
   type CodexEvent,
 } from '../../test/support/codex-events';
-import { corePartsOf, type CoreFinishPart } from '../../test/support/part-stream';
+import {
+  corePartsOf,
+  LOCAL_SHELL_DECLARED,
+  type CoreFinishPart,
+} from '../../test/support/part-stream';
+import type { CodexToolNames } from '../request/codex-tool-names';
 import type { CodexContentPart } from './codex-stream-part';
 
 // Output items → parts, through the real part stream: what a caller sees of each item's
@@ -16,7 +21,7 @@ import type { CodexContentPart } from './codex-stream-part';
 type Part = CodexContentPart | CoreFinishPart | { type: 'stream-start'; warnings: never[] };
 
 async function run(events: CodexEvent[]): Promise<Part[]> {
-  return (await corePartsOf(events)) as Part[];
+  return (await corePartsOf(events, LOCAL_SHELL_DECLARED)) as Part[];
 }
 
 /** The parts between `stream-start` and `finish`, for a response that completes normally. */
@@ -367,6 +372,92 @@ describe('malformed and odd items', () => {
     expect(parts.slice(1).filter(p => p.type.endsWith('-start'))).toEqual([
       { type: 'text-start', id: 'msg_0' },
     ]);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
+  });
+});
+
+describe('calls to no declared tool of their kind', () => {
+  const names: CodexToolNames = {
+    kinds: { getWeather: 'function', run_sql: 'custom' },
+    customByWireName: { run_sql: 'run_sql' },
+    customBySdkName: { run_sql: 'run_sql' },
+  };
+  const call = (name: string) => ({
+    type: 'function_call',
+    call_id: 'c1',
+    name,
+    arguments: '{"q":"x"}',
+  });
+  const errorsOf = (parts: Part[]) =>
+    parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []));
+
+  it('closes an input a start opened under another tool, and finishes with invalid_tool_call', async () => {
+    const parts = (await corePartsOf(
+      [
+        itemAdded(0, call('getWeather')),
+        { type: 'response.function_call_arguments.delta', output_index: 0, delta: '{"q"' },
+        itemDone(0, call('run_sql')),
+        responseCompleted(),
+      ],
+      names,
+    )) as Part[];
+    expect(parts.slice(1, -1)).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 'getWeather' },
+      { type: 'tool-input-delta', id: 'c1', delta: '{"q"' },
+      { type: 'tool-input-end', id: 'c1' },
+      { type: 'error', error: expect.anything() },
+    ]);
+    expect(errorsOf(parts)).toEqual([
+      "invalid_tool_call: The Codex backend sent a function_call for 'run_sql', which is a custom tool of this request, not a function tool; it was skipped and no tool was run.",
+    ]);
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      unified: 'error',
+      raw: 'invalid_tool_call',
+    });
+  });
+
+  it('opens nothing for a refused call, and ignores its deltas', async () => {
+    const parts = (await corePartsOf(
+      [
+        itemAdded(0, call('run_sql')),
+        { type: 'response.function_call_arguments.delta', output_index: 0, delta: 'DROP' },
+        itemDone(0, call('run_sql')),
+        itemAdded(1, { type: 'custom_tool_call', call_id: 'c2', name: 'getWeather' }),
+        { type: 'response.custom_tool_call_input.delta', output_index: 1, delta: 'Paris' },
+        itemDone(1, {
+          type: 'custom_tool_call',
+          call_id: 'c2',
+          name: 'getWeather',
+          input: 'Paris',
+        }),
+        itemAdded(2, { type: 'local_shell_call', call_id: 'c3' }),
+        itemDone(2, {
+          type: 'local_shell_call',
+          call_id: 'c3',
+          action: { type: 'exec', command: ['ls'] },
+        }),
+        responseCompleted(),
+      ],
+      names,
+    )) as Part[];
+    expect(parts.slice(1, -1).map(p => p.type)).toEqual(['error', 'error', 'error']);
+    expect(errorsOf(parts)).toEqual([
+      expect.stringContaining("function_call for 'run_sql'"),
+      expect.stringContaining("custom_tool_call for 'getWeather'"),
+      expect.stringContaining('declares no local shell tool'),
+    ]);
+  });
+
+  it('the first skipped item names the finish: a malformed one before a refused call', async () => {
+    const parts = (await corePartsOf(
+      [
+        itemDone(0, { type: 'message', content: 'not a list' }),
+        itemDone(1, call('run_sql')),
+        responseCompleted(),
+      ],
+      names,
+    )) as Part[];
     expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
   });
 });

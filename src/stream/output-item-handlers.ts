@@ -13,7 +13,8 @@ import {
   type TextItemState,
 } from './codex-stream-state';
 import { emitMessageSources } from './citation-handlers';
-import { reportMalformedItem } from './report-malformed-item';
+import { reportMalformedItem } from './report-skipped-item';
+import { functionCallRefusal, refuseToolCall } from './tool-call-routing';
 import {
   compactionOfItem,
   compactionParts,
@@ -109,7 +110,11 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
       startReasoning(state, outputIndex, item.id);
       break;
     case 'function_call':
-      if (typeof item.call_id === 'string' && typeof item.name === 'string') {
+      if (
+        typeof item.call_id === 'string' &&
+        typeof item.name === 'string' &&
+        functionCallRefusal(state.toolNames, item.name) === undefined
+      ) {
         state.items.set(outputIndex, {
           kind: 'tool',
           callId: item.call_id,
@@ -200,8 +205,10 @@ function functionCallDone(state: CodexStreamState, outputIndex: number, event: C
   if (!parsed.success)
     return reportMalformedItem(state, event, 'function_call item without call_id or name');
   const done = parsed.data;
-  const args = done.arguments ?? '';
   const open = state.items.get(outputIndex);
+  const refusal = functionCallRefusal(state.toolNames, done.name);
+  if (refusal !== undefined) return refuseToolCall(state, outputIndex, event, refusal);
+  const args = done.arguments ?? '';
   const item = open?.kind === 'tool' ? open : { callId: done.call_id, hasInput: false };
   // Not announced by `output_item.added`: the call starts here.
   if (item !== open) state.emit({ type: 'tool-input-start', id: item.callId, toolName: done.name });

@@ -5,7 +5,6 @@ import {
 } from '../wire/codex-events';
 import type { CodexFinish } from './codex-stream-part';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
-import { MALFORMED_ITEM_CODE } from './report-malformed-item';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
 
 // The response's lifecycle: created, its terminal events, and the one `finish`.
@@ -34,8 +33,8 @@ export const onResponseFinished: EventHandler = (state, event) => {
       : null;
   finish(
     state,
-    state.lostItem
-      ? { unified: 'error', raw: MALFORMED_ITEM_CODE }
+    state.skippedItemCode != null
+      ? { unified: 'error', raw: state.skippedItemCode }
       : {
           unified: mapCodexFinishReason({
             incompleteReason,

@@ -2,7 +2,7 @@ import { webSearchCallItemSchema } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import { webSearchCallPart, webSearchResultPart } from './output-item-parts';
 import { uniquePartId, type CodexStreamState, type WebSearchItemState } from './codex-stream-state';
-import { reportMalformedItem } from './report-malformed-item';
+import { reportMalformedItem } from './report-skipped-item';
 
 // `web_search_call` items: the backend runs the search, so each one becomes a
 // provider-executed tool call (when it starts) and its result (when it is done), under

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const APPLY_PATCH_TOOL_ID = 'codex.apply_patch';

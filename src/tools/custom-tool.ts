@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexToolDefinition } from './provider-tool';
 
 export const CUSTOM_TOOL_ID = 'codex.custom';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemDone, responseCompleted } from '../../test/support/codex-events';
-import { corePartsOf } from '../../test/support/part-stream';
+import { corePartsOf, LOCAL_SHELL_DECLARED } from '../../test/support/part-stream';
 import { localShellInputOf, localShellInputSchema } from './local-shell';
 
 // The input a `local_shell` tool's `execute` gets for the backend's exec action: camelCased
@@ -8,10 +8,13 @@ import { localShellInputOf, localShellInputSchema } from './local-shell';
 // so that the AI SDK's check against the tool's input schema passes.
 
 async function inputOf(action: Record<string, unknown>) {
-  const parts = (await corePartsOf([
-    itemDone(0, { id: 'lsh_1', type: 'local_shell_call', call_id: 'call_sh', action }),
-    responseCompleted(),
-  ])) as Array<{ type: string; input?: string }>;
+  const parts = (await corePartsOf(
+    [
+      itemDone(0, { id: 'lsh_1', type: 'local_shell_call', call_id: 'call_sh', action }),
+      responseCompleted(),
+    ],
+    LOCAL_SHELL_DECLARED,
+  )) as Array<{ type: string; input?: string }>;
   const calls = parts.filter(p => p.type === 'tool-call');
   expect(calls).toHaveLength(1);
   const input = JSON.parse(calls[0]!.input!);

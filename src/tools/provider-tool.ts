@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import type * as z from 'zod/v4';
 
 /** What a tool's `execute` is told; every AI SDK version passes at least this. */
 export type CodexToolExecutionOptions = {

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexWebSearchCallItem } from '../wire/codex-output-items';
 import type { CodexToolDefinition } from './provider-tool';
 

@@ -117,18 +117,26 @@ describe('sendCodexRequest: transport failures', () => {
     expect((e.cause as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
   });
 
+  it.each(['fetch failed', 'Network request failed', 'terminated'])(
+    'treats a TypeError "%s" as a network failure worth a retry',
+    async message => {
+      const error = await rejection(send(failingFetch(new TypeError(message))));
+      expect(error).toMatchObject({
+        message: `Cannot connect to the Codex backend at ${URL}: ${message}`,
+        isRetryable: true,
+      });
+    },
+  );
+
   it.each([
-    'fetch failed',
     'Failed to fetch',
     'NetworkError when attempting to fetch resource.',
     'NetworkError when attempting to fetch resource',
     'Load failed',
-    'Network request failed',
-    'terminated',
-  ])('treats a TypeError "%s" as a network failure worth a retry', async message => {
+  ])('treats a browser\'s TypeError "%s" as a network failure, and names CORS', async message => {
     const error = await rejection(send(failingFetch(new TypeError(message))));
     expect(error).toMatchObject({
-      message: `Cannot connect to the Codex backend at ${URL}: ${message}`,
+      message: `Cannot connect to the Codex backend at ${URL}: ${message} (in a browser, also what a request the server's CORS rules refuse looks like: it must allow this page's origin and the request's headers, authorization, chatgpt-account-id, originator, session_id and the others)`,
       isRetryable: true,
     });
   });

@@ -1,11 +1,12 @@
 import { APICallError } from '@ai-sdk/provider';
 import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
-import { codexFailedResponseHandler } from '../common/codex-failed-response-handler';
+import { codexFailedResponseError } from '../common/codex-failed-response-handler';
 import { describeError } from '../common/describe-error';
 import { withDiagnostics } from '../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
 import { assertSendableHeaders } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
+import { someCause } from '../common/some-cause';
 
 /**
  * One request to the Codex backend. Resolves with the response once its headers are in
@@ -49,8 +50,8 @@ export async function sendCodexRequest({
   const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
   if (redirect != null) throw redirect;
   if (!response.ok) {
-    const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues: body });
-    throw withDiagnostics(redactAPICallError(value, [headers.authorization]));
+    const error = await codexFailedResponseError({ response, url, requestBodyValues: body });
+    throw withDiagnostics(redactAPICallError(error, [headers.authorization]));
   }
   return response;
 }
@@ -58,6 +59,12 @@ export async function sendCodexRequest({
 // What runtimes say when the network failed (undici, Chromium, Firefox, Safari, React Native).
 const NETWORK_FAILURE =
   /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed|network request failed|terminated)$/i;
+
+// Browsers say the same of a cross-origin request the server did not allow (CORS), and give
+// a page no way to tell the two apart.
+const BROWSER_FAILURE = /^(failed to fetch|networkerror when attempting|load failed)/i;
+const CORS_HINT =
+  " (in a browser, also what a request the server's CORS rules refuse looks like: it must allow this page's origin and the request's headers, authorization, chatgpt-account-id, originator, session_id and the others)";
 
 function toTransportError(
   error: unknown,
@@ -76,7 +83,7 @@ function toTransportError(
   return new APICallError({
     message: invalidRequest
       ? `The request to the Codex backend at ${url} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
-      : `Cannot connect to the Codex backend at ${url}: ${detail}`,
+      : `Cannot connect to the Codex backend at ${url}: ${detail}${BROWSER_FAILURE.test(detail) ? CORS_HINT : ''}`,
     url,
     requestBodyValues,
     // A cause that quotes a credential is replaced by its redacted text.
@@ -86,12 +93,8 @@ function toTransportError(
 }
 
 function leaksSecret(error: unknown, secrets: string[]): boolean {
-  // The whole cause chain, which may loop.
-  const seen = new Set<unknown>();
-  for (let e = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
-    seen.add(e);
+  return someCause(error, e => {
     const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
-    if (redactSecrets(text, secrets) !== text) return true;
-  }
-  return false;
+    return redactSecrets(text, secrets) !== text;
+  });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 // Schemas for the rare, structural events only. Delta events arrive thousands of times a
 // response and are checked with a `typeof delta === 'string'` guard instead (see

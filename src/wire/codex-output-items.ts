@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 // The output items of a response (`response.output_item.done`), validated with zod when
 // they finish: they are rare, and the stream reads their fields. Every object is loose.

@@ -2,16 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCodexEmulator, type CodexEmulator } from '../support/codex-emulator';
+import { launchChromium } from '../support/launch-chromium';
 
 // The Next.js example, built (`npm run build --prefix examples/next-chat`) and started
 // against the emulator, driven in Debian's headless Chromium like a user would.
 
 const app = fileURLToPath(new URL('../../examples/next-chat/', import.meta.url));
 const results = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let emu: CodexEmulator;
 let server: ChildProcess | undefined;
@@ -60,19 +60,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`next start did not come up:\n${serverLog}`);
     await new Promise(r => setTimeout(r, 250));
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

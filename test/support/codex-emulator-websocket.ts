@@ -300,9 +300,11 @@ export function attachCodexWebSocket(
       );
     const output: any[] = [];
     let completedId: string | undefined;
+    const hangUp = () =>
+      script.closeCode != null ? ws.close(script.closeCode, script.closeReason) : ws.terminate();
     for (const [index, event] of events.entries()) {
       if (script.closeAfterEvents != null && index >= script.closeAfterEvents) {
-        ws.terminate();
+        hangUp();
         return undefined;
       }
       if (ws.readyState !== ws.OPEN) return undefined;
@@ -314,7 +316,7 @@ export function attachCodexWebSocket(
       if (script.delayMs) await sleep(script.delayMs);
     }
     if (script.closeAfterEvents != null) {
-      ws.terminate();
+      hangUp();
       return undefined;
     }
     return completedId != null ? { responseId: completedId, output } : undefined;

@@ -162,6 +162,9 @@ export type EmulatorScript =
       destroyAfterBytes?: number;
       /** Drop the connection (HTTP or WebSocket) after this many events. */
       closeAfterEvents?: number;
+      /** WebSocket: close with this code (and reason) there instead of dropping the connection. */
+      closeCode?: number;
+      closeReason?: string;
       headers?: Record<string, string>;
       /** Omit Content-Type, as the backend sometimes does. */
       noContentType?: boolean;
@@ -226,14 +229,71 @@ export type CodexEmulator = {
   uplinkBytesPerSecond: number;
   /** The WebSocket side: handshakes, injected handshake answers, socket age limit. */
   websocket: EmulatorWebSocket;
+  /** CORS preflights answered (only with the `cors` option), in order. */
+  preflights: CorsPreflight[];
   close: () => Promise<void>;
 };
+
+export type CorsPreflight = {
+  path: string;
+  origin: string | undefined;
+  method: string | undefined;
+  /** `Access-Control-Request-Headers`, lower-case, as the browser listed them. */
+  headers: string[];
+};
+
+/**
+ * With the `cors` option: the request headers a browser page may send, i.e. what this
+ * package sends. A header missing here fails the page's preflight, as it would at a real
+ * CORS gateway that lists its headers; `user-agent` is here although Chromium never sends
+ * a page's own (it keeps its own User-Agent).
+ */
+export const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'chatgpt-account-id',
+  'originator',
+  'session_id',
+  'session-id',
+  'content-type',
+  'content-encoding',
+  'accept',
+  'user-agent',
+  'thread-id',
+  'x-client-request-id',
+  'x-codex-window-id',
+  'x-codex-routing-hint',
+  'x-codex-turn-state',
+];
+
+/** With the `cors` option: response headers a page may read (request id, rate limits). */
+export const CORS_EXPOSED_HEADERS = [
+  'x-request-id',
+  'cf-ray',
+  'retry-after',
+  ...['primary', 'secondary'].flatMap(w =>
+    ['used-percent', 'window-minutes', 'reset-at'].map(f => `x-codex-${w}-${f}`),
+  ),
+  'x-codex-credits-has-credits',
+  'x-codex-credits-balance',
+  'x-codex-turn-state',
+];
 
 export async function startCodexEmulator({
   port = 0,
   log,
-}: { port?: number; log?: (line: string) => void } = {}): Promise<CodexEmulator> {
+  cors = false,
+}: {
+  port?: number;
+  log?: (line: string) => void;
+  /**
+   * Answer CORS preflights and let any origin read the answers, for a page in a browser
+   * calling the emulator from another origin. Off by default: the real backend sends no
+   * CORS headers.
+   */
+  cors?: boolean;
+} = {}): Promise<CodexEmulator> {
   const requests: RecordedRequest[] = [];
+  const preflights: CorsPreflight[] = [];
   const queue: EmulatorScript[] = [];
   const sockets = new Set<Socket>();
   let counter = 0;
@@ -248,6 +308,7 @@ export async function startCodexEmulator({
 
   const server: Server = createServer(async (req, res) => {
     const receivedAt = performance.now();
+    if (cors && answerCors(req, res, preflights)) return;
     const wire = await readBody(req);
     const bytes = wire.byteLength;
     const uplink =
@@ -367,6 +428,7 @@ export async function startCodexEmulator({
     compactionItems: 1,
     callsPerTool: 1,
     requests,
+    preflights,
     enqueue: (...scripts) => queue.push(...scripts),
     latencyMs: 0,
     uplinkBytesPerSecond: 0,
@@ -422,6 +484,35 @@ const destroyedByEmulator = new WeakSet<Socket>();
 function destroy(socket: Socket): void {
   destroyedByEmulator.add(socket);
   socket.destroy();
+}
+
+/**
+ * Sets the CORS headers of every answer; answers a preflight itself (and returns true).
+ * The preflight allows only `CORS_ALLOWED_HEADERS`, so a header this package adds is
+ * caught by the browser test rather than waved through.
+ */
+function answerCors(req: IncomingMessage, res: ServerResponse, into: CorsPreflight[]): boolean {
+  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
+  if (req.method !== 'OPTIONS') return false;
+  const asked = String(req.headers['access-control-request-headers'] ?? '');
+  into.push({
+    path: (req.url ?? '').split('?')[0]!,
+    origin: req.headers.origin,
+    method: req.headers['access-control-request-method'],
+    headers: asked
+      .split(',')
+      .map(h => h.trim().toLowerCase())
+      .filter(Boolean),
+  });
+  res.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST',
+    'access-control-allow-headers': CORS_ALLOWED_HEADERS.join(', '),
+    'access-control-max-age': '600',
+  });
+  res.end();
+  return true;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

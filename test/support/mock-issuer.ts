@@ -7,7 +7,8 @@ import { makeJwt, nowSeconds } from './jwt';
  * A loopback stand-in for `https://auth.openai.com`: the browser sign-in
  * (`/oauth/authorize` → redirect with `code` + `state`, `/oauth/token` checking the PKCE
  * verifier against the challenge), the device-code endpoints, refresh and revocation.
- * Every token it issues contains "SECRET", so the no-secrets check catches any leak.
+ * Every token it issues contains "SECRET", so the no-secrets check catches any leak; its
+ * id and access tokens name it as their issuer (`iss`), as OpenAI's do.
  */
 export type MockIssuer = {
   issuer: string;
@@ -15,10 +16,14 @@ export type MockIssuer = {
   decision: 'approve' | 'deny' | 'deny-entitlement';
   /** Device codes answer "pending" (403) this many times before approval. */
   devicePendingPolls: number;
+  /** The first polls answer 429 `slow_down` this many times (a throttling issuer). */
+  deviceSlowDowns: number;
   /** Polls answer "pending" forever (the user never approves). */
   deviceNeverApproved: boolean;
   /** `interval` sent with a device code, as the server sends it (a string of seconds). */
   deviceInterval: string;
+  /** The user code it hands out instead of `ABCD-<n>` (a hostile issuer's, say). */
+  deviceUserCode: string | undefined;
   /** Whether device-code sign-in is offered at all (404 otherwise). */
   deviceEnabled: boolean;
   /** When set, `/oauth/token` answers 307 to this URL (a hijacked or misconfigured issuer). */
@@ -121,7 +126,7 @@ export async function startMockIssuer(): Promise<MockIssuer> {
       if (!state.deviceEnabled) return json(res, 404, { detail: 'Not Found' });
       if (body.client_id !== CLIENT_ID) return json(res, 400, { error: 'invalid_client' });
       const id = `deviceauth_${++counter}`;
-      const userCode = `ABCD-${1000 + counter}`;
+      const userCode = state.deviceUserCode ?? `ABCD-${1000 + counter}`;
       devices.set(id, { userCode, polls: 0 });
       return json(res, 200, {
         device_auth_id: id,
@@ -136,6 +141,10 @@ export async function startMockIssuer(): Promise<MockIssuer> {
         return json(res, 400, { error: 'invalid_request' });
       }
       state.devicePolls.push(Date.now());
+      if (state.deviceSlowDowns > 0) {
+        state.deviceSlowDowns--;
+        return json(res, 429, { error: 'slow_down' });
+      }
       if (state.deviceNeverApproved || device.polls++ < state.devicePendingPolls) {
         return json(res, 403, { error: 'authorization_pending' });
       }
@@ -162,14 +171,15 @@ export async function startMockIssuer(): Promise<MockIssuer> {
       id_token: makeJwt({
         exp: nowSeconds() + 3600,
         marker: `id-${n}`,
-        claims: { email, 'https://api.openai.com/auth': auth },
+        claims: { iss: state.issuer, email, 'https://api.openai.com/auth': auth },
       }),
       access_token: makeJwt({
         exp: nowSeconds() + 3600,
         marker: `access-${n}`,
-        claims: { 'https://api.openai.com/auth': auth },
+        claims: { iss: state.issuer, 'https://api.openai.com/auth': auth },
       }),
-      refresh_token: `rt-SECRET-login-${n}`,
+      // unique across issuers too: two mock issuers count alike
+      refresh_token: `rt-SECRET-login-${n}-${randomBytes(4).toString('hex')}`,
     };
     state.issued.push(tokens);
     return tokens;
@@ -181,8 +191,10 @@ export async function startMockIssuer(): Promise<MockIssuer> {
     issuer: `http://127.0.0.1:${port}`,
     decision: 'approve',
     devicePendingPolls: 0,
+    deviceSlowDowns: 0,
     deviceNeverApproved: false,
     deviceInterval: '0.02',
+    deviceUserCode: undefined,
     deviceEnabled: true,
     tokenRedirect: undefined,
     account: { email: 'ada@example.com', plan: 'plus', accountId: 'acct_login' },

@@ -19,6 +19,8 @@ export type MockTokenServer = {
   delayMs: number;
   /** Access tokens issued so far. */
   issued: string[];
+  /** The `iss` of the tokens it issues: its own origin unless a test says otherwise. */
+  iss: string;
   close: () => Promise<void>;
 };
 
@@ -93,13 +95,19 @@ export async function startMockTokenServer({
       exp: nowSeconds() + lifetimeSeconds,
       accountId,
       marker: `refreshed-${n}`,
+      claims: { iss: state.iss },
     });
     const refresh = `rt-SECRET-rotated-${n}`;
     state.validRefreshTokens.add(refresh);
     state.issued.push(access);
     reply(200, {
       access_token: access,
-      id_token: makeJwt({ exp: nowSeconds() + lifetimeSeconds, accountId, marker: `id-${n}` }),
+      id_token: makeJwt({
+        exp: nowSeconds() + lifetimeSeconds,
+        accountId,
+        marker: `id-${n}`,
+        claims: { iss: state.iss },
+      }),
       refresh_token: refresh,
     });
   });
@@ -113,6 +121,7 @@ export async function startMockTokenServer({
     enqueue: (...answers) => queue.push(...answers),
     delayMs: 0,
     issued: [],
+    iss: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

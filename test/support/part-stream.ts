@@ -1,6 +1,7 @@
 // What a direct test of `createCodexPartStream` hands it in place of a transport and a model:
 // a connection over a test body, the stream errors the model builds, the core's finish.
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
+import type { CodexToolNames } from '../../src/request/codex-tool-names';
 import type { CodexFinish } from '../../src/stream/codex-stream-part';
 import {
   createCodexPartStream,
@@ -12,6 +13,14 @@ import { toSSE, type CodexEvent } from './codex-events';
 
 /** The core's finish part, before a spec version shapes it: unified and raw reason, metadata. */
 export type CoreFinishPart = { type: 'finish' } & CodexFinish;
+
+/** The tools of a request that declared the local shell tool, under its own name. */
+export const LOCAL_SHELL_DECLARED: CodexToolNames = {
+  kinds: { local_shell: 'local_shell' },
+  localShell: 'local_shell',
+  customByWireName: {},
+  customBySdkName: {},
+};
 
 /** A connection reading SSE from `body`, with nothing to abort or release. */
 export function sseConnection(body: ReadableStream<Uint8Array>): CodexConnection {
@@ -39,9 +48,13 @@ export function corePartStreamOptions(
 
 /**
  * Every part a core-shaped stream gives for `events`, sent in one network read, part for
- * part (no merging of one read's deltas); generated ids count up from `gen-0`.
+ * part (no merging of one read's deltas); generated ids count up from `gen-0`. `toolNames`:
+ * the request's tools (none by default).
  */
-export async function corePartsOf(events: CodexEvent[]): Promise<unknown[]> {
+export async function corePartsOf(
+  events: CodexEvent[],
+  toolNames?: CodexToolNames,
+): Promise<unknown[]> {
   let n = 0;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -51,7 +64,7 @@ export async function corePartsOf(events: CodexEvent[]): Promise<unknown[]> {
   });
   const stream = createCodexPartStream(
     sseConnection(body),
-    corePartStreamOptions({ coalesceDeltas: false, generateId: () => `gen-${n++}` }),
+    corePartStreamOptions({ coalesceDeltas: false, generateId: () => `gen-${n++}`, toolNames }),
   );
   return convertReadableStreamToArray(stream);
 }

@@ -7,7 +7,14 @@ import type { AddressInfo } from 'node:net';
  */
 export type RecordingServer = {
   url: string;
-  hits: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>;
+  /** Each request, with when it arrived (`Date.now()`). */
+  hits: Array<{
+    method: string;
+    url: string;
+    headers: IncomingMessage['headers'];
+    body: string;
+    at: number;
+  }>;
   close: () => Promise<void>;
 };
 
@@ -19,6 +26,7 @@ export async function startRecordingServer(
 ): Promise<RecordingServer> {
   const hits: RecordingServer['hits'] = [];
   const server = createServer((req, res) => {
+    const at = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', chunk => chunks.push(chunk));
     req.on('end', () => {
@@ -27,6 +35,7 @@ export async function startRecordingServer(
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        at,
       });
       handler(req, res);
     });

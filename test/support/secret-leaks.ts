@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { expect } from 'vitest';
 
 /** Every token used in the tests contains this marker. */
 export const SECRET = 'SECRET';
@@ -33,4 +34,16 @@ export function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** The error `promise` rejects with, checked to show no token anywhere in it. */
+export async function failure(promise: PromiseLike<unknown>): Promise<Error> {
+  const error = await Promise.resolve(promise).then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: Error) => e,
+  );
+  expect(secretLeaks(error)).toEqual([]);
+  return error;
 }

@@ -11,14 +11,17 @@ import {
  * faults, compaction answers, tool calls per turn, accepted tokens, model catalog, usage
  * payload). The returned object always points at the live emulator.
  */
-export function useCodexEmulator(): CodexEmulator {
+export function useCodexEmulator(
+  options?: Parameters<typeof startCodexEmulator>[0],
+): CodexEmulator {
   let current: CodexEmulator | undefined;
   beforeAll(async () => {
-    current = await startCodexEmulator();
+    current = await startCodexEmulator(options);
   });
   afterAll(() => current?.close());
   beforeEach(() => {
     current!.requests.length = 0;
+    current!.preflights.length = 0;
     current!.inject = undefined;
     current!.compactionItems = 1;
     current!.callsPerTool = 1;

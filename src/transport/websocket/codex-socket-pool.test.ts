@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { useCodexEmulator } from '../../../test/support/use-codex-emulator';
 import type { CodexInputItem, CodexRequestBody } from '../../wire/codex-request-body';
-import { openCodexSocket, type CodexSocket } from './codex-socket';
-import { CodexSocketPool } from './codex-socket-pool';
+import type { CodexSocket } from './codex-socket';
+import { openRuntimeSocket } from './open-runtime-socket';
+import { openUndiciSocket } from './open-undici-socket';
+import { CodexSocketPool, PINNED_SOCKET_IDLE_TIMEOUT_MS } from './codex-socket-pool';
 import { createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
 
 // The pool with real sockets to the emulator: which idle socket a request gets, and which
@@ -18,7 +20,7 @@ afterEach(() => {
 });
 
 async function open(): Promise<CodexSocket> {
-  const socket = await openCodexSocket({
+  const socket = await openUndiciSocket({
     url: toWebSocketUrl(`${emu.baseURL}/responses`),
     headers: createUpgradeHeaders({ authorization: 'Bearer tok' }),
   });
@@ -140,6 +142,31 @@ describe('CodexSocketPool', () => {
     expect(pool.take('k', continuing)).toBeUndefined();
   });
 
+  it('closes an idle socket that keeps the process alive (Bun) after 1 s, whatever the timeout', async () => {
+    // undici's WebSocket as the runtime's own: it takes `{ headers }` as Bun's does, and the
+    // runtime opener hands out no TCP socket to unref
+    vi.stubGlobal('WebSocket', (await import('undici')).WebSocket);
+    const a = await openRuntimeSocket({
+      url: toWebSocketUrl(`${emu.baseURL}/responses`),
+      headers: createUpgradeHeaders({ authorization: 'Bearer tok' }),
+    });
+    opened.push(a);
+    vi.unstubAllGlobals();
+    expect(a.canIdle).toBe(false);
+    const pool = new CodexSocketPool(60_000);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      pool.release('k', a);
+      await vi.advanceTimersByTimeAsync(PINNED_SOCKET_IDLE_TIMEOUT_MS - 1);
+      expect(a.isOpen).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(a.isOpen).toBe(false);
+      expect(pool.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps a socket taken before its idle timeout open', async () => {
     const pool = new CodexSocketPool(50);
     const a = await open();
@@ -175,7 +202,7 @@ describe('CodexSocketPool', () => {
     const reasons: string[] = [];
     server.on('connection', ws => ws.on('close', (_, reason) => reasons.push(reason.toString())));
     const bareOpen = () =>
-      openCodexSocket({
+      openUndiciSocket({
         url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
         headers: {},
       });

@@ -8,6 +8,13 @@ import { getIncrementalInput } from './get-incremental-input';
  */
 export const DEFAULT_SOCKET_IDLE_TIMEOUT_MS = 60_000;
 
+/**
+ * How long an unused socket stays open where it keeps the process alive (Bun's): long
+ * enough for an agent's next step after a quick tool, short enough that a script that is
+ * done does not wait for it.
+ */
+export const PINNED_SOCKET_IDLE_TIMEOUT_MS = 1_000;
+
 type IdleSocket = { socket: CodexSocket; timer: ReturnType<typeof setTimeout> };
 
 /**
@@ -43,12 +50,15 @@ export class CodexSocketPool {
   release(key: string, socket: CodexSocket): void {
     if (!socket.isOpen) return;
     socket.setIdle(true);
+    const timeoutMs = socket.canIdle
+      ? this.idleTimeoutMs
+      : Math.min(this.idleTimeoutMs, PINNED_SOCKET_IDLE_TIMEOUT_MS);
     const entry: IdleSocket = {
       socket,
       timer: setTimeout(() => {
         this.remove(key, entry);
         socket.close('idle');
-      }, this.idleTimeoutMs),
+      }, timeoutMs),
     };
     // the timer must not keep the process alive either
     (entry.timer as { unref?: () => void }).unref?.();

@@ -135,8 +135,9 @@ describe('CodexSocketResponse', () => {
     const { socket, response, outcomes, events, open } = setup();
     response.start('{}');
     socket.frames(created(), delta('one'));
-    socket.closeWith(new Error('The Codex WebSocket closed (code 1006)'));
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    const closed = new Error('The Codex WebSocket closed (code 1006)');
+    socket.closeWith(closed);
+    expect(outcomes).toStrictEqual([{ reusable: false, failure: closed }]);
     await response.firstEvent(undefined);
     const source = open();
     expect(await source.read()).toBe('more');
@@ -148,12 +149,13 @@ describe('CodexSocketResponse', () => {
     const { socket, response, outcomes, events, open } = setup();
     response.start('{}');
     socket.frames(created(), itemDone('Hi'), completed());
-    socket.closeWith(new Error('The Codex WebSocket closed (code 1000)'));
+    const closed = new Error('The Codex WebSocket closed (code 1000)');
+    socket.closeWith(closed);
     await response.firstEvent(undefined);
     expect(await open().read()).toBe('end');
     expect(events.at(-1)).toEqual(completed());
     // the closed socket is not offered again, and the pool hears of this response once
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    expect(outcomes).toStrictEqual([{ reusable: false, failure: closed }]);
   });
 
   it('drops what is queued when the caller aborts, and rejects with the reason', async () => {
@@ -166,7 +168,7 @@ describe('CodexSocketResponse', () => {
     controller.abort(reason);
     await expect(open().read()).rejects.toBe(reason);
     expect(events).toEqual([]);
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    expect(outcomes).toStrictEqual([{ reusable: false, failure: reason }]);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
@@ -175,7 +177,7 @@ describe('CodexSocketResponse', () => {
     socket.sendError = new Error('WebSocket is not open');
     response.start('{}');
     await expect(response.firstEvent(undefined)).rejects.toThrow('WebSocket is not open');
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    expect(outcomes).toStrictEqual([{ reusable: false, failure: socket.sendError }]);
   });
 
   it('gives up on a socket that stays silent, and does not offer it again', async () => {
@@ -186,7 +188,9 @@ describe('CodexSocketResponse', () => {
     const failed = expect(first).rejects.toThrow('no answer for 0.5 s');
     await vi.advanceTimersByTimeAsync(500);
     await failed;
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    expect(outcomes).toStrictEqual([
+      { reusable: false, failure: new Error('no answer for 0.5 s') },
+    ]);
   });
 
   it('lets a response that started take its time after the first event', async () => {
@@ -221,7 +225,9 @@ describe('CodexSocketResponse', () => {
     source.cancel();
     await expect(pending).rejects.toThrow('cancelled');
     // a response still in flight must not reach the next request on this socket
-    expect(outcomes).toStrictEqual([{ reusable: false }]);
+    expect(outcomes).toStrictEqual([
+      { reusable: false, failure: new Error('The Codex WebSocket response was cancelled') },
+    ]);
     expect(socket.listener).toBeUndefined();
     // cancelling after the end changes nothing
     source.cancel();

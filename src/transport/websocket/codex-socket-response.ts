@@ -15,6 +15,8 @@ export type CodexSocketOutcome = {
   reusable: boolean;
   /** Set when the response completed: its id and output items, the next turn's base. */
   completed?: { responseId: string; outputItems: unknown[] };
+  /** Why the response ended early: the socket's close, the caller's abort. */
+  failure?: unknown;
 };
 
 /**
@@ -165,7 +167,7 @@ export class CodexSocketResponse {
     this.failure = error;
     // an abort ends the stream at once; frames that came before a close still count
     if (error === this.signal.reason) this.queue = [];
-    this.end({ reusable });
+    this.end({ reusable, failure: error });
   }
 
   private end(outcome: CodexSocketOutcome) {

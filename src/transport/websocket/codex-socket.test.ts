@@ -1,132 +1,23 @@
-import { createHash } from 'node:crypto';
 import { getEventListeners } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Dispatcher } from 'undici';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  acceptingServer,
+  answerUpgrade,
+  dispatchers,
+  listenTo,
+  refuse,
+  refusingURL,
+  silentServer,
+  startServer,
+  uncaughtDuring,
+} from '../../../test/support/upgrade-server';
 import { isRefusedUpgrade } from './websocket-errors';
-import { openCodexSocket, type CodexSocket } from './codex-socket';
+import { openUndiciSocket } from './open-undici-socket';
 
 // One socket against a bare upgrade server on 127.0.0.1 whose answers each test picks:
 // frames in both directions, who closed it and why, what keeps the process alive, and what
 // each way an upgrade can fail rejects with.
-
-type OnUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-const servers: Server[] = [];
-const connections = new Set<Duplex>();
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const socket of connections) socket.destroy();
-  connections.clear();
-  await Promise.all(servers.splice(0).map(s => new Promise(r => s.close(r))));
-});
-
-async function startServer(onUpgrade: OnUpgrade): Promise<string> {
-  const server = createServer((_, res) => res.end());
-  server.on('connection', socket => connections.add(socket));
-  server.on('upgrade', onUpgrade);
-  servers.push(server);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  return `ws://127.0.0.1:${(server.address() as { port: number }).port}/responses`;
-}
-
-/** A server that accepts every upgrade (with `extraHeaders`) and hands the socket over. */
-async function acceptingServer(extraHeaders: string[] = []) {
-  const wss = new WebSocketServer({ noServer: true });
-  wss.on('headers', headers => headers.push(...extraHeaders));
-  const sockets: ServerSocket[] = [];
-  let onSocket: (ws: ServerSocket) => void = ws => sockets.push(ws);
-  const url = await startServer((req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, ws => onSocket(ws)),
-  );
-  const nextServerSocket = () =>
-    sockets.length > 0
-      ? Promise.resolve(sockets.shift()!)
-      : new Promise<ServerSocket>(
-          r => (onSocket = ws => ((onSocket = s => sockets.push(s)), r(ws))),
-        );
-  return { url, nextServerSocket };
-}
-
-/** Answers the upgrade by hand: `101` with a correct accept key unless told otherwise. */
-function answerUpgrade(req: IncomingMessage, socket: Duplex, { validKey = true } = {}) {
-  const key = req.headers['sec-websocket-key'];
-  const accept = createHash('sha1')
-    .update(validKey ? `${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11` : 'wrong')
-    .digest('base64');
-  socket.write(
-    'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-      `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
-  );
-}
-
-/** A server that never answers an upgrade: it tells when one came, and when its client hung up. */
-async function silentServer() {
-  let requested!: () => void;
-  const upgradeSeen = new Promise<void>(r => (requested = r));
-  let hungUp!: () => void;
-  const dropped = new Promise<void>(r => (hungUp = r));
-  const url = await startServer((_, socket) => {
-    socket.once('end', () => hungUp());
-    requested();
-  });
-  return { url, upgradeSeen, dropped };
-}
-
-function refuse(socket: Duplex, status: number, headers: string[] = []) {
-  socket.end([`HTTP/1.1 ${status} Nope`, 'content-length: 0', ...headers, '', ''].join('\r\n'));
-}
-
-function listenTo(socket: CodexSocket) {
-  const messages: string[] = [];
-  const closed = new Promise<Error>(resolve =>
-    socket.listen({ onMessage: text => messages.push(text), onClose: resolve }),
-  );
-  return { messages, closed };
-}
-
-/** Errors thrown out of event listeners while `run` is under way. */
-async function uncaughtDuring(run: () => Promise<void>): Promise<unknown[]> {
-  const errors: unknown[] = [];
-  const record = (error: unknown) => errors.push(error);
-  process.on('uncaughtException', record);
-  try {
-    await run();
-    await new Promise(r => setImmediate(r));
-  } finally {
-    process.off('uncaughtException', record);
-  }
-  return errors;
-}
-
-/**
- * The agent Node's own fetch sets up on first use (its bundled undici, the old handler
- * style), taken before this package's undici sets up the shared global one.
- */
-const nodeAgent = (async () => {
-  const server = createServer((_, res) => res.end());
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  await (await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`)).text();
-  await new Promise(r => (server.closeAllConnections(), server.close(r)));
-  return (globalThis as Record<symbol, unknown>)[
-    Symbol.for('undici.globalDispatcher.1')
-  ] as Dispatcher;
-})();
-
-async function nodeFetchDispatcher(): Promise<Dispatcher> {
-  const dispatcher = await nodeAgent;
-  const { Agent } = await import('undici');
-  expect(dispatcher).not.toBeInstanceOf(Agent);
-  return dispatcher;
-}
-
-/** The two handler styles the upgrade goes through, depending on whose undici dispatches. */
-const dispatchers: [string, () => Promise<Dispatcher>][] = [
-  ['this package’s undici', async () => new (await import('undici')).Agent()],
-  ['Node.js’s own undici', nodeFetchDispatcher],
-];
 
 /** TCP sockets that keep the process alive. */
 const liveSockets = () =>
@@ -135,7 +26,7 @@ const liveSockets = () =>
 describe('CodexSocket', () => {
   it('hands text and binary frames to the listener as text', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const { messages } = listenTo(socket);
     const received = new Promise(r => server.once('message', r));
@@ -151,7 +42,7 @@ describe('CodexSocket', () => {
 
   it('ignores frames that arrive while nobody listens', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const errors = await uncaughtDuring(async () => {
       server.send('{"type":"stray"}');
@@ -168,7 +59,7 @@ describe('CodexSocket', () => {
 
   it('tells the listener the close code and reason the server gave', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     (await nextServerSocket()).close(4000, 'going away');
     expect((await closed).message).toBe('The Codex WebSocket closed (code 4000, going away)');
@@ -177,7 +68,7 @@ describe('CodexSocket', () => {
 
   it('names only the code when the connection drops without a close frame', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     (await nextServerSocket()).terminate();
     expect((await closed).message).toBe('The Codex WebSocket closed (code 1006)');
@@ -189,7 +80,7 @@ describe('CodexSocket', () => {
       serverSide = socket;
       answerUpgrade(req, socket);
     });
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const { closed } = listenTo(socket);
     expect(socket.isOpen).toBe(true);
     // a close frame (code 1000); the client answers with its own, the TCP connection stays up
@@ -203,7 +94,7 @@ describe('CodexSocket', () => {
 
   it('closes with code 1000 and the reason, cut to what a close frame carries', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const seen = new Promise<[number, string]>(r =>
       server.once('close', (code, reason) => r([code, String(reason)])),
@@ -215,7 +106,7 @@ describe('CodexSocket', () => {
 
   it('closes with the reason "done" when given none', async () => {
     const { url, nextServerSocket } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const server = await nextServerSocket();
     const seen = new Promise<[number, string]>(r =>
       server.once('close', (code, reason) => r([code, String(reason)])),
@@ -226,7 +117,7 @@ describe('CodexSocket', () => {
 
   it('tells a listener that comes after close() that the client closed it, and why', async () => {
     const { url } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     socket.close('idle');
     const { closed } = listenTo(socket);
     expect((await closed).message).toBe('The Codex WebSocket was closed by the client (idle)');
@@ -234,7 +125,7 @@ describe('CodexSocket', () => {
 
   it('keeps the process alive while busy, not while idle or closing', async () => {
     const { url } = await acceptingServer();
-    const socket = await openCodexSocket({ url, headers: {} });
+    const socket = await openUndiciSocket({ url, headers: {} });
     const busy = liveSockets();
     socket.setIdle(true);
     expect(liveSockets()).toBe(busy - 1);
@@ -253,7 +144,7 @@ describe('CodexSocket', () => {
         'X-Dup: a',
         'X-Dup: b',
       ]);
-      const socket = await openCodexSocket({ url, headers: {}, dispatcher: await dispatcher() });
+      const socket = await openUndiciSocket({ url, headers: {}, dispatcher: await dispatcher() });
       const { 'sec-websocket-accept': accept, ...rest } = socket.responseHeaders;
       expect(accept).toMatch(/^[A-Za-z0-9+/]{27}=$/);
       expect(rest).toStrictEqual({
@@ -268,11 +159,11 @@ describe('CodexSocket', () => {
   );
 });
 
-describe('openCodexSocket', () => {
+describe('openUndiciSocket', () => {
   it('leaves no abort listener on the signal once open', async () => {
     const { url } = await acceptingServer();
     const signal = new AbortController().signal;
-    const socket = await openCodexSocket({ url, headers: {}, signal });
+    const socket = await openUndiciSocket({ url, headers: {}, signal });
     expect(getEventListeners(signal, 'abort')).toEqual([]);
     socket.close('done');
   });
@@ -280,7 +171,7 @@ describe('openCodexSocket', () => {
   it('rejects with the abort reason during the upgrade, and drops the connection', async () => {
     const { url, upgradeSeen, dropped } = await silentServer();
     const controller = new AbortController();
-    const opening = openCodexSocket({ url, headers: {}, signal: controller.signal });
+    const opening = openUndiciSocket({ url, headers: {}, signal: controller.signal });
     await upgradeSeen;
     const reason = new Error('stop');
     controller.abort(reason);
@@ -292,7 +183,7 @@ describe('openCodexSocket', () => {
   it('gives up an upgrade that is not answered within 15 s, with a retryable error', async () => {
     const { url, upgradeSeen, dropped } = await silentServer();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const opening = openCodexSocket({ url, headers: {} }).catch(e => e);
+    const opening = openUndiciSocket({ url, headers: {} }).catch(e => e);
     await upgradeSeen;
     await vi.advanceTimersByTimeAsync(15_000);
     const error = await opening;
@@ -305,10 +196,9 @@ describe('openCodexSocket', () => {
   it.each(dispatchers)(
     'names the network error when nothing answers, as a retryable failure (%s)',
     async (_, makeDispatcher) => {
-      const url = await startServer(() => {});
+      const url = await refusingURL();
       const dispatcher = await makeDispatcher();
-      await new Promise(r => servers.pop()!.close(r));
-      const error = await openCodexSocket({ url, headers: {}, dispatcher }).catch(e => e);
+      const error = await openUndiciSocket({ url, headers: {}, dispatcher }).catch(e => e);
       expect(error).toMatchObject({ isRetryable: true, statusCode: undefined });
       expect(error.message).toMatch(
         new RegExp(`^Cannot open a WebSocket to ${url}: .*ECONNREFUSED`),
@@ -323,7 +213,7 @@ describe('openCodexSocket', () => {
       const url = await startServer((req, socket) =>
         answerUpgrade(req, socket, { validKey: false }),
       );
-      const error = await openCodexSocket({
+      const error = await openUndiciSocket({
         url,
         headers: {},
         dispatcher: await dispatcher(),
@@ -336,7 +226,7 @@ describe('openCodexSocket', () => {
 
   it('refuses an upgrade answered with a status outside the HTTP range, without crashing', async () => {
     const url = await startServer((_, socket) => refuse(socket, 999));
-    const error = await openCodexSocket({ url, headers: {} }).catch(e => e);
+    const error = await openUndiciSocket({ url, headers: {} }).catch(e => e);
     expect(isRefusedUpgrade(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 999, isRetryable: false });
     expect(error.message).toContain('HTTP 999');
@@ -346,7 +236,7 @@ describe('openCodexSocket', () => {
     const url = await startServer((_, socket) =>
       refuse(socket, 307, ['location: http://elsewhere.example/responses']),
     );
-    const error = await openCodexSocket({ url, headers: {} }).catch(e => e);
+    const error = await openUndiciSocket({ url, headers: {} }).catch(e => e);
     expect(error).toMatchObject({ statusCode: 307, isRetryable: false });
     expect(error.message).toContain(
       `The Codex backend at ${url} answered with a redirect (307) to http://elsewhere.example/responses`,

@@ -1,6 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
 import { codexFailedResponseHandler } from '../../common/codex-failed-response-handler';
 import { describeError } from '../../common/describe-error';
+import { redirectError } from '../../common/redirect-error';
+import { someCause } from '../../common/some-cause';
 import { withDiagnostics } from '../../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../../common/redact-secrets';
 
@@ -101,6 +103,76 @@ export function handshakeError({
     }),
   );
   refusedUpgrades.add(error);
+  return error;
+}
+
+/**
+ * An upgrade answered with another status than 101: a redirect (never followed: it would
+ * carry the token along, nor taken for "use HTTP"), else a refusal (`handshakeError`).
+ */
+export function upgradeRefused(options: {
+  url: string;
+  status: number;
+  responseHeaders: Record<string, string>;
+}): APICallError {
+  const { url, status, responseHeaders } = options;
+  const redirect =
+    status >= 300 && status < 400
+      ? redirectError(
+          new Response(null, { status, headers: responseHeaders }),
+          url,
+          undefined,
+          'the Codex backend',
+          'baseURL',
+        )
+      : undefined;
+  return redirect ?? handshakeError(options);
+}
+
+const unavailable = new WeakSet<Error>();
+
+/**
+ * The socket code cannot run here: the runtime refuses what it needs (a Deno permission),
+ * or the dispatcher or `WebSocket` at hand cannot carry the upgrade. Not the backend's
+ * doing: the transport uses HTTP for good.
+ */
+export function socketUnavailable(cause: unknown): Error {
+  const error = new Error(describeError(cause), { cause });
+  unavailable.add(error);
+  return error;
+}
+
+export function isSocketUnavailable(error: unknown): error is Error {
+  return error instanceof Error && unavailable.has(error);
+}
+
+const tooBig = new WeakSet<Error>();
+
+/** A message from the backend over `MAX_MESSAGE_BYTES`: the socket closed with 1009. */
+export function messageTooBig(limitBytes: number): Error {
+  const error = new Error(
+    `The Codex WebSocket closed: a message from the backend was larger than ${limitBytes / 2 ** 20} MiB, this package's limit (message too big)`,
+  );
+  tooBig.add(error);
+  return error;
+}
+
+/** The socket closed with 1009 (message too big), by either side; looked for along `cause`. */
+export function isMessageTooBig(error: unknown): boolean {
+  return someCause(error, e => e instanceof Error && tooBig.has(e));
+}
+
+/** The socket closed with this code and reason. */
+export function socketClosed(code: number, reason: string): Error {
+  if (code !== 1009) {
+    return new Error(
+      `The Codex WebSocket closed (${[`code ${code}`, reason].filter(Boolean).join(', ')})`,
+    );
+  }
+  const error = new Error(
+    `The Codex WebSocket closed (code 1009, message too big${reason ? `: ${reason}` : ''})`,
+  );
+  tooBig.add(error);
   return error;
 }
 

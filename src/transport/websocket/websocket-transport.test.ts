@@ -114,7 +114,7 @@ describe('WebSocket transport', () => {
     const transport = createWebSocketTransport({
       replayOutput: outputItemsAsInput,
       http,
-      loadSocketModule: () => Promise.reject(new Error("Cannot find module 'undici'")),
+      loadSocketOpener: () => Promise.reject(new Error("Cannot find module 'undici'")),
     });
     const request = {
       url: `${emu.baseURL}/responses`,

@@ -9,7 +9,6 @@ import type {
   CodexTransportRequest,
 } from '../codex-transport';
 import type { CodexSocket } from './codex-socket';
-import { loadUndici } from '../load-undici';
 import { assertSendableHeaders } from '../../common/header-checks';
 import { CodexSocketPool } from './codex-socket-pool';
 import { CodexSocketResponse, type CodexSocketOutcome } from './codex-socket-response';
@@ -18,14 +17,19 @@ import {
   CONNECTION_LIMIT_CODE,
   errorFrameCode,
   errorFrameToAPICallError,
-  isRefusedUpgrade,
+  isMessageTooBig,
   isWrappedErrorFrame,
   PREVIOUS_RESPONSE_NOT_FOUND_CODE,
   socketFailure,
 } from './websocket-errors';
 import { createUpgradeHeaders, toWebSocketUrl } from './upgrade-request';
-
-type SocketModule = typeof import('./codex-socket');
+import { createPendingWarning, withWarning } from './with-warning';
+import {
+  loadRuntimeSocketOpener,
+  openSocket,
+  SOCKET_COOL_DOWN_MS,
+  type SocketOpener,
+} from './open-socket';
 
 export type WebSocketTransport = CodexTransport & {
   /** Whether a refused upgrade switched this transport to HTTP for good. */
@@ -34,8 +38,8 @@ export type WebSocketTransport = CodexTransport & {
   close(): void;
 };
 
-type WebSocketTransportOptions = {
-  /** Where requests go after a refused upgrade. */
+export type WebSocketTransportOptions = {
+  /** Where requests go when no socket can take them. */
   http: CodexTransport;
   /**
    * A response's output items as the caller's next prompt will hold them (see
@@ -44,8 +48,8 @@ type WebSocketTransportOptions = {
    */
   replayOutput: (outputItems: readonly unknown[]) => CodexInputItem[] | undefined;
   /**
-   * Told once, when a refused upgrade switches the transport to HTTP; the response of that
-   * request also carries the message as a warning.
+   * Told once, when the transport switches to HTTP for good; the response of that request
+   * also carries the message as a warning.
    */
   onFallback?: (message: string) => void;
   /** How long an unused socket stays open. */
@@ -55,7 +59,7 @@ type WebSocketTransportOptions = {
    * stream idle timeout, which applies from the first event on); unset: no limit.
    */
   firstEventTimeoutMs?: number;
-  loadSocketModule?: () => Promise<SocketModule>;
+  loadSocketOpener?: () => Promise<SocketOpener>;
 };
 
 /**
@@ -64,10 +68,14 @@ type WebSocketTransportOptions = {
  * its new items. Failures map to what the HTTP transport would have given, so the retry,
  * auth-renewal and part-stream layers above treat both alike:
  * - an upgrade refused with 401 rejects with that 401 (credentials are renewed above);
- *   any other refusal moves this transport to `http` for the rest of its life (`onFallback`
- *   once), and the request goes out over HTTP;
+ * - a 426 (or another 4xx), or a runtime where no socket can run, moves this transport to
+ *   `http` for the rest of its life (`onFallback` once), and the request goes out over HTTP;
+ * - a 5xx, 408 or 429, a network failure or a timeout of the upgrade is transient: the
+ *   request goes over HTTP, as do the others for `SOCKET_COOL_DOWN_MS`, then a socket is
+ *   tried again;
  * - a socket that breaks before the response starts rejects with a retryable error, and
- *   the retry opens a fresh socket, which sends the full input;
+ *   the retry opens a fresh socket, which sends the full input; one closed with 1009
+ *   (message too big) sends that request over HTTP instead;
  * - `websocket_connection_limit_reached` (sockets live at most 60 minutes) and
  *   `previous_response_not_found` are answered here: a fresh socket or the full input;
  * - error frames with a status become the `APICallError` of that HTTP status.
@@ -78,39 +86,44 @@ export function createWebSocketTransport({
   onFallback,
   idleTimeoutMs,
   firstEventTimeoutMs,
-  // undici too, so that a runtime without it falls back to HTTP here
-  loadSocketModule = () =>
-    Promise.all([import('./codex-socket'), loadUndici()]).then(([module]) => module),
+  loadSocketOpener = loadRuntimeSocketOpener,
 }: WebSocketTransportOptions): WebSocketTransport {
   const pool = new CodexSocketPool(idleTimeoutMs);
   let fellBack = false;
-  let sockets: Promise<SocketModule> | undefined;
+  let httpUntil = 0;
+  let opener: Promise<SocketOpener> | undefined;
+  const tooBigForSocket = new WeakSet<CodexRequestBody>();
+  const notice = createPendingWarning();
+  const overHttp = (request: CodexTransportRequest) => notice.attach(http.send(request));
 
   /** For good: the request, and every later one, goes over HTTP; the caller hears it once. */
-  async function fallBack(
-    request: CodexTransportRequest,
-    message: string,
-  ): Promise<CodexResponseStream> {
-    const first = !fellBack;
-    fellBack = true;
-    if (first) {
+  function fallBack(request: CodexTransportRequest, message: string): Promise<CodexResponseStream> {
+    if (!fellBack) {
+      fellBack = true;
       pool.closeAll();
+      notice.set(message);
       onFallback?.(message);
     }
-    const response = await http.send(request);
-    if (!first) return response;
-    return { ...response, warnings: [...(response.warnings ?? []), { type: 'other', message }] };
+    return overHttp(request);
   }
 
   const context: SocketSendContext = {
     pool,
     replayOutput,
     firstEventTimeoutMs,
-    loadSocketModule: () => (sockets ??= loadSocketModule()),
+    tooBigForSocket,
+    loadSocketOpener: () => (opener ??= loadSocketOpener()),
     fallBack,
+    detour: async (request, message, coolDown) => {
+      if (coolDown) httpUntil = Date.now() + SOCKET_COOL_DOWN_MS;
+      return withWarning(await http.send(request), message);
+    },
   };
   return {
-    send: async request => (fellBack ? http.send(request) : sendOverSocket(context, request)),
+    send: async request =>
+      fellBack || Date.now() < httpUntil || tooBigForSocket.has(request.body)
+        ? overHttp(request)
+        : sendOverSocket(context, request),
     get fellBack() {
       return fellBack;
     },
@@ -123,9 +136,17 @@ type SocketSendContext = {
   pool: CodexSocketPool;
   replayOutput: WebSocketTransportOptions['replayOutput'];
   firstEventTimeoutMs: number | undefined;
-  /** The socket module, loaded once per transport. */
-  loadSocketModule: () => Promise<SocketModule>;
+  /** Requests a socket closed on with 1009 (message too big): they go over HTTP. */
+  tooBigForSocket: WeakSet<CodexRequestBody>;
+  /** How sockets are opened here, found once per transport. */
+  loadSocketOpener: () => Promise<SocketOpener>;
   fallBack: (request: CodexTransportRequest, message: string) => Promise<CodexResponseStream>;
+  /** This request over HTTP, saying why; with `coolDown`, the next ones too for a while. */
+  detour: (
+    request: CodexTransportRequest,
+    message: string,
+    coolDown: boolean,
+  ) => Promise<CodexResponseStream>;
 };
 
 async function sendOverSocket(
@@ -143,8 +164,12 @@ async function sendOverSocket(
   for (let attempt = 0; ; attempt++) {
     const socket =
       (freshSocket ? undefined : pool.take(key, body)) ??
-      (await openSocket(context.loadSocketModule, { url, headers, signal }));
-    if (typeof socket === 'string') return context.fallBack(request, socket);
+      (await openSocket(context.loadSocketOpener, { url, headers, signal }));
+    if ('httpFor' in socket) {
+      return socket.httpFor === 'good'
+        ? context.fallBack(request, socket.message)
+        : context.detour(request, socket.message, true);
+    }
 
     const increment: CodexIncrementalInput | undefined = getIncrementalInput(socket.turn, body);
     socket.turn = undefined;
@@ -153,7 +178,17 @@ async function sendOverSocket(
     );
     response.start(responseCreateFrame(body, increment));
 
-    const first = await firstEvent(response, context.firstEventTimeoutMs, { url, body, signal });
+    let first: CodexEvent;
+    try {
+      first = await firstEvent(response, context.firstEventTimeoutMs, { url, body, signal });
+    } catch (error) {
+      if (!isMessageTooBig(error)) throw error;
+      return context.detour(
+        request,
+        `${describeError(error)}; the request was sent again over HTTP (SSE).`,
+        false,
+      );
+    }
 
     if (!isWrappedErrorFrame(first)) {
       return {
@@ -214,25 +249,6 @@ function socketKey(body: CodexRequestBody, headers: Record<string, string>): str
   return [body.prompt_cache_key, headers.authorization, headers['chatgpt-account-id']].join('\n');
 }
 
-/** A new socket, or (a string) why this transport falls back to HTTP instead. */
-async function openSocket(
-  loadSocketModule: () => Promise<SocketModule>,
-  options: { url: string; headers: Record<string, string>; signal: AbortSignal },
-): Promise<CodexSocket | string> {
-  let openCodexSocket: SocketModule['openCodexSocket'];
-  try {
-    ({ openCodexSocket } = await loadSocketModule());
-  } catch (error) {
-    return `The WebSocket transport cannot run here (${describeError(error)}; it needs Node.js ≥ 20.18); this provider uses HTTP (SSE) instead.`;
-  }
-  try {
-    return await openCodexSocket(options);
-  } catch (error) {
-    if (!isRefusedUpgrade(error) || error.statusCode === 401) throw error;
-    return `The Codex backend refused the WebSocket upgrade (HTTP ${error.statusCode}); this provider uses HTTP (SSE) from now on.`;
-  }
-}
-
 function responseCreateFrame(
   body: CodexRequestBody,
   increment: CodexIncrementalInput | undefined,
@@ -249,12 +265,14 @@ function responseCreateFrame(
 
 /** A socket whose response ended goes back to the pool, remembering a completed turn. */
 function finishTurn(
-  { pool, replayOutput }: SocketSendContext,
+  { pool, replayOutput, tooBigForSocket }: SocketSendContext,
   key: string,
   socket: CodexSocket,
   request: CodexRequestBody,
   outcome: CodexSocketOutcome,
 ): void {
+  // a retry of this request (before the caller saw content) goes over HTTP
+  if (isMessageTooBig(outcome.failure)) tooBigForSocket.add(request);
   if (!outcome.reusable || !socket.isOpen) return socket.close('response abandoned');
   socket.turn =
     outcome.completed != null

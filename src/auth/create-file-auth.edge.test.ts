@@ -1,0 +1,17 @@
+import { LoadAPIKeyError } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { createFileAuth } from './create-file-auth.edge';
+
+// The browser and edge build's auth file: none, and an error that says what to pass instead.
+
+describe('createFileAuth of the edge build', () => {
+  it('refuses with a LoadAPIKeyError that names the `auth` setting', async () => {
+    const error = await createFileAuth({ tokenURL: 'https://auth.example/oauth/token' }).catch(
+      (e: unknown) => e,
+    );
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      'Reading the Codex sign-in from auth.json needs Node.js, Deno or Bun (node:fs), which this runtime lacks: pass the `auth` setting to createCodex() instead (`auth: { accessToken, accountId }`, or a function returning them).',
+    );
+  });
+});

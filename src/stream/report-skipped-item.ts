@@ -1,0 +1,32 @@
+import type { CodexEvent } from '../wire/codex-events';
+import type { CodexStreamState } from './codex-stream-state';
+
+/** The raw finish reason of a response that lost an item it could not read. */
+export const MALFORMED_ITEM_CODE = 'invalid_event';
+
+/** …and of one whose tool call matched no declared tool of its kind. */
+export const INVALID_TOOL_CALL_CODE = 'invalid_tool_call';
+
+/**
+ * An item that cannot be delivered is skipped, and the call fails with one error saying
+ * so, in both modes: `doStream` shows it as an `error` part, delivers the rest of the
+ * response and finishes with reason `error` (the first such error's code as the raw
+ * reason); `doGenerate` throws it. A response that lost one of its items (a tool call, an
+ * answer) is never reported as a success.
+ */
+export function reportSkippedItem(
+  state: CodexStreamState,
+  { code, message, event }: { code: string; message: string; event: CodexEvent },
+) {
+  state.skippedItemCode ??= code;
+  state.emit({ type: 'error', error: state.createError({ code, message, data: event }) });
+}
+
+/** An item the backend sent in a shape we cannot read (a `function_call` without `call_id`, …). */
+export function reportMalformedItem(state: CodexStreamState, event: CodexEvent, what: string) {
+  reportSkippedItem(state, {
+    code: MALFORMED_ITEM_CODE,
+    message: `The Codex backend sent a malformed ${event.type} event (${what}); it was skipped.`,
+    event,
+  });
+}

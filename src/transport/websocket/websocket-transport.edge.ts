@@ -1,0 +1,29 @@
+import type { createWebSocketTransport as createNodeWebSocketTransport } from './websocket-transport';
+import { createPendingWarning } from './with-warning';
+
+// The browser and edge build's WebSocket transport: a browser's WebSocket cannot send the
+// credentials, and edge runtimes have no socket that can, so every request goes over HTTP.
+
+export const WEBSOCKET_UNAVAILABLE =
+  'The WebSocket transport cannot run here (it needs Node.js, Deno or Bun, which can send the credentials on the upgrade); this provider uses HTTP (SSE) instead.';
+
+/** HTTP (SSE) for every request; `onFallback` and the first response say why, once. */
+export const createWebSocketTransport: typeof createNodeWebSocketTransport = ({
+  http,
+  onFallback,
+}) => {
+  let told = false;
+  const notice = createPendingWarning();
+  return {
+    send(request) {
+      if (!told) {
+        told = true;
+        notice.set(WEBSOCKET_UNAVAILABLE);
+        onFallback?.(WEBSOCKET_UNAVAILABLE);
+      }
+      return notice.attach(http.send(request));
+    },
+    fellBack: true,
+    close: () => {},
+  };
+};
