@@ -190,7 +190,7 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
     const off = await run({ compaction: false });
     expect(off.error).toBeInstanceOf(APICallError);
     expect(off.error!.message).toMatch(
-      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off or could not help: turn it on with `compaction` in `createCodex\(\{ … \}\)`/,
+      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off \(`compaction: false` in `createCodex\(\{ … \}\)`\)/,
     );
     expect(off.error!.isRetryable).toBe(false);
     expect(responses().some(isCompactionRequest)).toBe(false);
@@ -340,6 +340,22 @@ async function chat(codex: ReturnType<typeof createCodex>, turns: number) {
   }
   return { turns, error: undefined };
 }
+
+it('tells the call what the compaction request’s transport had to say: a refused WebSocket', async () => {
+  emu.websocket.rejectHandshake = () => ({ status: 426, body: { detail: 'Use HTTP' } });
+  const result = await generateText({
+    model: provider({ transport: 'websocket' })('gpt-5.3-codex'),
+    prompt: 'Hi',
+    providerOptions: { codex: { compact: true } },
+  });
+  expect(responses().map(r => [r.method, isCompactionRequest(r)])).toEqual([
+    ['POST', true],
+    ['POST', false],
+  ]);
+  expect(result.warnings).toEqual([
+    { type: 'other', message: expect.stringMatching(/refused the WebSocket upgrade \(HTTP 426\)/) },
+  ]);
+});
 
 describe('when to compact', () => {
   it('judges a conversation it has seen nothing of by its size: a fresh process compacts a long history first', async () => {

@@ -147,14 +147,15 @@ export class CodexLanguageModel {
       conversationUsage.inputTokens(args.body.prompt_cache_key, estimate) >= threshold!;
     if (!args.compact && !near) return { ...args, estimate };
 
-    const compacted = await this.compact(args, options);
+    const { compacted, transportWarnings } = await this.compact(args, options);
     const next = await this.getArgs({
       ...options,
       prompt: [...options.prompt, compactionMessage(compacted.compaction)],
     });
     return {
       ...next,
-      warnings: distinct([...args.warnings, ...next.warnings]),
+      // what the compaction request was told (a fallback to HTTP) is this call's to hear
+      warnings: distinct([...args.warnings, ...transportWarnings, ...next.warnings]),
       estimate: threshold != null ? estimateInputTokens(next.body) : undefined,
       compacted,
       leadingParts: compactionParts(compacted.compaction.itemId, compacted.compaction),
@@ -166,9 +167,12 @@ export class CodexLanguageModel {
    * is (auth, retries, routing), its answer read whole. The call is not sent unless it
    * brought exactly one compaction item.
    */
-  private async compact(args: CodexArgs, options: CodexCallOptions): Promise<CompactionResult> {
+  private async compact(
+    args: CodexArgs,
+    options: CodexCallOptions,
+  ): Promise<{ compacted: CompactionResult; transportWarnings: CodexWarning[] }> {
     const body = compactionRequestBody(args.body);
-    const { stream, responseHeaders } = await this.startStream(
+    const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
       args,
       { ...options, includeRawChunks: false },
@@ -185,7 +189,7 @@ export class CodexLanguageModel {
       body,
       responseHeaders: responseHeaders(),
     });
-    return { compaction, usage: finish?.usage };
+    return { compacted: { compaction, usage: finish?.usage }, transportWarnings };
   }
 
   /**
