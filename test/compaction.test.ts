@@ -10,6 +10,7 @@ import { createCodex as createCodexV3 } from '../src/v3';
 import { createCodex as createCodexV4 } from '../src/v4';
 import { estimateInputTokens, type RecordedRequest } from './support/codex-emulator';
 import { decodeCompaction } from './support/codex-emulator-compaction';
+import { responseEvents } from './support/codex-events';
 import { cityTool } from './support/city-tool';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -249,8 +250,31 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
       // the compaction request only: no retry, no call on a guess
       expect(responses()).toHaveLength(1);
       expect(isCompactionRequest(responses()[0]!)).toBe(true);
+      // the error names that request and its answer
+      expect(error.url).toBe(`${emu.baseURL}/responses`);
+      expect(error.requestBodyValues.input.at(-1)).toEqual({ type: 'compaction_trigger' });
+      // (the backend's answer to it: over a socket, the upgrade's)
+      expect(error.responseHeaders['x-codex-turn-state']).toMatch(/^ts_emu_\d+$/);
     },
   );
+
+  it('sends the call’s own headers with its compaction request', async () => {
+    await generateText({
+      model: codex()('gpt-5.3-codex'),
+      prompt: 'Hi',
+      headers: { 'x-app-trace': 'trace-1' },
+      providerOptions: { codex: { compact: true } },
+    });
+    const [compaction, call] = responses();
+    expect(isCompactionRequest(compaction!)).toBe(true);
+    if (transport === 'sse') {
+      expect(compaction!.headers['x-app-trace']).toBe('trace-1');
+      expect(call!.headers['x-app-trace']).toBe('trace-1');
+    } else {
+      // a socket carries the headers of the request that opened it: the compaction request
+      expect(emu.websocket.handshakes[0]!.headers['x-app-trace']).toBe('trace-1');
+    }
+  });
 
   it('retries a failed compaction request as any other, then sends the call once', async () => {
     emu.inject = (_, body) =>
@@ -375,6 +399,77 @@ describe('when to compact', () => {
     expect(estimateInputTokens(responses()[0]!.body)).toBeGreaterThanOrEqual(600);
   });
 
+  it('judges a conversation it has seen by its last response: input and output tokens, plus what the input grew by', async () => {
+    const run = async (compaction: CodexProviderSettings['compaction']) => {
+      emu.requests.length = 0;
+      // the first answer says what the backend counted, whatever the input's size
+      let answers = 0;
+      emu.inject = (_, body) =>
+        answers++ === 0 && !isCompactionRequest({ body } as RecordedRequest)
+          ? {
+              kind: 'sse',
+              events: responseEvents({
+                output: [{ type: 'message', text: 'Hello.' }],
+                usage: { input_tokens: 1_000, output_tokens: 200 },
+              }),
+            }
+          : undefined;
+      const model = provider({ sessionId: 'conv-u', compaction })('gpt-5.3-codex');
+      const first = await generateText({ model, messages: [user('Hi')] });
+      await generateText({
+        model,
+        messages: [user('Hi'), ...first.response.messages, user('Again.')],
+      });
+      return responses();
+    };
+    const [one, two] = await run(false);
+    const grown = estimateInputTokens(bodyOf(two!)) - estimateInputTokens(bodyOf(one!));
+    expect(grown).toBeGreaterThan(0);
+    const tokens = 1_000 + 200 + grown;
+    expect((await run({ atInputTokens: tokens + 1 })).map(isCompactionRequest)).toEqual([
+      false,
+      false,
+    ]);
+    expect((await run({ atInputTokens: tokens })).map(isCompactionRequest)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('judges the call after a compaction by the compacted call’s usage', async () => {
+    const answers = [
+      { input_tokens: 100, output_tokens: 10 },
+      // the compacted call
+      { input_tokens: 9_000, output_tokens: 10 },
+    ];
+    emu.inject = (_, body) => {
+      if (isCompactionRequest({ body } as RecordedRequest)) return undefined;
+      const usage = answers.shift();
+      return usage == null
+        ? undefined
+        : {
+            kind: 'sse',
+            events: responseEvents({ output: [{ type: 'message', text: 'Noted.' }], usage }),
+          };
+    };
+    const model = provider({ sessionId: 'conv-v', compaction: { atInputTokens: 5_000 } })(
+      'gpt-5.3-codex',
+    );
+    const messages: ModelMessage[] = [user('One.')];
+    const first = await generateText({ model, messages });
+    messages.push(...first.response.messages, user('Two.'));
+    const second = await generateText({
+      model,
+      messages,
+      providerOptions: { codex: { compact: true } },
+    });
+    messages.push(...second.response.messages, user('Three.'));
+    await generateText({ model, messages });
+    // the third call's input is small, but the compacted call before it counted 9 010 tokens
+    expect(responses().map(isCompactionRequest)).toEqual([false, true, false, true, false]);
+  });
+
   it('never compacts by itself for a model whose window it does not know, unless told from when', async () => {
     emu.catalog['gpt-emu-small'] = { name: 'Small', levels: ['low'], context: 100 };
     const long = `${'word '.repeat(200)}`;
@@ -434,9 +529,9 @@ describe('the compaction setting', () => {
       'must be a whole number of tokens above 0, got "9000"',
     ],
     [
-      { atTokens: 9000 },
+      { atTokens: 9000, at: 1 },
       'compaction',
-      'has an unknown key "atTokens"; it takes `atInputTokens` (the input tokens from which a conversation is compacted)',
+      'does not take "atTokens", "at"; it takes `atInputTokens` (the input tokens from which a conversation is compacted)',
     ],
     [true, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got true'],
     [null, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got null'],

@@ -46,8 +46,15 @@ describe('compactionFromResponse', () => {
   it('takes the one compaction among the response’s parts', () => {
     const content: CodexContent[] = [
       { type: 'reasoning', text: 'thinking', providerMetadata: { codex: { itemId: 'rs_1' } } },
+      { type: 'reasoning', text: 'plain' },
+      { type: 'reasoning', text: 'other', providerMetadata: { other: { compaction: 'x' } } },
       compactionPart(1),
-      { type: 'text', text: 'x', providerMetadata: { codex: { compaction: 'no' } } },
+      // only reasoning parts carry compactions
+      {
+        type: 'text',
+        text: 'x',
+        providerMetadata: { codex: { compaction: { itemId: 'cmp_9', encryptedContent: 'e9' } } },
+      },
     ];
     expect(compactionFromResponse(content, request)).toEqual({
       itemId: 'cmp_1',

@@ -172,10 +172,11 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
   ): Promise<{ compacted: CompactionResult; transportWarnings: CodexWarning[] }> {
     const body = compactionRequestBody(args.body);
+    // the call's own options (its headers, its abort signal); raw chunks would go unread
     const { stream, responseHeaders, transportWarnings } = await this.startStream(
       body,
       args,
-      { ...options, includeRawChunks: false },
+      options,
       {
         warnings: () => [],
         finishPart: finish => ({ type: 'finish', usage: finish.usage }),

@@ -46,7 +46,7 @@ function compactionSetting(value: unknown): CodexCompactionSetting {
       : issue.code === 'unrecognized_keys'
         ? [
             'compaction',
-            `has an unknown key ${issue.keys.map(key => JSON.stringify(key)).join(', ')}; it takes \`atInputTokens\` (the input tokens from which a conversation is compacted)`,
+            `does not take ${issue.keys.map(key => JSON.stringify(key)).join(', ')}; it takes \`atInputTokens\` (the input tokens from which a conversation is compacted)`,
           ]
         : ['compaction', `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`];
   throw new InvalidArgumentError({

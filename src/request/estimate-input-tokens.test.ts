@@ -28,6 +28,17 @@ describe('estimateInputTokens', () => {
     expect(small).toBe(
       Math.ceil(JSON.stringify(['Be brief.', image(''), undefined]).length / 4) + 765,
     );
+    // only an image's data URL: a text that starts like one is text
+    const text: CodexRequestBody['input'] = [
+      {
+        type: 'message',
+        role: 'user',
+        content: [{ type: 'input_text', text: `data:${'x'.repeat(4_000)}` }],
+      },
+    ];
+    expect(estimateInputTokens(body(text))).toBe(
+      Math.ceil(JSON.stringify(['Be brief.', text, undefined]).length / 4),
+    );
     const url = 'https://example.com/cat.png';
     expect(estimateInputTokens(body(image(url)))).toBe(
       Math.ceil(JSON.stringify(['Be brief.', image(url), undefined]).length / 4),

@@ -167,6 +167,18 @@ describe('splitAtCompaction', () => {
     });
   });
 
+  it('finds a compaction in the prompt’s first message (a history kept from the compaction on)', () => {
+    const prompt: CodexPrompt = [
+      { role: 'assistant', content: [compactionPart(1), { type: 'text', text: 'ok' }] },
+      user('two'),
+    ];
+    expect(convertToCodexInput(prompt).input).toEqual([
+      compactionItem(1),
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'ok' }] },
+      userItem('two'),
+    ]);
+  });
+
   it('leaves nothing of a message that ends with the compaction', () => {
     const prompt: CodexPrompt = [
       user('one'),
