@@ -216,8 +216,13 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
     const result = await generateText({
       model: codex({ compaction: false })('gpt-5.3-codex'),
       prompt: 'Hi',
+      temperature: 0.5,
       providerOptions: { codex: { compact: true } },
     });
+    // what both requests of the call were told, once
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported-setting', setting: 'temperature' }),
+    ]);
     expect(responses().map(isCompactionRequest)).toEqual([true, false]);
     expect(kinds(responses()[0]!)).toEqual(['user', 'compaction_trigger']);
     expect(kinds(responses()[1]!)).toEqual(['user', 'compaction']);
@@ -490,6 +495,18 @@ describe('when to compact', () => {
       prompt: long,
     });
     expect(responses().map(isCompactionRequest)).toEqual([true, false]);
+  });
+
+  it('goes by the input’s size after a call of a model whose window it does not know', async () => {
+    emu.catalog['gpt-emu-wide'] = { name: 'Wide', levels: ['low'], context: 2_000_000 };
+    const codex = provider({ sessionId: 'conv-m' });
+    const first = await generateText({ model: codex('gpt-emu-wide'), prompt: 'Hi' });
+    // the same conversation on a model with a known window (272 000: threshold 244 800)
+    await generateText({
+      model: codex('gpt-5.3-codex'),
+      messages: [user('Hi'), ...first.response.messages, user(`Long: ${'word '.repeat(200_000)}`)],
+    });
+    expect(responses().map(isCompactionRequest)).toEqual([false, true, false]);
   });
 
   it('keeps the usage of each conversation apart', async () => {

@@ -5,7 +5,7 @@ import type { CodexModelId, CodexProviderOptions } from '../request/codex-provid
 import { getCodexArgs } from '../request/get-codex-args';
 import type { CodexToolNames } from '../request/codex-tool-names';
 import { collectCodexStream } from '../stream/collect-codex-stream';
-import type { CodexWarning } from '../common/codex-warning';
+import { distinctWarnings, type CodexWarning } from '../common/codex-warning';
 import type { CodexContent, CodexContentPart, CodexFinish } from '../stream/codex-stream-part';
 import { compactionParts } from '../stream/output-item-parts';
 import { compactionRequestBody } from '../request/compaction-request';
@@ -155,7 +155,7 @@ export class CodexLanguageModel {
     return {
       ...next,
       // what the compaction request was told (a fallback to HTTP) is this call's to hear
-      warnings: distinct([...args.warnings, ...transportWarnings, ...next.warnings]),
+      warnings: distinctWarnings([...args.warnings, ...transportWarnings, ...next.warnings]),
       estimate: threshold != null ? estimateInputTokens(next.body) : undefined,
       compacted,
       leadingParts: compactionParts(compacted.compaction.itemId, compacted.compaction),
@@ -302,17 +302,6 @@ type PreparedCall = CodexArgs & {
   /** The compaction's parts, which come first in the call's result. */
   leadingParts?: CodexContentPart[];
 };
-
-/** The same warning twice (the compaction request and the call share their settings) once. */
-function distinct(warnings: CodexWarning[]): CodexWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter(warning => {
-    const key = JSON.stringify(warning);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** A stream that closed without `finish` (it cannot, but `doGenerate` must return one). */
 const UNFINISHED: CodexFinish = {
