@@ -77,6 +77,21 @@ describe('loginWithDeviceCode', () => {
     expect((await stat(authFile)).mode & 0o777).toBe(0o600);
   });
 
+  it('keeps the fields of the auth file it replaces that are not a sign-in', async () => {
+    await writeFile(
+      authFile,
+      JSON.stringify({ OPENAI_API_KEY: 'sk-old', preferences: { theme: 'dark' }, tokens: null }),
+    );
+    await signIn(issuer.issuer);
+    const saved = JSON.parse(await readFile(authFile, 'utf8'));
+    expect(saved).toMatchObject({
+      preferences: { theme: 'dark' },
+      OPENAI_API_KEY: null,
+      auth_mode: 'chatgpt',
+      tokens: { refresh_token: issuer.issued[0]!.refresh_token },
+    });
+  });
+
   it('gives up when the code is not approved in time, writing nothing', async () => {
     issuer.deviceNeverApproved = true;
     const error = await signInError(issuer.issuer, { timeoutMs: 1_500 });

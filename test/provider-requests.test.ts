@@ -6,7 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import { describe, expect, it, vi } from 'vitest';
-import { createCodex, type CodexProviderSettings } from '../src';
+import { createCodex, DEFAULT_CODEX_INSTRUCTIONS, type CodexProviderSettings } from '../src';
 import { postResponses, startCodexEmulator } from './support/codex-emulator';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -61,6 +61,27 @@ describe('request', () => {
     expect(b!.headers.session_id).toBe(provider.sessionId);
     expect(a!.body.prompt_cache_key).toBe(provider.sessionId);
     expect(createCodex().sessionId).not.toBe(provider.sessionId);
+  });
+
+  it('draws a version-4 UUID as the session id where crypto.randomUUID is missing (an http page)', () => {
+    vi.stubGlobal('crypto', {});
+    try {
+      const ids = [createCodex().sessionId, createCodex().sessionId];
+      for (const id of ids) {
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+      expect(ids[0]).not.toBe(ids[1]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('trims defaultInstructions, and falls back to the Codex ones when only blanks are left', async () => {
+    await model({ defaultInstructions: '  Be brief.\n' }).doGenerate(hi);
+    await model({ defaultInstructions: ' \n ' }).doGenerate(hi);
+    const [trimmed, blank] = emu.requests.map(r => r.body);
+    expect(trimmed!.instructions).toBe('Be brief.');
+    expect(blank!.instructions).toBe(DEFAULT_CODEX_INSTRUCTIONS);
   });
 
   it('lets an app name itself and add headers', async () => {
