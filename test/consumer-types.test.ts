@@ -85,6 +85,15 @@ console.log(models[0]?.id);
 
 // @ts-expect-error: not a reasoning summary
 export const bad = { reasoningSummary: 'extreme' } satisfies CodexProviderOptions;
+
+// compaction: a threshold (unset: 90 % of the window) or off; \`compact\` for one call
+export const compacting = createCodex({
+  compaction: { atInputTokens: process.env.COMPACT_AT ? Number(process.env.COMPACT_AT) : undefined },
+});
+export const notCompacting = createCodex({ compaction: false });
+export const compactOnce = { compact: true } satisfies CodexProviderOptions;
+// @ts-expect-error: off, or on with a threshold; \`true\` is neither
+createCodex({ compaction: true });
 `;
 
 const tsconfigs = new Map<string, string>();

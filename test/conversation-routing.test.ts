@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCodex, type CodexProviderSettings } from '../src';
 import type { RecordedRequest } from './support/codex-emulator';
 import { cityTool } from './support/city-tool';
+import { encodeCompaction } from './support/codex-emulator-compaction';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // What routes a call at the backend, as the official client sends it (test/fixtures/parity/):
@@ -160,7 +161,15 @@ describe('conversation routing over HTTP', () => {
     const compaction = (n: number) => ({
       type: 'reasoning' as const,
       text: '',
-      providerOptions: { codex: { compaction: { itemId: `cmp_${n}`, encryptedContent: `e${n}` } } },
+      providerOptions: {
+        codex: {
+          compaction: {
+            itemId: `cmp_${n}`,
+            // what the emulator accepts as its own compaction
+            encryptedContent: encodeCompaction({ items: n, userTexts: [], turnCalls: {} }),
+          },
+        },
+      },
     });
     await generateText({
       model: createCodex(settings())('gpt-5.3-codex'),

@@ -14,8 +14,9 @@ const emu = useCodexEmulator();
 const provider = (settings: CodexProviderSettings = {}) =>
   createCodex({ baseURL: emu.baseURL, auth: { accessToken: 'at-SECRET-ctx' }, ...settings });
 
+// what the message says to do, word for word (`toMatch` with a string finds it anywhere)
 const COMPACTION_HINT =
-  /Automatic compaction is off or could not help: turn it on with `compaction` in `createCodex\(\{ … \}\)` \(`compaction: \{ atInputTokens: n \}` compacts sooner; `compaction: false` turns it off\), or ask for it on one call with `providerOptions\.codex\.compact: true`; otherwise start a new conversation or drop earlier messages\./;
+  "Automatic compaction is off (`compaction: false` in `createCodex({ … })`), does not know this model's context window (call `listModels()` first, or set `compaction: { atInputTokens: n }`), or could not help (the user messages alone, or one step, outgrow the window); `providerOptions.codex.compact: true` compacts before one call. Otherwise start a new conversation or drop earlier messages.";
 
 async function rejection(promise: PromiseLike<unknown>): Promise<APICallError> {
   const error = await Promise.resolve(promise).then(

@@ -157,6 +157,15 @@ describe('examples', () => {
     expect(emu.requests[before]!.headers.originator).toBe('ai-sdk-provider-codex-examples');
   });
 
+  it('long-agent-loop runs 60 steps through a 4 000-token window, compacting on the way', async () => {
+    const out = await example('long-agent-loop');
+    const inputs = [...out.matchAll(/^step +\d+: +(\d+) input tokens/gm)].map(m => Number(m[1]));
+    expect(inputs).toHaveLength(60);
+    expect(Math.max(...inputs)).toBeLessThan(4_000);
+    expect(out).toMatch(/\(compacted \d+ tokens first\)/);
+    expect(out).toMatch(/^steps: 60, compactions: [1-9]\d*, peak input: \d+ tokens of 4000$/m);
+  });
+
   it('leave nothing running: their process exits by itself once they are done', async () => {
     const runner = examplesChild();
     runner.process.disconnect();

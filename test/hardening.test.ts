@@ -435,7 +435,7 @@ describe('7. unknown option keys are reported', () => {
       {
         type: 'other',
         message:
-          'Unknown providerOptions.codex key "temperatureBoost" was ignored. Known keys: reasoningEffort, reasoningSummary, textVerbosity, parallelToolCalls, promptCacheKey, serviceTier, instructions, include, strictJsonSchema.',
+          'Unknown providerOptions.codex key "temperatureBoost" was ignored. Known keys: reasoningEffort, reasoningSummary, textVerbosity, parallelToolCalls, promptCacheKey, serviceTier, instructions, include, strictJsonSchema, compact.',
       },
     ]);
   });

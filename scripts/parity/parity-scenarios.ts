@@ -39,6 +39,8 @@ export type Scenario = {
     /** Offer a shell tool shaped like the CLI's `exec_command` (it runs nothing). */
     tool?: boolean;
     outputSchema?: object;
+    /** The threshold of automatic compaction, as the CLI's `model_auto_compact_token_limit`. */
+    compactAtInputTokens?: number;
   };
 };
 
@@ -101,6 +103,6 @@ export const SCENARIOS: Scenario[] = [
     // the tool call's response reports more input than the compaction limit
     backend: { toolCall: true, toolCallInputTokens: 200_000 },
     official: { mode: 'exec', config: { model_auto_compact_token_limit: '50000' } },
-    ours: { tool: true },
+    ours: { tool: true, compactAtInputTokens: 50_000 },
   },
 ];

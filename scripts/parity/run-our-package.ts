@@ -29,6 +29,9 @@ export async function runOurPackage({
     auth: { accessToken, accountId: FAKE_ACCOUNT_ID },
     transport,
     maxRetries: 0,
+    ...(scenario.ours.compactAtInputTokens != null && {
+      compaction: { atInputTokens: scenario.ours.compactAtInputTokens },
+    }),
   });
   const model = codex(PARITY_MODEL);
   const providerOptions = { codex: (scenario.ours.providerOptions ?? {}) as Record<string, never> };

@@ -38,7 +38,7 @@ describe('codexErrorToMessage', () => {
       { type: 'context_length_exceeded', message },
     ]) {
       expect(codexErrorToMessage({ error })).toBe(
-        `context_length_exceeded: ${message} Automatic compaction is off or could not help: turn it on with \`compaction\` in \`createCodex({ … })\` (\`compaction: { atInputTokens: n }\` compacts sooner; \`compaction: false\` turns it off), or ask for it on one call with \`providerOptions.codex.compact: true\`; otherwise start a new conversation or drop earlier messages.`,
+        `context_length_exceeded: ${message} Automatic compaction is off (\`compaction: false\` in \`createCodex({ … })\`), does not know this model's context window (call \`listModels()\` first, or set \`compaction: { atInputTokens: n }\`), or could not help (the user messages alone, or one step, outgrow the window); \`providerOptions.codex.compact: true\` compacts before one call. Otherwise start a new conversation or drop earlier messages.`,
       );
     }
     // a sentence without a full stop gets one; no sentence gets ours

@@ -16,3 +16,14 @@ export type CodexWarning =
       details?: string;
     }
   | { type: 'other'; message: string };
+
+/** The warnings, each once (two requests of one call may find the same). */
+export function distinctWarnings(warnings: CodexWarning[]): CodexWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter(warning => {
+    const key = JSON.stringify(warning);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -5,16 +5,16 @@ export const CONTEXT_LENGTH_EXCEEDED_CODE = 'context_length_exceeded';
  * What a `context_length_exceeded` failure tells the user, whichever way it arrived (an
  * `error` event, `response.failed`, an HTTP 400): the backend's sentence, then what to do.
  * Resending the same input cannot succeed, so these errors are never retried; the fix is a
- * shorter input, which automatic compaction produces when it is on.
+ * shorter input, which automatic compaction produces when it is on and knows the window.
  */
 export function contextLengthExceededMessage(backendMessage: string | null | undefined): string {
   const said = backendMessage?.trim() || "The input exceeds the model's context window.";
   return (
     `${CONTEXT_LENGTH_EXCEEDED_CODE}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ` +
-    'Automatic compaction is off or could not help: turn it on with `compaction` in ' +
-    '`createCodex({ … })` (`compaction: { atInputTokens: n }` compacts sooner; ' +
-    '`compaction: false` turns it off), or ask for it on one call with ' +
-    '`providerOptions.codex.compact: true`; otherwise start a new conversation or drop ' +
-    'earlier messages.'
+    'Automatic compaction is off (`compaction: false` in `createCodex({ … })`), does not ' +
+    "know this model's context window (call `listModels()` first, or set " +
+    '`compaction: { atInputTokens: n }`), or could not help (the user messages alone, or ' +
+    'one step, outgrow the window); `providerOptions.codex.compact: true` compacts before ' +
+    'one call. Otherwise start a new conversation or drop earlier messages.'
   );
 }

@@ -5,6 +5,8 @@ import type { CodexRequestCompression } from '../transport/request-compression';
 import type { CodexTurnStates } from './codex-turn-states';
 import type { CodexRetryPolicy } from '../transport/retry-policy';
 import type { KnownModel } from '../request/codex-model-capabilities';
+import type { CodexCompactionSetting } from './codex-compaction';
+import type { CodexConversationUsage } from './codex-conversation-usage';
 
 /**
  * What the language model needs from its provider; it reads no env and no files. Declared
@@ -39,4 +41,8 @@ export type CodexModelConfig = {
    * from the provider's catalog once `listModels()` loaded it, else from the built-in table.
    */
   knownModel: (modelId: string) => KnownModel | undefined;
+  /** Automatic compaction: off, or on (with the threshold the setting gives). */
+  compaction: CodexCompactionSetting;
+  /** What the last response of each of this provider's conversations used. */
+  conversationUsage: CodexConversationUsage;
 };

@@ -1,6 +1,7 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import type { CodexAuth } from '../auth/codex-auth-source';
 import type { CodexRequestCompressionSetting } from '../transport/request-compression';
+import type { CodexCompactionSetting } from '../model/codex-compaction';
 
 export const DEFAULT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 
@@ -96,6 +97,17 @@ export interface CodexProviderSettings {
    * WebSocket frames are never compressed this way (the socket deflates them).
    */
   requestCompression?: CodexRequestCompressionSetting | undefined;
+  /**
+   * Automatic compaction of long conversations, with the backend's own remote compaction as
+   * the official client does it. On by default: before a call whose conversation holds 90 %
+   * of the model's context window (judged from the last response's usage, or from the
+   * input's size), the provider compacts the history first and sends the call on the
+   * compacted input; the compaction comes back as the first part of the result.
+   * `{ atInputTokens: n }` compacts from `n` tokens on (and for models whose window is
+   * unknown, which otherwise never compact by themselves); `false` turns it off.
+   * `providerOptions.codex.compact: true` compacts before one call whatever this says.
+   */
+  compaction?: CodexCompactionSetting | undefined;
 }
 
 export type CodexTransportSetting = 'sse' | 'websocket';

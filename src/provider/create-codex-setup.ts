@@ -15,6 +15,7 @@ import { sseTransport } from '../transport/sse-transport';
 import { createWebSocketTransport } from '../transport/websocket/websocket-transport';
 import { createRequestCompression } from '../transport/request-compression';
 import { CodexTurnStates } from '../model/codex-turn-states';
+import { CodexConversationUsage } from '../model/codex-conversation-usage';
 import type { CodexConfig } from './codex-config';
 import { createCodexModelCatalog } from './codex-model-catalog';
 import {
@@ -47,7 +48,8 @@ export type CodexSetup = {
  * session id and the headers carrying it are made on first use.
  */
 export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
-  const { transport, coalesceDeltas, requestCompression } = readProviderSettings(settings);
+  const { transport, coalesceDeltas, requestCompression, compaction } =
+    readProviderSettings(settings);
   const baseURL = withoutTrailingSlash(settings.baseURL) ?? DEFAULT_CODEX_BASE_URL;
   const retry = normalizeRetryPolicy(settings);
   const originator = settings.originator ?? PACKAGE_NAME;
@@ -105,6 +107,8 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     retry,
     coalesceDeltas,
     knownModel: catalog.knownModel,
+    compaction,
+    conversationUsage: new CodexConversationUsage(),
   };
 
   return {

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { z } from 'zod/v4';
 import { headerValueProblem, isValidHeaderName } from '../common/header-checks';
 import type { CodexRequestCompressionSetting } from '../transport/request-compression';
+import type { CodexCompactionSetting } from '../model/codex-compaction';
 import type { CodexProviderSettings, CodexTransportSetting } from './codex-provider-settings';
 
 /**
@@ -13,13 +15,48 @@ export function readProviderSettings(settings: CodexProviderSettings): {
   coalesceDeltas: boolean;
   /** Unset: the runtime's best (zstd where it has it). */
   requestCompression: CodexRequestCompressionSetting | undefined;
+  /** `false`, or on (the threshold, when the setting gives one). */
+  compaction: CodexCompactionSetting;
 } {
   checkHeaderSettings(settings);
   return {
     transport: transportSetting(settings.transport),
     coalesceDeltas: booleanSetting('coalesceDeltas', settings.coalesceDeltas, true),
     requestCompression: compressionSetting(settings.requestCompression),
+    compaction: compactionSetting(settings.compaction),
   };
+}
+
+const compactionOptionsSchema = z.strictObject({
+  atInputTokens: z.number().int().positive().optional(),
+});
+
+function compactionSetting(value: unknown): CodexCompactionSetting {
+  if (value === undefined) return {};
+  if (value === false) return false;
+  const parsed = compactionOptionsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const [argument, message] =
+    issue.path[0] === 'atInputTokens'
+      ? [
+          'compaction.atInputTokens',
+          `must be a whole number of tokens above 0, got ${show((value as { atInputTokens: unknown }).atInputTokens)}`,
+        ]
+      : issue.code === 'unrecognized_keys'
+        ? [
+            'compaction',
+            `does not take ${issue.keys.map(key => JSON.stringify(key)).join(', ')}; it takes \`atInputTokens\` (the input tokens from which a conversation is compacted)`,
+          ]
+        : ['compaction', `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`];
+  throw new InvalidArgumentError({
+    argument,
+    message: `The Codex \`${argument}\` setting ${message}.`,
+  });
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
 }
 
 function compressionSetting(value: unknown): CodexRequestCompressionSetting | undefined {

@@ -62,6 +62,12 @@ export const codexProviderOptionsSchema = z.object({
    * when the schema qualifies (every property required, `additionalProperties: false`).
    */
   strictJsonSchema: z.boolean().optional(),
+  /**
+   * `true`: compact the conversation before this call, whatever its size (the backend's
+   * remote compaction; see the `compaction` setting of `createCodex`, which compacts on its
+   * own near the model's context window).
+   */
+  compact: z.boolean().optional(),
 });
 
 export type CodexProviderOptions = z.infer<typeof codexProviderOptionsSchema>;

@@ -13,6 +13,7 @@ import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './codex-tool-replay';
 import { convertToolOutput } from './convert-tool-output';
 import { imageDataUrl, isImageMediaType } from './image-data-url';
+import { splitAtCompaction, type CodexCompaction } from './split-at-compaction';
 import type {
   CodexInputContent,
   CodexInputItem,
@@ -30,7 +31,8 @@ export type ConvertedCodexInput = {
  * Maps an AI SDK prompt to Codex `input`. With `store: false` nothing lives server-side, so
  * no item id is ever sent (an id earns 404 "Item with id … not found"), reasoning travels
  * only with its encrypted content, and the history is kept in the shape the backend
- * insists on: no tool output without its call, no reasoning without a following item.
+ * insists on: no tool output without its call, no reasoning without a following item. After
+ * a compaction, only what the official client sends then goes out (see `splitAtCompaction`).
  */
 export function convertToCodexInput(
   prompt: CodexPrompt,
@@ -38,21 +40,12 @@ export function convertToCodexInput(
   toolNames: CodexToolNames = NO_TOOL_NAMES,
 ): ConvertedCodexInput {
   const builder = new CodexInputBuilder(toolNames);
-  for (const message of prompt) {
-    switch (message.role) {
-      case 'system':
-        builder.systemTexts.push(message.content);
-        break;
-      case 'user':
-        builder.user(message.content);
-        break;
-      case 'assistant':
-        for (const part of message.content) builder.assistantPart(part);
-        break;
-      case 'tool':
-        builder.toolResults(message.content);
-        break;
-    }
+  const compacted = splitAtCompaction(prompt);
+  if (compacted == null) builder.messages(prompt);
+  else {
+    builder.messages(compacted.before);
+    builder.compaction(compacted.compaction);
+    builder.messages(compacted.after);
   }
   // A trailing call without output is left alone: it may be what the caller answers next.
   builder.endTurn();
@@ -93,6 +86,30 @@ class CodexInputBuilder {
 
   private warn(message: string) {
     this.warnings.push({ type: 'other', message });
+  }
+
+  messages(prompt: CodexPrompt) {
+    for (const message of prompt) {
+      switch (message.role) {
+        case 'system':
+          this.systemTexts.push(message.content);
+          break;
+        case 'user':
+          this.user(message.content);
+          break;
+        case 'assistant':
+          for (const part of message.content) this.assistantPart(part);
+          break;
+        case 'tool':
+          this.toolResults(message.content);
+          break;
+      }
+    }
+  }
+
+  compaction({ itemId, encryptedContent }: CodexCompaction) {
+    this.endTurn();
+    this.input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
   }
 
   user(parts: UserPart[]) {
@@ -178,6 +195,13 @@ class CodexInputBuilder {
     if (codex == null) {
       // nothing to replay it with, and nothing to group it by
       this.unreplayed.withoutMetadata++;
+      return;
+    }
+    if (codex.compaction != null) {
+      // a valid one would have split the prompt (see `splitAtCompaction`)
+      this.warn(
+        'A reasoning part carries providerOptions.codex.compaction that is not a compaction this provider returned ({ itemId, encryptedContent }); it was not sent.',
+      );
       return;
     }
     const parsed = codexReasoningMetadataSchema.safeParse(codex);

@@ -1,4 +1,5 @@
 import type { CodexPrompt } from './codex-call-options';
+import { compactionOf } from './split-at-compaction';
 
 /**
  * How many compactions a conversation has been through, read from its prompt: each one is a
@@ -11,9 +12,7 @@ export function countCompactions(prompt: CodexPrompt): number {
   for (const message of prompt) {
     if (message.role !== 'assistant') continue;
     for (const part of message.content) {
-      if (part.type !== 'reasoning') continue;
-      const compaction = part.providerOptions?.codex?.compaction;
-      if (compaction != null && typeof compaction === 'object') count++;
+      if (compactionOf(part) != null) count++;
     }
   }
   return count;

@@ -453,7 +453,7 @@ describe('getCodexArgs routing', () => {
     ],
   });
 
-  it('names the conversation, its window and the model in headers and client_metadata', async () => {
+  it('names the conversation, its window and the model in headers and client_metadata, and announces remote compaction', async () => {
     const { body, headers, turn } = await args({
       providerOptions: { codex: { promptCacheKey: 'conv-7', serviceTier: 'priority' } },
     });
@@ -464,6 +464,7 @@ describe('getCodexArgs routing', () => {
       'x-client-request-id': 'conv-7',
       'x-codex-window-id': 'conv-7:0',
       'x-codex-routing-hint': 'model=gpt-5.3-codex;tier=priority',
+      'x-codex-beta-features': 'remote_compaction_v2',
     });
     expect(body.client_metadata).toEqual({
       session_id: 'conv-7',

@@ -19,6 +19,7 @@ import { convertToCodexInput } from './convert-to-codex-input';
 import { conversationRouting, type CodexConversationTurn } from './conversation-routing';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
+import { REMOTE_COMPACTION_HEADERS } from './compaction-request';
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
@@ -54,6 +55,8 @@ export async function getCodexArgs({
   /** This call's routing headers (conversation, context window, model and tier). */
   headers: Record<string, string>;
   turn: CodexConversationTurn;
+  /** `providerOptions.codex.compact`: compact the conversation before this call. */
+  compact: boolean;
 }> {
   const warnings = unsupportedSettingWarnings(options);
   const codexOptions = mergeCodexOptions(defaults.providerOptions, options, warnings);
@@ -120,8 +123,9 @@ export async function getCodexArgs({
     body,
     warnings: [...warnings, ...inputWarnings, ...toolWarnings],
     toolNames,
-    headers,
+    headers: { ...headers, ...REMOTE_COMPACTION_HEADERS },
     turn,
+    compact: codexOptions.compact === true,
   };
 }
 

@@ -40,7 +40,13 @@ async function run(
     holdUntil,
     signal,
     onSend,
-  }: { holdUntil?: 'content' | 'finish'; signal?: AbortSignal; onSend?: (n: number) => void } = {},
+    leadingParts,
+  }: {
+    holdUntil?: 'content' | 'finish';
+    signal?: AbortSignal;
+    onSend?: (n: number) => void;
+    leadingParts?: CodexContentPart[];
+  } = {},
 ) {
   let sent = 0;
   const send = async (): Promise<CodexResponseStream> => {
@@ -61,6 +67,7 @@ async function run(
     corePartStreamOptions({
       retries: { session, reconnect: () => session.connect(send) },
       holdUntil,
+      leadingParts,
     }),
   );
   const parts = (await convertReadableStreamToArray(stream)) as Part[];
@@ -104,6 +111,30 @@ describe('part stream retries', () => {
       modelId: 'gpt-5.3-codex',
       timestamp: new Date(1_760_000_000_000),
     });
+    expect(text(parts)).toBe('Second.');
+  });
+
+  it('sends the leading parts (a compaction made before the request) first and once, whatever is retried', async () => {
+    const leadingParts: CodexContentPart[] = [
+      { type: 'reasoning-start', id: 'cmp_1', providerMetadata: { codex: { n: 1 } } },
+      { type: 'reasoning-end', id: 'cmp_1', providerMetadata: { codex: { n: 1 } } },
+    ];
+    const { parts, requests } = await run(
+      [{ events: [created('resp_1'), overloaded] }, { events: answer('Second.') }],
+      { leadingParts },
+    );
+    expect(requests).toBe(2);
+    expect(parts.slice(0, 4)).toEqual([
+      { type: 'stream-start', warnings: [] },
+      ...leadingParts,
+      {
+        type: 'response-metadata',
+        id: 'resp_2',
+        modelId: 'gpt-5.3-codex',
+        timestamp: expect.any(Date),
+      },
+    ]);
+    expect(parts.filter(p => p.type === 'reasoning-start')).toHaveLength(1);
     expect(text(parts)).toBe('Second.');
   });
 

@@ -54,6 +54,11 @@ export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warnin
    * true); see `coalescingSink`.
    */
   coalesceDeltas?: boolean;
+  /**
+   * Parts of what the call did before this request (a compaction): they go out right after
+   * `stream-start`, are never held and never repeated by a retry of the request.
+   */
+  leadingParts?: CodexContentPart[];
 };
 
 type Attempt = { connection: CodexConnection; state: CodexStreamState; source: CodexEventSource };
@@ -103,6 +108,7 @@ class PartStreamSource<
     this.sink =
       this.options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
     controller.enqueue({ type: 'stream-start', warnings: this.options.warnings });
+    for (const part of this.options.leadingParts ?? []) controller.enqueue(part);
   }
 
   // A pull that enqueues nothing is not called again, so keep reading until a read

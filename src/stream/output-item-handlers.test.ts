@@ -461,3 +461,41 @@ describe('calls to no declared tool of their kind', () => {
     expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
   });
 });
+
+describe('compaction items', () => {
+  const compaction = { itemId: 'cmp_1', encryptedContent: 'enc:c1' };
+
+  it('become a reasoning block with no text that carries the item, when they are done', async () => {
+    const item = { type: 'compaction', id: 'cmp_1', encrypted_content: 'enc:c1' };
+    const parts = await contentOf([itemAdded(0, item), itemDone(0, item)]);
+    expect(parts).toEqual([
+      { type: 'reasoning-start', id: 'cmp_1', providerMetadata: { codex: { compaction } } },
+      { type: 'reasoning-end', id: 'cmp_1', providerMetadata: { codex: { compaction } } },
+    ]);
+  });
+
+  it('keep block ids unique when the backend repeats an item id', async () => {
+    const item = { type: 'compaction', id: 'cmp_1', encrypted_content: 'enc:c1' };
+    const parts = await contentOf([itemDone(0, item), itemDone(1, item)]);
+    expect(parts.map(p => (p as { id?: string }).id)).toEqual([
+      'cmp_1',
+      'cmp_1',
+      'cmp_1:1',
+      'cmp_1:1',
+    ]);
+  });
+
+  it('without an id or encrypted content are reported, as other unreadable items', async () => {
+    const parts = await run([
+      itemDone(0, { type: 'compaction', encrypted_content: 'enc:c1' }),
+      itemDone(1, { type: 'compaction', id: 'cmp_1' }),
+      responseCompleted(),
+    ]);
+    expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual(
+      Array(2).fill(
+        'invalid_event: The Codex backend sent a malformed response.output_item.done event (compaction item without id or encrypted_content); it was skipped.',
+      ),
+    );
+    expect(parts.filter(p => p.type === 'reasoning-start')).toEqual([]);
+  });
+});

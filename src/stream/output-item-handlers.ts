@@ -1,4 +1,5 @@
 import {
+  compactionItemSchema,
   functionCallItemSchema,
   messageItemSchema,
   reasoningItemSchema,
@@ -14,7 +15,13 @@ import {
 import { emitMessageSources } from './citation-handlers';
 import { reportMalformedItem } from './report-skipped-item';
 import { functionCallRefusal, refuseToolCall } from './tool-call-routing';
-import { functionCallPart, messageText, reasoningTexts } from './output-item-parts';
+import {
+  compactionOfItem,
+  compactionParts,
+  functionCallPart,
+  messageText,
+  reasoningTexts,
+} from './output-item-parts';
 import { customToolCallAdded, customToolCallDone } from './custom-tool-handlers';
 import { localShellCallAdded, localShellCallDone } from './local-shell-handlers';
 import { webSearchCallAdded, webSearchCallDone } from './web-search-handlers';
@@ -143,6 +150,8 @@ export const onOutputItemDone: EventHandler = (state, event) => {
       return customToolCallDone(state, outputIndex, event);
     case 'local_shell_call':
       return localShellCallDone(state, outputIndex, event);
+    case 'compaction':
+      return compactionDone(state, outputIndex, event);
   }
 };
 
@@ -209,6 +218,15 @@ function functionCallDone(state: CodexStreamState, outputIndex: number, event: C
   state.emit(functionCallPart(done));
   state.hasFunctionCall = true;
   state.items.delete(outputIndex);
+}
+
+/** A compaction item has nothing to stream: it comes whole, when it is done. */
+function compactionDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
+  const parsed = compactionItemSchema.safeParse(event.item);
+  if (!parsed.success)
+    return reportMalformedItem(state, event, 'compaction item without id or encrypted_content');
+  const id = uniquePartId(state, parsed.data.id, outputIndex);
+  for (const part of compactionParts(id, compactionOfItem(parsed.data))) state.emit(part);
 }
 
 // ---- deltas: thousands per response, so a typeof guard and a Map lookup, nothing more

@@ -1,7 +1,9 @@
 import { webSearchOutputOf } from '../tools/web-search';
 import { localShellInputOf } from '../tools/local-shell';
 import { customToolSdkName, type CodexToolNames } from '../request/codex-tool-names';
+import type { CodexCompaction } from '../request/split-at-compaction';
 import type {
+  CodexCompactionItem,
   CodexCustomToolCallItem,
   CodexFunctionCallItem,
   CodexLocalShellCallItem,
@@ -9,7 +11,7 @@ import type {
   CodexReasoningItem,
   CodexWebSearchCallItem,
 } from '../wire/codex-output-items';
-import type { CodexToolCall, CodexToolResult } from './codex-stream-part';
+import type { CodexContentPart, CodexToolCall, CodexToolResult } from './codex-stream-part';
 
 // What a finished output item amounts to for the caller, written once: the stream's
 // handlers emit these parts, and `outputItemsAsInput` replays them as the caller will send
@@ -99,4 +101,21 @@ export function webSearchResultPart(
     ...(item.status === 'failed' && { isError: true }),
     providerMetadata: WEB_SEARCH_METADATA(callId),
   };
+}
+
+export function compactionOfItem(item: CodexCompactionItem): CodexCompaction {
+  return { itemId: item.id, encryptedContent: item.encrypted_content };
+}
+
+/**
+ * A compaction as the caller's history keeps it: a reasoning block with no text whose
+ * metadata holds the item, so that `response.messages`, UI messages and agent frameworks
+ * carry it as they carry reasoning, and the next prompt hands it back.
+ */
+export function compactionParts(id: string, compaction: CodexCompaction): CodexContentPart[] {
+  const providerMetadata = { codex: { compaction } };
+  return [
+    { type: 'reasoning-start', id, providerMetadata },
+    { type: 'reasoning-end', id, providerMetadata },
+  ];
 }

@@ -27,8 +27,9 @@ import {
  * calls), put through the same input conversion. Only an exact match with the next prompt
  * lets a socket send just the new items, so this follows the package's replay rules rather
  * than the backend's item shapes. `undefined` when an item has no predictable replay (an
- * unknown item type, arguments that are not JSON): the next request then sends the full
- * input.
+ * unknown item type, arguments that are not JSON) and after a compaction (whose next
+ * request the official client sends without `previous_response_id`): the next request then
+ * sends the full input.
  */
 export function outputItemsAsInput(items: readonly unknown[]): CodexInputItem[] | undefined {
   const content: CodexAssistantPart[] = [];

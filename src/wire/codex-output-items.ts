@@ -80,6 +80,15 @@ export const localShellCallItemSchema = z
   })
   .loose();
 
+/** Remote compaction's answer: the history before the trigger, summarised and encrypted. */
+export const compactionItemSchema = z
+  .object({
+    type: z.literal('compaction'),
+    id: z.string(),
+    encrypted_content: z.string(),
+  })
+  .loose();
+
 /** A `url_citation` annotation of an output text (web search citations). */
 export const urlCitationSchema = z
   .object({
@@ -97,3 +106,4 @@ export type CodexFunctionCallItem = z.infer<typeof functionCallItemSchema>;
 export type CodexWebSearchCallItem = z.infer<typeof webSearchCallItemSchema>;
 export type CodexCustomToolCallItem = z.infer<typeof customToolCallItemSchema>;
 export type CodexLocalShellCallItem = z.infer<typeof localShellCallItemSchema>;
+export type CodexCompactionItem = z.infer<typeof compactionItemSchema>;

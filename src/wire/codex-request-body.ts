@@ -44,6 +44,15 @@ export type CodexFunctionCallOutputInput = {
   output: CodexToolOutput;
 };
 
+/**
+ * The backend's compaction of the history before it (remote compaction v2), replayed with
+ * its id as the official client sends it.
+ */
+export type CodexCompactionInput = { type: 'compaction'; id: string; encrypted_content: string };
+
+/** Appended as the last item, it asks for a compaction of everything before it. */
+export type CodexCompactionTriggerInput = { type: 'compaction_trigger' };
+
 export type CodexInputItem =
   | CodexMessageInput
   | CodexReasoningInput
@@ -53,7 +62,9 @@ export type CodexInputItem =
   | CodexCustomToolCallInput
   | CodexCustomToolCallOutputInput
   | CodexLocalShellCallInput
-  | CodexLocalShellCallOutputInput;
+  | CodexLocalShellCallOutputInput
+  | CodexCompactionInput
+  | CodexCompactionTriggerInput;
 
 /** Web search actions as the backend reports and takes them back (snake_case). */
 export type CodexWebSearchAction =

@@ -14,6 +14,12 @@ import {
 import { attachCodexWebSocket, type EmulatorWebSocket } from './codex-emulator-websocket';
 import { backendCallId, backendId, ITEM_ID_PREFIX } from './backend-ids';
 import {
+  callsInTurn,
+  checkCompaction,
+  compactionResponse,
+  isCompactionRequest,
+} from './codex-emulator-compaction';
+import {
   calledToolKey,
   checkToolItem,
   describeToolOutput,
@@ -192,10 +198,20 @@ export type RecordedRequest = {
 export type CodexEmulator = {
   baseURL: string;
   /**
-   * Called per valid request (1-based count) before the queue: a script to inject a fault,
-   * or undefined for the usual answer.
+   * Called per valid request (1-based count, and its body) before the queue: a script to
+   * inject a fault, or undefined for the usual answer.
    */
-  inject: ((requestNumber: number) => EmulatorScript | undefined) | undefined;
+  inject: ((requestNumber: number, body: any) => EmulatorScript | undefined) | undefined;
+  /**
+   * How many compaction items the answer to a compaction request holds: 1, as the backend
+   * sends; 0 or 2 to see the client refuse the answer.
+   */
+  compactionItems: number;
+  /**
+   * How many times the default answer calls each tool in a turn before it sums up (1): a
+   * higher count makes a long agent loop of one tool. Calls a compaction summarised count.
+   */
+  callsPerTool: number;
   /** Which bearer tokens the backend accepts; any by default. Others get 401. */
   acceptToken: (token: string) => boolean;
   /**
@@ -357,7 +373,7 @@ export async function startCodexEmulator({
       if (bearer != null && !emulator.acceptToken(bearer)) return json(res, 401, TOKEN_EXPIRED);
       const rejection = validateImageRequest(req, imageRoute, body);
       if (rejection != null) return json(res, rejection.status, rejection.body);
-      const script = emulator.inject?.(++valid);
+      const script = emulator.inject?.(++valid, body);
       if (script != null) return play(script, req, res);
       return json(res, 200, imageResponse(imageRoute, body, ++counter));
     }
@@ -373,11 +389,19 @@ export async function startCodexEmulator({
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
     await play(nextScript(body), req, res, { [TURN_STATE]: turnStateFor(req.headers) });
   });
+  // A compaction request is answered as the backend answers it, past the queue of scripts
+  // meant for the calls around it; `inject` still sees it.
   const nextScript = (body: any): EmulatorScript =>
-    emulator.inject?.(++valid) ??
+    emulator.inject?.(++valid, body) ??
+    (isCompactionRequest(body)
+      ? {
+          kind: 'sse',
+          events: compactionResponse(body, estimateInputTokens(body), emulator.compactionItems),
+        }
+      : undefined) ??
     queue.shift() ?? {
       kind: 'sse',
-      events: autoResponse(body, ++counter),
+      events: autoResponse(body, ++counter, emulator.callsPerTool),
       chunkSize: 'random',
     };
   server.on('connection', socket => {
@@ -401,6 +425,8 @@ export async function startCodexEmulator({
     catalog: defaultCatalog(),
     usage: defaultUsagePayload(),
     inject: undefined,
+    compactionItems: 1,
+    callsPerTool: 1,
     requests,
     preflights,
     enqueue: (...scripts) => queue.push(...scripts),
@@ -618,6 +644,8 @@ function validate(
       'context_length_exceeded',
     );
   }
+  const compactionRejection = checkCompaction(req.headers, body.input);
+  if (compactionRejection != null) return compactionRejection;
   const calls = new Map<string, CallKind>();
   const unanswered = new Set<string>();
   for (const item of body.input) {
@@ -663,7 +691,7 @@ function validate(
  * About four characters of JSON per token, as for English text; an image costs a fixed
  * amount whatever its size, as on the backend (a tile budget, not its bytes).
  */
-function estimateInputTokens(body: any): number {
+export function estimateInputTokens(body: any): number {
   let images = 0;
   const text = JSON.stringify([body.instructions, body.input, body.tools ?? []], (key, value) => {
     if (key === 'image_url' && typeof value === 'string' && value.startsWith('data:')) {
@@ -841,15 +869,18 @@ function chunkSizes(total: number, chunkSize: number | 'random' | undefined): nu
  * Like the backend's, every response and item has an id of its own and the reasoning
  * summary says what this step does, so no two responses of a conversation look alike.
  */
-export function autoResponse(body: any, n: number): CodexEvent[] {
+export function autoResponse(body: any, n: number, callsPerTool = 1): CodexEvent[] {
   const input: any[] = body.input ?? [];
   const last = input[input.length - 1];
   const output: OutputSpec[] = [];
   const tools: any[] = body.tools ?? [];
-  // An agent turn: call each tool once (the chosen one first), then sum up the results.
+  // An agent turn: call each tool `callsPerTool` times (the chosen one first), then sum up
+  // the results.
   const lastUser = input.map(i => i.type === 'message' && i.role === 'user').lastIndexOf(true);
   const turn = input.slice(lastUser + 1);
-  const called = new Set(turn.map(calledToolKey).filter(k => k != null));
+  const calls = callsInTurn(turn);
+  const called = new Set(calls.keys());
+  const open = (t: any) => (calls.get(toolKey(t)) ?? 0) < callsPerTool;
   const chosen = body.tool_choice;
   const next =
     chosen === 'none'
@@ -858,9 +889,9 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
         ? tools.find(
             t =>
               (chosen.type === 'web_search' ? t.type === 'web_search' : t.name === chosen.name) &&
-              !called.has(toolKey(t)),
+              open(t),
           )
-        : tools.find(t => !called.has(toolKey(t)));
+        : tools.find(open);
   const userText =
     [...input]
       .reverse()
@@ -875,14 +906,19 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
       callId: backendCallId(),
       arguments: JSON.stringify(sampleFromSchema(next.parameters)),
     });
-  } else if (/_output$/.test(last?.type ?? '')) {
+  } else if (/_output$/.test(last?.type ?? '') || (last?.type === 'compaction' && calls.size > 0)) {
     const results = turn
       .filter(i => /_output$/.test(i.type))
       .map(o => {
         const call = input.find(i => i.call_id === o.call_id && calledToolKey(i) != null);
         return `The ${calledToolKey(call) ?? 'tool'} tool returned ${describeToolOutput(o.output)}.`;
       });
-    output.push({ type: 'message', text: results.join(' '), phase: 'final_answer' });
+    // after a compaction the results live in its summary
+    const text =
+      results.length > 0
+        ? results.join(' ')
+        : `Done: ${[...calls].map(([key, count]) => `${key} ran ${count} time(s)`).join(', ')}.`;
+    output.push({ type: 'message', text, phase: 'final_answer' });
   } else if (body.text?.format?.type === 'json_schema') {
     output.push({
       type: 'message',
@@ -897,7 +933,7 @@ export function autoResponse(body: any, n: number): CodexEvent[] {
       phase: 'final_answer',
     });
   }
-  const inputTokens = Math.ceil(JSON.stringify(body).length / 4);
+  const inputTokens = estimateInputTokens(body);
   const reasoning: OutputSpec = {
     type: 'reasoning',
     summary: [reasoningSummary(body, next, called, userText)],
@@ -935,7 +971,7 @@ function reasoningSummary(body: any, next: any, called: Set<string>, userText: s
       `Calling ${toolKey(next)}`,
       `For message ${message}, ${called.size} tool result(s) are in and ${toolKey(next)} is still missing.`,
     );
-  if (/_output$/.test(input[input.length - 1]?.type ?? ''))
+  if (/_output$/.test(input[input.length - 1]?.type ?? '') || called.size > 0)
     return summary(
       'Summing up',
       `Answering message ${message} with what ${[...called].join(' and ')} returned.`,

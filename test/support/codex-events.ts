@@ -52,7 +52,9 @@ export type OutputSpec =
       id?: string;
       chunks?: string[];
     }
-  | ToolOutputSpec;
+  | ToolOutputSpec
+  /** Remote compaction's one output item; it comes whole, with no deltas. */
+  | { type: 'compaction'; id: string; encryptedContent: string };
 
 /** Splits text into word-sized deltas, the way the backend streams it. */
 export function wordChunks(text: string): string[] {
@@ -223,6 +225,10 @@ export function responseEvents({
           ...phase,
         },
       });
+    } else if (spec.type === 'compaction') {
+      const item = { type: 'compaction', id: spec.id, encrypted_content: spec.encryptedContent };
+      push({ type: 'response.output_item.added', output_index, item });
+      push({ type: 'response.output_item.done', output_index, item });
     } else if (spec.type !== 'function_call') {
       pushToolItemEvents(spec, output_index, push);
     } else {

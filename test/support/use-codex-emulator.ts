@@ -8,7 +8,8 @@ import {
 
 /**
  * One emulator per test file, reset before each test (recorded requests, injected
- * faults, accepted tokens, model catalog, usage payload). The returned object always points at the live emulator.
+ * faults, compaction answers, tool calls per turn, accepted tokens, model catalog, usage
+ * payload). The returned object always points at the live emulator.
  */
 export function useCodexEmulator(
   options?: Parameters<typeof startCodexEmulator>[0],
@@ -22,6 +23,8 @@ export function useCodexEmulator(
     current!.requests.length = 0;
     current!.preflights.length = 0;
     current!.inject = undefined;
+    current!.compactionItems = 1;
+    current!.callsPerTool = 1;
     current!.acceptToken = () => true;
     current!.usage = defaultUsagePayload();
     current!.catalog = defaultCatalog();
