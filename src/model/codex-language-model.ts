@@ -1,4 +1,3 @@
-import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexModelConfig } from './codex-model-config';
 import type { CodexRequestBody } from '../wire/codex-request-body';
 import type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';
@@ -20,10 +19,8 @@ import {
 import type { CodexCallOptions } from '../request/codex-call-options';
 import type { CodexOutputShape, CodexStreamPart } from '../stream/codex-output-shape';
 import { createCodexPartStream } from '../stream/codex-part-stream';
-import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { CodexRequestSession } from '../transport/codex-request-session';
-import type { CodexConversationTurn } from '../request/conversation-routing';
-import { TURN_STATE_HEADER } from './codex-turn-states';
+import { sendWithAuth, type CallRouting } from './send-with-auth';
 
 export type CodexModelSettings = CodexProviderOptions;
 
@@ -235,7 +232,8 @@ export class CodexLanguageModel {
     transportWarnings: CodexWarning[];
   }> {
     const { url } = this;
-    const send = (signal: AbortSignal) => this.sendWithAuth(url, body, routing, options, signal);
+    const send = (signal: AbortSignal) =>
+      sendWithAuth(this.config, { url, body, routing, headers: options.headers, signal });
     const session = new CodexRequestSession(this.config.retry, options.abortSignal);
     let latest = await session.connect(send);
     const transportWarnings = latest.warnings ?? [];
@@ -252,44 +250,7 @@ export class CodexLanguageModel {
     // the headers of the attempt that answered last (a retry replaces the first one)
     return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
   }
-
-  /**
-   * One request with the current credentials, renewed after a 401 (see `withAuthRenewal`).
-   * It carries its turn's `x-codex-turn-state` once a response of that turn set one, and
-   * notes the one its own response sets.
-   */
-  private async sendWithAuth(
-    url: string,
-    body: CodexRequestBody,
-    { headers, turn }: CallRouting,
-    options: CodexCallOptions,
-    signal: AbortSignal,
-  ) {
-    const { turnStates } = this.config;
-    const response = await withAuthRenewal(this.config.auth, credentials => {
-      const turnState = turnStates.get(turn);
-      return this.config.transport.send({
-        url,
-        headers: mergeHeaders(
-          this.config.headers(
-            turnState != null ? { ...headers, [TURN_STATE_HEADER]: turnState } : headers,
-          ),
-          options.headers,
-          credentialHeaders(credentials),
-        ),
-        body,
-        fetch: this.config.fetch,
-        signal,
-        compression: this.config.compression,
-      });
-    });
-    turnStates.record(turn, response.responseHeaders);
-    return response;
-  }
 }
-
-/** What routes a call: its headers and the turn it belongs to. */
-type CallRouting = { headers: Record<string, string>; turn: CodexConversationTurn };
 
 type CodexArgs = Awaited<ReturnType<typeof getCodexArgs>>;
 

@@ -1,9 +1,6 @@
-import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import type { CodexWarning } from '../common/codex-warning';
 import type {
   CodexAssistantPart,
-  CodexFilePart,
-  CodexMessage,
   CodexPrompt,
   CodexToolResultPart,
   CodexUnsentPart,
@@ -12,13 +9,9 @@ import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './codex-tool-replay';
 import { convertToolOutput } from './convert-tool-output';
-import { imageDataUrl, isImageMediaType } from './image-data-url';
+import { convertUserContent, type CodexUserPart } from './convert-user-content';
 import { splitAtCompaction, type CodexCompaction } from './split-at-compaction';
-import type {
-  CodexInputContent,
-  CodexInputItem,
-  CodexReasoningInput,
-} from '../wire/codex-request-body';
+import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */
@@ -52,8 +45,6 @@ export function convertToCodexInput(
   builder.warnUnreplayedReasoning();
   return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
 }
-
-type UserPart = Extract<CodexMessage, { role: 'user' }>['content'][number];
 
 class CodexInputBuilder {
   readonly systemTexts: string[] = [];
@@ -112,8 +103,8 @@ class CodexInputBuilder {
     this.input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
   }
 
-  user(parts: UserPart[]) {
-    const content = parts.map(userContent);
+  user(parts: CodexUserPart[]) {
+    const content = parts.map(convertUserContent);
     if (content.length === 0) return;
     this.closeUnanswered();
     this.endTurn();
@@ -300,44 +291,4 @@ function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): Codex
 
 function isUnreplayableReasoning(item: CodexInputItem): boolean {
   return item.type === 'reasoning' && item.encrypted_content == null;
-}
-
-/** A user message part as the backend takes it: text, an image, or a text file as text. */
-function userContent(part: UserPart): CodexInputContent {
-  if (part.type === 'text') return { type: 'input_text', text: part.text };
-  const { data } = part;
-  if (data instanceof Uint8Array || data instanceof URL || typeof data === 'string') {
-    return { type: 'input_image', image_url: toImageUrl(part, data) };
-  }
-  switch (data.type) {
-    case 'data':
-      return { type: 'input_image', image_url: toImageUrl(part, data.data) };
-    case 'url':
-      return { type: 'input_image', image_url: toImageUrl(part, data.url) };
-    case 'text':
-      // a text file travels as text
-      return {
-        type: 'input_text',
-        text: part.filename ? `${part.filename}:\n${data.text}` : data.text,
-      };
-    case 'reference':
-      throw new UnsupportedFunctionalityError({
-        functionality: "file data of kind 'reference'",
-        message: `Codex cannot resolve provider file references; pass the file's data or URL instead.`,
-      });
-  }
-}
-
-function toImageUrl(part: CodexFilePart, data: Uint8Array | string | URL): string {
-  if (!isImageMediaType(part.mediaType)) {
-    throw new UnsupportedFunctionalityError({
-      functionality: `file parts with media type ${part.mediaType}`,
-      message:
-        `Codex accepts images only; the file part with media type '${part.mediaType}'` +
-        `${part.filename ? ` (${part.filename})` : ''} cannot be sent. Convert it to text or an image first.`,
-    });
-  }
-  if (data instanceof URL) return data.toString();
-  if (typeof data === 'string' && /^(https?|data):/i.test(data)) return data;
-  return imageDataUrl(part.mediaType, data);
 }
