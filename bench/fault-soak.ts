@@ -1,0 +1,125 @@
+/**
+ * `npm run soak` — the fault soak at full size: `streamText` calls through the provider
+ * against the loopback emulator, each with a fault drawn from a seed (resets before and
+ * after content, 5xx and HTML pages quoting the token, 429s, stalls, truncation, malformed
+ * and error events, 2 MiB deltas, 1-byte writes, socket closes), over HTTP SSE and
+ * WebSocket. Prints what happened per transport and exits 1 if any call got wrong text,
+ * showed the token, was retried after content or hung (test/support/fault-soak.ts).
+ *
+ *   npm run soak -- --calls 2000 --concurrency 50 --seed 25 --transport both
+ */
+import { parseArgs } from 'node:util';
+import { brokenInvariants, runFaultSoak, type SoakReport } from '../test/support/fault-soak';
+import { faultNames, type SoakTransport } from '../test/support/fault-soak-calls';
+import { benchEnvironment } from './bench-environment';
+
+const USAGE =
+  'Usage: npm run soak -- [--calls N] [--concurrency C] [--seed S] [--transport sse|websocket|both] [--idle-timeout MS] [--deadline MS]';
+
+const SOAK_TRANSPORTS: SoakTransport[] = ['sse', 'websocket'];
+const TRANSPORTS: Record<string, SoakTransport[]> = {
+  sse: ['sse'],
+  websocket: ['websocket'],
+  both: SOAK_TRANSPORTS,
+};
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '50' },
+      seed: { type: 'string', default: '25' },
+      transport: { type: 'string', default: 'both' },
+      'idle-timeout': { type: 'string', default: '500' },
+      deadline: { type: 'string', default: '30000' },
+    },
+  });
+  const count = (name: keyof typeof values, min: number) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(`--${name} must be a whole number of at least ${min}, not "${values[name]}"`);
+    }
+    return value;
+  };
+  const transports = Object.hasOwn(TRANSPORTS, values.transport)
+    ? TRANSPORTS[values.transport]
+    : undefined;
+  if (transports == null) {
+    throw new Error(`--transport must be sse, websocket or both, not "${values.transport}"`);
+  }
+  return {
+    calls: count('calls', 1),
+    concurrency: count('concurrency', 1),
+    seed: count('seed', 0),
+    transports,
+    streamIdleTimeoutMs: count('idle-timeout', 1),
+    callDeadlineMs: count('deadline', 1),
+  };
+}
+
+const LABEL = { sse: 'HTTP SSE', websocket: 'WebSocket' } as const;
+
+function printReports(reports: SoakReport[]) {
+  const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(
+    '| transport | calls | correct | clean errors | wrong text | errors without a message | token leaks | retries after content | hangs | requests (over a socket) | wall time |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const r of reports) {
+    console.log(
+      `| ${LABEL[r.transport]} | ${r.calls} | ${r.correct} | ${sum(r.errors)} | ${r.wrongText} | ${r.unclearErrors} | ${r.leaks} | ${r.retriesAfterContent} | ${r.hangs} | ${r.requests} (${r.socketRequests}) | ${(r.wallMs / 1000).toFixed(1)} s |`,
+    );
+  }
+
+  const table = (title: string, rows: string[], cell: (r: SoakReport, row: string) => string) => {
+    console.log(`\n| ${title} | ${reports.map(r => LABEL[r.transport]).join(' | ')} |`);
+    console.log(`|---|${reports.map(() => '--:|').join('')}`);
+    for (const row of rows)
+      console.log(`| ${row} | ${reports.map(r => cell(r, row)).join(' | ')} |`);
+  };
+  const kinds = [...new Set(reports.flatMap(r => Object.keys(r.errors)))].sort();
+  table('clean errors by kind', kinds, (r, kind) => String(r.errors[kind] ?? 0));
+  console.log('\nOne message of each kind:');
+  for (const kind of kinds) {
+    const sample = reports.map(r => r.errorSamples[kind]).find(s => s != null);
+    console.log(`  ${kind}: ${sample}`);
+  }
+  const faults = [...new Set(SOAK_TRANSPORTS.flatMap(faultNames))];
+  table('fault: calls → correct / clean error', faults, (r, fault) => {
+    const f = r.byFault[fault];
+    return f == null ? '–' : `${f.calls} → ${f.correct} / ${f.errors}`;
+  });
+
+  const violations = reports.flatMap(r =>
+    r.violations.map(v => `${LABEL[r.transport]}, call ${v.call} (${v.fault}): ${v.what}`),
+  );
+  if (violations.length > 0) {
+    console.log(`\nBroken invariants (first 30 of ${violations.length}):`);
+    for (const line of violations.slice(0, 30)) console.log(`  ${line}`);
+  }
+}
+
+async function main() {
+  let settings: ReturnType<typeof options>;
+  try {
+    settings = options();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const env = await benchEnvironment();
+  console.log(
+    `\nFault soak: ${settings.calls} streamText calls per transport at concurrency ${settings.concurrency}, seed ${settings.seed}, streamIdleTimeoutMs ${settings.streamIdleTimeoutMs}, deadline ${settings.callDeadlineMs} ms (Node ${env.node}, ${env.cpu}, ai ${env.ai})\n`,
+  );
+  const reports: SoakReport[] = [];
+  for (const transport of settings.transports) {
+    reports.push(await runFaultSoak({ ...settings, transport }));
+  }
+  printReports(reports);
+  const broken = reports.flatMap(brokenInvariants);
+  console.log(broken.length === 0 ? '\nAll invariants hold.' : `\nBROKEN: ${broken.join('; ')}`);
+  // sockets a hung call left open must not keep the process alive
+  process.exit(broken.length === 0 ? 0 : 1);
+}
+
+await main();
