@@ -7,6 +7,7 @@
  * showed the token, was retried after content or hung (test/support/fault-soak.ts).
  *
  *   npm run soak -- --calls 2000 --concurrency 50 --seed 25 --transport both
+ *   npm run soak -- --sdk ai6          # ai@6's streamText over the /v3 entry
  */
 import { parseArgs } from 'node:util';
 import { brokenInvariants, runFaultSoak, type SoakReport } from '../test/support/fault-soak';
@@ -14,14 +15,13 @@ import { faultNames, type SoakTransport } from '../test/support/fault-soak-calls
 import { benchEnvironment } from './bench-environment';
 
 const USAGE =
-  'Usage: npm run soak -- [--calls N] [--concurrency C] [--seed S] [--transport sse|websocket|both] [--idle-timeout MS] [--deadline MS]';
+  'Usage: npm run soak -- [--calls N] [--concurrency C] [--seed S] [--transport sse|websocket|both] [--idle-timeout MS] [--deadline MS] [--sdk ai5|ai6]';
 
 const SOAK_TRANSPORTS: SoakTransport[] = ['sse', 'websocket'];
-const TRANSPORTS: Record<string, SoakTransport[]> = {
-  sse: ['sse'],
-  websocket: ['websocket'],
-  both: SOAK_TRANSPORTS,
-};
+
+function isOneOf<T extends string>(value: string, choices: readonly T[]): value is T {
+  return choices.some(choice => choice === value);
+}
 
 function options() {
   const { values } = parseArgs({
@@ -32,6 +32,7 @@ function options() {
       transport: { type: 'string', default: 'both' },
       'idle-timeout': { type: 'string', default: '500' },
       deadline: { type: 'string', default: '30000' },
+      sdk: { type: 'string', default: 'ai5' },
     },
   });
   const count = (name: keyof typeof values, min: number) => {
@@ -41,17 +42,20 @@ function options() {
     }
     return value;
   };
-  const transports = Object.hasOwn(TRANSPORTS, values.transport)
-    ? TRANSPORTS[values.transport]
-    : undefined;
-  if (transports == null) {
-    throw new Error(`--transport must be sse, websocket or both, not "${values.transport}"`);
+  const transport = values.transport;
+  if (!isOneOf(transport, ['sse', 'websocket', 'both'] as const)) {
+    throw new Error(`--transport must be sse, websocket or both, not "${transport}"`);
+  }
+  const sdk = values.sdk;
+  if (!isOneOf(sdk, ['ai5', 'ai6'] as const)) {
+    throw new Error(`--sdk must be ai5 (the root entry) or ai6 (/v3), not "${sdk}"`);
   }
   return {
+    sdk,
     calls: count('calls', 1),
     concurrency: count('concurrency', 1),
     seed: count('seed', 0),
-    transports,
+    transports: transport === 'both' ? SOAK_TRANSPORTS : [transport],
     streamIdleTimeoutMs: count('idle-timeout', 1),
     callDeadlineMs: count('deadline', 1),
   };
@@ -87,7 +91,11 @@ function printReports(reports: SoakReport[]) {
   const faults = [...new Set(SOAK_TRANSPORTS.flatMap(faultNames))];
   table('fault: calls → correct / clean error', faults, (r, fault) => {
     const f = r.byFault[fault];
-    return f == null ? '–' : `${f.calls} → ${f.correct} / ${f.errors}`;
+    if (f == null) return '–';
+    const kinds = Object.entries(f.kinds)
+      .sort(([, a], [, b]) => b - a)
+      .map(([kind, n]) => `${kind} ${n}`);
+    return `${f.calls} → ${f.correct} / ${f.errors}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`;
   });
 
   const violations = reports.flatMap(r =>
@@ -97,6 +105,10 @@ function printReports(reports: SoakReport[]) {
     console.log(`\nBroken invariants (first 30 of ${violations.length}):`);
     for (const line of violations.slice(0, 30)) console.log(`  ${line}`);
   }
+}
+
+async function aiV6Version(): Promise<string> {
+  return (await import('ai-v6/package.json', { with: { type: 'json' } })).default.version;
 }
 
 async function main() {
@@ -109,7 +121,7 @@ async function main() {
   }
   const env = await benchEnvironment();
   console.log(
-    `\nFault soak: ${settings.calls} streamText calls per transport at concurrency ${settings.concurrency}, seed ${settings.seed}, streamIdleTimeoutMs ${settings.streamIdleTimeoutMs}, deadline ${settings.callDeadlineMs} ms (Node ${env.node}, ${env.cpu}, ai ${env.ai})\n`,
+    `\nFault soak: ${settings.calls} streamText calls per transport at concurrency ${settings.concurrency}, seed ${settings.seed}, streamIdleTimeoutMs ${settings.streamIdleTimeoutMs}, deadline ${settings.callDeadlineMs} ms (Node ${env.node}, ${env.cpu}, ${settings.sdk === 'ai6' ? `ai ${await aiV6Version()} with /v3` : `ai ${env.ai}`})\n`,
   );
   const reports: SoakReport[] = [];
   for (const transport of settings.transports) {

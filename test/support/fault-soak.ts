@@ -1,6 +1,4 @@
 import { APICallError } from '@ai-sdk/provider';
-import { RetryError, streamText, wrapLanguageModel, type LanguageModelMiddleware } from 'ai';
-import { createCodex } from '../../src';
 import { startCodexEmulator, type CodexEmulator } from './codex-emulator';
 import {
   callIndexOf,
@@ -11,6 +9,7 @@ import {
   type SoakCall,
   type SoakTransport,
 } from './fault-soak-calls';
+import { retriedError, soakStreamText, type SoakSdk, type SoakStreamText } from './fault-soak-sdk';
 import { safeJson, secretLeaks, SECRET } from './secret-leaks';
 
 /**
@@ -33,6 +32,8 @@ export type SoakOptions = {
   streamIdleTimeoutMs?: number;
   /** A call still running after this long is a hang (and is aborted). */
   callDeadlineMs?: number;
+  /** `ai@5` with the root entry (default), or `ai@6` with `/v3`. */
+  sdk?: SoakSdk;
 };
 
 /** One broken invariant, said without quoting the token. */
@@ -57,9 +58,16 @@ export type SoakReport = {
   /** Requests that went over a socket (the rest over HTTP). */
   socketRequests: number;
   wallMs: number;
-  /** Outcome per fault: correct / clean error. */
-  byFault: Record<string, { calls: number; correct: number; errors: number }>;
+  /** Outcome per fault: correct, clean errors (and of which kinds). */
+  byFault: Record<string, FaultOutcomes>;
   violations: SoakViolation[];
+};
+
+export type FaultOutcomes = {
+  calls: number;
+  correct: number;
+  errors: number;
+  kinds: Record<string, number>;
 };
 
 /** Runs one soak on a fresh emulator and reports what happened. */
@@ -71,14 +79,14 @@ export async function runFaultSoak(options: SoakOptions): Promise<SoakReport> {
     const call = calls.get(callIndexOf(body) ?? -1);
     return call?.script(call.served++, { headers, emulator });
   };
-  const model = createCodex({
+  const streamText = soakStreamText(options.sdk ?? 'ai5', {
     baseURL: emulator.baseURL,
     auth: { accessToken: SOAK_TOKEN, accountId: SOAK_ACCOUNT_ID },
     transport: options.transport,
     initialRetryDelayMs: 10,
     maxRetryDelayMs: 100,
     streamIdleTimeoutMs,
-  })('gpt-5.3-codex');
+  });
 
   const report = emptyReport(options.transport);
   const logs = captureConsole();
@@ -89,7 +97,7 @@ export async function runFaultSoak(options: SoakOptions): Promise<SoakReport> {
       for (let index = next++; index < options.calls; index = next++) {
         const call = { ...planCall(options.seed, index, options.transport), served: 0 };
         calls.set(index, call);
-        const outcome = await runCall(call, model, callDeadlineMs);
+        const outcome = await runCall(call, streamText, callDeadlineMs);
         calls.delete(index);
         record(report, call, outcome, requestTimes(emulator, index));
       }
@@ -133,11 +141,9 @@ type CallOutcome = {
   leaks: string[];
 };
 
-const CONTENT_PART = /^(text|reasoning|tool-input)-|^tool-call$/;
-
 async function runCall(
   call: SoakCall,
-  model: Parameters<typeof wrapLanguageModel>[0]['model'],
+  streamText: SoakStreamText,
   deadlineMs: number,
 ): Promise<CallOutcome> {
   const outcome: CallOutcome = {
@@ -149,23 +155,6 @@ async function runCall(
     hung: false,
     leaks: [],
   };
-  // times the first content part where it leaves the provider, before the AI SDK's stages
-  const timing: LanguageModelMiddleware = {
-    wrapStream: async ({ doStream }) => {
-      const result = await doStream();
-      const stream = result.stream.pipeThrough(
-        new TransformStream({
-          transform(part, controller) {
-            if (outcome.firstContentAt === undefined && CONTENT_PART.test(part.type)) {
-              outcome.firstContentAt = performance.now();
-            }
-            controller.enqueue(part);
-          },
-        }),
-      );
-      return { ...result, stream };
-    },
-  };
   const abort = new AbortController();
   const checked = (where: string, value: unknown) => {
     if (value instanceof Error ? secretLeaks(value).length > 0 : safeJson(value).includes(SECRET))
@@ -173,27 +162,23 @@ async function runCall(
   };
   const consume = async () => {
     const result = streamText({
-      model: wrapLanguageModel({ model, middleware: timing }),
       prompt: call.prompt,
       abortSignal: abort.signal,
-      onError: ({ error }) => checked('onError', error),
+      onContent: () => (outcome.firstContentAt ??= performance.now()),
+      onError: error => checked('onError', error),
     });
     for await (const part of result.fullStream) {
-      if (part.type === 'text-delta') outcome.text += part.text;
-      else if (part.type === 'reasoning-delta') outcome.reasoning += part.text;
+      const text = part.text ?? '';
+      if (part.type === 'text-delta') outcome.text += text;
+      else if (part.type === 'reasoning-delta') outcome.reasoning += text;
       else if (part.type === 'error') outcome.errors.push(part.error);
       else if (part.type === 'finish') outcome.finishReason = part.finishReason;
-      if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
-        if (part.text.includes(SECRET)) outcome.leaks.push(`${part.type} part`);
+      // a 2 MiB delta is looked into, not serialised
+      if (part.type.endsWith('-delta')) {
+        if (text.includes(SECRET)) outcome.leaks.push(`${part.type} part`);
       } else checked(`${part.type} part`, part.type === 'error' ? part.error : part);
     }
-    // what an app reads after the stream: it may reject after an error
-    for (const [where, promise] of [
-      ['response', result.response],
-      ['warnings', result.warnings],
-      ['request', result.request],
-      ['providerMetadata', result.providerMetadata],
-    ] as const) {
+    for (const [where, promise] of result.afterwards) {
       checked(where, await Promise.resolve(promise).catch((error: unknown) => error));
     }
   };
@@ -203,7 +188,6 @@ async function runCall(
   );
   const done = consume().catch((error: unknown) => {
     outcome.errors.push(error);
-    checked('thrown error', error);
   });
   if ((await Promise.race([done, deadline])) === 'hung') {
     outcome.hung = true;
@@ -228,7 +212,7 @@ function record(
   outcome: CallOutcome,
   requestsReceivedAt: number[],
 ) {
-  const fault = (report.byFault[call.fault] ??= { calls: 0, correct: 0, errors: 0 });
+  const fault = (report.byFault[call.fault] ??= { calls: 0, correct: 0, errors: 0, kinds: {} });
   report.calls++;
   fault.calls++;
   const violation = (what: string) =>
@@ -275,6 +259,7 @@ function record(
   if (!outcome.hung) {
     const kind = errorKind(error);
     report.errors[kind] = (report.errors[kind] ?? 0) + 1;
+    fault.kinds[kind] = (fault.kinds[kind] ?? 0) + 1;
     // a leaked token is counted above, and never printed
     report.errorSamples[kind] ??= String((error as Error).message)
       .split(SOAK_TOKEN)
@@ -299,7 +284,8 @@ function describeText(outcome: CallOutcome, expected: SoakAnswer): string {
  * message ("The Codex WebSocket closed before the response started"), else the error's name.
  */
 export function errorKind(error: unknown): string {
-  if (RetryError.isInstance(error)) return `${errorKind(error.lastError)}, AI SDK retried`;
+  const retried = retriedError(error);
+  if (retried !== undefined) return `${errorKind(retried)}, AI SDK retried`;
   if (APICallError.isInstance(error)) {
     if (error.statusCode != null && error.statusCode !== 200) return `HTTP ${error.statusCode}`;
     return /^([a-z][a-z_]+):/.exec(error.message)?.[1] ?? error.message.split(/[:(]/)[0]!.trim();
