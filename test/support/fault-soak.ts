@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { formatWithOptions } from 'node:util';
 import { startCodexEmulator, type CodexEmulator } from './codex-emulator';
 import {
   callIndexOf,
@@ -43,7 +44,10 @@ export type SoakReport = {
   transport: SoakTransport;
   calls: number;
   correct: number;
-  /** Calls that ended in a clean error, by kind (HTTP status or stream error code). */
+  /**
+   * Calls that ended in a clean error (a message, a prefix of the answer, no token), by
+   * kind (HTTP status or stream error code).
+   */
   errors: Record<string, number>;
   /** The first message of each kind (at most 200 characters), to see what a user reads. */
   errorSamples: Record<string, string>;
@@ -89,6 +93,8 @@ export async function runFaultSoak(options: SoakOptions): Promise<SoakReport> {
   });
 
   const report = emptyReport(options.transport);
+  /** When each call's first content part reached the AI SDK, for the late-request check. */
+  const contentAt = new Map<number, { fault: string; at: number }>();
   const logs = captureConsole();
   const started = performance.now();
   try {
@@ -99,7 +105,10 @@ export async function runFaultSoak(options: SoakOptions): Promise<SoakReport> {
         calls.set(index, call);
         const outcome = await runCall(call, streamText, callDeadlineMs);
         calls.delete(index);
-        record(report, call, outcome, requestTimes(emulator, index));
+        record(report, call, outcome);
+        if (outcome.firstContentAt !== undefined) {
+          contentAt.set(index, { fault: call.fault, at: outcome.firstContentAt });
+        }
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -110,6 +119,7 @@ export async function runFaultSoak(options: SoakOptions): Promise<SoakReport> {
   }
   report.requests = emulator.requests.length;
   report.socketRequests = emulator.requests.filter(r => r.transport === 'websocket').length;
+  countLateRequests(report, emulator, contentAt);
   if (logs.lines.some(line => line.includes(SECRET))) {
     report.leaks++;
     report.violations.push({ call: -1, fault: '', what: 'token in a console line' });
@@ -199,19 +209,35 @@ async function runCall(
   return outcome;
 }
 
-/** When the emulator received each request of call `index` (HTTP or socket frame). */
-function requestTimes(emulator: CodexEmulator, index: number): number[] {
-  return emulator.requests
-    .filter(r => callIndexOf(r.resolvedBody ?? r.body) === index)
-    .map(r => r.receivedAt ?? 0);
+/**
+ * Requests (HTTP or socket frames) the emulator received for a call after that call's
+ * first content part reached the AI SDK: a retry after content. Counted once the soak is
+ * over, so that one sent after its call ended counts too.
+ */
+function countLateRequests(
+  report: SoakReport,
+  emulator: CodexEmulator,
+  contentAt: Map<number, { fault: string; at: number }>,
+) {
+  const late = new Map<number, number>();
+  for (const request of emulator.requests) {
+    const index = callIndexOf(request.resolvedBody ?? request.body);
+    const content = contentAt.get(index ?? -1);
+    if (index !== undefined && content !== undefined && (request.receivedAt ?? 0) > content.at) {
+      late.set(index, (late.get(index) ?? 0) + 1);
+    }
+  }
+  for (const [call, requests] of late) {
+    report.retriesAfterContent++;
+    report.violations.push({
+      call,
+      fault: contentAt.get(call)!.fault,
+      what: `${requests} request(s) after content was delivered`,
+    });
+  }
 }
 
-function record(
-  report: SoakReport,
-  call: SoakCall,
-  outcome: CallOutcome,
-  requestsReceivedAt: number[],
-) {
+function record(report: SoakReport, call: SoakCall, outcome: CallOutcome) {
   const fault = (report.byFault[call.fault] ??= { calls: 0, correct: 0, errors: 0, kinds: {} });
   report.calls++;
   fault.calls++;
@@ -224,11 +250,6 @@ function record(
   if (outcome.leaks.length > 0) {
     report.leaks++;
     violation(`token in ${[...new Set(outcome.leaks)].join(', ')}`);
-  }
-  const late = requestsReceivedAt.filter(at => at > (outcome.firstContentAt ?? Infinity));
-  if (late.length > 0) {
-    report.retriesAfterContent++;
-    violation(`${late.length} request(s) after content was delivered`);
   }
   const error = outcome.errors[0];
   if (error === undefined) {
@@ -247,25 +268,23 @@ function record(
     }
     return;
   }
-  fault.errors++;
-  if (!isPrefix(outcome, call.expected)) {
+  const prefix = isPrefix(outcome, call.expected);
+  if (!prefix) {
     report.wrongText++;
     violation(`error and ${describeText(outcome, call.expected)}`);
   }
-  if (!(error instanceof Error) || error.message.trim() === '') {
+  const message = error instanceof Error ? error.message.trim() : '';
+  if (message === '') {
     report.unclearErrors++;
     violation('an error without a message');
   }
-  if (!outcome.hung) {
-    const kind = errorKind(error);
-    report.errors[kind] = (report.errors[kind] ?? 0) + 1;
-    fault.kinds[kind] = (fault.kinds[kind] ?? 0) + 1;
-    // a leaked token is counted above, and never printed
-    report.errorSamples[kind] ??= String((error as Error).message)
-      .split(SOAK_TOKEN)
-      .join('[token]')
-      .slice(0, 200);
-  }
+  if (outcome.hung || outcome.leaks.length > 0 || !prefix || message === '') return;
+  // a clean error: what a user reads, by kind
+  const kind = errorKind(error);
+  fault.errors++;
+  fault.kinds[kind] = (fault.kinds[kind] ?? 0) + 1;
+  report.errors[kind] = (report.errors[kind] ?? 0) + 1;
+  report.errorSamples[kind] ??= message.slice(0, 200);
 }
 
 function isPrefix(outcome: CallOutcome, expected: SoakAnswer): boolean {
@@ -324,9 +343,7 @@ function captureConsole(): { lines: string[]; restore: () => void } {
   const originals = methods.map(method => [method, console[method]] as const);
   for (const method of methods) {
     console[method] = (...args: unknown[]) => {
-      lines.push(
-        args.map(arg => (arg instanceof Error ? `${arg.stack}` : safeJson(arg))).join(' '),
-      );
+      lines.push(formatWithOptions({ depth: Infinity, maxStringLength: Infinity }, ...args));
     };
   }
   return {
