@@ -116,7 +116,7 @@ async function main() {
   try {
     settings = options();
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     process.exit(2);
   }
   const env = await benchEnvironment();

@@ -31,8 +31,7 @@ type ScriptContext = { headers: IncomingHttpHeaders; emulator: CodexEmulator };
 
 /** Finds the call a request belongs to by the marker its prompt carries. */
 export function callIndexOf(body: unknown): number | undefined {
-  const input = (body as { input?: unknown } | null)?.input;
-  const match = /\[soak-(\d+)\]/.exec(JSON.stringify(input ?? null));
+  const match = /\[soak-(\d+)\]/.exec(JSON.stringify(body ?? null));
   return match == null ? undefined : Number(match[1]);
 }
 
