@@ -1,8 +1,14 @@
 // The credentials at their edges, after the sign-in (#15) and hardening (#12) work: answers
 // that echo a token back, a symlinked or misshapen auth.json met by login and logout, a
 // cancel while the sign-in waits to be saved, and which header wins.
-import { APICallError, LoadAPIKeyError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import {
+  APICallError,
+  LoadAPIKeyError,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2StreamPart,
+} from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { convertReadableStreamToArray } from '@ai-sdk/provider-utils/test';
 import {
   lstat,
   mkdir,
@@ -18,14 +24,16 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCodex } from '../src';
+import { createCodex, type CodexProviderSettings } from '../src';
 import { loginWithDeviceCode, logout, readCodexSignIn } from '../src/login';
 import { runCli } from '../src/cli/main';
 import { makeJwt, nowSeconds } from './support/jwt';
 import { startMockIssuer, type MockIssuer } from './support/mock-issuer';
 import { startMockTokenServer, type MockTokenServer } from './support/mock-token-server';
 import { startRecordingServer } from './support/recording-server';
-import { failure } from './support/secret-leaks';
+import type { EmulatorScript } from './support/codex-emulator';
+import { responseEvents } from './support/codex-events';
+import { failure, secretLeaks } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
@@ -71,6 +79,25 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
   }
   throw new Error('timed out');
 }
+
+const wsModel = (accessToken: string, settings: CodexProviderSettings = {}) =>
+  createCodex({ baseURL: emu.baseURL, auth: { accessToken }, transport: 'websocket', ...settings })(
+    'gpt-5.3-codex',
+  );
+
+async function streamParts(accessToken: string, transport: 'sse' | 'websocket') {
+  const { stream } = await createCodex({
+    baseURL: emu.baseURL,
+    auth: { accessToken },
+    transport,
+    maxRetries: 0,
+  })('gpt-5.3-codex').doStream(hi);
+  return convertReadableStreamToArray(stream);
+}
+const textOf = (parts: LanguageModelV2StreamPart[]) =>
+  parts.map(p => (p.type === 'text-delta' ? p.delta : '')).join('');
+const errorOf = (parts: LanguageModelV2StreamPart[]) =>
+  parts.flatMap(p => (p.type === 'error' && APICallError.isInstance(p.error) ? [p.error] : []))[0];
 
 const fixedTokenModel = (accessToken: string) =>
   createCodex({ baseURL: emu.baseURL, auth: { accessToken, accountId: 'acct_1' }, maxRetries: 0 })(
@@ -141,6 +168,54 @@ describe('an answer that echoes a credential', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  // found by the fault soak (test/fault-soak.test.ts)
+  it.each(['sse', 'websocket'] as const)(
+    'an error event in the stream quoting the token is redacted (%s)',
+    async transport => {
+      const token = 'at-SECRET-in-event';
+      emu.enqueue({
+        kind: 'sse',
+        events: [
+          ...responseEvents({ output: [{ type: 'message', text: 'Partial' }], terminal: 'none' }),
+          { type: 'error', code: 'invalid_prompt', message: `Refused Bearer ${token} here` },
+        ],
+      });
+      const parts = await streamParts(token, transport);
+      expect(textOf(parts)).toBe('Partial');
+      const error = errorOf(parts);
+      expect(secretLeaks(error)).toEqual([]);
+      expect(error?.message).toMatch(/^invalid_prompt: Refused \[redacted\] here/);
+      expect(error?.data).toMatchObject({ message: 'Refused [redacted] here' });
+    },
+  );
+
+  it('a socket closed with a reason quoting the token: no token in the error, before or after content', async () => {
+    const token = 'at-SECRET-close-reason';
+    const events = responseEvents({ output: [{ type: 'message', text: 'Partial answer' }] });
+    const hangUp = (after: number): EmulatorScript => ({
+      kind: 'sse',
+      events,
+      closeAfterEvents: after,
+      closeCode: 4000,
+      closeReason: `bye Bearer ${token}`,
+    });
+    const firstDelta = events.findIndex(e => e.type === 'response.output_text.delta');
+    emu.enqueue(hangUp(firstDelta + 1));
+    const parts = await streamParts(token, 'websocket');
+    expect(textOf(parts)).toBe('Partial ');
+    const afterContent = errorOf(parts);
+    expect(secretLeaks(afterContent)).toEqual([]);
+    expect(afterContent?.message).toMatch(
+      /^stream_interrupted: .*closed \(code 4000, bye \[redacted\]\)/,
+    );
+
+    emu.enqueue(hangUp(0));
+    const beforeContent = (await failure(
+      wsModel(token, { maxRetries: 0 }).doStream(hi),
+    )) as APICallError;
+    expect(beforeContent.message).toMatch(/closed \(code 4000, bye \[redacted\]\)/);
   });
 
   it('a token endpoint error quoting the refresh token is redacted', async () => {

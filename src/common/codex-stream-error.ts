@@ -7,6 +7,7 @@ import {
   usageNotIncludedMessage,
 } from './codex-failed-response-handler';
 import { parseCodexRateLimits, reachedRateLimit } from './codex-rate-limits';
+import { redactAPICallError } from './redact-secrets';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
@@ -45,6 +46,7 @@ export function createStreamError({
   url,
   requestBodyValues,
   responseHeaders,
+  secrets = [],
 }: {
   code: string | null | undefined;
   message: string | null | undefined;
@@ -52,6 +54,8 @@ export function createStreamError({
   url: string;
   requestBodyValues: unknown;
   responseHeaders: Record<string, string> | undefined;
+  /** The request's credentials, which the backend's message or a close reason may quote. */
+  secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
   const text =
     code === USAGE_LIMIT_REACHED
@@ -63,7 +67,7 @@ export function createStreamError({
           ),
         )
       : streamErrorMessage(code, message);
-  return new APICallError({
+  const error = new APICallError({
     message: text + diagnosticSuffix(responseHeaders),
     url,
     requestBodyValues,
@@ -72,6 +76,7 @@ export function createStreamError({
     data,
     isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
   });
+  return redactAPICallError(error, secrets);
 }
 
 /** `code: message`, or for the failures a user must act on, what to do about them. */

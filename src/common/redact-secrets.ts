@@ -34,7 +34,9 @@ export function redactAPICallError(
   const message = redact(error.message);
   const responseBody = error.responseBody != null ? redact(error.responseBody) : undefined;
   const headersJson = JSON.stringify(error.responseHeaders ?? null);
-  const dataJson = JSON.stringify(error.data ?? null);
+  // an Error kept as data (a transport failure) shows its message, which JSON leaves out
+  const dataJson =
+    error.data instanceof Error ? error.data.message : JSON.stringify(error.data ?? null);
   const redactedHeaders = redact(headersJson);
   const redactedData = redact(dataJson);
   if (
@@ -51,7 +53,12 @@ export function redactAPICallError(
     // header values are strings: a JSON copy is as good as the original
     responseHeaders: parseOr(redactedHeaders) as Record<string, string> | undefined,
     // data may hold what JSON would change (a Date): kept as it was unless it quotes a secret
-    data: redactedData === dataJson ? error.data : parseOr(redactedData),
+    data:
+      redactedData === dataJson
+        ? error.data
+        : error.data instanceof Error
+          ? new Error(redactedData)
+          : parseOr(redactedData),
   });
 }
 

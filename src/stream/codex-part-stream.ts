@@ -236,6 +236,7 @@ function streamErrors(
       url: request.url,
       requestBodyValues: request.body,
       responseHeaders: connection.responseHeaders,
+      secrets: connection.secrets,
     });
 }
 

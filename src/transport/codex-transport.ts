@@ -11,6 +11,11 @@ export type CodexResponseStream = {
   openEvents(onEvent: (event: CodexEvent) => void): CodexEventSource;
   /** What the caller should know about how the response was reached (a transport fallback). */
   warnings?: CodexWarning[];
+  /**
+   * The credentials the request carried (its `authorization`): errors built from what the
+   * response says (an error event, a socket's close reason) must not quote them.
+   */
+  secrets?: ReadonlyArray<string | undefined>;
 };
 
 /**

@@ -30,6 +30,7 @@ export const sseTransport: CodexTransport = {
     return {
       responseHeaders: extractResponseHeaders(response),
       openEvents: onEvent => createSseEventSource(responseBody, onEvent),
+      secrets: [headers.authorization],
       ...(encoded?.warning != null && { warnings: [encoded.warning] }),
     };
   },

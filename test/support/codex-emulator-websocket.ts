@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseSSE, toSSE } from './codex-events';
+import { ssePayloads, toSSE, type CodexEvent } from './codex-events';
 import type { EmulatorScript, RecordedRequest } from './codex-emulator';
 
 /**
@@ -58,7 +58,7 @@ export type EmulatorWebSocketContext = {
     req: Pick<IncomingMessage, 'headers'>,
     body: any,
   ) => { status: number; body: unknown } | undefined;
-  nextScript: (body: any) => EmulatorScript;
+  nextScript: (body: any, headers: IncomingMessage['headers']) => EmulatorScript;
   loadFixture: (name: string) => string;
   record: (request: RecordedRequest) => void;
   /** Headers the 101 answer carries besides the handshake's own. */
@@ -217,7 +217,7 @@ export function attachCodexWebSocket(
     if (rejection != null) return sendError(ws, rejection.status, rejection.body);
 
     state.last = undefined;
-    const script = context.nextScript(body);
+    const script = context.nextScript(body, state.headers);
     const completed = await play(ws, script);
     if (completed != null) {
       state.last = {
@@ -289,9 +289,10 @@ export function attachCodexWebSocket(
       sendError(ws, script.status, script.body, script.headers);
       return undefined;
     }
-    const events =
-      script.events ??
-      parseSSE(
+    // a raw body's payloads go out as they are, unparsable ones too, as a frame each
+    const frames =
+      script.events?.map(event => JSON.stringify(event)) ??
+      ssePayloads(
         script.raw != null
           ? script.raw.toString()
           : script.fixture != null
@@ -302,15 +303,16 @@ export function attachCodexWebSocket(
     let completedId: string | undefined;
     const hangUp = () =>
       script.closeCode != null ? ws.close(script.closeCode, script.closeReason) : ws.terminate();
-    for (const [index, event] of events.entries()) {
+    for (const [index, frame] of frames.entries()) {
       if (script.closeAfterEvents != null && index >= script.closeAfterEvents) {
         hangUp();
         return undefined;
       }
       if (ws.readyState !== ws.OPEN) return undefined;
-      await send(ws, JSON.stringify(event));
-      if (event.type === 'response.output_item.done') output.push(event.item);
-      if (event.type === 'response.completed') {
+      await send(ws, frame, script.fragmentSize);
+      const event = parseFrame(frame);
+      if (event?.type === 'response.output_item.done') output.push(event.item);
+      if (event?.type === 'response.completed') {
         completedId = String((event.response as { id?: unknown })?.id ?? '');
       }
       if (script.delayMs) await sleep(script.delayMs);
@@ -435,8 +437,24 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function send(ws: WebSocket, text: string): Promise<void> {
-  return new Promise(resolve => ws.send(text, () => resolve()));
+/** Sends one message: in one frame, or in fragments of `fragmentSize` bytes. */
+async function send(ws: WebSocket, text: string, fragmentSize?: number): Promise<void> {
+  if (fragmentSize == null) return new Promise(resolve => ws.send(text, () => resolve()));
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; offset += fragmentSize) {
+    if (ws.readyState !== ws.OPEN) return;
+    const fin = offset + fragmentSize >= bytes.length;
+    const fragment = bytes.subarray(offset, offset + fragmentSize);
+    await new Promise<void>(resolve => ws.send(fragment, { binary: false, fin }, () => resolve()));
+  }
+}
+
+function parseFrame(frame: string): CodexEvent | undefined {
+  try {
+    return JSON.parse(frame);
+  } catch {
+    return undefined;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -148,6 +148,11 @@ export type EmulatorScript =
       raw?: string | Buffer;
       /** Bytes per write; `'random'` varies 1–97 bytes deterministically. Default: whole body. */
       chunkSize?: number | 'random';
+      /**
+       * WebSocket: send each message as fragments (a text frame and continuation frames) of
+       * this many bytes, a multi-byte character split between them. Default: one frame.
+       */
+      fragmentSize?: number;
       /** Milliseconds to wait between writes. */
       delayMs?: number;
       /**
@@ -160,6 +165,8 @@ export type EmulatorScript =
       keepOpen?: boolean;
       /** Destroy the socket after this many body bytes. */
       destroyAfterBytes?: number;
+      /** HTTP: end a destroyed connection with a TCP reset (RST) rather than a close (FIN). */
+      tcpReset?: boolean;
       /** Drop the connection (HTTP or WebSocket) after this many events. */
       closeAfterEvents?: number;
       /** WebSocket: close with this code (and reason) there instead of dropping the connection. */
@@ -170,7 +177,11 @@ export type EmulatorScript =
       noContentType?: boolean;
     }
   | { kind: 'http'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'reset' };
+  | {
+      kind: 'reset';
+      /** HTTP: a TCP reset (RST) rather than a close (FIN). */
+      tcpReset?: boolean;
+    };
 
 export type RecordedRequest = {
   /** `Date.now()` when the request arrived. */
@@ -198,10 +209,18 @@ export type RecordedRequest = {
 export type CodexEmulator = {
   baseURL: string;
   /**
-   * Called per valid request (1-based count, and its body) before the queue: a script to
-   * inject a fault, or undefined for the usual answer.
+   * Called per valid request (1-based count, its body and headers) before the queue: a
+   * script to inject a fault, or undefined for the usual answer. For a WebSocket frame, the
+   * body has its full input and the headers are its socket's handshake: enough to aim a
+   * fault at one call, or to quote the request as a proxy echoing its headers does.
    */
-  inject: ((requestNumber: number, body: any) => EmulatorScript | undefined) | undefined;
+  inject:
+    | ((
+        requestNumber: number,
+        body: any,
+        headers: IncomingMessage['headers'],
+      ) => EmulatorScript | undefined)
+    | undefined;
   /**
    * How many compaction items the answer to a compaction request holds: 1, as the backend
    * sends; 0 or 2 to see the client refuse the answer.
@@ -373,7 +392,7 @@ export async function startCodexEmulator({
       if (bearer != null && !emulator.acceptToken(bearer)) return json(res, 401, TOKEN_EXPIRED);
       const rejection = validateImageRequest(req, imageRoute, body);
       if (rejection != null) return json(res, rejection.status, rejection.body);
-      const script = emulator.inject?.(++valid, body);
+      const script = emulator.inject?.(++valid, body, req.headers);
       if (script != null) return play(script, req, res);
       return json(res, 200, imageResponse(imageRoute, body, ++counter));
     }
@@ -387,12 +406,14 @@ export async function startCodexEmulator({
     if (rejection != null) return json(res, rejection.status, rejection.body);
 
     if (emulator.latencyMs > 0) await sleep(emulator.latencyMs);
-    await play(nextScript(body), req, res, { [TURN_STATE]: turnStateFor(req.headers) });
+    await play(nextScript(body, req.headers), req, res, {
+      [TURN_STATE]: turnStateFor(req.headers),
+    });
   });
   // A compaction request is answered as the backend answers it, past the queue of scripts
   // meant for the calls around it; `inject` still sees it.
-  const nextScript = (body: any): EmulatorScript =>
-    emulator.inject?.(++valid, body) ??
+  const nextScript = (body: any, headers: IncomingMessage['headers']): EmulatorScript =>
+    emulator.inject?.(++valid, body, headers) ??
     (isCompactionRequest(body)
       ? {
           kind: 'sse',
@@ -436,7 +457,7 @@ export async function startCodexEmulator({
       path: `${EMULATOR_BASE_PATH}/responses`,
       acceptToken: token => emulator.acceptToken(token),
       validate: (req, body) => validate(req, body, emulator.catalog),
-      nextScript: body => nextScript(body),
+      nextScript,
       loadFixture,
       record: request => requests.push(request),
       upgradeAnswerHeaders: headers => ({ [TURN_STATE]: turnStateFor(headers) }),
@@ -481,9 +502,10 @@ export function postResponses(
 // closed by the client.
 const destroyedByEmulator = new WeakSet<Socket>();
 
-function destroy(socket: Socket): void {
+function destroy(socket: Socket, tcpReset = false): void {
   destroyedByEmulator.add(socket);
-  socket.destroy();
+  if (tcpReset) socket.resetAndDestroy();
+  else socket.destroy();
 }
 
 /**
@@ -712,7 +734,7 @@ async function play(
   answerHeaders: Record<string, string> = {},
 ) {
   if (script.kind === 'reset') {
-    destroy(req.socket);
+    destroy(req.socket, script.tcpReset);
     return;
   }
   if (script.kind === 'http') {
@@ -753,7 +775,7 @@ async function play(
       await write(res, bytes.subarray(offset, end));
       // let the bytes reach the client before the connection dies
       await new Promise(r => setTimeout(r, 20));
-      destroy(req.socket);
+      destroy(req.socket, script.tcpReset);
       return;
     }
     await write(res, bytes.subarray(offset, end));
@@ -761,7 +783,7 @@ async function play(
     if (script.delayMs) await new Promise(r => setTimeout(r, script.delayMs));
   }
   if (destroyAfterBytes != null) {
-    destroy(req.socket);
+    destroy(req.socket, script.tcpReset);
     return;
   }
   if (!script.keepOpen) res.end();

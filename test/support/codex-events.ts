@@ -11,16 +11,24 @@ export function toSSE(events: CodexEvent[]): string {
   return out;
 }
 
-/** The events of an SSE body (its `data:` lines); unparsable payloads and `[DONE]` are skipped. */
-export function parseSSE(text: string): CodexEvent[] {
-  const events: CodexEvent[] = [];
+/** The payloads of an SSE body (its `data:` lines, joined per event), `[DONE]` left out. */
+export function ssePayloads(text: string): string[] {
+  const payloads: string[] = [];
   for (const block of text.replace(/\r\n?/g, '\n').split('\n\n')) {
     const data = block
       .split('\n')
       .filter(line => line.startsWith('data:'))
       .map(line => line.slice(5).replace(/^ /, ''))
       .join('\n');
-    if (data === '' || data === '[DONE]') continue;
+    if (data !== '' && data !== '[DONE]') payloads.push(data);
+  }
+  return payloads;
+}
+
+/** The events of an SSE body (its `data:` lines); unparsable payloads and `[DONE]` are skipped. */
+export function parseSSE(text: string): CodexEvent[] {
+  const events: CodexEvent[] = [];
+  for (const data of ssePayloads(text)) {
     try {
       const event = JSON.parse(data);
       if (event != null && typeof event === 'object' && typeof event.type === 'string') {

@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { inspect } from 'node:util';
 import { expect } from 'vitest';
 
 /** Every token used in the tests contains this marker. */
@@ -7,10 +8,11 @@ export const SECRET = 'SECRET';
 /**
  * The texts of `error` that show a token: message, stack, string form and JSON of every
  * error in its cause chain, and an `APICallError`'s request body, response headers,
- * response body and data.
+ * response body and data; and what `console.log(error)` prints (an `Error` kept in `data`,
+ * which JSON shows as `{}`).
  */
 export function secretLeaks(error: unknown): string[] {
-  const texts: string[] = [];
+  const texts: string[] = [inspect(error, { depth: Infinity, maxStringLength: Infinity })];
   const seen = new Set<unknown>();
   for (let e: unknown = error; e != null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
     seen.add(e);

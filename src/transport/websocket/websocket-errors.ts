@@ -189,7 +189,7 @@ export function socketFailure({
   cause?: unknown;
   requestBodyValues?: unknown;
   /** Header values a network error might quote (the token): redacted, with such a cause. */
-  secrets?: string[];
+  secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
   const raw = cause != null ? describeError(cause) : undefined;
   const detail = raw != null ? redactSecrets(raw, secrets) : undefined;

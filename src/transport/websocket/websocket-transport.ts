@@ -180,7 +180,12 @@ async function sendOverSocket(
 
     let first: CodexEvent;
     try {
-      first = await firstEvent(response, context.firstEventTimeoutMs, { url, body, signal });
+      first = await firstEvent(response, context.firstEventTimeoutMs, {
+        url,
+        body,
+        signal,
+        headers,
+      });
     } catch (error) {
       if (!isMessageTooBig(error)) throw error;
       return context.detour(
@@ -194,6 +199,7 @@ async function sendOverSocket(
       return {
         responseHeaders: socket.responseHeaders,
         openEvents: onEvent => response.openEvents(onEvent),
+        secrets: [headers.authorization],
       };
     }
     const code = errorFrameCode(first);
@@ -225,7 +231,12 @@ async function sendOverSocket(
 async function firstEvent(
   response: CodexSocketResponse,
   timeoutMs: number | undefined,
-  { url, body, signal }: { url: string; body: CodexRequestBody; signal: AbortSignal },
+  {
+    url,
+    body,
+    signal,
+    headers,
+  }: { url: string; body: CodexRequestBody; signal: AbortSignal; headers: Record<string, string> },
 ): Promise<CodexEvent> {
   try {
     return await response.firstEvent(timeoutMs);
@@ -236,6 +247,8 @@ async function firstEvent(
       message: 'The Codex WebSocket closed before the response started',
       cause: error,
       requestBodyValues: body,
+      // a close reason is the server's text, and may quote what it was sent
+      secrets: [headers.authorization],
     });
   }
 }
