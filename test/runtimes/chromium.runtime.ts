@@ -83,6 +83,7 @@ describe('the browser bundle in Chromium', () => {
         'session_id',
         'thread-id',
         'x-client-request-id',
+        'x-codex-beta-features',
         'x-codex-routing-hint',
         'x-codex-window-id',
       ],

@@ -282,6 +282,7 @@ export const CORS_ALLOWED_HEADERS = [
   'x-codex-window-id',
   'x-codex-routing-hint',
   'x-codex-turn-state',
+  'x-codex-beta-features',
 ];
 
 /** With the `cors` option: response headers a page may read (request id, rate limits). */
