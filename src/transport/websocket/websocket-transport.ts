@@ -159,6 +159,9 @@ async function sendOverSocket(
   const headers = createUpgradeHeaders(request.headers);
   assertSendableHeaders(headers);
   const key = socketKey(body, headers);
+  // a close reason or an error frame is the server's text, and may quote what it was sent
+  const secrets = [headers.authorization];
+  const failure = { url, requestBodyValues: body, secrets };
   let freshSocket = false;
 
   for (let attempt = 0; ; attempt++) {
@@ -180,12 +183,7 @@ async function sendOverSocket(
 
     let first: CodexEvent;
     try {
-      first = await firstEvent(response, context.firstEventTimeoutMs, {
-        url,
-        body,
-        signal,
-        headers,
-      });
+      first = await firstEvent(response, context.firstEventTimeoutMs, signal, failure);
     } catch (error) {
       if (!isMessageTooBig(error)) throw error;
       return context.detour(
@@ -199,7 +197,7 @@ async function sendOverSocket(
       return {
         responseHeaders: socket.responseHeaders,
         openEvents: onEvent => response.openEvents(onEvent),
-        secrets: [headers.authorization],
+        secrets,
       };
     }
     const code = errorFrameCode(first);
@@ -218,11 +216,7 @@ async function sendOverSocket(
     } else {
       response.settle(true);
     }
-    const error = await errorFrameToAPICallError(first, {
-      url,
-      requestBodyValues: body,
-      secrets: [headers.authorization],
-    });
+    const error = await errorFrameToAPICallError(first, failure);
     throw code === CONNECTION_LIMIT_CODE ? retryable(error) : error;
   }
 }
@@ -231,24 +225,17 @@ async function sendOverSocket(
 async function firstEvent(
   response: CodexSocketResponse,
   timeoutMs: number | undefined,
-  {
-    url,
-    body,
-    signal,
-    headers,
-  }: { url: string; body: CodexRequestBody; signal: AbortSignal; headers: Record<string, string> },
+  signal: AbortSignal,
+  failure: { url: string; requestBodyValues: unknown; secrets: ReadonlyArray<string | undefined> },
 ): Promise<CodexEvent> {
   try {
     return await response.firstEvent(timeoutMs);
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw socketFailure({
-      url,
+      ...failure,
       message: 'The Codex WebSocket closed before the response started',
       cause: error,
-      requestBodyValues: body,
-      // a close reason is the server's text, and may quote what it was sent
-      secrets: [headers.authorization],
     });
   }
 }
