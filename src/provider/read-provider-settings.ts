@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { headerValueProblem, isValidHeaderName } from '../common/header-checks';
 import type { CodexRequestCompressionSetting } from '../transport/request-compression';
 import type { CodexCompactionSetting } from '../model/codex-compaction';

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import type { CodexMessage, CodexPartOptions, CodexPrompt } from './codex-call-options';
 
 /**
