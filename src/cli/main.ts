@@ -101,31 +101,28 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
     if (values.key != null && values.redis == null) {
       throw new UsageError('--key names a Redis key: it goes with --redis URL.');
     }
-    const codexHome = resolveCodexHome(values['codex-home'], io.env);
-    const issuer = parseIssuer(values.issuer);
+    const options: CommandOptions = {
+      codexHome: resolveCodexHome(values['codex-home'], io.env),
+      issuer: parseIssuer(values.issuer),
+      device: values.device === true,
+      port: values.port != null ? parsePort(values.port) : undefined,
+      openBrowser: values['no-browser'] !== true,
+      force: values.force === true,
+      // exact, and JSON escapes every C0 control character itself
+      json: values.json === true ? rawIO.stdout : undefined,
+      // the variable the examples and apps point at an emulator or a proxy with
+      baseURL: values['base-url'] ?? (io.env.CODEX_BASE_URL || undefined),
+    };
     if (values.redis != null || command === 'import') {
-      return await runRedisCommand(io, command, values, { codexHome, issuer });
+      return await runRedisCommand(io, command, values, options);
     }
     switch (command) {
       case 'login':
-        return await loginCommand(io, {
-          codexHome,
-          issuer,
-          device: values.device === true,
-          port: values.port != null ? parsePort(values.port) : undefined,
-          openBrowser: values['no-browser'] !== true,
-        });
+        return await loginCommand(io, options);
       case 'logout':
-        return await logoutCommand(io, { codexHome, issuer, force: values.force === true });
+        return await logoutCommand(io, options);
       default:
-        return await statusCommand(io, {
-          codexHome,
-          issuer,
-          // exact, and JSON escapes every C0 control character itself
-          json: values.json === true ? rawIO.stdout : undefined,
-          // the variable the examples and apps point at an emulator or a proxy with
-          baseURL: values['base-url'] ?? (io.env.CODEX_BASE_URL || undefined),
-        });
+        return await statusCommand(io, options);
     }
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message);
@@ -141,47 +138,43 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
   }
 }
 
+/** What the commands take, read once from the command line. */
+type CommandOptions = {
+  codexHome: string;
+  issuer: string;
+  device: boolean;
+  port: number | undefined;
+  openBrowser: boolean;
+  force: boolean;
+  json: ((text: string) => void) | undefined;
+  baseURL: string | undefined;
+};
+
 /** `login`, `logout`, `status` and `import` with `--redis`: the sign-in in a Redis key. */
 async function runRedisCommand(
   io: CliIO,
   command: string,
-  values: Record<string, string | boolean | undefined>,
-  { codexHome, issuer }: { codexHome: string; issuer: string },
+  values: { redis?: string; key?: string },
+  options: CommandOptions,
 ): Promise<number> {
   const url = values.redis;
-  if (typeof url !== 'string') throw new UsageError(`${command} needs --redis URL.`);
-  const key = typeof values.key === 'string' ? values.key : undefined;
+  if (url == null) throw new UsageError(`${command} needs --redis URL.`);
+  const redis = { url, key: values.key };
   switch (command) {
     case 'login': {
-      const { auth } = openRedisSignIn({ url, key });
+      const { auth } = openRedisSignIn(redis);
       try {
-        return await loginCommand(io, {
-          codexHome,
-          issuer,
-          device: values.device === true,
-          port: typeof values.port === 'string' ? parsePort(values.port) : undefined,
-          openBrowser: values['no-browser'] !== true,
-          saveTo: auth,
-        });
+        return await loginCommand(io, { ...options, saveTo: auth });
       } finally {
         await auth.close();
       }
     }
     case 'logout':
-      return redisLogoutCommand(io, { url, key, issuer, force: values.force === true });
+      return redisLogoutCommand(io, { ...redis, ...options });
     case 'import':
-      return redisImportCommand(io, { url, key, authFile: join(codexHome, 'auth.json') });
+      return redisImportCommand(io, { ...redis, authFile: join(options.codexHome, 'auth.json') });
     default:
-      return redisStatusCommand(io, {
-        url,
-        key,
-        issuer,
-        json: values.json === true,
-        baseURL:
-          typeof values['base-url'] === 'string'
-            ? values['base-url']
-            : io.env.CODEX_BASE_URL || undefined,
-      });
+      return redisStatusCommand(io, { ...redis, ...options });
   }
 }
 

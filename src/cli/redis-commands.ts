@@ -58,7 +58,12 @@ export async function redisImportCommand(
 /** `status --redis`: who is signed in according to the key, and the quota. */
 export async function redisStatusCommand(
   io: CliIO,
-  options: RedisOptions & { issuer: string; json: boolean; baseURL?: string },
+  options: RedisOptions & {
+    issuer: string;
+    /** Where `--json` output goes (as it is); unset, a summary goes to `io.stdout`. */
+    json?: ((text: string) => void) | undefined;
+    baseURL?: string | undefined;
+  },
 ): Promise<number> {
   return withRedisSignIn(options, async ({ auth, store }) => {
     const text = await store.readText();
@@ -72,11 +77,15 @@ export async function redisStatusCommand(
             problem: text === undefined ? 'no such key' : 'the key does not hold a JSON object',
           };
     if (signIn.kind !== 'chatgpt') {
-      io.stdout(
-        options.json
-          ? `${JSON.stringify({ signedIn: false, redisKey: store.name, problem: signIn.problem }, null, 2)}\n`
-          : `Not signed in: ${signIn.problem} (${store.name}).\nRun \`npx ai-sdk-provider-codex login --redis <url>\` to sign in.\n`,
-      );
+      if (options.json) {
+        options.json(
+          `${JSON.stringify({ signedIn: false, redisKey: store.name, problem: signIn.problem }, null, 2)}\n`,
+        );
+      } else {
+        io.stdout(
+          `Not signed in: ${signIn.problem} (${store.name}).\nRun \`npx ai-sdk-provider-codex login --redis <url>\` to sign in.\n`,
+        );
+      }
       return 1;
     }
     const { usage, usageError } = await readUsage(io, {
@@ -86,7 +95,7 @@ export async function redisStatusCommand(
     });
     if (options.json) {
       const { kind: _kind, problem: _problem, authFile: _authFile, ...who } = signIn;
-      io.stdout(
+      options.json(
         `${JSON.stringify({ signedIn: true, redisKey: store.name, ...who, usage: usage ?? null, usageError }, null, 2)}\n`,
       );
       return 0;
