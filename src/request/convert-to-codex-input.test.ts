@@ -154,7 +154,7 @@ describe('convertToCodexInput', () => {
       {
         type: 'other',
         message: expect.stringMatching(
-          /^1 reasoning item\(s\) with encrypted content .* not replayed\.$/,
+          /^1 reasoning item\(s\) with encrypted content were not replayed: .* no text or tool call after it/,
         ),
       },
       {
@@ -647,7 +647,7 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them). Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.";
+    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them). Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -709,7 +709,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       {
         type: 'other',
         message:
-          "Reasoning in the prompt was not replayed, so the model does not see it: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.",
+          "Reasoning in the prompt was not replayed, so the model does not see it: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
       },
     ]);
   });
@@ -735,7 +735,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
     expect(warnings[0]).toEqual({
       type: 'other',
       message: expect.stringContaining(
-        ': 1 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them); 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays',
+        ': 1 reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them); 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
       ),
     });
   });

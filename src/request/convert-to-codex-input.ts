@@ -10,7 +10,7 @@ import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './codex-tool-replay';
 import { convertToolOutput } from './convert-tool-output';
 import { convertUserContent, type CodexUserPart } from './convert-user-content';
-import { splitAtCompaction, type CodexCompaction } from './split-at-compaction';
+import { splitAtCompaction } from './split-at-compaction';
 import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
 
 export type ConvertedCodexInput = {
@@ -32,83 +32,84 @@ export function convertToCodexInput(
   /** Which tool names are the backend's own tools (see `prepareCodexTools`). */
   toolNames: CodexToolNames = NO_TOOL_NAMES,
 ): ConvertedCodexInput {
-  const builder = new CodexInputBuilder(toolNames);
-  const compacted = splitAtCompaction(prompt);
-  if (compacted == null) builder.messages(prompt);
-  else {
-    builder.messages(compacted.before);
-    builder.compaction(compacted.compaction);
-    builder.messages(compacted.after);
-  }
-  // A trailing call without output is left alone: it may be what the caller answers next.
-  builder.endTurn();
-  builder.warnUnreplayedReasoning();
-  return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
+  return new CodexInputBuilder(toolNames).convert(prompt);
 }
 
 class CodexInputBuilder {
-  readonly systemTexts: string[] = [];
-  readonly input: CodexInputItem[] = [];
-  readonly warnings: CodexWarning[] = [];
-  private readonly toolReplay: CodexToolReplay;
-  private readonly knownCallIds = new Set<string>();
+  readonly #systemTexts: string[] = [];
+  readonly #input: CodexInputItem[] = [];
+  readonly #warnings: CodexWarning[] = [];
+  readonly #toolReplay: CodexToolReplay;
+  readonly #knownCallIds = new Set<string>();
   /** Calls still waiting for their output, by call id → tool name. */
-  private readonly unanswered = new Map<string, string>();
+  readonly #unanswered = new Map<string, string>();
   /**
    * Everything since the last user message: assistant and tool messages flattened, since
    * agent frameworks split one model step over several messages (the reasoning in one, the
    * call it led to in the next).
    */
-  private turn: CodexInputItem[] = [];
+  #turn: CodexInputItem[] = [];
   /**
    * Reasoning parts of one output item arrive split per summary block (and may be split
    * over messages); the item id in their metadata groups them again. It is never sent.
    */
-  private reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
+  #reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
   /**
    * Reasoning left out for want of encrypted content. Agent frameworks that drop
    * `providerMetadata` do it on every step, so this is told once per call, not per part.
    */
-  private readonly unreplayed = { withoutMetadata: 0, withoutContent: 0 };
+  #partsWithoutMetadata = 0;
+  #itemsWithoutContent = 0;
 
   constructor(toolNames: CodexToolNames) {
-    this.toolReplay = new CodexToolReplay(toolNames, message => this.warn(message));
+    this.#toolReplay = new CodexToolReplay(toolNames, message => this.#warn(message));
   }
 
-  private warn(message: string) {
-    this.warnings.push({ type: 'other', message });
+  convert(prompt: CodexPrompt): ConvertedCodexInput {
+    const compacted = splitAtCompaction(prompt);
+    if (compacted == null) this.#messages(prompt);
+    else {
+      this.#messages(compacted.before);
+      this.#endTurn();
+      const { itemId, encryptedContent } = compacted.compaction;
+      this.#input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
+      this.#messages(compacted.after);
+    }
+    // A trailing call without output is left alone: it may be what the caller answers next.
+    this.#endTurn();
+    this.#warnUnreplayedReasoning();
+    return { systemTexts: this.#systemTexts, input: this.#input, warnings: this.#warnings };
   }
 
-  messages(prompt: CodexPrompt) {
+  #warn(message: string) {
+    this.#warnings.push({ type: 'other', message });
+  }
+
+  #messages(prompt: CodexPrompt) {
     for (const message of prompt) {
       switch (message.role) {
         case 'system':
-          this.systemTexts.push(message.content);
+          this.#systemTexts.push(message.content);
           break;
         case 'user':
-          this.user(message.content);
+          this.#user(message.content);
           break;
         case 'assistant':
-          for (const part of message.content) this.assistantPart(part);
+          for (const part of message.content) this.#assistantPart(part);
           break;
         case 'tool':
-          this.toolResults(message.content);
+          this.#toolResults(message.content);
           break;
       }
     }
   }
 
-  compaction({ itemId, encryptedContent }: CodexCompaction) {
-    this.endTurn();
-    this.input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
-  }
-
-  user(parts: CodexUserPart[]) {
+  #user(parts: CodexUserPart[]) {
     const content = parts.map(convertUserContent);
     if (content.length === 0) return;
-    this.closeUnanswered();
-    this.endTurn();
-    this.input.push({ type: 'message', role: 'user', content });
+    this.#closeUnanswered();
+    this.#endTurn();
+    this.#input.push({ type: 'message', role: 'user', content });
   }
 
   /**
@@ -116,31 +117,31 @@ class CodexInputBuilder {
    * ("No tool output found for function call"); the official client answers such calls
    * with "aborted", and so do we.
    */
-  private closeUnanswered() {
-    for (const [callId, toolName] of this.unanswered) {
-      this.turn.push(this.toolReplay.outputItem(callId, 'aborted'));
-      this.warn(
-        `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
+  #closeUnanswered() {
+    for (const [callId, toolName] of this.#unanswered) {
+      this.#turn.push(this.#toolReplay.outputItem(callId, 'aborted'));
+      this.#warn(
+        `Tool call ${callId} (${toolName}) has no result in the prompt; sent as "aborted".`,
       );
     }
-    this.unanswered.clear();
+    this.#unanswered.clear();
   }
 
-  endTurn() {
-    this.unreplayed.withoutContent += this.turn.filter(isUnreplayableReasoning).length;
-    this.input.push(...replayableTurn(this.turn, this.warnings));
-    this.turn = [];
-    this.reasoning = undefined;
+  #endTurn() {
+    this.#itemsWithoutContent += this.#turn.filter(isUnreplayableReasoning).length;
+    this.#input.push(...replayableTurn(this.#turn, this.#warnings));
+    this.#turn = [];
+    this.#reasoning = undefined;
   }
 
-  assistantPart(part: CodexAssistantPart) {
-    if (part.type !== 'reasoning') this.reasoning = undefined;
+  #assistantPart(part: CodexAssistantPart) {
+    if (part.type !== 'reasoning') this.#reasoning = undefined;
     switch (part.type) {
       case 'text':
         if (part.text.length > 0) {
           // the model reads its own preambles (`commentary`) apart from answers (`final_answer`)
           const phase = part.providerOptions?.codex?.phase;
-          this.turn.push({
+          this.#turn.push({
             type: 'message',
             role: 'assistant',
             content: [{ type: 'output_text', text: part.text }],
@@ -149,64 +150,65 @@ class CodexInputBuilder {
         }
         break;
       case 'reasoning':
-        this.reasoningPart(part);
+        this.#reasoningPart(part);
         break;
       case 'tool-call':
-        this.toolCall(part);
+        this.#toolCall(part);
         break;
       case 'tool-result':
-        if (this.toolReplay.providerResult(part)) break;
-        this.warn(`Provider-executed tool result ${part.toolName} is not sent to Codex.`);
+        if (!this.#toolReplay.providerResult(part)) this.#notSent('tool result', part.toolName);
         break;
-      case 'file':
-      case 'tool-approval-response':
-      case 'custom':
-      case 'reasoning-file':
-        this.warn(`Assistant ${part.type} parts are not sent to Codex.`);
-        break;
+      default:
+        // files, approval responses, custom and reasoning-file parts
+        this.#warn(`Assistant ${part.type} parts are not sent to Codex.`);
     }
   }
 
-  warnUnreplayedReasoning() {
-    const { withoutMetadata, withoutContent } = this.unreplayed;
+  #notSent(what: string, toolName: string) {
+    this.#warn(`Provider-executed ${what} ${toolName} is not sent to Codex.`);
+  }
+
+  #warnUnreplayedReasoning() {
+    const parts = this.#partsWithoutMetadata;
+    const items = this.#itemsWithoutContent;
     const why = [
-      withoutMetadata > 0 &&
-        `${withoutMetadata} reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them)`,
-      withoutContent > 0 &&
-        `${withoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
+      parts > 0 &&
+        `${parts} reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them)`,
+      items > 0 &&
+        `${items} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
     ].filter(reason => reason !== false);
     if (why.length === 0) return;
-    this.warn(
-      `Reasoning in the prompt was not replayed, so the model does not see it: ${why.join('; ')}. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.`,
+    this.#warn(
+      `Reasoning in the prompt was not replayed, so the model does not see it: ${why.join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
     );
   }
 
-  private reasoningPart(part: Extract<CodexAssistantPart, { type: 'reasoning' }>) {
+  #reasoningPart(part: Extract<CodexAssistantPart, { type: 'reasoning' }>) {
     const codex = part.providerOptions?.codex;
     if (codex == null) {
       // nothing to replay it with, and nothing to group it by
-      this.unreplayed.withoutMetadata++;
+      this.#partsWithoutMetadata++;
       return;
     }
     if (codex.compaction != null) {
       // a valid one would have split the prompt (see `splitAtCompaction`)
-      this.warn(
-        'A reasoning part carries providerOptions.codex.compaction that is not a compaction this provider returned ({ itemId, encryptedContent }); it was not sent.',
+      this.#warn(
+        "A reasoning part's providerOptions.codex.compaction is not one this provider returned ({ itemId, encryptedContent }); it was not sent.",
       );
       return;
     }
     const parsed = codexReasoningMetadataSchema.safeParse(codex);
     const meta = parsed.success ? parsed.data : {};
     const itemId = meta.itemId ?? undefined;
-    let reasoning = this.reasoning;
+    let reasoning = this.#reasoning;
     if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
       const item: PendingReasoning = {
         type: 'reasoning',
         summary: [],
         encrypted_content: undefined,
       };
-      this.turn.push(item as CodexReasoningInput);
-      reasoning = this.reasoning = { itemId, item };
+      this.#turn.push(item as CodexReasoningInput);
+      reasoning = this.#reasoning = { itemId, item };
     }
     if (part.text.length > 0)
       reasoning.item.summary.push({ type: 'summary_text', text: part.text });
@@ -214,20 +216,17 @@ class CodexInputBuilder {
       reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
   }
 
-  private toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
-    const replayed = this.toolReplay.call(part);
+  #toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
+    const replayed = this.#toolReplay.call(part);
     if (replayed !== undefined) {
       if (replayed.item === undefined) return;
-      this.turn.push(replayed.item);
-      if (replayed.awaitsOutput) this.awaitOutput(part.toolCallId, part.toolName);
+      this.#turn.push(replayed.item);
+      if (replayed.awaitsOutput) this.#awaitOutput(part);
       return;
     }
-    if (part.providerExecuted) {
-      this.warn(`Provider-executed tool call ${part.toolName} is not sent to Codex.`);
-      return;
-    }
-    this.awaitOutput(part.toolCallId, part.toolName);
-    this.turn.push({
+    if (part.providerExecuted) return this.#notSent('tool call', part.toolName);
+    this.#awaitOutput(part);
+    this.#turn.push({
       type: 'function_call',
       call_id: part.toolCallId,
       name: part.toolName,
@@ -235,28 +234,29 @@ class CodexInputBuilder {
     });
   }
 
-  private awaitOutput(callId: string, toolName: string) {
-    this.knownCallIds.add(callId);
-    this.unanswered.set(callId, toolName);
+  #awaitOutput({ toolCallId, toolName }: { toolCallId: string; toolName: string }) {
+    this.#knownCallIds.add(toolCallId);
+    this.#unanswered.set(toolCallId, toolName);
   }
 
-  toolResults(parts: Array<CodexToolResultPart | CodexUnsentPart>) {
-    this.reasoning = undefined;
+  #toolResults(parts: Array<CodexToolResultPart | CodexUnsentPart>) {
+    this.#reasoning = undefined;
     for (const part of parts) {
       // approval responses concern provider-executed tools, which Codex does not run
       if (part.type !== 'tool-result') continue;
-      if (!this.knownCallIds.has(part.toolCallId)) {
-        this.warn(
-          `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
+      const { toolCallId, toolName, output } = part;
+      if (!this.#knownCallIds.has(toolCallId)) {
+        this.#warn(
+          `Tool result ${toolCallId} (${toolName}) has no matching tool call in the prompt and was dropped.`,
         );
         continue;
       }
-      this.unanswered.delete(part.toolCallId);
-      this.turn.push(
-        this.toolReplay.outputItem(
-          part.toolCallId,
-          this.toolReplay.outputText(part.toolCallId, part.output) ??
-            convertToolOutput(part.output, part, this.warnings),
+      this.#unanswered.delete(toolCallId);
+      this.#turn.push(
+        this.#toolReplay.outputItem(
+          toolCallId,
+          this.#toolReplay.outputText(toolCallId, output) ??
+            convertToolOutput(output, part, this.#warnings),
         ),
       );
     }
@@ -283,7 +283,7 @@ function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): Codex
   if (dropped > 0) {
     warnings.push({
       type: 'other',
-      message: `${dropped} reasoning item(s) with encrypted content had no text or tool call after them before the next user message, which the Codex backend rejects; they were not replayed.`,
+      message: `${dropped} reasoning item(s) with encrypted content were not replayed: the Codex backend rejects reasoning with no text or tool call after it before the next user message.`,
     });
   }
   return kept;
