@@ -40,73 +40,73 @@ export type ReplayedToolCall =
  * call's kind so that its output goes back as the item the backend pairs with it.
  */
 export class CodexToolReplay {
-  private readonly kinds = new Map<string, ClientToolKind>();
-  private readonly webSearches = new Map<string, CodexWebSearchCallInput>();
+  readonly #kinds = new Map<string, ClientToolKind>();
+  readonly #webSearches = new Map<string, CodexWebSearchCallInput>();
+  readonly #names: CodexToolNames;
+  readonly #warn: (message: string) => void;
 
-  constructor(
-    private readonly names: CodexToolNames,
-    private readonly warn: (message: string) => void,
-  ) {}
+  constructor(names: CodexToolNames, warn: (message: string) => void) {
+    this.#names = names;
+    this.#warn = warn;
+  }
 
   call(part: CodexToolCallPart): ReplayedToolCall {
     const parsed = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
     const meta = parsed.success ? parsed.data : {};
-    const name = part.toolName;
+    const { toolCallId: call_id, toolName: name, input } = part;
+    const { webSearch, localShell, customBySdkName } = this.#names;
 
     if (part.providerExecuted) {
-      if (meta.itemType !== 'web_search_call' && name !== this.names.webSearch) return undefined;
+      if (meta.itemType !== 'web_search_call' && name !== webSearch) return undefined;
       const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
-      this.webSearches.set(part.toolCallId, item);
+      this.#webSearches.set(call_id, item);
       return { item, awaitsOutput: false };
     }
 
-    if (meta.itemType === 'custom_tool_call' || Object.hasOwn(this.names.customBySdkName, name)) {
-      this.kinds.set(part.toolCallId, 'custom');
+    const isCustom = Object.hasOwn(customBySdkName, name);
+    if (isCustom || meta.itemType === 'custom_tool_call') {
+      this.#kinds.set(call_id, 'custom');
       return {
         item: {
           type: 'custom_tool_call',
-          call_id: part.toolCallId,
-          name: Object.hasOwn(this.names.customBySdkName, name)
-            ? this.names.customBySdkName[name]!
-            : (meta.name ?? name),
-          input: typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? ''),
+          call_id,
+          name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
+          input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
         },
         awaitsOutput: true,
       };
     }
 
-    if (meta.itemType === 'local_shell_call' || name === this.names.localShell) {
-      const input = localShellInputSchema.safeParse(part.input);
-      if (!input.success) {
-        this.warn(
-          `Local shell call ${part.toolCallId} (${name}) has no valid action in its input; it was not sent.`,
+    if (meta.itemType === 'local_shell_call' || name === localShell) {
+      const shell = localShellInputSchema.safeParse(input);
+      if (!shell.success) {
+        this.#warn(
+          `Local shell call ${call_id} (${name}) has no valid action in its input; it was not sent.`,
         );
         return { item: undefined };
       }
-      this.kinds.set(part.toolCallId, 'local_shell');
+      this.#kinds.set(call_id, 'local_shell');
       return {
         item: {
           type: 'local_shell_call',
-          call_id: part.toolCallId,
+          call_id,
           status: 'completed',
-          action: toWireShellAction(input.data.action),
+          action: toWireShellAction(shell.data.action),
         },
         awaitsOutput: true,
       };
     }
 
-    this.kinds.set(part.toolCallId, 'function');
+    this.#kinds.set(call_id, 'function');
     return undefined;
   }
 
   /** A provider-executed result in an assistant message; false if it is not ours. */
-  providerResult(part: CodexToolResultPart): boolean {
-    const item = this.webSearches.get(part.toolCallId);
+  providerResult({ toolCallId, output }: CodexToolResultPart): boolean {
+    const item = this.#webSearches.get(toolCallId);
     if (item == null) return false;
-    const output = part.output;
     if (output.type === 'json') {
-      const parsed = webSearchOutputSchema.safeParse(output.value);
-      const action = parsed.success ? parsed.data.action : undefined;
+      const action = webSearchOutputSchema.safeParse(output.value).data?.action;
       if (action != null) item.action = toWireSearchAction(action);
     }
     return true;
@@ -116,62 +116,55 @@ export class CodexToolReplay {
    * The output item for a call, of the call's own kind: `custom_tool_call_output`,
    * `local_shell_call_output` (the Responses API's item, as `@ai-sdk/openai` sends it; the
    * official client answers with `function_call_output`, which the backend also takes),
-   * else `function_call_output`.
+   * else `function_call_output`. `local_shell_call_output` holds text only; images go as
+   * the official client sends every shell output.
    */
-  outputItem(callId: string, output: CodexToolOutput): CodexInputItem {
-    switch (this.kinds.get(callId)) {
-      case 'custom':
-        return { type: 'custom_tool_call_output', call_id: callId, output };
-      case 'local_shell':
-        // `local_shell_call_output` holds text only; images go as the official client sends
-        // every shell output
-        if (typeof output === 'string') {
-          return { type: 'local_shell_call_output', call_id: callId, output };
-        }
-        return { type: 'function_call_output', call_id: callId, output };
-      default:
-        return { type: 'function_call_output', call_id: callId, output };
+  outputItem(call_id: string, output: CodexToolOutput): CodexInputItem {
+    const kind = this.#kinds.get(call_id);
+    if (kind === 'custom') return { type: 'custom_tool_call_output', call_id, output };
+    if (kind === 'local_shell' && typeof output === 'string') {
+      return { type: 'local_shell_call_output', call_id, output };
     }
+    return { type: 'function_call_output', call_id, output };
   }
 
   /** A local shell result `{ output }` goes back as its text; undefined: format as usual. */
   outputText(callId: string, output: CodexToolResultOutput): string | undefined {
-    if (this.kinds.get(callId) !== 'local_shell' || output.type !== 'json') return undefined;
-    const parsed = localShellOutputSchema.safeParse(output.value);
-    return parsed.success ? parsed.data.output : undefined;
+    if (this.#kinds.get(callId) !== 'local_shell' || output.type !== 'json') return undefined;
+    return localShellOutputSchema.safeParse(output.value).data?.output;
   }
 }
 
-function toWireShellAction(
-  action: z.infer<typeof localShellInputSchema>['action'],
-): CodexLocalShellAction {
+function toWireShellAction({
+  command,
+  timeoutMs,
+  workingDirectory,
+  env,
+  user,
+}: z.infer<typeof localShellInputSchema>['action']): CodexLocalShellAction {
   return {
     type: 'exec',
-    command: action.command,
-    ...(action.timeoutMs != null && { timeout_ms: action.timeoutMs }),
-    ...(action.workingDirectory != null && { working_directory: action.workingDirectory }),
-    ...(action.env != null && { env: action.env }),
-    ...(action.user != null && { user: action.user }),
+    command,
+    ...(timeoutMs != null && { timeout_ms: timeoutMs }),
+    ...(workingDirectory != null && { working_directory: workingDirectory }),
+    ...(env != null && { env }),
+    ...(user != null && { user }),
   };
 }
 
+/**
+ * The action as the wire spells it: only its type is named otherwise (the schema keeps
+ * `type` first and drops unknown keys).
+ */
 function toWireSearchAction(
   action: NonNullable<z.infer<typeof webSearchOutputSchema>['action']>,
 ): CodexWebSearchAction {
   switch (action.type) {
     case 'search':
-      return {
-        type: 'search',
-        ...(action.query != null && { query: action.query }),
-        ...(action.queries != null && { queries: action.queries }),
-      };
+      return action;
     case 'openPage':
-      return { type: 'open_page', ...(action.url != null && { url: action.url }) };
+      return { ...action, type: 'open_page' };
     case 'findInPage':
-      return {
-        type: 'find_in_page',
-        ...(action.url != null && { url: action.url }),
-        ...(action.pattern != null && { pattern: action.pattern }),
-      };
+      return { ...action, type: 'find_in_page' };
   }
 }
