@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '@ai-sdk/provider';
 import * as z from 'zod/v4';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
+import { parseArgument } from './parse-argument';
 
 export type CodexModelId =
   | 'gpt-5.5'
@@ -93,16 +93,9 @@ export function parseCodexOptions(
   where: string,
 ): { options: CodexProviderOptions | undefined; unknownKeys: string[] } {
   if (value == null) return { options: undefined, unknownKeys: [] };
-  const result = codexProviderOptionsSchema.safeParse(value);
-  if (!result.success) {
-    throw new InvalidArgumentError({
-      argument: where,
-      message: `Invalid ${where}: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-      cause: result.error,
-    });
-  }
+  const options = parseArgument(codexProviderOptionsSchema, value, where, where);
   const unknownKeys = Object.keys(value as object).filter(key => !KNOWN_OPTIONS.includes(key));
-  return { options: result.data, unknownKeys };
+  return { options, unknownKeys };
 }
 
 /** The warning text for an unknown option key. */

@@ -15,6 +15,7 @@ import { LOCAL_SHELL_TOOL_ID, localShellArgsSchema } from '../tools/local-shell'
 import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
 import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
+import { parseArgument } from './parse-argument';
 
 /** Adds a tool under its wire name; false (with a warning) if that name is taken. */
 type AddTool = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => boolean;
@@ -79,11 +80,13 @@ export function prepareCodexTools({
     addProviderTool(tool, add, toolNames, toolWarnings);
   }
 
-  if (codexTools.length === 0) {
-    return { tools: undefined, toolChoice: undefined, toolWarnings, toolNames };
-  }
-  const codexToolChoice = toCodexToolChoice(toolChoice, toolNames, toolWarnings);
-  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings, toolNames };
+  const sent = codexTools.length > 0;
+  return {
+    tools: sent ? codexTools : undefined,
+    toolChoice: sent ? toCodexToolChoice(toolChoice, toolNames, toolWarnings) : undefined,
+    toolWarnings,
+    toolNames,
+  };
 }
 
 /** One tool of `codex.tools`; another provider's tool is only warned about. */
@@ -144,26 +147,19 @@ function addProviderTool(
   }
 }
 
-function toWebSearchTool(args: z.infer<typeof webSearchArgsSchema>): CodexTool {
-  const location = args.userLocation;
+function toWebSearchTool({
+  externalWebAccess,
+  allowedDomains,
+  userLocation,
+  searchContextSize,
+}: z.infer<typeof webSearchArgsSchema>): CodexTool {
   return {
     type: 'web_search',
-    ...(args.externalWebAccess != null && { external_web_access: args.externalWebAccess }),
-    ...(args.allowedDomains != null && {
-      filters: { allowed_domains: args.allowedDomains },
-    }),
-    ...(location != null && {
-      user_location: {
-        type: 'approximate',
-        ...(location.country != null && { country: location.country }),
-        ...(location.region != null && { region: location.region }),
-        ...(location.city != null && { city: location.city }),
-        ...(location.timezone != null && { timezone: location.timezone }),
-      },
-    }),
-    ...(args.searchContextSize != null && {
-      search_context_size: args.searchContextSize,
-    }),
+    ...(externalWebAccess != null && { external_web_access: externalWebAccess }),
+    ...(allowedDomains != null && { filters: { allowed_domains: allowedDomains } }),
+    // the schema keeps `type` first and only the location's own keys
+    ...(userLocation != null && { user_location: { type: 'approximate', ...userLocation } }),
+    ...(searchContextSize != null && { search_context_size: searchContextSize }),
   };
 }
 
@@ -188,7 +184,7 @@ function toCodexToolChoice(
         // the backend has no way to name local_shell in tool_choice
         toolWarnings.push({
           type: 'other',
-          message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required' (some tool must be called).`,
+          message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
         });
         return 'required';
       }
@@ -206,7 +202,7 @@ function checkCustomToolName(tool: CodexProviderToolOption, name: string | undef
   if (name == null || name === tool.name) return;
   throw new InvalidArgumentError({
     argument: `tools.${tool.name}`,
-    message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`. Codex sends a custom tool under its key, so \`name\` must equal the key or be left out: rename the key to '${name}', or drop \`name\`.`,
+    message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`, but Codex sends it under its key: rename the key to '${name}', or drop \`name\`.`,
   });
 }
 
@@ -216,11 +212,10 @@ function addCustomName(names: CodexToolNames, wireName: string, sdkName: string)
 }
 
 function parseToolArgs<T>(tool: CodexProviderToolOption, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(tool.args ?? {});
-  if (result.success) return result.data;
-  throw new InvalidArgumentError({
-    argument: `tools.${tool.name}`,
-    message: `Invalid arguments for the ${tool.id} tool '${tool.name}': ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-    cause: result.error,
-  });
+  return parseArgument(
+    schema,
+    tool.args ?? {},
+    `tools.${tool.name}`,
+    `arguments for the ${tool.id} tool '${tool.name}'`,
+  );
 }
