@@ -1,4 +1,5 @@
 import type { CodexFilePart, CodexPrompt, CodexTextPart } from './codex-call-options';
+import { untaggedFileData } from './untagged-file-data';
 
 /**
  * The id of the user turn a call belongs to, as a UUID (version 8: our own derivation). A
@@ -30,20 +31,12 @@ function fingerprint(part: CodexTextPart | CodexFilePart): string {
   return `${part.mediaType} ${dataSize(part.data)}`;
 }
 
-function dataSize(data: CodexFilePart['data']): string {
+function dataSize(fileData: CodexFilePart['data']): string {
+  const data = untaggedFileData(fileData);
   if (data instanceof Uint8Array) return `${data.byteLength} bytes`;
   if (data instanceof URL) return data.href;
   if (typeof data === 'string') return `${data.length} chars`;
-  switch (data.type) {
-    case 'data':
-      return dataSize(data.data);
-    case 'url':
-      return data.url.href;
-    case 'text':
-      return `${data.text.length} chars`;
-    case 'reference':
-      return 'reference';
-  }
+  return data.type === 'text' ? `${data.text.length} chars` : 'reference';
 }
 
 /** FNV-1a over UTF-16 units in four lanes (own offsets and odd multipliers), each avalanched. */

@@ -7,12 +7,13 @@ import type {
   CodexToolOutputContent,
 } from '../wire/codex-request-body';
 import type {
-  CodexFileData,
   CodexPartOptions,
   CodexToolResultContent,
   CodexToolResultOutput,
 } from './codex-call-options';
+import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
+import { untaggedFileData } from './untagged-file-data';
 
 /**
  * The largest image a tool result may hold: OpenAI's limit per input image (20 MB). A
@@ -44,11 +45,7 @@ export function convertToolOutput(
     case 'execution-denied':
       return `Tool execution was denied${output.reason ? `: ${output.reason}` : '.'}`;
     case 'content': {
-      const items: CodexToolOutputContent[] = [];
-      for (const part of output.value) {
-        const item = contentItem(part, ref, warnings);
-        if (item != null) items.push(item);
-      }
+      const items = output.value.flatMap(part => contentItem(part, ref, warnings) ?? []);
       // Text alone stays text, as it always was (and as every backend version takes it).
       if (items.every(item => item.type === 'input_text')) {
         return items.map(item => item.text).join('\n');
@@ -63,6 +60,13 @@ function contentItem(
   ref: ToolResultRef,
   warnings: CodexWarning[],
 ): CodexToolOutputContent | undefined {
+  const leftOut = (what: string, mediaType?: string) => {
+    warnings.push({
+      type: 'other',
+      message: `Tool result ${what}${mediaType != null ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
+    });
+    return undefined;
+  };
   switch (part.type) {
     case 'text':
       return { type: 'input_text', text: part.text };
@@ -76,51 +80,28 @@ function contentItem(
             detailOf('providerOptions' in part ? part.providerOptions : undefined),
             ref,
           )
-        : leftOut(part.type, part.mediaType, warnings);
+        : leftOut(part.type, part.mediaType);
     case 'image-url':
     case 'file-url':
       if (part.type === 'file-url' && !isImageMediaType(part.mediaType ?? '')) {
-        return leftOut(part.type, part.mediaType, warnings);
+        return leftOut(part.type, part.mediaType);
       }
       return imageFromUrl(part.url, undefined, ref);
-    case 'file':
-      return fileItem(part, ref, warnings);
+    case 'file': {
+      // AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data)
+      const detail = detailOf(part.providerOptions);
+      const data = untaggedFileData(part.data);
+      if (data instanceof URL || data instanceof Uint8Array || typeof data === 'string') {
+        if (!isImageMediaType(part.mediaType)) return leftOut('file', part.mediaType);
+        return data instanceof URL
+          ? imageFromUrl(data, detail, ref)
+          : image(part.mediaType, data, detail, ref);
+      }
+      if (data.type === 'text') return textFileContent(part, data.text);
+      return leftOut('file reference', part.mediaType);
+    }
     default:
-      return leftOut(part.type, undefined, warnings);
-  }
-}
-
-/** AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data). */
-function fileItem(
-  part: Extract<CodexToolResultContent, { type: 'file' }>,
-  ref: ToolResultRef,
-  warnings: CodexWarning[],
-): CodexToolOutputContent | undefined {
-  const data: CodexFileData = part.data;
-  const detail = detailOf(part.providerOptions);
-  if (data instanceof URL) return imageOrLeftOut(part, () => imageFromUrl(data, detail, ref));
-  if (data instanceof Uint8Array || typeof data === 'string') {
-    return imageOrLeftOut(part, () => image(part.mediaType, data, detail, ref));
-  }
-  switch (data.type) {
-    case 'data':
-      return imageOrLeftOut(part, () => image(part.mediaType, data.data, detail, ref));
-    case 'url':
-      return imageOrLeftOut(part, () => imageFromUrl(data.url, detail, ref));
-    case 'text':
-      return {
-        type: 'input_text',
-        text: part.filename ? `${part.filename}:\n${data.text}` : data.text,
-      };
-    case 'reference':
-      return leftOut('file reference', part.mediaType, warnings);
-  }
-
-  function imageOrLeftOut(
-    file: { mediaType: string },
-    toImage: () => CodexToolOutputContent,
-  ): CodexToolOutputContent | undefined {
-    return isImageMediaType(file.mediaType) ? toImage() : leftOut('file', file.mediaType, warnings);
+      return leftOut(part.type);
   }
 }
 
@@ -131,11 +112,7 @@ function image(
   ref: ToolResultRef,
 ): CodexToolOutputContent {
   checkImageSize(decodedByteLength(data), ref);
-  return {
-    type: 'input_image',
-    image_url: imageDataUrl(mediaType, data),
-    ...(detail != null && { detail }),
-  };
+  return inputImage(imageDataUrl(mediaType, data), detail);
 }
 
 /**
@@ -151,38 +128,30 @@ function imageFromUrl(
   if (!/^data:/i.test(href)) {
     throw new UnsupportedFunctionalityError({
       functionality: 'image URLs in tool results',
-      message:
-        `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image by URL (${href.slice(0, 100)}); ` +
-        'the Codex backend takes images in tool results only as data. Return the image bytes ' +
-        "instead (e.g. `{ type: 'image-data', data, mediaType }`, or a `file` part with data).",
+      message: `${resultImage(ref)} by URL (${href.slice(0, 100)}); the Codex backend takes images in tool results only as data: return the image bytes instead.`,
     });
   }
   checkImageSize(decodedByteLength(href), ref);
-  return { type: 'input_image', image_url: href, ...(detail != null && { detail }) };
+  return inputImage(href, detail);
+}
+
+function inputImage(
+  image_url: string,
+  detail: CodexImageDetail | undefined,
+): CodexToolOutputContent {
+  return { type: 'input_image', image_url, ...(detail != null && { detail }) };
 }
 
 function checkImageSize(bytes: number, ref: ToolResultRef): void {
   if (bytes <= MAX_TOOL_IMAGE_BYTES) return;
   throw new InvalidArgumentError({
     argument: 'prompt',
-    message:
-      `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image of ${megabytes(bytes)}; ` +
-      `the Codex backend takes images of up to ${megabytes(MAX_TOOL_IMAGE_BYTES)}. ` +
-      'Scale it down or compress it (JPEG or WebP) before the tool returns it.',
+    message: `${resultImage(ref)} of ${megabytes(bytes)}; the Codex backend takes up to ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
   });
 }
 
-function leftOut(
-  type: string,
-  mediaType: unknown,
-  warnings: CodexWarning[],
-): CodexToolOutputContent | undefined {
-  warnings.push({
-    type: 'other',
-    message: `Tool result ${type}${typeof mediaType === 'string' ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
-  });
-  return undefined;
-}
+const resultImage = ({ toolCallId, toolName }: ToolResultRef) =>
+  `The result of tool call ${toolCallId} (${toolName}) holds an image`;
 
 const imageDetailSchema = z.enum(['auto', 'low', 'high', 'original']);
 
