@@ -72,12 +72,6 @@ export const codexProviderOptionsSchema = z.object({
 
 export type CodexProviderOptions = z.infer<typeof codexProviderOptionsSchema>;
 
-/** What `ai` hands back on reasoning parts, from our `reasoning-end` metadata. */
-export const codexReasoningMetadataSchema = z.object({
-  itemId: z.string().nullish(),
-  reasoningEncryptedContent: z.string().nullish(),
-});
-
 /** How messages name the defaults given as `codex(modelId, settings)`. */
 export const MODEL_SETTINGS = 'model settings';
 

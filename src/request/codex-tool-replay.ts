@@ -1,8 +1,6 @@
-import type {
-  CodexToolCallPart,
-  CodexToolResultOutput,
-  CodexToolResultPart,
-} from './codex-call-options';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexToolCallPart, CodexToolResultPart } from './codex-call-options';
+import { convertToolOutput } from './convert-tool-output';
 import * as z from 'zod/v4';
 import type {
   CodexInputItem,
@@ -128,10 +126,14 @@ export class CodexToolReplay {
     return { type: 'function_call_output', call_id, output };
   }
 
-  /** A local shell result `{ output }` goes back as its text; undefined: format as usual. */
-  outputText(callId: string, output: CodexToolResultOutput): string | undefined {
-    if (this.#kinds.get(callId) !== 'local_shell' || output.type !== 'json') return undefined;
-    return localShellOutputSchema.safeParse(output.value).data?.output;
+  /** The output item for a tool result; a local shell result `{ output }` goes as its text. */
+  resultItem(part: CodexToolResultPart, warnings: CodexWarning[]): CodexInputItem {
+    const { toolCallId, output } = part;
+    const shellText =
+      this.#kinds.get(toolCallId) === 'local_shell' && output.type === 'json'
+        ? localShellOutputSchema.safeParse(output.value).data?.output
+        : undefined;
+    return this.outputItem(toolCallId, shellText ?? convertToolOutput(output, part, warnings));
   }
 }
 

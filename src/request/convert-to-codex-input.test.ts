@@ -154,7 +154,7 @@ describe('convertToCodexInput', () => {
       {
         type: 'other',
         message: expect.stringMatching(
-          /^1 reasoning item\(s\) with encrypted content were not replayed: .* no text or tool call after it/,
+          /^1 reasoning item\(s\) were not replayed: .* no text or tool call after it/,
         ),
       },
       {
@@ -639,15 +639,15 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
     ]);
     expect(input.map(i => i.type)).toEqual(['message', 'message', 'message']);
     expect(warnings).toEqual([
-      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
-      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) were not replayed') },
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) were not replayed') },
     ]);
   });
 });
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them). Pass each reasoning part's providerMetadata back as its providerOptions.";
+    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -735,7 +735,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
     expect(warnings[0]).toEqual({
       type: 'other',
       message: expect.stringContaining(
-        ': 1 reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them); 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
+        ': 1 reasoning part(s) carry no providerOptions.codex; 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
       ),
     });
   });

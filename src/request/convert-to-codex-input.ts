@@ -5,10 +5,8 @@ import type {
   CodexToolResultPart,
   CodexUnsentPart,
 } from './codex-call-options';
-import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
 import { CodexToolReplay } from './codex-tool-replay';
-import { convertToolOutput } from './convert-tool-output';
 import { convertUserContent, type CodexUserPart } from './convert-user-content';
 import { splitAtCompaction } from './split-at-compaction';
 import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
@@ -172,8 +170,7 @@ class CodexInputBuilder {
     const parts = this.#partsWithoutMetadata;
     const items = this.#itemsWithoutContent;
     const why = [
-      parts > 0 &&
-        `${parts} reasoning part(s) carry no providerOptions.codex (their providerMetadata was not kept, or another provider wrote them)`,
+      parts > 0 && `${parts} reasoning part(s) carry no providerOptions.codex`,
       items > 0 &&
         `${items} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
     ].filter(reason => reason !== false);
@@ -193,27 +190,23 @@ class CodexInputBuilder {
     if (codex.compaction != null) {
       // a valid one would have split the prompt (see `splitAtCompaction`)
       this.#warn(
-        "A reasoning part's providerOptions.codex.compaction is not one this provider returned ({ itemId, encryptedContent }); it was not sent.",
+        "A reasoning part's providerOptions.codex.compaction is not a compaction this provider returned; it was not sent.",
       );
       return;
     }
-    const parsed = codexReasoningMetadataSchema.safeParse(codex);
-    const meta = parsed.success ? parsed.data : {};
-    const itemId = meta.itemId ?? undefined;
+    // what our `reasoning-end` metadata holds, read loosely
+    const { itemId: id, reasoningEncryptedContent: encrypted } = codex;
+    const itemId = typeof id === 'string' ? id : undefined;
     let reasoning = this.#reasoning;
     if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
-      const item: PendingReasoning = {
-        type: 'reasoning',
-        summary: [],
-        encrypted_content: undefined,
-      };
+      const item: PendingReasoning = { type: 'reasoning', summary: [] };
       this.#turn.push(item as CodexReasoningInput);
       reasoning = this.#reasoning = { itemId, item };
     }
     if (part.text.length > 0)
       reasoning.item.summary.push({ type: 'summary_text', text: part.text });
-    if (meta.reasoningEncryptedContent)
-      reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
+    if (typeof encrypted === 'string' && encrypted !== '')
+      reasoning.item.encrypted_content = encrypted;
   }
 
   #toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
@@ -244,7 +237,7 @@ class CodexInputBuilder {
     for (const part of parts) {
       // approval responses concern provider-executed tools, which Codex does not run
       if (part.type !== 'tool-result') continue;
-      const { toolCallId, toolName, output } = part;
+      const { toolCallId, toolName } = part;
       if (!this.#knownCallIds.has(toolCallId)) {
         this.#warn(
           `Tool result ${toolCallId} (${toolName}) has no matching tool call in the prompt and was dropped.`,
@@ -252,19 +245,13 @@ class CodexInputBuilder {
         continue;
       }
       this.#unanswered.delete(toolCallId);
-      this.#turn.push(
-        this.#toolReplay.outputItem(
-          toolCallId,
-          this.#toolReplay.outputText(toolCallId, output) ??
-            convertToolOutput(output, part, this.#warnings),
-        ),
-      );
+      this.#turn.push(this.#toolReplay.resultItem(part, this.#warnings));
     }
   }
 }
 
 type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
-  encrypted_content: string | undefined;
+  encrypted_content?: string;
 };
 
 /**
@@ -283,7 +270,7 @@ function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): Codex
   if (dropped > 0) {
     warnings.push({
       type: 'other',
-      message: `${dropped} reasoning item(s) with encrypted content were not replayed: the Codex backend rejects reasoning with no text or tool call after it before the next user message.`,
+      message: `${dropped} reasoning item(s) were not replayed: Codex rejects reasoning with no text or tool call after it in its turn.`,
     });
   }
   return kept;
