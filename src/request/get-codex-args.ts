@@ -150,22 +150,23 @@ function mergeCodexOptions(
   options: CodexCallOptions,
   warnings: CodexWarning[],
 ): CodexProviderOptions {
-  // Model settings were validated when the model was made; parsing them again here only
-  // costs a few microseconds and gives every call the warnings for their unknown keys.
-  const modelOptions = parseCodexOptions(modelSettings, MODEL_SETTINGS);
-  const callOptions = parseCodexOptions(
-    withReasoningOption(options.providerOptions?.codex, options.reasoning),
-    'providerOptions.codex',
-  );
-  for (const [where, unknownKeys] of [
-    [MODEL_SETTINGS, modelOptions.unknownKeys],
-    ['providerOptions.codex', callOptions.unknownKeys],
-  ] as const) {
+  const parse = (value: unknown, where: string) => {
+    const { options, unknownKeys } = parseCodexOptions(value, where);
     for (const key of unknownKeys) {
       warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
     }
-  }
-  return { ...modelOptions.options, ...callOptions.options };
+    return options;
+  };
+  // Model settings were validated when the model was made; parsing them again here only
+  // costs a few microseconds and gives every call the warnings for their unknown keys.
+  const modelOptions = parse(modelSettings, MODEL_SETTINGS);
+  return {
+    ...modelOptions,
+    ...parse(
+      withReasoningOption(options.providerOptions?.codex, options.reasoning),
+      'providerOptions.codex',
+    ),
+  };
 }
 
 /**
@@ -192,17 +193,17 @@ function resolveInstructions(
   input: CodexInputItem[],
   defaultInstructions: string,
 ): string {
+  const joined = systemTexts.join('\n\n');
   if (override != null && override.trim() !== '') {
     if (systemTexts.length > 0) {
       input.unshift({
         type: 'message',
         role: 'developer',
-        content: [{ type: 'input_text', text: systemTexts.join('\n\n') }],
+        content: [{ type: 'input_text', text: joined }],
       });
     }
     return override;
   }
-  const joined = systemTexts.join('\n\n');
   return joined.trim() !== '' ? joined : defaultInstructions;
 }
 

@@ -17,9 +17,6 @@ import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { parseArgument } from './parse-argument';
 
-/** Adds a tool under its wire name; false (with a warning) if that name is taken. */
-type AddTool = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => boolean;
-
 /**
  * AI SDK tools → Codex `tools` and `tool_choice`: function tools, and the provider tools of
  * `codex.tools` (web search, custom/freeform, apply_patch, local shell). Other providers'
@@ -44,40 +41,42 @@ export function prepareCodexTools({
   const toolNames: CodexToolNames = { kinds: {}, customByWireName: {}, customBySdkName: {} };
   // the backend rejects two tools of one name, so a second one is left out
   const wireNames = new Set<string>();
-  const add: AddTool = (wireName, tool, sdkTool) => {
+
+  for (const sdkTool of tools ?? []) {
+    const sdkName = sdkTool.name;
+    const tool: CodexTool | undefined =
+      sdkTool.type === 'function'
+        ? {
+            type: 'function',
+            name: sdkName,
+            ...(sdkTool.description != null && { description: sdkTool.description }),
+            parameters: sdkTool.inputSchema,
+            strict: strictJsonSchema ?? isStrictJsonSchema(sdkTool.inputSchema),
+          }
+        : providerTool(sdkTool, toolWarnings);
+    // until it is sent
+    toolNames.kinds[sdkName] = 'unsent';
+    if (tool == null) continue;
+    // the web search and local shell tools go by their type
+    const wireName = 'name' in tool ? tool.name : tool.type;
     if (wireNames.has(wireName)) {
       toolWarnings.push({
         type: 'unsupported-tool',
-        toolName: sdkTool.name,
+        toolName: sdkName,
         details: `Another tool is already sent as '${wireName}'; this one was left out.`,
       });
-      return false;
+      continue;
     }
     wireNames.add(wireName);
     codexTools.push(tool);
     // the wire's tool types are the stream's call kinds
-    toolNames.kinds[sdkTool.name] = tool.type;
-    return true;
-  };
-
-  for (const tool of tools ?? []) {
-    // until `add` says what it went out as
-    toolNames.kinds[tool.name] = 'unsent';
-    if (tool.type === 'function') {
-      add(
-        tool.name,
-        {
-          type: 'function',
-          name: tool.name,
-          ...(tool.description != null && { description: tool.description }),
-          parameters: tool.inputSchema,
-          strict: strictJsonSchema ?? isStrictJsonSchema(tool.inputSchema),
-        },
-        tool,
-      );
-      continue;
+    toolNames.kinds[sdkName] = tool.type;
+    if (tool.type === 'web_search') toolNames.webSearch = sdkName;
+    if (tool.type === 'local_shell') toolNames.localShell = sdkName;
+    if (tool.type === 'custom') {
+      toolNames.customByWireName[wireName] = sdkName;
+      toolNames.customBySdkName[sdkName] = wireName;
     }
-    addProviderTool(tool, add, toolNames, toolWarnings);
   }
 
   const sent = codexTools.length > 0;
@@ -89,62 +88,42 @@ export function prepareCodexTools({
   };
 }
 
-/** One tool of `codex.tools`; another provider's tool is only warned about. */
-function addProviderTool(
+/** One tool of `codex.tools` as the wire has it; another provider's tool is only warned about. */
+function providerTool(
   tool: CodexProviderToolOption,
-  add: AddTool,
-  toolNames: CodexToolNames,
   toolWarnings: CodexWarning[],
-): void {
+): CodexTool | undefined {
   switch (tool.id) {
-    case WEB_SEARCH_TOOL_ID: {
-      const args = parseToolArgs(tool, webSearchArgsSchema);
-      if (add('web_search', toWebSearchTool(args), tool)) toolNames.webSearch = tool.name;
-      break;
-    }
+    case WEB_SEARCH_TOOL_ID:
+      return toWebSearchTool(parseToolArgs(tool, webSearchArgsSchema));
     case CUSTOM_TOOL_ID: {
       const args = parseToolArgs(tool, customToolArgsSchema);
       checkCustomToolName(tool, args.name);
-      const added = add(
-        tool.name,
-        {
-          type: 'custom',
-          name: tool.name,
-          ...(args.description != null && { description: args.description }),
-          format: args.format ?? { type: 'text' },
-        },
-        tool,
-      );
-      if (added) addCustomName(toolNames, tool.name, tool.name);
-      break;
+      return {
+        type: 'custom',
+        name: tool.name,
+        ...(args.description != null && { description: args.description }),
+        format: args.format ?? { type: 'text' },
+      };
     }
-    case APPLY_PATCH_TOOL_ID: {
+    case APPLY_PATCH_TOOL_ID:
       parseToolArgs(tool, applyPatchArgsSchema);
-      const added = add(
-        APPLY_PATCH_TOOL_NAME,
-        {
-          type: 'custom',
-          name: APPLY_PATCH_TOOL_NAME,
-          description: APPLY_PATCH_DESCRIPTION,
-          format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
-        },
-        tool,
-      );
-      if (added) addCustomName(toolNames, APPLY_PATCH_TOOL_NAME, tool.name);
-      break;
-    }
-    case LOCAL_SHELL_TOOL_ID: {
+      return {
+        type: 'custom',
+        name: APPLY_PATCH_TOOL_NAME,
+        description: APPLY_PATCH_DESCRIPTION,
+        format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
+      };
+    case LOCAL_SHELL_TOOL_ID:
       parseToolArgs(tool, localShellArgsSchema);
-      if (add('local_shell', { type: 'local_shell' }, tool)) toolNames.localShell = tool.name;
-      break;
-    }
-    default:
-      toolWarnings.push({
-        type: 'unsupported-tool',
-        toolName: tool.name,
-        details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
-      });
+      return { type: 'local_shell' };
   }
+  toolWarnings.push({
+    type: 'unsupported-tool',
+    toolName: tool.name,
+    details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
+  });
+  return undefined;
 }
 
 function toWebSearchTool({
@@ -204,11 +183,6 @@ function checkCustomToolName(tool: CodexProviderToolOption, name: string | undef
     argument: `tools.${tool.name}`,
     message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`, but Codex sends it under its key: rename the key to '${name}', or drop \`name\`.`,
   });
-}
-
-function addCustomName(names: CodexToolNames, wireName: string, sdkName: string) {
-  names.customByWireName[wireName] = sdkName;
-  names.customBySdkName[sdkName] = wireName;
 }
 
 function parseToolArgs<T>(tool: CodexProviderToolOption, schema: z.ZodType<T>): T {
