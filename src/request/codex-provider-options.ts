@@ -19,56 +19,58 @@ export type CodexModelId =
 /** The tiers the backend takes: `priority` (the official client's "fast") and `default`. */
 export type CodexServiceTier = 'priority' | 'fast' | 'default' | (string & {});
 
-export const codexProviderOptionsSchema = z.object({
-  /**
-   * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
-   * effort the model's catalog entry lists. Not every model takes every effort: one the
-   * model lacks is moved to the nearest it has, with a warning.
-   */
-  reasoningEffort: z
-    .custom<CodexReasoningEffort>(value => typeof value === 'string' && value.trim() !== '', {
-      message: 'must be a reasoning effort the model lists, such as low, medium or high',
-    })
-    .optional(),
-  /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
-  reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
-  /** `text.verbosity`. */
-  textVerbosity: z.enum(['low', 'medium', 'high']).optional(),
-  /** `parallel_tool_calls`; `true` when unset, as the official Codex client sends it. */
-  parallelToolCalls: z.boolean().optional(),
-  /**
-   * The conversation id: `prompt_cache_key` and the session, thread and window headers; the
-   * provider's session id when unset.
-   */
-  promptCacheKey: z.string().optional(),
-  /**
-   * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
-   * refuses every other tier, so another value is not sent (a warning says so).
-   */
-  serviceTier: z
-    .custom<CodexServiceTier>(value => typeof value === 'string', {
+export const codexProviderOptionsSchema = z
+  .object({
+    /**
+     * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
+     * effort the model's catalog entry lists. Not every model takes every effort: one the
+     * model lacks is moved to the nearest it has, with a warning.
+     */
+    reasoningEffort: z.custom<CodexReasoningEffort>(
+      value => typeof value === 'string' && value.trim() !== '',
+      {
+        message: 'must be a reasoning effort the model lists, such as low, medium or high',
+      },
+    ),
+    /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
+    reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']),
+    /** `text.verbosity`. */
+    textVerbosity: z.enum(['low', 'medium', 'high']),
+    /** `parallel_tool_calls`; `true` when unset, as the official Codex client sends it. */
+    parallelToolCalls: z.boolean(),
+    /**
+     * The conversation id: `prompt_cache_key` and the session, thread and window headers; the
+     * provider's session id when unset.
+     */
+    promptCacheKey: z.string(),
+    /**
+     * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
+     * refuses every other tier, so another value is not sent (a warning says so).
+     */
+    serviceTier: z.custom<CodexServiceTier>(value => typeof value === 'string', {
       message: "must be 'priority' (or 'fast') or 'default'",
-    })
-    .optional(),
-  /**
-   * Replaces the instructions built from the system messages; the system messages are
-   * then sent as developer messages in `input`.
-   */
-  instructions: z.string().optional(),
-  /** Extra `include` entries; `reasoning.encrypted_content` is always requested. */
-  include: z.array(z.string()).optional(),
-  /**
-   * `true`/`false` force `strict` on tools and structured output. Unset: strict exactly
-   * when the schema qualifies (every property required, `additionalProperties: false`).
-   */
-  strictJsonSchema: z.boolean().optional(),
-  /**
-   * `true`: compact the conversation before this call, whatever its size (the backend's
-   * remote compaction; see the `compaction` setting of `createCodex`, which compacts on its
-   * own near the model's context window).
-   */
-  compact: z.boolean().optional(),
-});
+    }),
+    /**
+     * Replaces the instructions built from the system messages; the system messages are
+     * then sent as developer messages in `input`.
+     */
+    instructions: z.string(),
+    /** Extra `include` entries; `reasoning.encrypted_content` is always requested. */
+    include: z.array(z.string()),
+    /**
+     * `true`/`false` force `strict` on tools and structured output. Unset: strict exactly
+     * when the schema qualifies (every property required, `additionalProperties: false`).
+     */
+    strictJsonSchema: z.boolean(),
+    /**
+     * `true`: compact the conversation before this call, whatever its size (the backend's
+     * remote compaction; see the `compaction` setting of `createCodex`, which compacts on its
+     * own near the model's context window).
+     */
+    compact: z.boolean(),
+  })
+  // every option may be left out
+  .partial();
 
 export type CodexProviderOptions = z.infer<typeof codexProviderOptionsSchema>;
 
@@ -136,9 +138,9 @@ export function serviceTierToSend(serviceTier: string | undefined): {
   warning?: string;
 } {
   if (serviceTier == null) return {};
-  if (serviceTier === 'priority' || serviceTier === 'fast') return { serviceTier: 'priority' };
-  if (serviceTier === 'default') return { serviceTier: 'default' };
+  if (serviceTier === 'fast') return { serviceTier: 'priority' };
+  if (serviceTier === 'priority' || serviceTier === 'default') return { serviceTier };
   return {
-    warning: `serviceTier '${serviceTier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+    warning: `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
   };
 }

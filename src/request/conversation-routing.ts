@@ -62,6 +62,6 @@ function checkHeaderValue(argument: string, value: string): void {
   if (problem == null) return;
   throw new InvalidArgumentError({
     argument,
-    message: `The Codex ${argument === 'modelId' ? 'model id' : 'option `promptCacheKey`'} contains ${problem}; it is sent in request headers (the conversation and routing ids), which cannot hold line breaks, control characters or characters outside Latin-1.`,
+    message: `The Codex ${argument === 'modelId' ? 'model id' : 'option `promptCacheKey`'} contains ${problem}, which request headers cannot hold.`,
   });
 }

@@ -111,7 +111,7 @@ describe('convertToolOutput: images in tool results', () => {
       expect.objectContaining({ argument: 'providerOptions.codex.imageDetail' }),
     );
     expect(() => withDetail('ultra')).toThrow(
-      `Invalid providerOptions.codex.imageDetail "ultra" on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
+      `Invalid providerOptions.codex.imageDetail "ultra" on a tool result image: ✖ Invalid option: expected one of "auto"|"low"|"high"|"original"`,
     );
   });
 

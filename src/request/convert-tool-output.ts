@@ -13,6 +13,7 @@ import type {
 } from './codex-call-options';
 import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
+import { parseArgument } from './parse-argument';
 import { untaggedFileData } from './untagged-file-data';
 
 /**
@@ -159,12 +160,13 @@ const imageDetailSchema = z.enum(['auto', 'low', 'high', 'original']);
 function detailOf(options: CodexPartOptions | undefined): CodexImageDetail | undefined {
   const value = options?.codex?.imageDetail;
   if (value == null) return undefined;
-  const parsed = imageDetailSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InvalidArgumentError({
-    argument: 'providerOptions.codex.imageDetail',
-    message: `Invalid providerOptions.codex.imageDetail ${JSON.stringify(value)} on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
-  });
+  const argument = 'providerOptions.codex.imageDetail';
+  return parseArgument(
+    imageDetailSchema,
+    value,
+    argument,
+    `${argument} ${JSON.stringify(value)} on a tool result image`,
+  );
 }
 
 function megabytes(bytes: number): string {

@@ -265,7 +265,7 @@ describe('getCodexArgs', () => {
       expect(warnings).toEqual([
         {
           type: 'other',
-          message: `serviceTier '${tier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+          message: `serviceTier '${tier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
         },
       ]);
     }
