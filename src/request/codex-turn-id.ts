@@ -62,8 +62,14 @@ function avalanche(value: number): number {
 }
 
 /** Four 32-bit words as a UUID with version 8 and the RFC 9562 variant. */
-function uuidFromHash(words: number[]): string {
+function uuidFromHash([a, b, c, d]: number[]): string {
+  // the version in bits 12-15 of the second word, the variant (10) atop the third
+  const words = [
+    a!,
+    ((b! & 0xffff0fff) | 0x8000) >>> 0,
+    ((c! & 0x3fffffff) | 0x80000000) >>> 0,
+    d!,
+  ];
   const hex = words.map(word => word.toString(16).padStart(8, '0')).join('');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

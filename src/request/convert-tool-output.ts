@@ -14,7 +14,7 @@ import type {
 import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
 import { parseArgument } from './parse-argument';
-import { untaggedFileData } from './untagged-file-data';
+import { isTagged, untaggedFileData } from './untagged-file-data';
 
 /**
  * The largest image a tool result may hold: OpenAI's limit per input image (20 MB). A
@@ -92,14 +92,15 @@ function contentItem(
       // AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data)
       const detail = detailOf(part.providerOptions);
       const data = untaggedFileData(part.data);
-      if (data instanceof URL || data instanceof Uint8Array || typeof data === 'string') {
-        if (!isImageMediaType(part.mediaType)) return leftOut('file', part.mediaType);
-        return data instanceof URL
-          ? imageFromUrl(data, detail, ref)
-          : image(part.mediaType, data, detail, ref);
+      if (isTagged(data)) {
+        return data.type === 'text'
+          ? textFileContent(part, data.text)
+          : leftOut('file reference', part.mediaType);
       }
-      if (data.type === 'text') return textFileContent(part, data.text);
-      return leftOut('file reference', part.mediaType);
+      if (!isImageMediaType(part.mediaType)) return leftOut('file', part.mediaType);
+      return data instanceof URL
+        ? imageFromUrl(data, detail, ref)
+        : image(part.mediaType, data, detail, ref);
     }
     default:
       return leftOut(part.type);

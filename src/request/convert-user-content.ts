@@ -1,7 +1,7 @@
 import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import type { CodexFilePart, CodexMessage } from './codex-call-options';
 import { imageDataUrl, isImageMediaType } from './image-data-url';
-import { untaggedFileData } from './untagged-file-data';
+import { isTagged, untaggedFileData } from './untagged-file-data';
 import type { CodexInputContent } from '../wire/codex-request-body';
 
 export type CodexUserPart = Extract<CodexMessage, { role: 'user' }>['content'][number];
@@ -10,9 +10,7 @@ export type CodexUserPart = Extract<CodexMessage, { role: 'user' }>['content'][n
 export function convertUserContent(part: CodexUserPart): CodexInputContent {
   if (part.type === 'text') return { type: 'input_text', text: part.text };
   const data = untaggedFileData(part.data);
-  if (data instanceof Uint8Array || data instanceof URL || typeof data === 'string') {
-    return { type: 'input_image', image_url: toImageUrl(part, data) };
-  }
+  if (!isTagged(data)) return { type: 'input_image', image_url: toImageUrl(part, data) };
   if (data.type === 'text') return textFileContent(part, data.text);
   throw new UnsupportedFunctionalityError({
     functionality: "file data of kind 'reference'",
