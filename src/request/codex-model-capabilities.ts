@@ -111,10 +111,10 @@ export function knownModel(
  */
 export function fitReasoningEffort(
   modelId: string,
-  effort: string,
+  effort: string | undefined,
   model: KnownModel | undefined,
 ): { effort: string | undefined; warning?: CodexWarning } {
-  if (model == null) return { effort };
+  if (effort == null || model == null) return { effort };
   const supported = model.reasoningEfforts;
   if (supported.includes(effort)) return { effort };
   const fromTable = model.effortsFrom === 'table';

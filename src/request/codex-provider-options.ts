@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import type { CodexWarning } from '../common/codex-warning';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
 import { parseArgument } from './parse-argument';
 
@@ -135,12 +136,15 @@ function editDistance(a: string, b: string): number {
  */
 export function serviceTierToSend(serviceTier: string | undefined): {
   serviceTier?: 'priority' | 'default';
-  warning?: string;
+  warning?: CodexWarning;
 } {
   if (serviceTier == null) return {};
   if (serviceTier === 'fast') return { serviceTier: 'priority' };
   if (serviceTier === 'priority' || serviceTier === 'default') return { serviceTier };
   return {
-    warning: `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
+    warning: {
+      type: 'other',
+      message: `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
+    },
   };
 }

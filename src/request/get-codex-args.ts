@@ -61,11 +61,10 @@ export async function getCodexArgs({
   const warnings = unsupportedSettingWarnings(options);
   const codexOptions = mergeCodexOptions(defaults.providerOptions, options, warnings);
 
-  const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools({
-    tools: options.tools,
-    toolChoice: options.toolChoice,
-    strictJsonSchema: codexOptions.strictJsonSchema,
-  });
+  const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools(
+    options,
+    codexOptions.strictJsonSchema,
+  );
 
   const {
     systemTexts,
@@ -80,15 +79,13 @@ export async function getCodexArgs({
   );
   const text = textOptions(codexOptions, options.responseFormat);
 
-  let effort = codexOptions.reasoningEffort;
-  if (effort != null) {
-    const fitted = fitReasoningEffort(modelId, effort, knownModel);
-    effort = fitted.effort;
-    if (fitted.warning) warnings.push(fitted.warning);
-  }
-
-  const { serviceTier, warning: serviceTierWarning } = serviceTierToSend(codexOptions.serviceTier);
-  if (serviceTierWarning != null) warnings.push({ type: 'other', message: serviceTierWarning });
+  const { effort, warning: effortWarning } = fitReasoningEffort(
+    modelId,
+    codexOptions.reasoningEffort,
+    knownModel,
+  );
+  const { serviceTier, warning: tierWarning } = serviceTierToSend(codexOptions.serviceTier);
+  for (const warning of [effortWarning, tierWarning]) if (warning) warnings.push(warning);
 
   const body: CodexRequestBody = {
     model: modelId,
@@ -208,7 +205,7 @@ function resolveInstructions(
 }
 
 function textOptions(
-  codexOptions: CodexProviderOptions,
+  { textVerbosity: verbosity, strictJsonSchema }: CodexProviderOptions,
   responseFormat: CodexCallOptions['responseFormat'],
 ): CodexRequestBody['text'] {
   let format: CodexTextFormat | undefined;
@@ -221,13 +218,10 @@ function textOptions(
             name: name ?? 'response',
             ...(description != null && { description }),
             schema,
-            strict: codexOptions.strictJsonSchema ?? isStrictJsonSchema(schema),
+            strict: strictJsonSchema ?? isStrictJsonSchema(schema),
           }
         : { type: 'json_object' };
   }
-  if (codexOptions.textVerbosity == null && format == null) return undefined;
-  return {
-    ...(codexOptions.textVerbosity != null && { verbosity: codexOptions.textVerbosity }),
-    ...(format != null && { format }),
-  };
+  if (verbosity == null && format == null) return undefined;
+  return { ...(verbosity != null && { verbosity }), ...(format != null && { format }) };
 }

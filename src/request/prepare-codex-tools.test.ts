@@ -7,7 +7,7 @@ type Tools = NonNullable<LanguageModelV2CallOptions['tools']>;
 const provider = (id: `${string}.${string}`, name: string, args: Record<string, unknown> = {}) =>
   ({ type: 'provider-defined', id, name, args }) as const;
 const prepare = (tools: Tools, toolChoice?: LanguageModelV2CallOptions['toolChoice']) =>
-  prepareCodexTools({ tools, toolChoice, strictJsonSchema: undefined });
+  prepareCodexTools({ tools, toolChoice }, undefined);
 
 describe('prepareCodexTools with codex.tools', () => {
   it('sends web search with its options in the backend’s names', () => {

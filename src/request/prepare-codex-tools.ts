@@ -22,15 +22,11 @@ import { parseArgument } from './parse-argument';
  * `codex.tools` (web search, custom/freeform, apply_patch, local shell). Other providers'
  * tools are left out with a warning.
  */
-export function prepareCodexTools({
-  tools,
-  toolChoice,
-  strictJsonSchema,
-}: {
-  tools: CodexCallOptions['tools'];
-  toolChoice: CodexCallOptions['toolChoice'];
-  strictJsonSchema: boolean | undefined;
-}): {
+export function prepareCodexTools(
+  { tools, toolChoice }: Pick<CodexCallOptions, 'tools' | 'toolChoice'>,
+  /** `providerOptions.codex.strictJsonSchema`: unset, each schema decides. */
+  strictJsonSchema: boolean | undefined,
+): {
   tools: CodexTool[] | undefined;
   toolChoice: CodexToolChoice | undefined;
   toolWarnings: CodexWarning[];
