@@ -24,18 +24,12 @@ const toolCallMetadataSchema = z
   })
   .loose();
 
-export type ReplayedToolCall =
-  /** Not one of the backend's own tools: the caller sends a `function_call`. */
-  | undefined
-  /** Left out (a warning says why). */
-  | { item: undefined }
-  | { item: CodexInputItem; awaitsOutput: boolean };
-
 /**
- * Replays the calls of the backend's own tools (web search, custom, local shell) the way
- * the official client does: no item ids, custom calls with their raw input, local shell
- * calls with their action, web searches with the action from their result. Remembers each
- * call's kind so that its output goes back as the item the backend pairs with it.
+ * Replays tool calls: function calls as `function_call`, and those of the backend's own tools
+ * (web search, custom, local shell) the way the official client does: no item ids, custom
+ * calls with their raw input, local shell calls with their action, web searches with the
+ * action from their result. Remembers each call's kind so that its output goes back as the
+ * item the backend pairs with it.
  */
 export class CodexToolReplay {
   readonly #kinds = new Map<string, ClientToolKind>();
@@ -48,30 +42,30 @@ export class CodexToolReplay {
     this.#warn = warn;
   }
 
-  call(part: CodexToolCallPart): ReplayedToolCall {
+  /** The item for a call; undefined when it is left out (a warning says why). */
+  call(part: CodexToolCallPart): CodexInputItem | undefined {
     const parsed = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
     const meta = parsed.success ? parsed.data : {};
     const { toolCallId: call_id, toolName: name, input } = part;
     const { webSearch, localShell, customBySdkName } = this.#names;
 
     if (part.providerExecuted) {
-      if (meta.itemType !== 'web_search_call' && name !== webSearch) return undefined;
+      if (meta.itemType !== 'web_search_call' && name !== webSearch) {
+        return this.#notSent('call', name);
+      }
       const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
       this.#webSearches.set(call_id, item);
-      return { item, awaitsOutput: false };
+      return item;
     }
 
     const isCustom = Object.hasOwn(customBySdkName, name);
     if (isCustom || meta.itemType === 'custom_tool_call') {
       this.#kinds.set(call_id, 'custom');
       return {
-        item: {
-          type: 'custom_tool_call',
-          call_id,
-          name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
-          input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
-        },
-        awaitsOutput: true,
+        type: 'custom_tool_call',
+        call_id,
+        name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
+        input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
       };
     }
 
@@ -81,33 +75,34 @@ export class CodexToolReplay {
         this.#warn(
           `Local shell call ${call_id} (${name}) has no valid action in its input; it was not sent.`,
         );
-        return { item: undefined };
+        return undefined;
       }
       this.#kinds.set(call_id, 'local_shell');
       return {
-        item: {
-          type: 'local_shell_call',
-          call_id,
-          status: 'completed',
-          action: toWireShellAction(shell.data.action),
-        },
-        awaitsOutput: true,
+        type: 'local_shell_call',
+        call_id,
+        status: 'completed',
+        action: toWireShellAction(shell.data.action),
       };
     }
 
     this.#kinds.set(call_id, 'function');
-    return undefined;
+    return { type: 'function_call', call_id, name, arguments: JSON.stringify(input ?? {}) };
   }
 
-  /** A provider-executed result in an assistant message; false if it is not ours. */
-  providerResult({ toolCallId, output }: CodexToolResultPart): boolean {
+  /** A provider-executed result in an assistant message: a web search's gives its action. */
+  providerResult({ toolCallId, toolName, output }: CodexToolResultPart): void {
     const item = this.#webSearches.get(toolCallId);
-    if (item == null) return false;
+    if (item == null) return this.#notSent('result', toolName);
     if (output.type === 'json') {
       const action = webSearchOutputSchema.safeParse(output.value).data?.action;
       if (action != null) item.action = toWireSearchAction(action);
     }
-    return true;
+  }
+
+  #notSent(what: 'call' | 'result', toolName: string): undefined {
+    this.#warn(`Provider-executed tool ${what} ${toolName} is not sent to Codex.`);
+    return undefined;
   }
 
   /**

@@ -154,16 +154,12 @@ class CodexInputBuilder {
         this.#toolCall(part);
         break;
       case 'tool-result':
-        if (!this.#toolReplay.providerResult(part)) this.#notSent('tool result', part.toolName);
+        this.#toolReplay.providerResult(part);
         break;
       default:
         // files, approval responses, custom and reasoning-file parts
         this.#warn(`Assistant ${part.type} parts are not sent to Codex.`);
     }
-  }
-
-  #notSent(what: string, toolName: string) {
-    this.#warn(`Provider-executed ${what} ${toolName} is not sent to Codex.`);
   }
 
   #warnUnreplayedReasoning() {
@@ -210,21 +206,11 @@ class CodexInputBuilder {
   }
 
   #toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
-    const replayed = this.#toolReplay.call(part);
-    if (replayed !== undefined) {
-      if (replayed.item === undefined) return;
-      this.#turn.push(replayed.item);
-      if (replayed.awaitsOutput) this.#awaitOutput(part);
-      return;
-    }
-    if (part.providerExecuted) return this.#notSent('tool call', part.toolName);
-    this.#awaitOutput(part);
-    this.#turn.push({
-      type: 'function_call',
-      call_id: part.toolCallId,
-      name: part.toolName,
-      arguments: JSON.stringify(part.input ?? {}),
-    });
+    const item = this.#toolReplay.call(part);
+    if (item == null) return;
+    // the backend pairs every call but a web search's with an output
+    if (item.type !== 'web_search_call') this.#awaitOutput(part);
+    this.#turn.push(item);
   }
 
   #awaitOutput({ toolCallId, toolName }: { toolCallId: string; toolName: string }) {
