@@ -75,12 +75,7 @@ function contentItem(
     case 'image-data':
     case 'file-data':
       return isImageMediaType(part.mediaType)
-        ? image(
-            part.mediaType,
-            part.data,
-            detailOf('providerOptions' in part ? part.providerOptions : undefined),
-            ref,
-          )
+        ? image(part.mediaType, part.data, detailOf(part.providerOptions), ref)
         : leftOut(part.type, part.mediaType);
     case 'image-url':
     case 'file-url':
