@@ -105,17 +105,9 @@ class CodexInputBuilder {
   #user(parts: CodexUserPart[]) {
     const content = parts.map(convertUserContent);
     if (content.length === 0) return;
-    this.#closeUnanswered();
-    this.#endTurn();
-    this.#input.push({ type: 'message', role: 'user', content });
-  }
-
-  /**
-   * The backend rejects a call left without an output once the conversation moves on
-   * ("No tool output found for function call"); the official client answers such calls
-   * with "aborted", and so do we.
-   */
-  #closeUnanswered() {
+    // The backend rejects a call left without an output once the conversation moves on
+    // ("No tool output found for function call"); the official client answers such calls
+    // with "aborted", and so do we.
     for (const [callId, toolName] of this.#unanswered) {
       this.#turn.push(this.#toolReplay.outputItem(callId, 'aborted'));
       this.#warn(
@@ -123,11 +115,32 @@ class CodexInputBuilder {
       );
     }
     this.#unanswered.clear();
+    this.#endTurn();
+    this.#input.push({ type: 'message', role: 'user', content });
   }
 
+  /**
+   * Reasoning without encrypted content cannot be replayed at all (it came from another
+   * provider, or the framework kept only the summary), so it is left out; the call's warning
+   * counts it. Reasoning with nothing after it in its turn is rejected by the backend, so it
+   * is left out too, with a warning: the model loses that chain of thought.
+   */
   #endTurn() {
-    this.#itemsWithoutContent += this.#turn.filter(isUnreplayableReasoning).length;
-    this.#input.push(...replayableTurn(this.#turn, this.#warnings));
+    const kept = this.#turn.filter(
+      item => item.type !== 'reasoning' || item.encrypted_content != null,
+    );
+    this.#itemsWithoutContent += this.#turn.length - kept.length;
+    let dropped = 0;
+    while (kept.at(-1)?.type === 'reasoning') {
+      kept.pop();
+      dropped++;
+    }
+    if (dropped > 0) {
+      this.#warn(
+        `${dropped} reasoning item(s) were not replayed: Codex rejects reasoning with no text or tool call after it in its turn.`,
+      );
+    }
+    this.#input.push(...kept);
     this.#turn = [];
     this.#reasoning = undefined;
   }
@@ -209,13 +222,11 @@ class CodexInputBuilder {
     const item = this.#toolReplay.call(part);
     if (item == null) return;
     // the backend pairs every call but a web search's with an output
-    if (item.type !== 'web_search_call') this.#awaitOutput(part);
+    if (item.type !== 'web_search_call') {
+      this.#knownCallIds.add(part.toolCallId);
+      this.#unanswered.set(part.toolCallId, part.toolName);
+    }
     this.#turn.push(item);
-  }
-
-  #awaitOutput({ toolCallId, toolName }: { toolCallId: string; toolName: string }) {
-    this.#knownCallIds.add(toolCallId);
-    this.#unanswered.set(toolCallId, toolName);
   }
 
   #toolResults(parts: Array<CodexToolResultPart | CodexUnsentPart>) {
@@ -239,29 +250,3 @@ class CodexInputBuilder {
 type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
   encrypted_content?: string;
 };
-
-/**
- * Reasoning without encrypted content cannot be replayed at all (it came from another
- * provider, or the framework kept only the summary), so it is left out; the builder says so
- * once per call. Reasoning with nothing after it in its turn is rejected by the backend, so
- * it is left out too, with a warning: the model loses that chain of thought.
- */
-function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): CodexInputItem[] {
-  const kept = turn.filter(item => !isUnreplayableReasoning(item));
-  let dropped = 0;
-  while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') {
-    kept.pop();
-    dropped++;
-  }
-  if (dropped > 0) {
-    warnings.push({
-      type: 'other',
-      message: `${dropped} reasoning item(s) were not replayed: Codex rejects reasoning with no text or tool call after it in its turn.`,
-    });
-  }
-  return kept;
-}
-
-function isUnreplayableReasoning(item: CodexInputItem): boolean {
-  return item.type === 'reasoning' && item.encrypted_content == null;
-}
