@@ -140,32 +140,22 @@ function toWebSearchTool({
 
 function toCodexToolChoice(
   toolChoice: CodexCallOptions['toolChoice'],
-  toolNames: CodexToolNames,
+  { webSearch, localShell, customBySdkName }: CodexToolNames,
   toolWarnings: CodexWarning[],
 ): CodexToolChoice | undefined {
-  switch (toolChoice?.type) {
-    case undefined:
-      return undefined;
-    case 'auto':
-    case 'none':
-    case 'required':
-      return toolChoice.type;
-    case 'tool': {
-      const name = toolChoice.toolName;
-      if (name === toolNames.webSearch) return { type: 'web_search' };
-      if (Object.hasOwn(toolNames.customBySdkName, name))
-        return { type: 'custom', name: toolNames.customBySdkName[name]! };
-      if (name === toolNames.localShell) {
-        // the backend has no way to name local_shell in tool_choice
-        toolWarnings.push({
-          type: 'other',
-          message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
-        });
-        return 'required';
-      }
-      return { type: 'function', name };
-    }
+  if (toolChoice?.type !== 'tool') return toolChoice?.type;
+  const name = toolChoice.toolName;
+  if (name === webSearch) return { type: 'web_search' };
+  if (Object.hasOwn(customBySdkName, name)) return { type: 'custom', name: customBySdkName[name]! };
+  if (name === localShell) {
+    // the backend has no way to name local_shell in tool_choice
+    toolWarnings.push({
+      type: 'other',
+      message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
+    });
+    return 'required';
   }
+  return { type: 'function', name };
 }
 
 /**
