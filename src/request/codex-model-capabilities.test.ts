@@ -90,7 +90,7 @@ describe('fitReasoningEffort', () => {
     expect(fromTable('gpt-5.1-codex', 'xhigh').warning).toEqual({
       type: 'other',
       message:
-        "gpt-5.1-codex does not support reasoningEffort 'xhigh' (this package's table lists low, medium, high); 'high' was sent instead. `listModels()` loads the live catalog, which then decides.",
+        "gpt-5.1-codex does not support reasoningEffort 'xhigh' (this package's table lists low, medium, high; `listModels()` loads the live catalog); 'high' was sent instead.",
     });
   });
 

@@ -128,7 +128,7 @@ export function fitReasoningEffort(
     effort: best,
     warning: {
       type: 'other',
-      message: `${modelId} does not support reasoningEffort '${effort}' (${fromTable ? "this package's table lists" : 'the model catalog lists'} ${supported.join(', ')}); ${sent}.${fromTable ? ' `listModels()` loads the live catalog, which then decides.' : ''}`,
+      message: `${modelId} does not support reasoningEffort '${effort}' (${fromTable ? "this package's table lists" : 'the model catalog lists'} ${supported.join(', ')}${fromTable ? '; `listModels()` loads the live catalog' : ''}); ${sent}.`,
     },
   };
 }

@@ -37,7 +37,7 @@ describe('conversationRouting', () => {
   it.each([
     ['providerOptions.codex.promptCacheKey', { conversationId: 'conv\n1' }, /promptCacheKey/],
     ['providerOptions.codex.promptCacheKey', { conversationId: 'gespräch ✓' }, /Latin-1/],
-    ['modelId', { modelId: 'gpt\r\n5' }, /model id contains a line break/],
+    ['modelId', { modelId: 'gpt\r\n5' }, /^modelId contains a line break/],
   ])('refuses a %s that cannot travel in a header', (argument, overrides, message) => {
     let error: unknown;
     try {

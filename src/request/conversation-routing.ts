@@ -62,6 +62,6 @@ function checkHeaderValue(argument: string, value: string): void {
   if (problem == null) return;
   throw new InvalidArgumentError({
     argument,
-    message: `The Codex ${argument === 'modelId' ? 'model id' : 'option `promptCacheKey`'} contains ${problem}, which request headers cannot hold.`,
+    message: `${argument} contains ${problem}, which request headers cannot hold.`,
   });
 }

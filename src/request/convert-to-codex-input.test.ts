@@ -123,7 +123,7 @@ describe('convertToCodexInput', () => {
         { role: 'user', content: [{ type: 'file', mediaType: 'text/plain', data: 'AAAA' }] },
       ]);
     expect(run).toThrow(
-      "Codex accepts images only; the file part with media type 'text/plain' cannot be sent. Convert it to text or an image first.",
+      "Codex cannot take the file part with media type 'text/plain': convert it to text or an image first.",
     );
   });
 
@@ -647,7 +647,7 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
+    "Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -709,7 +709,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       {
         type: 'other',
         message:
-          "Reasoning in the prompt was not replayed, so the model does not see it: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
+          "Reasoning in the prompt was not replayed: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
       },
     ]);
   });

@@ -185,7 +185,7 @@ class CodexInputBuilder {
     ].filter(reason => reason !== false);
     if (why.length === 0) return;
     this.#warn(
-      `Reasoning in the prompt was not replayed, so the model does not see it: ${why.join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
+      `Reasoning in the prompt was not replayed: ${why.join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
     );
   }
 
@@ -199,7 +199,7 @@ class CodexInputBuilder {
     if (codex.compaction != null) {
       // a valid one would have split the prompt (see `splitAtCompaction`)
       this.#warn(
-        "A reasoning part's providerOptions.codex.compaction is not a compaction this provider returned; it was not sent.",
+        "A reasoning part's providerOptions.codex.compaction is not one this provider returned; it was not sent.",
       );
       return;
     }

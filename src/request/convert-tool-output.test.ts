@@ -131,7 +131,7 @@ describe('convertToolOutput: images in tool results', () => {
         expect.objectContaining({ functionality: 'image URLs in tool results' }),
       );
       expect(() => convert(part)).toThrow(
-        'The result of tool call call_1 (screenshot) holds an image by URL (https://example.com/shot.png); the Codex backend takes images in tool results only as data: return the image bytes instead.',
+        'The result of tool call call_1 (screenshot) holds an image by URL (https://example.com/shot.png), which Codex does not fetch: return the image bytes instead.',
       );
     }
   });
@@ -157,7 +157,7 @@ describe('convertToolOutput: images in tool results', () => {
     expect(() => convert(file(bytes))).toThrow(InvalidArgumentError);
     expect(() => convert(file(bytes))).toThrow(expect.objectContaining({ argument: 'prompt' }));
     expect(() => convert(file(bytes))).toThrow(
-      'The result of tool call call_1 (screenshot) holds an image of 20.0 MB; the Codex backend takes up to 20.0 MB: scale it down or compress it (JPEG or WebP) in the tool.',
+      "The result of tool call call_1 (screenshot) holds an image of 20.0 MB, over Codex's 20.0 MB: scale it down or compress it (JPEG or WebP) in the tool.",
     );
     // the same, as base64 and as a data URL
     const base64 = 'A'.repeat(Math.ceil(((MAX_TOOL_IMAGE_BYTES + 3) * 4) / 3));

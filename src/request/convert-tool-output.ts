@@ -125,7 +125,7 @@ function imageFromUrl(
   if (!/^data:/i.test(href)) {
     throw new UnsupportedFunctionalityError({
       functionality: 'image URLs in tool results',
-      message: `${resultImage(ref)} by URL (${href.slice(0, 100)}); the Codex backend takes images in tool results only as data: return the image bytes instead.`,
+      message: `${resultImage(ref)} by URL (${href.slice(0, 100)}), which Codex does not fetch: return the image bytes instead.`,
     });
   }
   checkImageSize(decodedByteLength(href), ref);
@@ -143,7 +143,7 @@ function checkImageSize(bytes: number, ref: ToolResultRef): void {
   if (bytes <= MAX_TOOL_IMAGE_BYTES) return;
   throw new InvalidArgumentError({
     argument: 'prompt',
-    message: `${resultImage(ref)} of ${megabytes(bytes)}; the Codex backend takes up to ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
+    message: `${resultImage(ref)} of ${megabytes(bytes)}, over Codex's ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
   });
 }
 

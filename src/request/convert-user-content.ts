@@ -30,9 +30,7 @@ function toImageUrl(part: CodexFilePart, data: Uint8Array | string | URL): strin
   if (!isImageMediaType(part.mediaType)) {
     throw new UnsupportedFunctionalityError({
       functionality: `file parts with media type ${part.mediaType}`,
-      message:
-        `Codex accepts images only; the file part with media type '${part.mediaType}'` +
-        `${part.filename ? ` (${part.filename})` : ''} cannot be sent. Convert it to text or an image first.`,
+      message: `Codex cannot take the file part with media type '${part.mediaType}'${part.filename ? ` (${part.filename})` : ''}: convert it to text or an image first.`,
     });
   }
   if (data instanceof URL) return data.href;

@@ -147,7 +147,7 @@ describe('getCodexArgs', () => {
       {
         type: 'unsupported-setting',
         setting: 'seed',
-        details: 'The Codex backend rejects this parameter; it was not sent.',
+        details: 'Codex rejects this setting; it was not sent.',
       },
     ]);
   });

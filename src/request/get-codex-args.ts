@@ -134,7 +134,7 @@ function unsupportedSettingWarnings(options: CodexCallOptions) {
       warnings.push({
         type: 'unsupported-setting',
         setting,
-        details: 'The Codex backend rejects this parameter; it was not sent.',
+        details: 'Codex rejects this setting; it was not sent.',
       });
     }
   }

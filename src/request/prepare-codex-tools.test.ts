@@ -118,7 +118,7 @@ describe('prepareCodexTools with codex.tools', () => {
     expect(attempt).toThrow(InvalidArgumentError);
     expect(attempt).toThrow(expect.objectContaining({ argument: 'tools.sql' }));
     expect(attempt).toThrow(
-      "The custom tool under the key 'sql' in `tools` has `name: 'run_sql'`, but Codex sends it under its key: rename the key to 'run_sql', or drop `name`.",
+      "`tools.sql` has `name: 'run_sql'`, but Codex sends a custom tool under its key: rename the key to 'run_sql', or drop `name`.",
     );
   });
 

@@ -167,7 +167,7 @@ function checkCustomToolName(tool: CodexProviderToolOption, name: string | undef
   if (name == null || name === tool.name) return;
   throw new InvalidArgumentError({
     argument: `tools.${tool.name}`,
-    message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`, but Codex sends it under its key: rename the key to '${name}', or drop \`name\`.`,
+    message: `\`tools.${tool.name}\` has \`name: '${name}'\`, but Codex sends a custom tool under its key: rename the key to '${name}', or drop \`name\`.`,
   });
 }
 
