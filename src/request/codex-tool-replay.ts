@@ -31,79 +31,13 @@ const toolCallMetadataSchema = z
  * action from their result. Remembers each call's kind so that its output goes back as the
  * item the backend pairs with it.
  */
-export class CodexToolReplay {
-  readonly #kinds = new Map<string, ClientToolKind>();
-  readonly #webSearches = new Map<string, CodexWebSearchCallInput>();
-  readonly #names: CodexToolNames;
-  readonly #warn: (message: string) => void;
-
-  constructor(names: CodexToolNames, warn: (message: string) => void) {
-    this.#names = names;
-    this.#warn = warn;
-  }
-
-  /** The item for a call; undefined when it is left out (a warning says why). */
-  call(part: CodexToolCallPart): CodexInputItem | undefined {
-    const parsed = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
-    const meta = parsed.success ? parsed.data : {};
-    const { toolCallId: call_id, toolName: name, input } = part;
-    const { webSearch, localShell, customBySdkName } = this.#names;
-
-    if (part.providerExecuted) {
-      if (meta.itemType !== 'web_search_call' && name !== webSearch) {
-        return this.#notSent('call', name);
-      }
-      const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
-      this.#webSearches.set(call_id, item);
-      return item;
-    }
-
-    const isCustom = Object.hasOwn(customBySdkName, name);
-    if (isCustom || meta.itemType === 'custom_tool_call') {
-      this.#kinds.set(call_id, 'custom');
-      return {
-        type: 'custom_tool_call',
-        call_id,
-        name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
-        input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
-      };
-    }
-
-    if (meta.itemType === 'local_shell_call' || name === localShell) {
-      const shell = localShellInputSchema.safeParse(input);
-      if (!shell.success) {
-        this.#warn(
-          `Local shell call ${call_id} (${name}) has no valid action in its input; it was not sent.`,
-        );
-        return undefined;
-      }
-      this.#kinds.set(call_id, 'local_shell');
-      return {
-        type: 'local_shell_call',
-        call_id,
-        status: 'completed',
-        action: toWireShellAction(shell.data.action),
-      };
-    }
-
-    this.#kinds.set(call_id, 'function');
-    return { type: 'function_call', call_id, name, arguments: JSON.stringify(input ?? {}) };
-  }
-
-  /** A provider-executed result in an assistant message: a web search's gives its action. */
-  providerResult({ toolCallId, toolName, output }: CodexToolResultPart): void {
-    const item = this.#webSearches.get(toolCallId);
-    if (item == null) return this.#notSent('result', toolName);
-    if (output.type === 'json') {
-      const action = webSearchOutputSchema.safeParse(output.value).data?.action;
-      if (action != null) item.action = toWireSearchAction(action);
-    }
-  }
-
-  #notSent(what: 'call' | 'result', toolName: string): undefined {
-    this.#warn(`Provider-executed tool ${what} ${toolName} is not sent to Codex.`);
+export function codexToolReplay(names: CodexToolNames, warn: (message: string) => void) {
+  const kinds = new Map<string, ClientToolKind>();
+  const webSearches = new Map<string, CodexWebSearchCallInput>();
+  const notSent = (what: 'call' | 'result', toolName: string): undefined => {
+    warn(`Provider-executed tool ${what} ${toolName} is not sent to Codex.`);
     return undefined;
-  }
+  };
 
   /**
    * The output item for a call, of the call's own kind: `custom_tool_call_output`,
@@ -112,24 +46,85 @@ export class CodexToolReplay {
    * else `function_call_output`. `local_shell_call_output` holds text only; images go as
    * the official client sends every shell output.
    */
-  outputItem(call_id: string, output: CodexToolOutput): CodexInputItem {
-    const kind = this.#kinds.get(call_id);
+  const outputItem = (call_id: string, output: CodexToolOutput): CodexInputItem => {
+    const kind = kinds.get(call_id);
     if (kind === 'custom') return { type: 'custom_tool_call_output', call_id, output };
     if (kind === 'local_shell' && typeof output === 'string') {
       return { type: 'local_shell_call_output', call_id, output };
     }
     return { type: 'function_call_output', call_id, output };
-  }
+  };
 
-  /** The output item for a tool result; a local shell result `{ output }` goes as its text. */
-  resultItem(part: CodexToolResultPart, warnings: CodexWarning[]): CodexInputItem {
-    const { toolCallId, output } = part;
-    const shellText =
-      this.#kinds.get(toolCallId) === 'local_shell' && output.type === 'json'
-        ? localShellOutputSchema.safeParse(output.value).data?.output
-        : undefined;
-    return this.outputItem(toolCallId, shellText ?? convertToolOutput(output, part, warnings));
-  }
+  return {
+    outputItem,
+
+    /** The item for a call; undefined when it is left out (a warning says why). */
+    call(part: CodexToolCallPart): CodexInputItem | undefined {
+      const meta = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {}).data ?? {};
+      const { toolCallId: call_id, toolName: name, input } = part;
+      const { webSearch, localShell, customBySdkName } = names;
+
+      if (part.providerExecuted) {
+        if (meta.itemType !== 'web_search_call' && name !== webSearch) {
+          return notSent('call', name);
+        }
+        const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
+        webSearches.set(call_id, item);
+        return item;
+      }
+
+      const isCustom = Object.hasOwn(customBySdkName, name);
+      if (isCustom || meta.itemType === 'custom_tool_call') {
+        kinds.set(call_id, 'custom');
+        return {
+          type: 'custom_tool_call',
+          call_id,
+          name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
+          input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
+        };
+      }
+
+      if (meta.itemType === 'local_shell_call' || name === localShell) {
+        const shell = localShellInputSchema.safeParse(input);
+        if (!shell.success) {
+          warn(
+            `Local shell call ${call_id} (${name}) has no valid action in its input; it was not sent.`,
+          );
+          return undefined;
+        }
+        kinds.set(call_id, 'local_shell');
+        return {
+          type: 'local_shell_call',
+          call_id,
+          status: 'completed',
+          action: toWireShellAction(shell.data.action),
+        };
+      }
+
+      kinds.set(call_id, 'function');
+      return { type: 'function_call', call_id, name, arguments: JSON.stringify(input ?? {}) };
+    },
+
+    /** A provider-executed result in an assistant message: a web search's gives its action. */
+    providerResult({ toolCallId, toolName, output }: CodexToolResultPart): void {
+      const item = webSearches.get(toolCallId);
+      if (item == null) return notSent('result', toolName);
+      if (output.type === 'json') {
+        const action = webSearchOutputSchema.safeParse(output.value).data?.action;
+        if (action != null) item.action = toWireSearchAction(action);
+      }
+    },
+
+    /** The output item for a tool result; a local shell result `{ output }` goes as its text. */
+    resultItem(part: CodexToolResultPart, warnings: CodexWarning[]): CodexInputItem {
+      const { toolCallId, output } = part;
+      const shellText =
+        kinds.get(toolCallId) === 'local_shell' && output.type === 'json'
+          ? localShellOutputSchema.safeParse(output.value).data?.output
+          : undefined;
+      return outputItem(toolCallId, shellText ?? convertToolOutput(output, part, warnings));
+    },
+  };
 }
 
 function toWireShellAction({

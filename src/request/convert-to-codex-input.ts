@@ -6,7 +6,7 @@ import type {
   CodexUnsentPart,
 } from './codex-call-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
-import { CodexToolReplay } from './codex-tool-replay';
+import { codexToolReplay } from './codex-tool-replay';
 import { convertUserContent, type CodexUserPart } from './convert-user-content';
 import { splitAtCompaction } from './split-at-compaction';
 import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
@@ -36,7 +36,7 @@ export function convertToCodexInput(
   const warn = (message: string) => {
     warnings.push({ type: 'other', message });
   };
-  const toolReplay = new CodexToolReplay(toolNames, warn);
+  const toolReplay = codexToolReplay(toolNames, warn);
   const knownCallIds = new Set<string>();
   /** Calls still waiting for their output, by call id → tool name. */
   const unanswered = new Map<string, string>();
