@@ -19,9 +19,9 @@ export type CodexModelCapabilities = {
 /** The efforts this package can order, low to high; a newer one is only ever sent as asked. */
 const EFFORT_ORDER: readonly string[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 
-const LOW_TO_HIGH = ['low', 'medium', 'high'] as const;
-const LOW_TO_XHIGH = ['low', 'medium', 'high', 'xhigh'] as const;
-const NONE_TO_XHIGH = ['none', 'low', 'medium', 'high', 'xhigh'] as const;
+const LOW_TO_HIGH = ['low', 'medium', 'high'];
+const LOW_TO_XHIGH = [...LOW_TO_HIGH, 'xhigh'];
+const NONE_TO_XHIGH = ['none', ...LOW_TO_XHIGH];
 
 /** The window the official client's catalog gives the GPT-5 family on Codex. */
 const CODEX_WINDOW = 272_000;
@@ -53,9 +53,9 @@ export const CODEX_MODEL_CAPABILITIES: Readonly<Record<string, CodexModelCapabil
   'gpt-5.1-codex-max': caps(LOW_TO_XHIGH, CODEX_WINDOW),
   'gpt-5.1-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
   'gpt-5.1-codex-mini': caps(['medium', 'high'], CODEX_WINDOW),
-  'gpt-5.1': caps(['none', 'low', 'medium', 'high'], CODEX_WINDOW, 'none'),
+  'gpt-5.1': caps(['none', ...LOW_TO_HIGH], CODEX_WINDOW, 'none'),
   'gpt-5-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
-  'gpt-5': caps(['minimal', 'low', 'medium', 'high'], CODEX_WINDOW),
+  'gpt-5': caps(['minimal', ...LOW_TO_HIGH], CODEX_WINDOW),
   'codex-mini-latest': caps(LOW_TO_HIGH, 200_000),
 };
 

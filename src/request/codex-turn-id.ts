@@ -1,5 +1,5 @@
 import type { CodexFilePart, CodexPrompt, CodexTextPart } from './codex-call-options';
-import { untaggedFileData } from './untagged-file-data';
+import { isTagged, untaggedFileData } from './untagged-file-data';
 
 /**
  * The id of the user turn a call belongs to, as a UUID (version 8: our own derivation). A
@@ -35,7 +35,7 @@ function dataSize(fileData: CodexFilePart['data']): string {
   const data = untaggedFileData(fileData);
   if (data instanceof Uint8Array) return `${data.byteLength} bytes`;
   if (data instanceof URL) return data.href;
-  if (typeof data === 'string') return `${data.length} chars`;
+  if (!isTagged(data)) return `${data.length} chars`;
   return data.type === 'text' ? `${data.text.length} chars` : 'reference';
 }
 
