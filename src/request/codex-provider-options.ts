@@ -30,7 +30,7 @@ export const codexProviderOptionsSchema = z
     reasoningEffort: z.custom<CodexReasoningEffort>(
       value => typeof value === 'string' && value.trim() !== '',
       {
-        message: 'must be a reasoning effort the model lists, such as low, medium or high',
+        message: 'must be a reasoning effort such as low, medium or high',
       },
     ),
     /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
@@ -106,7 +106,10 @@ function closestKnownOption(key: string): string | undefined {
   let bestDistance = Infinity;
   for (const known of KNOWN_OPTIONS) {
     const distance = editDistance(key.toLowerCase(), known.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
   }
   // Further apart than this, a suggestion would be a guess.
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;

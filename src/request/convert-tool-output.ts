@@ -16,11 +16,13 @@ import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-
 import { parseArgument } from './parse-argument';
 import { isTagged, untaggedFileData } from './untagged-file-data';
 
+const MB = 1024 * 1024;
+
 /**
  * The largest image a tool result may hold: OpenAI's limit per input image (20 MB). A
  * larger one is refused by the backend, so it fails here with an error that says so.
  */
-export const MAX_TOOL_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_TOOL_IMAGE_BYTES = 20 * MB;
 
 /** Which tool result is being converted, for messages. */
 export type ToolResultRef = { toolCallId: string; toolName: string };
@@ -166,5 +168,5 @@ function detailOf(options: CodexPartOptions | undefined): CodexImageDetail | und
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / MB).toFixed(1)} MB`;
 }

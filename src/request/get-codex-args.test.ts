@@ -251,7 +251,7 @@ describe('getCodexArgs', () => {
 
   it('rejects a reasoningEffort that is no effort at all, naming it', async () => {
     await expect(args({ providerOptions: { codex: { reasoningEffort: 3 } } })).rejects.toThrow(
-      /must be a reasoning effort the model lists, such as low, medium or high\s+→ at reasoningEffort/,
+      /must be a reasoning effort such as low, medium or high\s+→ at reasoningEffort/,
     );
   });
 

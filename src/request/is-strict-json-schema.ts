@@ -33,7 +33,7 @@ function check(schema: unknown, seen: Set<object>): boolean {
     if (!keys.every(key => Array.isArray(required) && required.includes(key))) return false;
   }
 
-  return SUBSCHEMAS.every(([key, subschemas]) => {
+  return Object.entries(SUBSCHEMAS).every(([key, subschemas]) => {
     const value = schema[key];
     if (value == null) return true;
     const list = subschemas(value);
@@ -45,13 +45,13 @@ const inList = (value: unknown) => Array.isArray(value) && value;
 const inMap = (value: unknown) => isRecord(value) && Object.values(value);
 
 /** Where subschemas sit, and how to list them; false: not what the key takes, never strict. */
-const SUBSCHEMAS: ReadonlyArray<[string, (value: unknown) => unknown[] | false]> = [
-  ['properties', inMap],
-  ['$defs', inMap],
-  ['definitions', inMap],
-  ['anyOf', inList],
-  ['allOf', inList],
-  ['oneOf', inList],
-  ['prefixItems', inList],
-  ['items', value => [value]],
-];
+const SUBSCHEMAS: Readonly<Record<string, (value: unknown) => unknown[] | false>> = {
+  properties: inMap,
+  $defs: inMap,
+  definitions: inMap,
+  anyOf: inList,
+  allOf: inList,
+  oneOf: inList,
+  prefixItems: inList,
+  items: value => [value],
+};
