@@ -108,12 +108,7 @@ export async function getCodexArgs({
     ...(text != null && { text }),
     ...(serviceTier != null && { service_tier: serviceTier }),
   };
-  const { headers, clientMetadata, turn } = conversationRouting({
-    modelId,
-    conversationId: body.prompt_cache_key,
-    serviceTier: body.service_tier,
-    prompt: options.prompt,
-  });
+  const { headers, clientMetadata, turn } = conversationRouting(body, options.prompt);
   body.client_metadata = clientMetadata;
 
   return {
