@@ -1,4 +1,5 @@
 import type { CodexWarning } from '../common/codex-warning';
+import { otherWarning } from './other-warning';
 
 /**
  * A reasoning effort. The official client's list in 2026 is `none` to `xhigh`; a model's
@@ -124,12 +125,14 @@ export function fitReasoningEffort(
     best != null
       ? `'${best}' was sent instead`
       : `no effort was sent, so the model's default${model.defaultReasoningEffort != null ? ` (${model.defaultReasoningEffort})` : ''} applies`;
+  const listed = fromTable
+    ? `this package's table lists ${supported.join(', ')}; \`listModels()\` loads the live catalog`
+    : `the model catalog lists ${supported.join(', ')}`;
   return {
     effort: best,
-    warning: {
-      type: 'other',
-      message: `${modelId} does not support reasoningEffort '${effort}' (${fromTable ? "this package's table lists" : 'the model catalog lists'} ${supported.join(', ')}${fromTable ? '; `listModels()` loads the live catalog' : ''}); ${sent}.`,
-    },
+    warning: otherWarning(
+      `${modelId} does not support reasoningEffort '${effort}' (${listed}); ${sent}.`,
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod/v4';
 import type { CodexWarning } from '../common/codex-warning';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
 import { parseArgument } from './parse-argument';
+import { otherWarning } from './other-warning';
 
 export type CodexModelId =
   | 'gpt-5.5'
@@ -145,9 +146,8 @@ export function serviceTierToSend(serviceTier: string | undefined): {
   if (serviceTier === 'fast') return { serviceTier: 'priority' };
   if (serviceTier === 'priority' || serviceTier === 'default') return { serviceTier };
   return {
-    warning: {
-      type: 'other',
-      message: `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
-    },
+    warning: otherWarning(
+      `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
+    ),
   };
 }

@@ -10,6 +10,7 @@ import { codexToolReplay } from './codex-tool-replay';
 import { convertUserContent, type CodexUserPart } from './convert-user-content';
 import { splitAtCompaction } from './split-at-compaction';
 import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
+import { otherWarning } from './other-warning';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */
@@ -34,7 +35,7 @@ export function convertToCodexInput(
   const input: CodexInputItem[] = [];
   const warnings: CodexWarning[] = [];
   const warn = (message: string) => {
-    warnings.push({ type: 'other', message });
+    warnings.push(otherWarning(message));
   };
   const toolReplay = codexToolReplay(toolNames, warn);
   const knownCallIds = new Set<string>();

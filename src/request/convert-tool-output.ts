@@ -15,6 +15,7 @@ import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
 import { parseArgument } from './parse-argument';
 import { isTagged, untaggedFileData } from './untagged-file-data';
+import { otherWarning } from './other-warning';
 
 const MB = 1024 * 1024;
 
@@ -64,10 +65,11 @@ function contentItem(
   warnings: CodexWarning[],
 ): CodexToolOutputContent | undefined {
   const leftOut = (what: string, mediaType?: string) => {
-    warnings.push({
-      type: 'other',
-      message: `Tool result ${what}${mediaType != null ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
-    });
+    warnings.push(
+      otherWarning(
+        `Tool result ${what}${mediaType != null ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
+      ),
+    );
     return undefined;
   };
   switch (part.type) {

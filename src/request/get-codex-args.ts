@@ -20,6 +20,7 @@ import { conversationRouting, type CodexConversationTurn } from './conversation-
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
 import { REMOTE_COMPACTION_HEADERS } from './compaction-request';
+import { otherWarning } from './other-warning';
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
@@ -145,7 +146,7 @@ function mergeCodexOptions(
   const parse = (value: unknown, where: string) => {
     const { options, unknownKeys } = parseCodexOptions(value, where);
     for (const key of unknownKeys) {
-      warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
+      warnings.push(otherWarning(unknownOptionMessage(key, where)));
     }
     return options;
   };
@@ -186,7 +187,7 @@ function resolveInstructions(
   defaultInstructions: string,
 ): string {
   const joined = systemTexts.join('\n\n');
-  if (override != null && override.trim() !== '') {
+  if (override?.trim()) {
     if (systemTexts.length > 0) {
       input.unshift({
         type: 'message',
@@ -196,7 +197,7 @@ function resolveInstructions(
     }
     return override;
   }
-  return joined.trim() !== '' ? joined : defaultInstructions;
+  return joined.trim() ? joined : defaultInstructions;
 }
 
 function textOptions(

@@ -16,6 +16,7 @@ import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
 import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { parseArgument } from './parse-argument';
+import { otherWarning } from './other-warning';
 
 /**
  * AI SDK tools → Codex `tools` and `tool_choice`: function tools, and the provider tools of
@@ -93,13 +94,13 @@ function providerTool(
     case WEB_SEARCH_TOOL_ID:
       return toWebSearchTool(parseToolArgs(tool, webSearchArgsSchema));
     case CUSTOM_TOOL_ID: {
-      const args = parseToolArgs(tool, customToolArgsSchema);
-      checkCustomToolName(tool, args.name);
+      const { name, description, format } = parseToolArgs(tool, customToolArgsSchema);
+      checkCustomToolName(tool, name);
       return {
         type: 'custom',
         name: tool.name,
-        ...(args.description != null && { description: args.description }),
-        format: args.format ?? { type: 'text' },
+        ...(description != null && { description }),
+        format: format ?? { type: 'text' },
       };
     }
     case APPLY_PATCH_TOOL_ID:
@@ -149,10 +150,11 @@ function toCodexToolChoice(
   if (Object.hasOwn(customBySdkName, name)) return { type: 'custom', name: customBySdkName[name]! };
   if (name === localShell) {
     // the backend has no way to name local_shell in tool_choice
-    toolWarnings.push({
-      type: 'other',
-      message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
-    });
+    toolWarnings.push(
+      otherWarning(
+        `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
+      ),
+    );
     return 'required';
   }
   return { type: 'function', name };
