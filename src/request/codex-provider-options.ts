@@ -84,16 +84,20 @@ const KNOWN_OPTIONS = Object.keys(codexProviderOptionsSchema.shape);
 /**
  * Validates Codex options given as `providerOptions.codex` or as model settings (`where`
  * names them in messages). Bad values throw an `InvalidArgumentError` that names the field;
- * unknown keys (usually typos) are dropped and reported, each with the closest known key.
+ * unknown keys (usually typos) are dropped and reported in `warnings`, each with the closest
+ * known key.
  */
 export function parseCodexOptions(
   value: unknown,
   where: string,
-): { options: CodexProviderOptions | undefined; unknownKeys: string[] } {
-  if (value == null) return { options: undefined, unknownKeys: [] };
+  warnings: CodexWarning[] = [],
+): CodexProviderOptions | undefined {
+  if (value == null) return undefined;
   const options = parseArgument(codexProviderOptionsSchema, value, where, where);
-  const unknownKeys = Object.keys(value as object).filter(key => !KNOWN_OPTIONS.includes(key));
-  return { options, unknownKeys };
+  for (const key of Object.keys(value as object)) {
+    if (!KNOWN_OPTIONS.includes(key)) warnings.push(otherWarning(unknownOptionMessage(key, where)));
+  }
+  return options;
 }
 
 /** The warning text for an unknown option key. */

@@ -9,7 +9,6 @@ import {
   MODEL_SETTINGS,
   parseCodexOptions,
   serviceTierToSend,
-  unknownOptionMessage,
   type CodexProviderOptions,
 } from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
@@ -20,7 +19,6 @@ import { conversationRouting, type CodexConversationTurn } from './conversation-
 import { isStrictJsonSchema } from './is-strict-json-schema';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
 import { REMOTE_COMPACTION_HEADERS } from './compaction-request';
-import { otherWarning } from './other-warning';
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
@@ -143,21 +141,14 @@ function mergeCodexOptions(
   options: CodexCallOptions,
   warnings: CodexWarning[],
 ): CodexProviderOptions {
-  const parse = (value: unknown, where: string) => {
-    const { options, unknownKeys } = parseCodexOptions(value, where);
-    for (const key of unknownKeys) {
-      warnings.push(otherWarning(unknownOptionMessage(key, where)));
-    }
-    return options;
-  };
-  // Model settings were validated when the model was made; parsing them again here only
-  // costs a few microseconds and gives every call the warnings for their unknown keys.
-  const modelOptions = parse(modelSettings, MODEL_SETTINGS);
   return {
-    ...modelOptions,
-    ...parse(
+    // Model settings were validated when the model was made; parsing them again here only
+    // costs a few microseconds and gives every call the warnings for their unknown keys.
+    ...parseCodexOptions(modelSettings, MODEL_SETTINGS, warnings),
+    ...parseCodexOptions(
       withReasoningOption(options.providerOptions?.codex, options.reasoning),
       'providerOptions.codex',
+      warnings,
     ),
   };
 }
