@@ -10,13 +10,7 @@ import { isTagged, untaggedFileData } from './untagged-file-data';
  * (nothing is kept between calls).
  */
 export function codexTurnId(conversationId: string, prompt: CodexPrompt): string {
-  let last = -1;
-  for (let i = prompt.length - 1; i >= 0; i--) {
-    if (prompt[i]!.role === 'user') {
-      last = i;
-      break;
-    }
-  }
+  const last = prompt.map(message => message.role).lastIndexOf('user');
   const message = prompt[last];
   const content = message?.role === 'user' ? message.content.map(fingerprint) : [];
   return uuidFromHash(hash128(JSON.stringify([conversationId, last, content])));

@@ -212,15 +212,15 @@ export function convertToCodexInput(
   // A trailing call without output is left alone: it may be what the caller answers next.
   endTurn();
 
-  const why = [
-    partsWithoutMetadata > 0 &&
-      `${partsWithoutMetadata} reasoning part(s) carry no providerOptions.codex`,
-    itemsWithoutContent > 0 &&
-      `${itemsWithoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
-  ].filter(reason => reason !== false);
-  if (why.length > 0) {
+  if (partsWithoutMetadata + itemsWithoutContent > 0) {
+    const why = [
+      partsWithoutMetadata > 0 &&
+        `${partsWithoutMetadata} reasoning part(s) carry no providerOptions.codex`,
+      itemsWithoutContent > 0 &&
+        `${itemsWithoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
+    ];
     warn(
-      `Reasoning in the prompt was not replayed: ${why.join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
+      `Reasoning in the prompt was not replayed: ${why.filter(Boolean).join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
     );
   }
   return { systemTexts, input, warnings };
