@@ -107,10 +107,11 @@ export function unknownOptionMessage(key: string, where: string): string {
 }
 
 function closestKnownOption(key: string): string | undefined {
+  const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of KNOWN_OPTIONS) {
-    const distance = editDistance(key.toLowerCase(), known.toLowerCase());
+    const distance = editDistance(lower, known.toLowerCase());
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
