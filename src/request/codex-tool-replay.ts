@@ -16,13 +16,11 @@ import type { CodexToolNames } from './codex-tool-names';
 type ClientToolKind = 'function' | 'custom' | 'local_shell';
 
 /** What our stream puts on tool calls of the backend's own tools (`providerMetadata.codex`). */
-const toolCallMetadataSchema = z
-  .object({
-    itemType: z.enum(['custom_tool_call', 'local_shell_call', 'web_search_call']).nullish(),
-    /** A custom tool's backend name, when it differs from the tool name. */
-    name: z.string().nullish(),
-  })
-  .loose();
+const toolCallMetadataSchema = z.object({
+  itemType: z.enum(['custom_tool_call', 'local_shell_call', 'web_search_call']).nullish(),
+  /** A custom tool's backend name, when it differs from the tool name. */
+  name: z.string().nullish(),
+});
 
 /**
  * Replays tool calls: function calls as `function_call`, and those of the backend's own tools

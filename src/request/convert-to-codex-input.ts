@@ -172,7 +172,7 @@ export function convertToCodexInput(
       const { toolCallId, toolName } = part;
       if (!knownCallIds.has(toolCallId)) {
         warn(
-          `Tool result ${toolCallId} (${toolName}) has no matching tool call in the prompt and was dropped.`,
+          `Tool result ${toolCallId} (${toolName}) was dropped: the prompt has no call of that id.`,
         );
         continue;
       }
