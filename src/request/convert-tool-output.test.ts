@@ -176,6 +176,8 @@ describe('convertToolOutput: images in tool results', () => {
       { type: 'text', text: 'a' },
       { type: 'file-data', data: 'JVBERi0=', mediaType: 'application/pdf' },
       { type: 'file-url', url: 'https://example.com/a.pdf', mediaType: 'application/pdf' },
+      // a URL of no stated type is not taken for an image
+      { type: 'file-url', url: 'https://example.com/a' },
       { type: 'file', mediaType: 'application/pdf', data: { type: 'data', data: 'JVBERi0=' } },
       { type: 'file', mediaType: 'image/png', data: { type: 'reference', reference: { x: 'y' } } },
       { type: 'image-file-id', fileId: 'file_1' },
@@ -191,6 +193,7 @@ describe('convertToolOutput: images in tool results', () => {
     expect(warnings.map(w => (w.type === 'other' ? w.message : w.type))).toEqual([
       'Tool result file-data (application/pdf) is not supported by Codex and was left out.',
       'Tool result file-url (application/pdf) is not supported by Codex and was left out.',
+      'Tool result file-url is not supported by Codex and was left out.',
       'Tool result file (application/pdf) is not supported by Codex and was left out.',
       'Tool result file reference (image/png) is not supported by Codex and was left out.',
       'Tool result image-file-id is not supported by Codex and was left out.',
