@@ -30,6 +30,10 @@ describe('prepareCodexTools with codex.tools', () => {
     ]);
     expect(toolNames.webSearch).toBe('search');
     expect(toolWarnings).toEqual([]);
+    // no option given, none sent
+    expect(prepare([provider('codex.web_search', 'search')]).tools).toStrictEqual([
+      { type: 'web_search' },
+    ]);
   });
 
   it('sends a custom tool under its key, plain text by default', () => {
@@ -85,18 +89,41 @@ describe('prepareCodexTools with codex.tools', () => {
     expect(choice('fn').toolChoice).toEqual({ type: 'function', name: 'fn' });
     const shell = choice('shell');
     expect(shell.toolChoice).toBe('required');
-    expect(shell.toolWarnings).toEqual([expect.objectContaining({ type: 'other' })]);
+    expect(shell.toolWarnings).toEqual([
+      {
+        type: 'other',
+        message: "toolChoice cannot name the local shell tool 'shell'; it was sent as 'required'.",
+      },
+    ]);
   });
 
   it('leaves out a second tool of the same backend name with a warning', () => {
-    const { tools, toolWarnings } = prepare([
+    const { tools, toolWarnings, toolNames } = prepare([
       provider('codex.web_search', 'a'),
       provider('codex.web_search', 'b'),
-      provider('codex.apply_patch', 'apply_patch'),
+      provider('codex.apply_patch', 'patch'),
       { type: 'function', name: 'apply_patch', inputSchema: { type: 'object' } },
     ]);
     expect(tools?.map(t => t.type)).toEqual(['web_search', 'custom']);
-    expect(toolWarnings).toHaveLength(2);
+    expect(toolWarnings).toEqual([
+      {
+        type: 'unsupported-tool',
+        toolName: 'b',
+        details: "Another tool is already sent as 'web_search'; this one was left out.",
+      },
+      {
+        type: 'unsupported-tool',
+        toolName: 'apply_patch',
+        details: "Another tool is already sent as 'apply_patch'; this one was left out.",
+      },
+    ]);
+    // what the stream needs to tell a call of a tool that was not sent
+    expect(toolNames.kinds).toEqual({
+      a: 'web_search',
+      b: 'unsent',
+      patch: 'custom',
+      apply_patch: 'unsent',
+    });
   });
 
   it('rejects invalid tool args, naming the tool', () => {
@@ -105,6 +132,9 @@ describe('prepareCodexTools with codex.tools', () => {
     ).toThrow(InvalidArgumentError);
     expect(() => prepare([provider('codex.custom', 'x', { syntax: 'lark' })])).toThrow(
       /codex\.custom tool 'x'/,
+    );
+    expect(() => prepare([provider('codex.local_shell', 'sh', { cwd: '/' })])).toThrow(
+      expect.objectContaining({ argument: 'tools.sh' }),
     );
   });
 
