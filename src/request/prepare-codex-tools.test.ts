@@ -44,7 +44,7 @@ describe('prepareCodexTools with codex.tools', () => {
       }),
       provider('codex.custom', 'note'),
     ]);
-    expect(tools).toEqual([
+    expect(tools).toStrictEqual([
       {
         type: 'custom',
         name: 'write_sql',
