@@ -136,7 +136,7 @@ describe('getUsage', () => {
     // but a body that is no usage object at all is an error
     emu.usage = ['not', 'usage'];
     await expect(provider().getUsage()).rejects.toMatchObject({
-      message: 'The ChatGPT usage endpoint answered with an unexpected shape.',
+      message: 'The ChatGPT usage answer had an unexpected shape.',
     });
   });
 

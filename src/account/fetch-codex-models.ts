@@ -1,7 +1,5 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
 import * as z from 'zod/v4';
-import { getCodexJson } from './get-codex-json';
-import type { CodexAuthSource } from '../auth/codex-auth-source';
+import { getCodexJson, type CodexAccountRequest } from './get-codex-json';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {
@@ -32,31 +30,17 @@ const catalogSchema = z
   .loose();
 
 /** `GET {baseURL}/models?client_version=…`, with credentials renewed after a 401. */
-export async function fetchCodexModels({
-  baseURL,
-  clientVersion,
-  headers,
-  auth,
-  fetch,
-  abortSignal,
-}: {
-  baseURL: string;
-  clientVersion: string;
-  headers: Record<string, string>;
-  auth: CodexAuthSource;
-  fetch?: FetchFunction;
-  abortSignal?: AbortSignal;
-}): Promise<CodexModelInfo[]> {
-  const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
-  const parsed = await getCodexJson({
-    url,
-    headers,
-    auth,
-    fetch,
-    abortSignal,
-    schema: catalogSchema,
-    unexpectedShapeMessage: 'The Codex model catalog had an unexpected shape.',
-  });
+export async function fetchCodexModels(
+  request: CodexAccountRequest,
+  baseURL: string,
+  clientVersion: string,
+): Promise<CodexModelInfo[]> {
+  const parsed = await getCodexJson(
+    request,
+    `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`,
+    catalogSchema,
+    'Codex model catalog',
+  );
   return parsed.models.map(m => ({
     id: m.slug,
     name: m.display_name ?? m.slug,

@@ -8,28 +8,26 @@ import { sendCodexRequest } from '../transport/send-codex-request';
 import { unexpectedAnswerError } from '../common/redact-secrets';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
-/**
- * One authenticated `GET` of a JSON document of the ChatGPT backend (model catalog, usage),
- * with the model calls' credentials, 401 renewal and errors. An answer of another shape is
- * an error that keeps no credential (see `unexpectedAnswerError`).
- */
-export async function getCodexJson<Schema extends z.ZodType>({
-  url,
-  headers,
-  auth,
-  fetch,
-  abortSignal,
-  schema,
-  unexpectedShapeMessage,
-}: {
-  url: string;
+/** What an account request is sent with: the model calls' headers, credentials and `fetch`. */
+export type CodexAccountRequest = {
   headers: Record<string, string>;
   auth: CodexAuthSource;
   fetch?: FetchFunction | undefined;
   abortSignal?: AbortSignal | undefined;
-  schema: Schema;
-  unexpectedShapeMessage: string;
-}): Promise<z.infer<Schema>> {
+};
+
+/**
+ * One authenticated `GET` of a JSON document of the ChatGPT backend (model catalog, usage),
+ * with the model calls' credentials, 401 renewal and errors. An answer of another shape is
+ * an error (`The <what> had an unexpected shape.`) that keeps no credential (see
+ * `unexpectedAnswerError`).
+ */
+export async function getCodexJson<Schema extends z.ZodType>(
+  { headers, auth, fetch, abortSignal }: CodexAccountRequest,
+  url: string,
+  schema: Schema,
+  what: string,
+): Promise<z.infer<Schema>> {
   let authorization: string | undefined;
   const response = await withAuthRenewal(
     auth,
@@ -60,7 +58,7 @@ export async function getCodexJson<Schema extends z.ZodType>({
     return schema.parse(JSON.parse(text));
   } catch (error) {
     throw unexpectedAnswerError({
-      message: unexpectedShapeMessage,
+      message: `The ${what} had an unexpected shape.`,
       url,
       response,
       text,

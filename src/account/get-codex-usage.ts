@@ -1,6 +1,4 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexAuthSource } from '../auth/codex-auth-source';
-import { getCodexJson } from './get-codex-json';
+import { getCodexJson, type CodexAccountRequest } from './get-codex-json';
 import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
 
 /**
@@ -12,27 +10,16 @@ export function codexUsageURL(baseURL: string): string {
 }
 
 /** `GET {chatgpt base}/wham/usage`, with the model calls' credentials, 401 renewal and errors. */
-export async function getCodexUsage({
-  baseURL,
-  headers,
-  auth,
-  fetch,
-  abortSignal,
-}: {
-  baseURL: string;
-  headers: Record<string, string>;
-  auth: CodexAuthSource;
-  fetch?: FetchFunction;
-  abortSignal?: AbortSignal;
-}): Promise<CodexUsage> {
-  const payload = await getCodexJson({
-    url: codexUsageURL(baseURL),
-    headers,
-    auth,
-    fetch,
-    abortSignal,
-    schema: codexUsagePayloadSchema,
-    unexpectedShapeMessage: 'The ChatGPT usage endpoint answered with an unexpected shape.',
-  });
-  return toCodexUsage(payload);
+export async function getCodexUsage(
+  request: CodexAccountRequest,
+  baseURL: string,
+): Promise<CodexUsage> {
+  return toCodexUsage(
+    await getCodexJson(
+      request,
+      codexUsageURL(baseURL),
+      codexUsagePayloadSchema,
+      'ChatGPT usage answer',
+    ),
+  );
 }

@@ -73,15 +73,18 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
     fetch,
   });
+  const account = (abortSignal?: AbortSignal) => ({
+    headers: getHeaders(),
+    auth,
+    fetch,
+    abortSignal,
+  });
   const catalog = createCodexModelCatalog(abortSignal =>
-    fetchCodexModels({
+    fetchCodexModels(
+      account(abortSignal),
       baseURL,
-      clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
-      headers: getHeaders(),
-      auth,
-      fetch,
-      abortSignal,
-    }),
+      settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
+    ),
   );
   const config: CodexConfig = {
     provider: `${settings.name ?? 'codex'}.responses`,
@@ -120,17 +123,15 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
       return modelSettings;
     },
     listModels: catalog.list,
-    getUsage: ({ abortSignal } = {}) =>
-      getCodexUsage({ baseURL, headers: getHeaders(), auth, fetch, abortSignal }),
+    getUsage: ({ abortSignal } = {}) => getCodexUsage(account(abortSignal), baseURL),
   };
 }
 
 function randomSessionId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID != null) return c.randomUUID();
-  // Node 18 without the global Web Crypto: still unique enough for a cache key.
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join(
-    '',
+  // An http page has no `randomUUID` (secure contexts only): still unique enough for a cache key.
+  return 'xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx'.replace(/x/g, () =>
+    Math.floor(Math.random() * 16).toString(16),
   );
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
