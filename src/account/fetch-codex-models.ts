@@ -11,23 +11,19 @@ export type CodexModelInfo = {
   contextWindow?: number;
 };
 
-const catalogSchema = z
-  .object({
-    models: z.array(
-      z
-        .object({
-          slug: z.string(),
-          display_name: z.string().nullish(),
-          supported_reasoning_levels: z
-            .array(z.union([z.string(), z.object({ effort: z.string() }).loose()]))
-            .nullish(),
-          default_reasoning_level: z.string().nullish(),
-          context_window: z.number().nullish(),
-        })
-        .loose(),
-    ),
-  })
-  .loose();
+const catalogSchema = z.object({
+  models: z.array(
+    z.object({
+      slug: z.string(),
+      display_name: z.string().nullish(),
+      supported_reasoning_levels: z
+        .array(z.union([z.string(), z.object({ effort: z.string() })]))
+        .nullish(),
+      default_reasoning_level: z.string().nullish(),
+      context_window: z.number().nullish(),
+    }),
+  ),
+});
 
 /** `GET {baseURL}/models?client_version=…`, with credentials renewed after a 401. */
 export async function fetchCodexModels(

@@ -32,58 +32,48 @@ export type CodexUsage = {
   }>;
 };
 
-// Every field is optional, unknown fields pass, and a field of an unexpected type counts as
+// Every field is optional, unknown fields pass (unread, so dropped), and a field of an unexpected type counts as
 // absent: a new payload shape should still give what it can instead of failing the call.
 const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
 
-const windowSchema = z
-  .object({
-    used_percent: lenient(z.number()),
-    limit_window_seconds: lenient(z.number()),
-    reset_after_seconds: lenient(z.number()),
-    reset_at: lenient(z.number()),
-  })
-  .loose();
+const windowSchema = z.object({
+  used_percent: lenient(z.number()),
+  limit_window_seconds: lenient(z.number()),
+  reset_after_seconds: lenient(z.number()),
+  reset_at: lenient(z.number()),
+});
 
-const rateLimitSchema = z
-  .object({
-    allowed: lenient(z.boolean()),
-    limit_reached: lenient(z.boolean()),
-    primary_window: lenient(windowSchema),
-    secondary_window: lenient(windowSchema),
-  })
-  .loose();
+const rateLimitSchema = z.object({
+  allowed: lenient(z.boolean()),
+  limit_reached: lenient(z.boolean()),
+  primary_window: lenient(windowSchema),
+  secondary_window: lenient(windowSchema),
+});
 
-export const codexUsagePayloadSchema = z
-  .object({
-    plan_type: lenient(z.string()),
-    rate_limit: lenient(rateLimitSchema),
-    credits: lenient(
-      z
-        .object({
-          has_credits: lenient(z.boolean()),
-          unlimited: lenient(z.boolean()),
-          balance: lenient(z.union([z.string(), z.number()])),
-        })
-        .loose(),
+export const codexUsagePayloadSchema = z.object({
+  plan_type: lenient(z.string()),
+  rate_limit: lenient(rateLimitSchema),
+  credits: lenient(
+    z.object({
+      has_credits: lenient(z.boolean()),
+      unlimited: lenient(z.boolean()),
+      balance: lenient(z.union([z.string(), z.number()])),
+    }),
+  ),
+  // `{ type }` on the wire (the official client's serde renames its `kind` field to it)
+  rate_limit_reached_type: lenient(
+    z.object({ type: lenient(z.string()), kind: lenient(z.string()) }),
+  ),
+  additional_rate_limits: lenient(
+    z.array(
+      z.object({
+        limit_name: lenient(z.string()),
+        metered_feature: lenient(z.string()),
+        rate_limit: lenient(rateLimitSchema),
+      }),
     ),
-    // `{ type }` on the wire (the official client's serde renames its `kind` field to it)
-    rate_limit_reached_type: lenient(
-      z.object({ type: lenient(z.string()), kind: lenient(z.string()) }).loose(),
-    ),
-    additional_rate_limits: lenient(
-      z.array(
-        z
-          .object({
-            limit_name: lenient(z.string()),
-            metered_feature: lenient(z.string()),
-            rate_limit: lenient(rateLimitSchema),
-          })
-          .loose(),
-      ),
-    ),
-  })
-  .loose();
+  ),
+});
 
 type UsagePayload = z.infer<typeof codexUsagePayloadSchema>;
 type WindowPayload = z.infer<typeof windowSchema>;

@@ -27,20 +27,23 @@ const IMAGE_ANSWER_LIMIT_BYTES = 128 * 1024 * 1024;
  * language models, and parses the images. The V2/V3/V4 classes only adapt its shape.
  */
 export class CodexImageModel {
+  readonly modelId: CodexImageModelId;
   readonly maxImagesPerCall: number;
+  readonly #config: CodexImageConfig;
 
   constructor(
-    readonly modelId: CodexImageModelId,
+    modelId: CodexImageModelId,
     settings: CodexImageModelSettings,
-    private readonly config: CodexImageConfig,
+    config: CodexImageConfig,
   ) {
+    this.modelId = modelId;
     this.maxImagesPerCall = settings.maxImagesPerCall ?? DEFAULT_MAX_IMAGES_PER_CALL;
+    this.#config = config;
   }
 
   /** `codex.image` for a provider named `codex` (`codex.responses` for its language models). */
   get provider(): string {
-    const name = this.config.provider.replace(/\.responses$/, '');
-    return `${name}.image`;
+    return `${this.#config.provider.replace(/\.responses$/, '')}.image`;
   }
 
   async generate(
@@ -50,16 +53,18 @@ export class CodexImageModel {
     },
   ) {
     const { path, body, warnings } = buildCodexImageRequest(this.modelId, options);
-    const url = `${this.config.baseURL}/${path}`;
-    const answer = await new CodexRequestSession(this.config.retry, options.abortSignal).run(() =>
-      this.post(url, body, options),
+    const url = `${this.#config.baseURL}/${path}`;
+    const answer = await new CodexRequestSession(this.#config.retry, options.abortSignal).run(() =>
+      this.#post(url, body, options),
     );
-    const responseHeaders = extractResponseHeaders(answer.response);
-    const result = toCodexImageResult(parseImageResponse(answer, url, body));
     return {
-      ...result,
+      ...toCodexImageResult(parseImageResponse(answer, url, body)),
       warnings,
-      response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders },
+      response: {
+        timestamp: new Date(),
+        modelId: this.modelId,
+        headers: extractResponseHeaders(answer.response),
+      },
     };
   }
 
@@ -67,14 +72,15 @@ export class CodexImageModel {
    * One POST with the current credentials, its body read in full (a broken read retries)
    * up to 128 MiB. Hands back the credential it was sent with, for redaction.
    */
-  private post(
+  #post(
     url: string,
     body: CodexImageRequestBody,
     options: { abortSignal?: AbortSignal; headers?: Record<string, string | undefined> },
   ): Promise<ImageAnswer> {
-    return withAuthRenewal(this.config.auth, async credentials => {
+    const config = this.#config;
+    return withAuthRenewal(config.auth, async credentials => {
       const headers = mergeHeaders(
-        this.config.headers(),
+        config.headers(),
         { accept: 'application/json' },
         options.headers,
         credentialHeaders(credentials),
@@ -85,7 +91,7 @@ export class CodexImageModel {
         url,
         headers,
         body,
-        fetch: this.config.fetch,
+        fetch: config.fetch,
         abortSignal: options.abortSignal,
       });
       const failure = (message: string, isRetryable: boolean, cause?: unknown) =>
@@ -131,9 +137,11 @@ function parseImageResponse(
   url: string,
   requestBodyValues: CodexImageRequestBody,
 ) {
-  const unexpected = (what: string, cause: unknown) =>
-    unexpectedAnswerError({
-      message: `The Codex image response ${what}.`,
+  try {
+    return codexImageResponseSchema.parse(JSON.parse(text));
+  } catch (cause) {
+    throw unexpectedAnswerError({
+      message: 'The Codex image response had no images (`data[].b64_json`).',
       notJsonMessage: 'The Codex image response was not JSON.',
       url,
       requestBodyValues,
@@ -142,13 +150,5 @@ function parseImageResponse(
       cause,
       secrets,
     });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw unexpected('was not JSON', cause);
   }
-  const parsed = codexImageResponseSchema.safeParse(json);
-  if (!parsed.success) throw unexpected('had no images (`data[].b64_json`)', parsed.error);
-  return parsed.data;
 }

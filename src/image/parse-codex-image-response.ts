@@ -1,26 +1,21 @@
 import * as z from 'zod/v4';
 
-// Loose: the backend adds fields; only the images themselves are required.
-export const codexImageResponseSchema = z
-  .object({
-    created: z.number().nullish(),
-    data: z
-      .array(z.object({ b64_json: z.string(), revised_prompt: z.string().nullish() }).loose())
-      .min(1),
-    background: z.string().nullish(),
-    quality: z.string().nullish(),
-    size: z.string().nullish(),
-    output_format: z.string().nullish(),
-    usage: z
-      .object({
-        input_tokens: z.number().nullish(),
-        output_tokens: z.number().nullish(),
-        total_tokens: z.number().nullish(),
-      })
-      .loose()
-      .nullish(),
-  })
-  .loose();
+// Fields the backend adds pass (unread, so dropped); only the images themselves are required.
+export const codexImageResponseSchema = z.object({
+  created: z.number().nullish(),
+  data: z.array(z.object({ b64_json: z.string(), revised_prompt: z.string().nullish() })).min(1),
+  background: z.string().nullish(),
+  quality: z.string().nullish(),
+  size: z.string().nullish(),
+  output_format: z.string().nullish(),
+  usage: z
+    .object({
+      input_tokens: z.number().nullish(),
+      output_tokens: z.number().nullish(),
+      total_tokens: z.number().nullish(),
+    })
+    .nullish(),
+});
 
 export type CodexImageResponse = z.infer<typeof codexImageResponseSchema>;
 
