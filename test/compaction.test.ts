@@ -248,7 +248,7 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
       expect(APICallError.isInstance(error)).toBe(true);
       expect(error.message).toMatch(
         new RegExp(
-          `^The Codex backend answered the compaction request with ${count} compaction items where exactly one was expected, so the call was not sent\\.`,
+          `^The Codex backend answered the compaction request with ${count} compaction items instead of one, so the call was not sent\\. .*\`compaction: false\``,
         ),
       );
       expect(error.isRetryable).toBe(false);
