@@ -214,7 +214,7 @@ describe('getUsage', () => {
       .getUsage()
       .catch(e => e);
     expect(shape).toMatchObject({ isRetryable: false });
-    expect(shape.message).toMatch(/unexpected shape/);
+    expect(shape.message).toBe('The ChatGPT usage answer was not JSON.');
 
     emu.acceptToken = () => false;
     const denied = await provider()

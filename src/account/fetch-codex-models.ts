@@ -1,5 +1,5 @@
 import * as z from 'zod/v4';
-import { getCodexJson, type CodexAccountRequest } from './get-codex-json';
+import { requestCodexJson, type CodexAccountRequest } from './request-codex-json';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {
@@ -31,13 +31,12 @@ export async function fetchCodexModels(
   baseURL: string,
   clientVersion: string,
 ): Promise<CodexModelInfo[]> {
-  const parsed = await getCodexJson(
-    request,
-    `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`,
-    catalogSchema,
-    'Codex model catalog',
-  );
-  return parsed.models.map(m => ({
+  const { value } = await requestCodexJson(request, {
+    url: `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`,
+    schema: catalogSchema,
+    what: 'The Codex model catalog',
+  });
+  return value.models.map(m => ({
     id: m.slug,
     name: m.display_name ?? m.slug,
     reasoningLevels: (m.supported_reasoning_levels ?? []).map(l =>

@@ -1,4 +1,4 @@
-import { getCodexJson, type CodexAccountRequest } from './get-codex-json';
+import { requestCodexJson, type CodexAccountRequest } from './request-codex-json';
 import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
 
 /**
@@ -14,12 +14,10 @@ export async function getCodexUsage(
   request: CodexAccountRequest,
   baseURL: string,
 ): Promise<CodexUsage> {
-  return toCodexUsage(
-    await getCodexJson(
-      request,
-      codexUsageURL(baseURL),
-      codexUsagePayloadSchema,
-      'ChatGPT usage answer',
-    ),
-  );
+  const { value } = await requestCodexJson(request, {
+    url: codexUsageURL(baseURL),
+    schema: codexUsagePayloadSchema,
+    what: 'The ChatGPT usage answer',
+  });
+  return toCodexUsage(value);
 }
