@@ -548,7 +548,7 @@ describe('the compaction setting', () => {
     [
       { atTokens: 9000, at: 1 },
       'compaction',
-      'does not take "atTokens", "at"; it takes `atInputTokens` (the input tokens from which a conversation is compacted)',
+      'must be `false` or `{ atInputTokens?: number }`, got {"atTokens":9000,"at":1}',
     ],
     [true, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got true'],
     [null, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got null'],

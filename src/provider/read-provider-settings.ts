@@ -52,17 +52,14 @@ function compactionSetting(value: unknown): CodexCompactionSetting {
   if (value === false) return false;
   const parsed = compactionOptionsSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw issue.path[0] === 'atInputTokens'
+  throw parsed.error.issues[0]!.path[0] === 'atInputTokens'
     ? settingError(
         'compaction.atInputTokens',
         `must be a whole number of tokens above 0, got ${show((value as { atInputTokens: unknown }).atInputTokens)}`,
       )
     : settingError(
         'compaction',
-        issue.code === 'unrecognized_keys'
-          ? `does not take ${issue.keys.map(show).join(', ')}; it takes \`atInputTokens\` (the input tokens from which a conversation is compacted)`
-          : `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`,
+        `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`,
       );
 }
 
