@@ -81,14 +81,14 @@ function checked(credentials: CodexCredentials, accountId: string | undefined): 
   ) {
     throw new LoadAPIKeyError({
       message:
-        'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+        'The Codex `auth` setting gave no access token: pass `{ accessToken, accountId }` or a function returning it, or leave `auth` unset to use `codex login`.',
     });
   }
   const resolved = accountId != null ? { ...credentials, accountId } : credentials;
   assertSendableCredentials(
     resolved,
     field => `${field} from the Codex \`auth\` setting`,
-    'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
+    'Check where it comes from (often a trailing newline from a file or environment variable).',
   );
   return resolved;
 }

@@ -56,20 +56,15 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
   let sessionId = settings.sessionId;
   const getSessionId = () => (sessionId ??= randomSessionId());
   let identity: Record<string, string> | undefined;
-  let headers: Record<string, string> | undefined;
   const getIdentity = () =>
     (identity ??= createIdentityHeaders({ originator, sessionId: getSessionId() }));
   // a call's routing headers go between ours and the user's, which replace ours of their name
   const getHeaders = (perCall?: Record<string, string>) =>
-    perCall == null
-      ? (headers ??= mergeHeaders(getIdentity(), settings.headers))
-      : mergeHeaders(getIdentity(), perCall, settings.headers);
+    mergeHeaders(getIdentity(), perCall, settings.headers);
   // the one place the default is chosen: model calls, token refresh and the catalog share it
   const fetch = settings.fetch ?? defaultFetch;
   const auth = resolveCodexAuth({
-    auth: settings.auth,
-    authFile: settings.authFile,
-    accountId: settings.accountId,
+    ...settings,
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
     fetch,
   });
