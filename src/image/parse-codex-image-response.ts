@@ -20,19 +20,30 @@ export const codexImageResponseSchema = z.object({
 export type CodexImageResponse = z.infer<typeof codexImageResponseSchema>;
 
 /** The spec-neutral result: base64 images, per-image metadata and usage. */
-export function toCodexImageResult(response: CodexImageResponse) {
-  const usage = response.usage;
+export function toCodexImageResult({
+  data,
+  created,
+  size,
+  quality,
+  background,
+  output_format,
+  usage,
+}: CodexImageResponse) {
+  // what the answer says of all its images
+  const shared = {
+    ...(created != null && { created }),
+    ...(size != null && { size }),
+    ...(quality != null && { quality }),
+    ...(background != null && { background }),
+    ...(output_format != null && { outputFormat: output_format }),
+  };
   return {
-    images: response.data.map(item => item.b64_json),
+    images: data.map(item => item.b64_json),
     providerMetadata: {
       codex: {
-        images: response.data.map(item => ({
-          ...(item.revised_prompt != null && { revisedPrompt: item.revised_prompt }),
-          ...(response.created != null && { created: response.created }),
-          ...(response.size != null && { size: response.size }),
-          ...(response.quality != null && { quality: response.quality }),
-          ...(response.background != null && { background: response.background }),
-          ...(response.output_format != null && { outputFormat: response.output_format }),
+        images: data.map(({ revised_prompt }) => ({
+          ...(revised_prompt != null && { revisedPrompt: revised_prompt }),
+          ...shared,
         })),
       },
     },
