@@ -111,10 +111,13 @@ export class CodexLanguageModel {
     const call = await this.#prepareCall(options);
     const { estimate, compacted, body } = call;
     const { conversationUsage } = this.#config;
-    const started = await this.#startStream(call, options, holdUntil, {
+    const started = await this.#startStream(
+      call,
+      options,
+      holdUntil,
       // notes the response's usage for the next call's compaction check, and reports the
       // compaction this call made first
-      finishPart: finish => {
+      finish => {
         if (estimate != null && finish.usage != null) {
           conversationUsage.record(body.prompt_cache_key, finish.usage, estimate);
         }
@@ -122,8 +125,8 @@ export class CodexLanguageModel {
           compacted != null ? withCompactionUsage(finish, compacted.usage) : finish,
         );
       },
-      warnings: fromTransport => shape.warnings([...call.warnings, ...fromTransport]),
-    });
+      fromTransport => shape.warnings([...call.warnings, ...fromTransport]),
+    );
     return { body, ...started };
   }
 
@@ -157,8 +160,24 @@ export class CodexLanguageModel {
       conversationUsage.inputTokens(args.body.prompt_cache_key, estimate) >= threshold!;
     if (!args.compact && !near) return { ...args, estimate };
 
-    const { compacted, transportWarnings } = await this.#compact(args, options);
-    const { compaction } = compacted;
+    // The compaction request: the call's body with the trigger after it, sent as any request
+    // is (auth, retries, routing) with the call's own options (its headers, its abort signal;
+    // raw chunks would go unread), its answer read whole. The call is not sent unless it
+    // brought exactly one compaction item.
+    const body = compactionRequestBody(args.body);
+    const compacting = await this.#startStream(
+      { ...args, body },
+      options,
+      'finish',
+      finish => ({ type: 'finish', usage: finish.usage }),
+      fromTransport => fromTransport,
+    );
+    const { content, finish } = await collectCodexStream(compacting.stream);
+    const compaction = compactionFromResponse(content, {
+      url: compacting.url,
+      body,
+      responseHeaders: compacting.responseHeaders(),
+    });
     const next = await this.#getArgs({
       ...options,
       prompt: [...options.prompt, compactionMessage(compaction)],
@@ -166,37 +185,11 @@ export class CodexLanguageModel {
     return {
       ...next,
       // what the compaction request was told (a fallback to HTTP) is this call's to hear
-      warnings: distinctWarnings([...args.warnings, ...transportWarnings, ...next.warnings]),
+      warnings: distinctWarnings([...args.warnings, ...compacting.warnings, ...next.warnings]),
       estimate: threshold != null ? estimateInputTokens(next.body) : undefined,
-      compacted,
+      compacted: { compaction, usage: finish?.usage },
       leadingParts: compactionParts(compaction.itemId, compaction),
     };
-  }
-
-  /**
-   * The compaction request: the call's body with the trigger after it, sent as any request
-   * is (auth, retries, routing), its answer read whole. The call is not sent unless it
-   * brought exactly one compaction item.
-   */
-  async #compact(
-    args: CodexArgs,
-    options: CodexCallOptions,
-  ): Promise<{ compacted: CompactionResult; transportWarnings: CodexWarning[] }> {
-    const body = compactionRequestBody(args.body);
-    // the call's own options (its headers, its abort signal); raw chunks would go unread
-    const { stream, responseHeaders, warnings, url } = await this.#startStream(
-      { ...args, body },
-      options,
-      'finish',
-      { finishPart: finish => ({ type: 'finish', usage: finish.usage }), warnings: w => w },
-    );
-    const { content, finish } = await collectCodexStream(stream);
-    const compaction = compactionFromResponse(content, {
-      url,
-      body,
-      responseHeaders: responseHeaders(),
-    });
-    return { compacted: { compaction, usage: finish?.usage }, transportWarnings: warnings };
   }
 
   /**
@@ -212,11 +205,9 @@ export class CodexLanguageModel {
     }: CodexArgs & { leadingParts?: CodexContentPart[] },
     options: CodexCallOptions,
     holdUntil: 'content' | 'finish',
-    output: {
-      finishPart: (finish: CodexFinish) => FinishPart;
-      /** The call's warnings, given what the transport had to say about the first attempt. */
-      warnings: (fromTransport: CodexWarning[]) => Warning[];
-    },
+    finishPart: (finish: CodexFinish) => FinishPart,
+    /** The call's warnings, given what the transport had to say about the first attempt. */
+    callWarnings: (fromTransport: CodexWarning[]) => Warning[],
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
     responseHeaders: () => Record<string, string>;
@@ -229,9 +220,9 @@ export class CodexLanguageModel {
       sendWithAuth(config, { url, body, routing, headers: options.headers, signal });
     const session = new CodexRequestSession(config.retry, options.abortSignal);
     let latest = await session.connect(send);
-    const warnings = output.warnings(latest.warnings ?? []);
+    const warnings = callWarnings(latest.warnings ?? []);
     const stream = createCodexPartStream(latest, {
-      finishPart: output.finishPart,
+      finishPart,
       warnings,
       holdUntil,
       toolNames,
