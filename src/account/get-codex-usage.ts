@@ -1,5 +1,5 @@
 import { requestCodexJson, type CodexAccountRequest } from './request-codex-json';
-import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
+import { toCodexUsage, type CodexUsage } from './parse-codex-usage';
 
 /**
  * The usage endpoint lives on the ChatGPT backend, one level above the Codex API:
@@ -16,8 +16,8 @@ export async function getCodexUsage(
 ): Promise<CodexUsage> {
   const { value } = await requestCodexJson(request, {
     url: codexUsageURL(baseURL),
-    schema: codexUsagePayloadSchema,
+    schema: { parse: json => toCodexUsage(json) },
     what: 'The ChatGPT usage answer',
   });
-  return toCodexUsage(value);
+  return value;
 }

@@ -1,6 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type FetchFunction } from '@ai-sdk/provider-utils';
-import type * as z from 'zod/v4';
 import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
@@ -21,10 +20,10 @@ export type CodexAccountRequest = {
  * One authenticated request for a JSON document of the ChatGPT backend (model catalog,
  * usage, images), with the model calls' credentials, 401 renewal and errors: a body that
  * breaks off while it is read is a retryable error, one larger than `maxBytes` is not read,
- * and an answer that is not `schema`'s is an error that keeps no credential (see
+ * and an answer that `schema` cannot parse is an error that keeps no credential (see
  * `unexpectedAnswerError`). Errors name the document as `what` (`The Codex model catalog`).
  */
-export async function requestCodexJson<Schema extends z.ZodType>(
+export async function requestCodexJson<T>(
   { headers, auth, fetch, abortSignal }: CodexAccountRequest,
   {
     url,
@@ -41,12 +40,13 @@ export async function requestCodexJson<Schema extends z.ZodType>(
     /** The call's own headers, over the others. */
     callHeaders?: Record<string, string | undefined> | undefined;
     maxBytes?: number;
-    schema: Schema;
+    /** What the answer must be: a zod schema, or anything that parses as one does (throws). */
+    schema: { parse(json: unknown): T };
     what: string;
     /** What an answer of another shape had (`no images (…)`); default `an unexpected shape`. */
     unexpected?: string;
   },
-): Promise<{ value: z.infer<Schema>; response: Response }> {
+): Promise<{ value: T; response: Response }> {
   return withAuthRenewal(
     auth,
     async credentials => {
