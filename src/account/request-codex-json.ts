@@ -10,7 +10,7 @@ import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read
 /** What a request beside the model calls is sent with: their headers, credentials and `fetch`. */
 export type CodexAccountRequest = {
   /** Identity and user headers (lower-case names), without credentials. */
-  headers: Record<string, string>;
+  headers: () => Record<string, string>;
   auth: CodexAuthSource;
   fetch?: FetchFunction | undefined;
   abortSignal?: AbortSignal | undefined;
@@ -51,7 +51,7 @@ export async function requestCodexJson<T>(
     auth,
     async credentials => {
       const requestHeaders = mergeHeaders(
-        headers,
+        headers(),
         // a GET has no body to describe
         { accept: 'application/json', ...(body === undefined && { 'content-type': undefined }) },
         callHeaders,

@@ -50,7 +50,7 @@ export class CodexImageModel {
     // One POST with the current credentials, its body read in full (a broken read retries).
     const { value, response } = await new CodexRequestSession(config.retry, abortSignal).run(() =>
       requestCodexJson(
-        { headers: config.headers(), auth: config.auth, fetch: config.fetch, abortSignal },
+        { ...config, abortSignal },
         {
           url: `${config.baseURL}/${path}`,
           body,

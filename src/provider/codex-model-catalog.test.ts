@@ -13,7 +13,7 @@ const catalogOf = () =>
   createCodexModelCatalog(abortSignal =>
     fetchCodexModels(
       {
-        headers: {},
+        headers: () => ({}),
         auth: { getCredentials: async () => ({ accessToken: 'at-SECRET-catalog' }) },
         abortSignal,
       },

@@ -69,7 +69,7 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
     fetch,
   });
   const account = (abortSignal?: AbortSignal) => ({
-    headers: getHeaders(),
+    headers: getHeaders,
     auth,
     fetch,
     abortSignal,
