@@ -4,6 +4,7 @@ import { withAuthRenewal } from '../auth/with-auth-renewal';
 import type { CodexAuthSource } from '../auth/codex-auth-source';
 import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
 import { sendCodexRequest } from '../transport/send-codex-request';
+import { describeError } from '../common/describe-error';
 import { redactAPICallError, unexpectedAnswerError } from '../common/redact-secrets';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
@@ -85,7 +86,7 @@ export async function requestCodexJson<T>(
       } catch (error) {
         if (abortSignal?.aborted) throw error;
         throw failure(
-          `${what} broke off while it was being read: ${error instanceof Error ? error.message : String(error)}`,
+          `${what} broke off while it was being read: ${describeError(error)}`,
           true,
           error,
         );
