@@ -7,6 +7,7 @@ import { createCodex } from '../src';
 import { createCodex as createV3 } from '../src/v3';
 import { createCodex as createV4 } from '../src/v4';
 import { makeJwt, nowSeconds } from './support/jwt';
+import { startRecordingServer } from './support/recording-server';
 import { startMockTokenServer } from './support/mock-token-server';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -254,6 +255,33 @@ describe('getUsage', () => {
     } finally {
       await tokens.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an answer that breaks off while it is read as a retryable error, for the catalog too', async () => {
+    const server = await startRecordingServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+      res.write('{"plan_type":"plus","models":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    try {
+      const codex = createCodex({
+        baseURL: `${server.url}/backend-api/codex`,
+        auth: { accessToken: 'at-SECRET-broken' },
+      });
+      for (const [call, what, path] of [
+        [codex.getUsage(), 'The ChatGPT usage answer', '/backend-api/wham/usage'],
+        [codex.listModels(), 'The Codex model catalog', '/backend-api/codex/models'],
+      ] as const) {
+        const error = await call.catch(e => e);
+        expect(APICallError.isInstance(error)).toBe(true);
+        expect(error.message).toMatch(new RegExp(`^${what} broke off while it was being read: `));
+        expect(error).toMatchObject({ statusCode: 200, isRetryable: true });
+        expect(error.url).toMatch(new RegExp(`^${server.url}${path}`));
+      }
+      expect(server.hits).toHaveLength(2);
+    } finally {
+      await server.close();
     }
   });
 });
