@@ -63,6 +63,8 @@ describe('getUsage', () => {
       accept: 'application/json',
       originator: 'ai-sdk-provider-codex',
     });
+    // a GET has no body, so no content type
+    expect(request.headers['content-type']).toBeUndefined();
   });
 
   it('classifies windows by length when the backend swaps primary and secondary', async () => {

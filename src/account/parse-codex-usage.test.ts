@@ -166,6 +166,6 @@ describe('toCodexUsage', () => {
   });
 
   it.each([null, 'usage', 42, ['a']])('throws on a body that is no object (%j)', payload => {
-    expect(() => usage(payload)).toThrow(TypeError);
+    expect(() => usage(payload)).toThrow(new TypeError('The usage payload is not a JSON object.'));
   });
 });

@@ -55,11 +55,9 @@ export function toCodexUsage(payload: unknown, now = Date.now()): CodexUsage {
   const { credits } = payload;
   const rawBalance = objectOf(credits).balance;
   const balance =
-    typeof rawBalance === 'number' || typeof rawBalance === 'string'
-      ? Number(rawBalance)
-      : undefined;
+    typeof rawBalance === 'number' || typeof rawBalance === 'string' ? Number(rawBalance) : NaN;
   const list = payload.additional_rate_limits;
-  const additional = (Array.isArray(list) ? list : []).filter(isObject).map(limit => {
+  const additional = (Array.isArray(list) ? list.filter(isObject) : []).map(limit => {
     const feature = stringOf(limit.metered_feature);
     const name = stringOf(limit.limit_name);
     return {
@@ -76,7 +74,7 @@ export function toCodexUsage(payload: unknown, now = Date.now()): CodexUsage {
       credits: {
         hasCredits: credits.has_credits === true,
         unlimited: credits.unlimited === true,
-        ...(balance != null && Number.isFinite(balance) && { balance }),
+        ...(Number.isFinite(balance) && { balance }),
       },
     }),
     limitReached: main.limitReached || reachedType != null,
@@ -108,10 +106,9 @@ function toWindow(value: unknown, now: number): CodexUsageWindow | undefined {
   const seconds = numberOf(window.limit_window_seconds);
   const resetAt = numberOf(window.reset_at);
   const resetAfter = numberOf(window.reset_after_seconds);
-  if (usedPercent == null || seconds == null) return undefined;
-  const resetsAtMs =
-    resetAt != null ? resetAt * 1000 : resetAfter != null ? now + resetAfter * 1000 : undefined;
-  // a reset beyond what a Date can hold would be an Invalid Date, which breaks printing it
-  if (resetsAtMs == null || Number.isNaN(new Date(resetsAtMs).getTime())) return undefined;
-  return { usedPercent, windowMinutes: Math.ceil(seconds / 60), resetsAt: new Date(resetsAtMs) };
+  // without a reset time, or with one beyond what a Date can hold, this is an Invalid Date
+  // (which breaks printing it)
+  const resetsAt = new Date(resetAt != null ? resetAt * 1000 : now + (resetAfter ?? NaN) * 1000);
+  if (usedPercent == null || seconds == null || Number.isNaN(resetsAt.getTime())) return undefined;
+  return { usedPercent, windowMinutes: Math.ceil(seconds / 60), resetsAt };
 }
