@@ -8,27 +8,20 @@ import {
   type CodexCredentials,
 } from './codex-auth-source';
 
-export function resolveCodexAuth({
-  auth,
-  authFile,
-  accountId,
-  tokenURL,
-  fetch,
-}: {
+export function resolveCodexAuth(settings: {
   auth?: CodexAuth;
   authFile?: string;
   accountId?: string;
   tokenURL: string;
   fetch?: FetchFunction;
 }): CodexAuthSource {
+  const { auth, accountId, tokenURL, fetch } = settings;
   if (auth == null) {
     // Node-only code (auth.json, locks) loads on first use, so an edge bundle that passes
     // `auth` explicitly never reaches `node:fs`.
     let source: Promise<CodexAuthSource> | undefined;
     const load = () =>
-      (source ??= import('./create-file-auth').then(m =>
-        m.createFileAuth({ authFile, tokenURL, accountId, fetch }),
-      ));
+      (source ??= import('./create-file-auth').then(m => m.createFileAuth(settings)));
     return {
       getCredentials: async () => (await load()).getCredentials(),
       onUnauthorized: async rejected => (await load()).onUnauthorized!(rejected),

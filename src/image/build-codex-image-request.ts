@@ -52,7 +52,7 @@ export function buildCodexImageRequest(
   warnings: CodexImageWarning[];
 } {
   const { prompt, n, aspectRatio, files = [] } = options;
-  if (prompt == null || prompt.trim() === '') {
+  if (!prompt?.trim()) {
     throw new InvalidArgumentError({
       argument: 'prompt',
       message: 'Codex image generation needs a text prompt (also when editing images).',

@@ -39,8 +39,8 @@ export class CodexTurnStates {
   record(turn: CodexConversationTurn, responseHeaders: Record<string, string>): void {
     const value = responseHeaders[TURN_STATE_HEADER];
     const state = this.#enter(turn);
-    if (value == null || value === '' || state.value != null) return;
-    if (!state.retired.includes(value)) state.value = value;
+    // an empty value is none
+    if (value && state.value == null && !state.retired.includes(value)) state.value = value;
   }
 
   /** Marks `turn` as its conversation's current one (a new turn retires the old value). */
