@@ -51,7 +51,7 @@ export class CodexLanguageModel {
   readonly modelId: CodexModelId;
 
   // The backend fetches https images itself; everything else `ai` downloads and passes as bytes.
-  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
+  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\//i] };
 
   readonly #settings: CodexModelSettings;
   readonly #config: CodexModelConfig;
