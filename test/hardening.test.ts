@@ -264,7 +264,7 @@ describe('4. CR/LF in settings', () => {
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe(argument);
     expect((error as Error).message).toMatch(
-      new RegExp(`^The Codex setting \`${argument}\` contains (a line break|a control character)`),
+      new RegExp(`^The Codex \`${argument}\` setting contains (a line break|a control character)`),
     );
   });
 
