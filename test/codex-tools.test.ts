@@ -301,7 +301,7 @@ describe.each([
         prompt: 'Count the users',
         tools: { sql: codex.tools.custom({ name: 'run_sql' }) },
       }),
-    ).rejects.toThrow(/key 'sql' in `tools` has `name: 'run_sql'`.*rename the key to 'run_sql'/);
+    ).rejects.toThrow(/`tools.sql` has `name: 'run_sql'`.*rename the key to 'run_sql'/);
     expect(emu.requests).toHaveLength(before);
   });
 

@@ -140,7 +140,7 @@ describe('reasoning replayed without its providerMetadata', () => {
       {
         type: 'other',
         message: expect.stringContaining(
-          'Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata',
+          'Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex',
         ),
       },
     ]);

@@ -131,7 +131,7 @@ describe('a screenshot tool in each AI SDK version', () => {
     );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(
-      /holds an image by URL \(https:\/\/example\.com\/shot\.png\); the Codex backend takes images in tool results only as data/,
+      /holds an image by URL \(https:\/\/example\.com\/shot\.png\), which Codex does not fetch: return the image bytes/,
     );
     expect(emu.requests).toHaveLength(1);
   });

@@ -48,7 +48,7 @@ export type CodexToolCallPart = {
 export type CodexToolResultContent =
   | { type: 'text'; text: string; providerOptions?: CodexPartOptions }
   /** V2: base64 data. */
-  | { type: 'media'; data: string; mediaType: string }
+  | { type: 'media'; data: string; mediaType: string; providerOptions?: undefined }
   /** V3: base64 data. */
   | {
       type: 'image-data' | 'file-data';

@@ -90,7 +90,7 @@ describe('fitReasoningEffort', () => {
     expect(fromTable('gpt-5.1-codex', 'xhigh').warning).toEqual({
       type: 'other',
       message:
-        "gpt-5.1-codex does not support reasoningEffort 'xhigh' (supported: low, medium, high, as this package's table has it; `listModels()` loads the live catalog, which then decides); 'high' was sent instead.",
+        "gpt-5.1-codex does not support reasoningEffort 'xhigh' (this package's table lists low, medium, high; `listModels()` loads the live catalog); 'high' was sent instead.",
     });
   });
 

@@ -1,4 +1,5 @@
 import type { CodexWarning } from '../common/codex-warning';
+import { otherWarning } from './other-warning';
 
 /**
  * A reasoning effort. The official client's list in 2026 is `none` to `xhigh`; a model's
@@ -16,29 +17,19 @@ export type CodexModelCapabilities = {
   contextWindow?: number;
 };
 
-/** The efforts this package can order; a newer one is only ever sent as it was asked. */
-const EFFORT_RANK: Readonly<Record<string, number>> = {
-  none: 0,
-  minimal: 1,
-  low: 2,
-  medium: 3,
-  high: 4,
-  xhigh: 5,
-};
+/** The efforts this package can order, low to high; a newer one is only ever sent as asked. */
+const EFFORT_ORDER: readonly string[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
 
-const rankOf = (effort: string): number | undefined =>
-  Object.hasOwn(EFFORT_RANK, effort) ? EFFORT_RANK[effort] : undefined;
-
-const LOW_TO_HIGH = ['low', 'medium', 'high'] as const;
-const LOW_TO_XHIGH = ['low', 'medium', 'high', 'xhigh'] as const;
-const NONE_TO_XHIGH = ['none', 'low', 'medium', 'high', 'xhigh'] as const;
+const LOW_TO_HIGH = ['low', 'medium', 'high'];
+const LOW_TO_XHIGH = [...LOW_TO_HIGH, 'xhigh'];
+const NONE_TO_XHIGH = ['none', ...LOW_TO_XHIGH];
 
 /** The window the official client's catalog gives the GPT-5 family on Codex. */
 const CODEX_WINDOW = 272_000;
 
 const caps = (
   reasoningEfforts: readonly CodexReasoningEffort[],
-  contextWindow: number | undefined,
+  contextWindow?: number,
   defaultReasoningEffort: CodexReasoningEffort = 'medium',
 ): CodexModelCapabilities => ({
   reasoningEfforts,
@@ -55,17 +46,17 @@ const caps = (
  * source states one.
  */
 export const CODEX_MODEL_CAPABILITIES: Readonly<Record<string, CodexModelCapabilities>> = {
-  'gpt-5.5': caps(NONE_TO_XHIGH, undefined),
-  'gpt-5.4': caps(NONE_TO_XHIGH, undefined),
-  'gpt-5.4-mini': caps(NONE_TO_XHIGH, undefined),
+  'gpt-5.5': caps(NONE_TO_XHIGH),
+  'gpt-5.4': caps(NONE_TO_XHIGH),
+  'gpt-5.4-mini': caps(NONE_TO_XHIGH),
   'gpt-5.3-codex': caps(LOW_TO_XHIGH, CODEX_WINDOW),
   'gpt-5.2': caps(NONE_TO_XHIGH, CODEX_WINDOW),
   'gpt-5.1-codex-max': caps(LOW_TO_XHIGH, CODEX_WINDOW),
   'gpt-5.1-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
   'gpt-5.1-codex-mini': caps(['medium', 'high'], CODEX_WINDOW),
-  'gpt-5.1': caps(['none', 'low', 'medium', 'high'], CODEX_WINDOW, 'none'),
+  'gpt-5.1': caps(['none', ...LOW_TO_HIGH], CODEX_WINDOW, 'none'),
   'gpt-5-codex': caps(LOW_TO_HIGH, CODEX_WINDOW),
-  'gpt-5': caps(['minimal', 'low', 'medium', 'high'], CODEX_WINDOW),
+  'gpt-5': caps(['minimal', ...LOW_TO_HIGH], CODEX_WINDOW),
   'codex-mini-latest': caps(LOW_TO_HIGH, 200_000),
 };
 
@@ -121,51 +112,42 @@ export function knownModel(
  */
 export function fitReasoningEffort(
   modelId: string,
-  effort: string,
+  effort: string | undefined,
   model: KnownModel | undefined,
 ): { effort: string | undefined; warning?: CodexWarning } {
-  if (model == null) return { effort };
+  if (effort == null || model == null) return { effort };
   const supported = model.reasoningEfforts;
   if (supported.includes(effort)) return { effort };
-  const source =
-    model.effortsFrom === 'catalog'
-      ? `the model catalog lists ${supported.join(', ')}`
-      : `supported: ${supported.join(', ')}, as this package's table has it; \`listModels()\` loads the live catalog, which then decides`;
+  const fromTable = model.effortsFrom === 'table';
   const best = nearestEffort(effort, supported);
-  if (best != null) {
-    return {
-      effort: best,
-      warning: {
-        type: 'other',
-        message: `${modelId} does not support reasoningEffort '${effort}' (${source}); '${best}' was sent instead.`,
-      },
-    };
-  }
-  if (model.effortsFrom === 'table') return { effort };
+  if (best == null && fromTable) return { effort };
+  const sent =
+    best != null
+      ? `'${best}' was sent instead`
+      : `no effort was sent, so the model's default${model.defaultReasoningEffort != null ? ` (${model.defaultReasoningEffort})` : ''} applies`;
+  const listed = fromTable
+    ? `this package's table lists ${supported.join(', ')}; \`listModels()\` loads the live catalog`
+    : `the model catalog lists ${supported.join(', ')}`;
   return {
-    effort: undefined,
-    warning: {
-      type: 'other',
-      message: `${modelId} does not support reasoningEffort '${effort}' (${source}); no effort was sent, so the model's default${model.defaultReasoningEffort != null ? ` (${model.defaultReasoningEffort})` : ''} applies.`,
-    },
+    effort: best,
+    warning: otherWarning(
+      `${modelId} does not support reasoningEffort '${effort}' (${listed}); ${sent}.`,
+    ),
   };
 }
 
 /** The listed effort nearest to `effort` (the higher one on a tie), among those we can order. */
 function nearestEffort(effort: string, supported: readonly string[]): string | undefined {
-  const asked = rankOf(effort);
-  if (asked == null) return undefined;
-  let best: { effort: string; distance: number; rank: number } | undefined;
+  const asked = EFFORT_ORDER.indexOf(effort);
+  if (asked < 0) return undefined;
+  let best: string | undefined;
+  let bestScore = Infinity;
   for (const candidate of supported) {
-    const rank = rankOf(candidate);
-    if (rank == null) continue;
-    const distance = Math.abs(rank - asked);
-    if (
-      best == null ||
-      distance < best.distance ||
-      (distance === best.distance && rank > best.rank)
-    )
-      best = { effort: candidate, distance, rank };
+    const rank = EFFORT_ORDER.indexOf(candidate);
+    if (rank < 0) continue;
+    // twice the distance, less one above the asked effort: a tie goes to the higher one
+    const score = 2 * Math.abs(rank - asked) - (rank > asked ? 1 : 0);
+    if (score < bestScore) [best, bestScore] = [candidate, score];
   }
-  return best?.effort;
+  return best;
 }

@@ -1,18 +1,25 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { CodexWarning } from '../common/codex-warning';
 import { describe, expect, it } from 'vitest';
 import { parseCodexOptions, unknownOptionMessage } from './codex-provider-options';
 
 describe('parseCodexOptions', () => {
   it('returns nothing for no options', () => {
-    expect(parseCodexOptions(undefined, 'x')).toEqual({ options: undefined, unknownKeys: [] });
-    expect(parseCodexOptions(null, 'x')).toEqual({ options: undefined, unknownKeys: [] });
+    const warnings: CodexWarning[] = [];
+    expect(parseCodexOptions(undefined, 'x', warnings)).toBeUndefined();
+    expect(parseCodexOptions(null, 'x', warnings)).toBeUndefined();
+    expect(warnings).toEqual([]);
   });
 
-  it('keeps known keys and lists unknown ones', () => {
-    expect(parseCodexOptions({ reasoningEffort: 'low', reasoningEfort: 'high' }, 'x')).toEqual({
-      options: { reasoningEffort: 'low' },
-      unknownKeys: ['reasoningEfort'],
-    });
+  it('keeps known keys and warns of unknown ones', () => {
+    const warnings: CodexWarning[] = [];
+    expect(
+      parseCodexOptions({ reasoningEffort: 'low', reasoningEfort: 'high' }, 'x', warnings),
+    ).toEqual({ reasoningEffort: 'low' });
+    expect(warnings).toEqual([
+      { type: 'other', message: unknownOptionMessage('reasoningEfort', 'x') },
+    ]);
+    expect(warnings[0]).toMatchObject({ message: expect.stringContaining('"reasoningEfort"') });
   });
 
   it('throws an InvalidArgumentError naming where and which field', () => {

@@ -1,6 +1,8 @@
-import { InvalidArgumentError } from '@ai-sdk/provider';
 import * as z from 'zod/v4';
+import type { CodexWarning } from '../common/codex-warning';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
+import { parseArgument } from './parse-argument';
+import { otherWarning } from './other-warning';
 
 export type CodexModelId =
   | 'gpt-5.5'
@@ -19,64 +21,60 @@ export type CodexModelId =
 /** The tiers the backend takes: `priority` (the official client's "fast") and `default`. */
 export type CodexServiceTier = 'priority' | 'fast' | 'default' | (string & {});
 
-export const codexProviderOptionsSchema = z.object({
-  /**
-   * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
-   * effort the model's catalog entry lists. Not every model takes every effort: one the
-   * model lacks is moved to the nearest it has, with a warning.
-   */
-  reasoningEffort: z
-    .custom<CodexReasoningEffort>(value => typeof value === 'string' && value.trim() !== '', {
-      message: 'must be a reasoning effort the model lists, such as low, medium or high',
-    })
-    .optional(),
-  /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
-  reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']).optional(),
-  /** `text.verbosity`. */
-  textVerbosity: z.enum(['low', 'medium', 'high']).optional(),
-  /** `parallel_tool_calls`; `true` when unset, as the official Codex client sends it. */
-  parallelToolCalls: z.boolean().optional(),
-  /**
-   * The conversation id: `prompt_cache_key` and the session, thread and window headers; the
-   * provider's session id when unset.
-   */
-  promptCacheKey: z.string().optional(),
-  /**
-   * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
-   * refuses every other tier, so another value is not sent (a warning says so).
-   */
-  serviceTier: z
-    .custom<CodexServiceTier>(value => typeof value === 'string', {
+export const codexProviderOptionsSchema = z
+  .object({
+    /**
+     * `reasoning.effort`: `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, or any newer
+     * effort the model's catalog entry lists. Not every model takes every effort: one the
+     * model lacks is moved to the nearest it has, with a warning.
+     */
+    reasoningEffort: z.custom<CodexReasoningEffort>(
+      value => typeof value === 'string' && value.trim() !== '',
+      {
+        message: 'must be a reasoning effort such as low, medium or high',
+      },
+    ),
+    /** `reasoning.summary`; `auto` when unset, `none` turns summaries off. */
+    reasoningSummary: z.enum(['auto', 'concise', 'detailed', 'none']),
+    /** `text.verbosity`. */
+    textVerbosity: z.enum(['low', 'medium', 'high']),
+    /** `parallel_tool_calls`; `true` when unset, as the official Codex client sends it. */
+    parallelToolCalls: z.boolean(),
+    /**
+     * The conversation id: `prompt_cache_key` and the session, thread and window headers; the
+     * provider's session id when unset.
+     */
+    promptCacheKey: z.string(),
+    /**
+     * `service_tier`: `'priority'` (Fast mode; `'fast'` is an alias) or `'default'`. The backend
+     * refuses every other tier, so another value is not sent (a warning says so).
+     */
+    serviceTier: z.custom<CodexServiceTier>(value => typeof value === 'string', {
       message: "must be 'priority' (or 'fast') or 'default'",
-    })
-    .optional(),
-  /**
-   * Replaces the instructions built from the system messages; the system messages are
-   * then sent as developer messages in `input`.
-   */
-  instructions: z.string().optional(),
-  /** Extra `include` entries; `reasoning.encrypted_content` is always requested. */
-  include: z.array(z.string()).optional(),
-  /**
-   * `true`/`false` force `strict` on tools and structured output. Unset: strict exactly
-   * when the schema qualifies (every property required, `additionalProperties: false`).
-   */
-  strictJsonSchema: z.boolean().optional(),
-  /**
-   * `true`: compact the conversation before this call, whatever its size (the backend's
-   * remote compaction; see the `compaction` setting of `createCodex`, which compacts on its
-   * own near the model's context window).
-   */
-  compact: z.boolean().optional(),
-});
+    }),
+    /**
+     * Replaces the instructions built from the system messages; the system messages are
+     * then sent as developer messages in `input`.
+     */
+    instructions: z.string(),
+    /** Extra `include` entries; `reasoning.encrypted_content` is always requested. */
+    include: z.array(z.string()),
+    /**
+     * `true`/`false` force `strict` on tools and structured output. Unset: strict exactly
+     * when the schema qualifies (every property required, `additionalProperties: false`).
+     */
+    strictJsonSchema: z.boolean(),
+    /**
+     * `true`: compact the conversation before this call, whatever its size (the backend's
+     * remote compaction; see the `compaction` setting of `createCodex`, which compacts on its
+     * own near the model's context window).
+     */
+    compact: z.boolean(),
+  })
+  // every option may be left out
+  .partial();
 
 export type CodexProviderOptions = z.infer<typeof codexProviderOptionsSchema>;
-
-/** What `ai` hands back on reasoning parts, from our `reasoning-end` metadata. */
-export const codexReasoningMetadataSchema = z.object({
-  itemId: z.string().nullish(),
-  reasoningEncryptedContent: z.string().nullish(),
-});
 
 /** How messages name the defaults given as `codex(modelId, settings)`. */
 export const MODEL_SETTINGS = 'model settings';
@@ -86,23 +84,20 @@ const KNOWN_OPTIONS = Object.keys(codexProviderOptionsSchema.shape);
 /**
  * Validates Codex options given as `providerOptions.codex` or as model settings (`where`
  * names them in messages). Bad values throw an `InvalidArgumentError` that names the field;
- * unknown keys (usually typos) are dropped and reported, each with the closest known key.
+ * unknown keys (usually typos) are dropped and reported in `warnings`, each with the closest
+ * known key.
  */
 export function parseCodexOptions(
   value: unknown,
   where: string,
-): { options: CodexProviderOptions | undefined; unknownKeys: string[] } {
-  if (value == null) return { options: undefined, unknownKeys: [] };
-  const result = codexProviderOptionsSchema.safeParse(value);
-  if (!result.success) {
-    throw new InvalidArgumentError({
-      argument: where,
-      message: `Invalid ${where}: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-      cause: result.error,
-    });
+  warnings: CodexWarning[] = [],
+): CodexProviderOptions | undefined {
+  if (value == null) return undefined;
+  const options = parseArgument(codexProviderOptionsSchema, value, where, where);
+  for (const key of Object.keys(value as object)) {
+    if (!KNOWN_OPTIONS.includes(key)) warnings.push(otherWarning(unknownOptionMessage(key, where)));
   }
-  const unknownKeys = Object.keys(value as object).filter(key => !KNOWN_OPTIONS.includes(key));
-  return { options: result.data, unknownKeys };
+  return options;
 }
 
 /** The warning text for an unknown option key. */
@@ -112,11 +107,15 @@ export function unknownOptionMessage(key: string, where: string): string {
 }
 
 function closestKnownOption(key: string): string | undefined {
+  const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of KNOWN_OPTIONS) {
-    const distance = editDistance(key.toLowerCase(), known.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+    const distance = editDistance(lower, known.toLowerCase());
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
   }
   // Further apart than this, a suggestion would be a guess.
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
@@ -146,12 +145,14 @@ function editDistance(a: string, b: string): number {
  */
 export function serviceTierToSend(serviceTier: string | undefined): {
   serviceTier?: 'priority' | 'default';
-  warning?: string;
+  warning?: CodexWarning;
 } {
   if (serviceTier == null) return {};
-  if (serviceTier === 'priority' || serviceTier === 'fast') return { serviceTier: 'priority' };
-  if (serviceTier === 'default') return { serviceTier: 'default' };
+  if (serviceTier === 'fast') return { serviceTier: 'priority' };
+  if (serviceTier === 'priority' || serviceTier === 'default') return { serviceTier };
   return {
-    warning: `serviceTier '${serviceTier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+    warning: otherWarning(
+      `serviceTier '${serviceTier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
+    ),
   };
 }

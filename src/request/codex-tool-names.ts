@@ -21,10 +21,12 @@ export type CodexToolNames = {
   customBySdkName: Record<string, string>;
 };
 
+const NONE: Record<string, never> = Object.freeze({});
+
 export const NO_TOOL_NAMES: CodexToolNames = Object.freeze({
-  kinds: Object.freeze({}) as Record<string, CodexToolKind>,
-  customByWireName: Object.freeze({}) as Record<string, string>,
-  customBySdkName: Object.freeze({}) as Record<string, string>,
+  kinds: NONE,
+  customByWireName: NONE,
+  customBySdkName: NONE,
 });
 
 /** The tool name for a `custom_tool_call` item's `name`. */

@@ -253,6 +253,142 @@ describe('replay of the backend’s own tool items', () => {
       names,
     );
     expect(input).toHaveLength(1);
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: 'Local shell call c1 (shell) has no valid action in its input; it was not sent.',
+      },
+      {
+        type: 'other',
+        message: expect.stringMatching(/^Tool result c1 \(shell\) was dropped: /),
+      },
+    ]);
+  });
+
+  const step = (call: Record<string, unknown>, output: unknown): LanguageModelV2Prompt => [
+    user('go'),
+    {
+      role: 'assistant',
+      content: [{ type: 'tool-call', toolCallId: 'c1', input: {}, ...call } as never],
+    },
+    {
+      role: 'tool',
+      content: [
+        {
+          type: 'tool-result',
+          toolCallId: 'c1',
+          toolName: String(call.toolName),
+          output: output as never,
+        },
+      ],
+    },
+  ];
+
+  it('sends every field of a local shell action under the wire’s name, and none it lacks', () => {
+    const shellOut = { type: 'json', value: { output: 'ok' } };
+    const action = (input: Record<string, unknown>) =>
+      convertToCodexInput(step({ toolName: 'shell', input: { action: input } }, shellOut), names)
+        .input[1];
+    expect(action({ type: 'exec', command: ['id'], user: 'root' })).toStrictEqual({
+      type: 'local_shell_call',
+      call_id: 'c1',
+      status: 'completed',
+      action: { type: 'exec', command: ['id'], user: 'root' },
+    });
+    expect(action({ type: 'exec', command: ['true'] })).toStrictEqual({
+      type: 'local_shell_call',
+      call_id: 'c1',
+      status: 'completed',
+      action: { type: 'exec', command: ['true'] },
+    });
+  });
+
+  it('sends a shell result that is not `{ output }`, and a function result that is, as JSON', () => {
+    const outputOf = (toolName: string, value: unknown) =>
+      convertToCodexInput(
+        step(
+          { toolName, input: { action: { type: 'exec', command: ['ls'] } } },
+          { type: 'json', value },
+        ),
+        names,
+      ).input[2];
+    expect(outputOf('shell', { exitCode: 1 })).toEqual({
+      type: 'local_shell_call_output',
+      call_id: 'c1',
+      output: '{"exitCode":1}',
+    });
+    expect(outputOf('weather', { output: 'sunny' })).toEqual({
+      type: 'function_call_output',
+      call_id: 'c1',
+      output: '{"output":"sunny"}',
+    });
+  });
+
+  it('replays a custom call known only by its metadata under the backend name it carries', () => {
+    const call = (input: unknown) =>
+      convertToCodexInput(
+        step(
+          {
+            toolName: 'old_patch',
+            input,
+            providerOptions: { codex: { itemType: 'custom_tool_call', name: 'apply_patch' } },
+          },
+          { type: 'text', value: 'ok' },
+        ),
+        names,
+      ).input[1];
+    expect(call('*** Begin Patch')).toEqual({
+      type: 'custom_tool_call',
+      call_id: 'c1',
+      name: 'apply_patch',
+      input: '*** Begin Patch',
+    });
+    // input that is not text goes as its JSON
+    expect(call({ a: 1 })).toMatchObject({ input: '{"a":1}' });
+    expect(call(undefined)).toMatchObject({ input: '""' });
+  });
+
+  it('replays each web search action in the wire’s spelling, and none from a result it cannot read', () => {
+    const search = (value: unknown) =>
+      convertToCodexInput(
+        [
+          user('news?'),
+          {
+            role: 'assistant',
+            content: [
+              {
+                type: 'tool-call',
+                toolCallId: 'ws_1',
+                toolName: 'search',
+                input: {},
+                providerExecuted: true,
+              },
+              {
+                type: 'tool-result',
+                toolCallId: 'ws_1',
+                toolName: 'search',
+                output: { type: 'json', value: value as never },
+              },
+              { type: 'text', text: 'Done.' },
+            ],
+          },
+        ],
+        names,
+      ).input[1];
+    expect(search({ action: { type: 'openPage', url: 'https://a.example' } })).toStrictEqual({
+      type: 'web_search_call',
+      status: 'completed',
+      action: { type: 'open_page', url: 'https://a.example' },
+    });
+    expect(
+      search({ action: { type: 'findInPage', url: 'https://a.example', pattern: 'x' } }),
+    ).toStrictEqual({
+      type: 'web_search_call',
+      status: 'completed',
+      action: { type: 'find_in_page', url: 'https://a.example', pattern: 'x' },
+    });
+    for (const unreadable of [{ sources: [] }, { action: { type: 'teleport' } }, 'text']) {
+      expect(search(unreadable)).toStrictEqual({ type: 'web_search_call', status: 'completed' });
+    }
   });
 });

@@ -1,8 +1,6 @@
-import type {
-  CodexToolCallPart,
-  CodexToolResultOutput,
-  CodexToolResultPart,
-} from './codex-call-options';
+import type { CodexWarning } from '../common/codex-warning';
+import type { CodexToolCallPart, CodexToolResultPart } from './codex-call-options';
+import { convertToolOutput } from './convert-tool-output';
 import * as z from 'zod/v4';
 import type {
   CodexInputItem,
@@ -18,160 +16,145 @@ import type { CodexToolNames } from './codex-tool-names';
 type ClientToolKind = 'function' | 'custom' | 'local_shell';
 
 /** What our stream puts on tool calls of the backend's own tools (`providerMetadata.codex`). */
-const toolCallMetadataSchema = z
-  .object({
-    itemType: z.enum(['custom_tool_call', 'local_shell_call', 'web_search_call']).nullish(),
-    /** A custom tool's backend name, when it differs from the tool name. */
-    name: z.string().nullish(),
-  })
-  .loose();
-
-export type ReplayedToolCall =
-  /** Not one of the backend's own tools: the caller sends a `function_call`. */
-  | undefined
-  /** Left out (a warning says why). */
-  | { item: undefined }
-  | { item: CodexInputItem; awaitsOutput: boolean };
+const toolCallMetadataSchema = z.object({
+  itemType: z.enum(['custom_tool_call', 'local_shell_call', 'web_search_call']).nullish(),
+  /** A custom tool's backend name, when it differs from the tool name. */
+  name: z.string().nullish(),
+});
 
 /**
- * Replays the calls of the backend's own tools (web search, custom, local shell) the way
- * the official client does: no item ids, custom calls with their raw input, local shell
- * calls with their action, web searches with the action from their result. Remembers each
- * call's kind so that its output goes back as the item the backend pairs with it.
+ * Replays tool calls: function calls as `function_call`, and those of the backend's own tools
+ * (web search, custom, local shell) the way the official client does: no item ids, custom
+ * calls with their raw input, local shell calls with their action, web searches with the
+ * action from their result. Remembers each call's kind so that its output goes back as the
+ * item the backend pairs with it.
  */
-export class CodexToolReplay {
-  private readonly kinds = new Map<string, ClientToolKind>();
-  private readonly webSearches = new Map<string, CodexWebSearchCallInput>();
-
-  constructor(
-    private readonly names: CodexToolNames,
-    private readonly warn: (message: string) => void,
-  ) {}
-
-  call(part: CodexToolCallPart): ReplayedToolCall {
-    const parsed = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {});
-    const meta = parsed.success ? parsed.data : {};
-    const name = part.toolName;
-
-    if (part.providerExecuted) {
-      if (meta.itemType !== 'web_search_call' && name !== this.names.webSearch) return undefined;
-      const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
-      this.webSearches.set(part.toolCallId, item);
-      return { item, awaitsOutput: false };
-    }
-
-    if (meta.itemType === 'custom_tool_call' || Object.hasOwn(this.names.customBySdkName, name)) {
-      this.kinds.set(part.toolCallId, 'custom');
-      return {
-        item: {
-          type: 'custom_tool_call',
-          call_id: part.toolCallId,
-          name: Object.hasOwn(this.names.customBySdkName, name)
-            ? this.names.customBySdkName[name]!
-            : (meta.name ?? name),
-          input: typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? ''),
-        },
-        awaitsOutput: true,
-      };
-    }
-
-    if (meta.itemType === 'local_shell_call' || name === this.names.localShell) {
-      const input = localShellInputSchema.safeParse(part.input);
-      if (!input.success) {
-        this.warn(
-          `Local shell call ${part.toolCallId} (${name}) has no valid action in its input; it was not sent.`,
-        );
-        return { item: undefined };
-      }
-      this.kinds.set(part.toolCallId, 'local_shell');
-      return {
-        item: {
-          type: 'local_shell_call',
-          call_id: part.toolCallId,
-          status: 'completed',
-          action: toWireShellAction(input.data.action),
-        },
-        awaitsOutput: true,
-      };
-    }
-
-    this.kinds.set(part.toolCallId, 'function');
+export function codexToolReplay(names: CodexToolNames, warn: (message: string) => void) {
+  const kinds = new Map<string, ClientToolKind>();
+  const webSearches = new Map<string, CodexWebSearchCallInput>();
+  const notSent = (what: 'call' | 'result', toolName: string): undefined => {
+    warn(`Provider-executed tool ${what} ${toolName} is not sent to Codex.`);
     return undefined;
-  }
-
-  /** A provider-executed result in an assistant message; false if it is not ours. */
-  providerResult(part: CodexToolResultPart): boolean {
-    const item = this.webSearches.get(part.toolCallId);
-    if (item == null) return false;
-    const output = part.output;
-    if (output.type === 'json') {
-      const parsed = webSearchOutputSchema.safeParse(output.value);
-      const action = parsed.success ? parsed.data.action : undefined;
-      if (action != null) item.action = toWireSearchAction(action);
-    }
-    return true;
-  }
+  };
 
   /**
    * The output item for a call, of the call's own kind: `custom_tool_call_output`,
    * `local_shell_call_output` (the Responses API's item, as `@ai-sdk/openai` sends it; the
    * official client answers with `function_call_output`, which the backend also takes),
-   * else `function_call_output`.
+   * else `function_call_output`. `local_shell_call_output` holds text only; images go as
+   * the official client sends every shell output.
    */
-  outputItem(callId: string, output: CodexToolOutput): CodexInputItem {
-    switch (this.kinds.get(callId)) {
-      case 'custom':
-        return { type: 'custom_tool_call_output', call_id: callId, output };
-      case 'local_shell':
-        // `local_shell_call_output` holds text only; images go as the official client sends
-        // every shell output
-        if (typeof output === 'string') {
-          return { type: 'local_shell_call_output', call_id: callId, output };
-        }
-        return { type: 'function_call_output', call_id: callId, output };
-      default:
-        return { type: 'function_call_output', call_id: callId, output };
+  const outputItem = (call_id: string, output: CodexToolOutput): CodexInputItem => {
+    const kind = kinds.get(call_id);
+    if (kind === 'custom') return { type: 'custom_tool_call_output', call_id, output };
+    if (kind === 'local_shell' && typeof output === 'string') {
+      return { type: 'local_shell_call_output', call_id, output };
     }
-  }
+    return { type: 'function_call_output', call_id, output };
+  };
 
-  /** A local shell result `{ output }` goes back as its text; undefined: format as usual. */
-  outputText(callId: string, output: CodexToolResultOutput): string | undefined {
-    if (this.kinds.get(callId) !== 'local_shell' || output.type !== 'json') return undefined;
-    const parsed = localShellOutputSchema.safeParse(output.value);
-    return parsed.success ? parsed.data.output : undefined;
-  }
-}
-
-function toWireShellAction(
-  action: z.infer<typeof localShellInputSchema>['action'],
-): CodexLocalShellAction {
   return {
-    type: 'exec',
-    command: action.command,
-    ...(action.timeoutMs != null && { timeout_ms: action.timeoutMs }),
-    ...(action.workingDirectory != null && { working_directory: action.workingDirectory }),
-    ...(action.env != null && { env: action.env }),
-    ...(action.user != null && { user: action.user }),
+    outputItem,
+
+    /** The item for a call; undefined when it is left out (a warning says why). */
+    call(part: CodexToolCallPart): CodexInputItem | undefined {
+      const meta = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {}).data ?? {};
+      const { toolCallId: call_id, toolName: name, input } = part;
+      const { webSearch, localShell, customBySdkName } = names;
+
+      if (part.providerExecuted) {
+        if (meta.itemType !== 'web_search_call' && name !== webSearch) {
+          return notSent('call', name);
+        }
+        const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
+        webSearches.set(call_id, item);
+        return item;
+      }
+
+      const isCustom = Object.hasOwn(customBySdkName, name);
+      if (isCustom || meta.itemType === 'custom_tool_call') {
+        kinds.set(call_id, 'custom');
+        return {
+          type: 'custom_tool_call',
+          call_id,
+          name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
+          input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
+        };
+      }
+
+      if (meta.itemType === 'local_shell_call' || name === localShell) {
+        const shell = localShellInputSchema.safeParse(input);
+        if (!shell.success) {
+          warn(
+            `Local shell call ${call_id} (${name}) has no valid action in its input; it was not sent.`,
+          );
+          return undefined;
+        }
+        kinds.set(call_id, 'local_shell');
+        return {
+          type: 'local_shell_call',
+          call_id,
+          status: 'completed',
+          action: toWireShellAction(shell.data.action),
+        };
+      }
+
+      kinds.set(call_id, 'function');
+      return { type: 'function_call', call_id, name, arguments: JSON.stringify(input ?? {}) };
+    },
+
+    /** A provider-executed result in an assistant message: a web search's gives its action. */
+    providerResult({ toolCallId, toolName, output }: CodexToolResultPart): void {
+      const item = webSearches.get(toolCallId);
+      if (item == null) return notSent('result', toolName);
+      if (output.type === 'json') {
+        const action = webSearchOutputSchema.safeParse(output.value).data?.action;
+        if (action != null) item.action = toWireSearchAction(action);
+      }
+    },
+
+    /** The output item for a tool result; a local shell result `{ output }` goes as its text. */
+    resultItem(part: CodexToolResultPart, warnings: CodexWarning[]): CodexInputItem {
+      const { toolCallId, output } = part;
+      const shellText =
+        kinds.get(toolCallId) === 'local_shell' && output.type === 'json'
+          ? localShellOutputSchema.safeParse(output.value).data?.output
+          : undefined;
+      return outputItem(toolCallId, shellText ?? convertToolOutput(output, part, warnings));
+    },
   };
 }
 
+function toWireShellAction({
+  command,
+  timeoutMs,
+  workingDirectory,
+  env,
+  user,
+}: z.infer<typeof localShellInputSchema>['action']): CodexLocalShellAction {
+  return {
+    type: 'exec',
+    command,
+    ...(timeoutMs != null && { timeout_ms: timeoutMs }),
+    ...(workingDirectory != null && { working_directory: workingDirectory }),
+    ...(env != null && { env }),
+    ...(user != null && { user }),
+  };
+}
+
+/**
+ * The action as the wire spells it: only its type is named otherwise (the schema keeps
+ * `type` first and drops unknown keys).
+ */
 function toWireSearchAction(
   action: NonNullable<z.infer<typeof webSearchOutputSchema>['action']>,
 ): CodexWebSearchAction {
   switch (action.type) {
     case 'search':
-      return {
-        type: 'search',
-        ...(action.query != null && { query: action.query }),
-        ...(action.queries != null && { queries: action.queries }),
-      };
+      return action;
     case 'openPage':
-      return { type: 'open_page', ...(action.url != null && { url: action.url }) };
+      return { ...action, type: 'open_page' };
     case 'findInPage':
-      return {
-        type: 'find_in_page',
-        ...(action.url != null && { url: action.url }),
-        ...(action.pattern != null && { pattern: action.pattern }),
-      };
+      return { ...action, type: 'find_in_page' };
   }
 }

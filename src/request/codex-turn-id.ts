@@ -1,4 +1,5 @@
 import type { CodexFilePart, CodexPrompt, CodexTextPart } from './codex-call-options';
+import { isTagged, untaggedFileData } from './untagged-file-data';
 
 /**
  * The id of the user turn a call belongs to, as a UUID (version 8: our own derivation). A
@@ -9,13 +10,7 @@ import type { CodexFilePart, CodexPrompt, CodexTextPart } from './codex-call-opt
  * (nothing is kept between calls).
  */
 export function codexTurnId(conversationId: string, prompt: CodexPrompt): string {
-  let last = -1;
-  for (let i = prompt.length - 1; i >= 0; i--) {
-    if (prompt[i]!.role === 'user') {
-      last = i;
-      break;
-    }
-  }
+  const last = prompt.map(message => message.role).lastIndexOf('user');
   const message = prompt[last];
   const content = message?.role === 'user' ? message.content.map(fingerprint) : [];
   return uuidFromHash(hash128(JSON.stringify([conversationId, last, content])));
@@ -30,20 +25,12 @@ function fingerprint(part: CodexTextPart | CodexFilePart): string {
   return `${part.mediaType} ${dataSize(part.data)}`;
 }
 
-function dataSize(data: CodexFilePart['data']): string {
+function dataSize(fileData: CodexFilePart['data']): string {
+  const data = untaggedFileData(fileData);
   if (data instanceof Uint8Array) return `${data.byteLength} bytes`;
   if (data instanceof URL) return data.href;
-  if (typeof data === 'string') return `${data.length} chars`;
-  switch (data.type) {
-    case 'data':
-      return dataSize(data.data);
-    case 'url':
-      return data.url.href;
-    case 'text':
-      return `${data.text.length} chars`;
-    case 'reference':
-      return 'reference';
-  }
+  if (!isTagged(data)) return `${data.length} chars`;
+  return data.type === 'text' ? `${data.text.length} chars` : 'reference';
 }
 
 /** FNV-1a over UTF-16 units in four lanes (own offsets and odd multipliers), each avalanched. */
@@ -69,8 +56,14 @@ function avalanche(value: number): number {
 }
 
 /** Four 32-bit words as a UUID with version 8 and the RFC 9562 variant. */
-function uuidFromHash(words: number[]): string {
+function uuidFromHash([a, b, c, d]: number[]): string {
+  // the version in bits 12-15 of the second word, the variant (10) atop the third
+  const words = [
+    a!,
+    ((b! & 0xffff0fff) | 0x8000) >>> 0,
+    ((c! & 0x3fffffff) | 0x80000000) >>> 0,
+    d!,
+  ];
   const hex = words.map(word => word.toString(16).padStart(8, '0')).join('');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

@@ -4,14 +4,19 @@ import type { CodexPrompt } from './codex-call-options';
 import { conversationRouting } from './conversation-routing';
 import { countCompactions } from './count-compactions';
 
-const route = (overrides: Partial<Parameters<typeof conversationRouting>[0]> = {}) =>
-  conversationRouting({
-    modelId: 'gpt-5.5',
-    conversationId: 'conv-1',
-    serviceTier: undefined,
-    prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
-    ...overrides,
-  });
+const route = ({
+  modelId = 'gpt-5.5',
+  conversationId = 'conv-1',
+  serviceTier,
+}: {
+  modelId?: string;
+  conversationId?: string;
+  serviceTier?: 'priority' | 'default';
+} = {}) =>
+  conversationRouting(
+    { model: modelId, prompt_cache_key: conversationId, service_tier: serviceTier },
+    [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+  );
 
 describe('conversationRouting', () => {
   it('routes by conversation, window, model and tier, and says nothing else', () => {
@@ -37,7 +42,7 @@ describe('conversationRouting', () => {
   it.each([
     ['providerOptions.codex.promptCacheKey', { conversationId: 'conv\n1' }, /promptCacheKey/],
     ['providerOptions.codex.promptCacheKey', { conversationId: 'gespräch ✓' }, /Latin-1/],
-    ['modelId', { modelId: 'gpt\r\n5' }, /model id contains a line break/],
+    ['modelId', { modelId: 'gpt\r\n5' }, /^modelId contains a line break/],
   ])('refuses a %s that cannot travel in a header', (argument, overrides, message) => {
     let error: unknown;
     try {

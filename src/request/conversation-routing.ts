@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { headerValueProblem } from '../common/header-checks';
 import type { CodexPrompt } from './codex-call-options';
+import type { CodexRequestBody } from '../wire/codex-request-body';
 import { codexTurnId } from './codex-turn-id';
 import { countCompactions } from './count-compactions';
 
@@ -14,19 +15,15 @@ export type CodexConversationTurn = { conversationId: string; turnId: string };
  * in `x-codex-routing-hint`, and the same ids in the body's `client_metadata` with the
  * turn's. Nothing here is telemetry: no installation id, sandbox or timing.
  */
-export function conversationRouting({
-  modelId,
-  conversationId,
-  serviceTier,
-  prompt,
-}: {
-  modelId: string;
-  /** The body's `prompt_cache_key`: the conversation the backend caches and routes by. */
-  conversationId: string;
-  /** The body's `service_tier`. */
-  serviceTier: string | undefined;
-  prompt: CodexPrompt;
-}): {
+export function conversationRouting(
+  /** Its `prompt_cache_key` is the conversation the backend caches and routes by. */
+  {
+    model: modelId,
+    prompt_cache_key: conversationId,
+    service_tier: serviceTier,
+  }: Pick<CodexRequestBody, 'model' | 'prompt_cache_key' | 'service_tier'>,
+  prompt: CodexPrompt,
+): {
   headers: Record<string, string>;
   clientMetadata: Record<string, string>;
   turn: CodexConversationTurn;
@@ -62,6 +59,6 @@ function checkHeaderValue(argument: string, value: string): void {
   if (problem == null) return;
   throw new InvalidArgumentError({
     argument,
-    message: `The Codex ${argument === 'modelId' ? 'model id' : 'option `promptCacheKey`'} contains ${problem}; it is sent in request headers (the conversation and routing ids), which cannot hold line breaks, control characters or characters outside Latin-1.`,
+    message: `${argument} contains ${problem}, which request headers cannot hold.`,
   });
 }

@@ -123,7 +123,7 @@ describe('convertToCodexInput', () => {
         { role: 'user', content: [{ type: 'file', mediaType: 'text/plain', data: 'AAAA' }] },
       ]);
     expect(run).toThrow(
-      "Codex accepts images only; the file part with media type 'text/plain' cannot be sent. Convert it to text or an image first.",
+      "Codex cannot take the file part with media type 'text/plain': convert it to text or an image first.",
     );
   });
 
@@ -154,7 +154,7 @@ describe('convertToCodexInput', () => {
       {
         type: 'other',
         message: expect.stringMatching(
-          /^1 reasoning item\(s\) with encrypted content .* not replayed\.$/,
+          /^1 reasoning item\(s\) were not replayed: .* no text or tool call after it/,
         ),
       },
       {
@@ -506,7 +506,10 @@ describe('convertToCodexInput', () => {
       },
     ]);
     expect(input).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ type: 'other', message: expect.stringContaining('ghost') });
+    expect(warnings[0]).toMatchObject({
+      type: 'other',
+      message: expect.stringMatching(/ghost.*was dropped: the prompt has no call of that id/),
+    });
   });
 
   it('warns about provider-executed parts and skips them', () => {
@@ -639,15 +642,15 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
     ]);
     expect(input.map(i => i.type)).toEqual(['message', 'message', 'message']);
     expect(warnings).toEqual([
-      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
-      { type: 'other', message: expect.stringContaining('1 reasoning item(s) with encrypted') },
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) were not replayed') },
+      { type: 'other', message: expect.stringContaining('1 reasoning item(s) were not replayed') },
     ]);
   });
 });
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed, so the model does not see it: 3 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them). Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.";
+    "Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -709,7 +712,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       {
         type: 'other',
         message:
-          "Reasoning in the prompt was not replayed, so the model does not see it: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.",
+          "Reasoning in the prompt was not replayed: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
       },
     ]);
   });
@@ -735,7 +738,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
     expect(warnings[0]).toEqual({
       type: 'other',
       message: expect.stringContaining(
-        ': 1 reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them); 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Codex replays',
+        ': 1 reasoning part(s) carry no providerOptions.codex; 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
       ),
     });
   });

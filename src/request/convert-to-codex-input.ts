@@ -5,13 +5,12 @@ import type {
   CodexToolResultPart,
   CodexUnsentPart,
 } from './codex-call-options';
-import { codexReasoningMetadataSchema } from './codex-provider-options';
 import { NO_TOOL_NAMES, type CodexToolNames } from './codex-tool-names';
-import { CodexToolReplay } from './codex-tool-replay';
-import { convertToolOutput } from './convert-tool-output';
+import { codexToolReplay } from './codex-tool-replay';
 import { convertUserContent, type CodexUserPart } from './convert-user-content';
-import { splitAtCompaction, type CodexCompaction } from './split-at-compaction';
+import { splitAtCompaction } from './split-at-compaction';
 import type { CodexInputItem, CodexReasoningInput } from '../wire/codex-request-body';
+import { otherWarning } from './other-warning';
 
 export type ConvertedCodexInput = {
   /** System message texts, in order. */
@@ -32,115 +31,109 @@ export function convertToCodexInput(
   /** Which tool names are the backend's own tools (see `prepareCodexTools`). */
   toolNames: CodexToolNames = NO_TOOL_NAMES,
 ): ConvertedCodexInput {
-  const builder = new CodexInputBuilder(toolNames);
-  const compacted = splitAtCompaction(prompt);
-  if (compacted == null) builder.messages(prompt);
-  else {
-    builder.messages(compacted.before);
-    builder.compaction(compacted.compaction);
-    builder.messages(compacted.after);
-  }
-  // A trailing call without output is left alone: it may be what the caller answers next.
-  builder.endTurn();
-  builder.warnUnreplayedReasoning();
-  return { systemTexts: builder.systemTexts, input: builder.input, warnings: builder.warnings };
-}
-
-class CodexInputBuilder {
-  readonly systemTexts: string[] = [];
-  readonly input: CodexInputItem[] = [];
-  readonly warnings: CodexWarning[] = [];
-  private readonly toolReplay: CodexToolReplay;
-  private readonly knownCallIds = new Set<string>();
+  const systemTexts: string[] = [];
+  const input: CodexInputItem[] = [];
+  const warnings: CodexWarning[] = [];
+  const warn = (message: string) => {
+    warnings.push(otherWarning(message));
+  };
+  const toolReplay = codexToolReplay(toolNames, warn);
+  const knownCallIds = new Set<string>();
   /** Calls still waiting for their output, by call id → tool name. */
-  private readonly unanswered = new Map<string, string>();
+  const unanswered = new Map<string, string>();
   /**
    * Everything since the last user message: assistant and tool messages flattened, since
    * agent frameworks split one model step over several messages (the reasoning in one, the
    * call it led to in the next).
    */
-  private turn: CodexInputItem[] = [];
+  let turn: CodexInputItem[] = [];
   /**
    * Reasoning parts of one output item arrive split per summary block (and may be split
    * over messages); the item id in their metadata groups them again. It is never sent.
    */
-  private reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
+  let reasoning: { itemId: string | undefined; item: PendingReasoning } | undefined;
   /**
    * Reasoning left out for want of encrypted content. Agent frameworks that drop
    * `providerMetadata` do it on every step, so this is told once per call, not per part.
    */
-  private readonly unreplayed = { withoutMetadata: 0, withoutContent: 0 };
-
-  constructor(toolNames: CodexToolNames) {
-    this.toolReplay = new CodexToolReplay(toolNames, message => this.warn(message));
-  }
-
-  private warn(message: string) {
-    this.warnings.push({ type: 'other', message });
-  }
-
-  messages(prompt: CodexPrompt) {
-    for (const message of prompt) {
-      switch (message.role) {
-        case 'system':
-          this.systemTexts.push(message.content);
-          break;
-        case 'user':
-          this.user(message.content);
-          break;
-        case 'assistant':
-          for (const part of message.content) this.assistantPart(part);
-          break;
-        case 'tool':
-          this.toolResults(message.content);
-          break;
-      }
-    }
-  }
-
-  compaction({ itemId, encryptedContent }: CodexCompaction) {
-    this.endTurn();
-    this.input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
-  }
-
-  user(parts: CodexUserPart[]) {
-    const content = parts.map(convertUserContent);
-    if (content.length === 0) return;
-    this.closeUnanswered();
-    this.endTurn();
-    this.input.push({ type: 'message', role: 'user', content });
-  }
+  let partsWithoutMetadata = 0;
+  let itemsWithoutContent = 0;
 
   /**
-   * The backend rejects a call left without an output once the conversation moves on
-   * ("No tool output found for function call"); the official client answers such calls
-   * with "aborted", and so do we.
+   * Reasoning without encrypted content cannot be replayed at all (it came from another
+   * provider, or the framework kept only the summary), so it is left out; the call's warning
+   * counts it. Reasoning with nothing after it in its turn is rejected by the backend, so it
+   * is left out too, with a warning: the model loses that chain of thought.
    */
-  private closeUnanswered() {
-    for (const [callId, toolName] of this.unanswered) {
-      this.turn.push(this.toolReplay.outputItem(callId, 'aborted'));
-      this.warn(
-        `Tool call ${callId} (${toolName}) had no result in the prompt; it was sent as "aborted".`,
+  const endTurn = () => {
+    const kept = turn.filter(item => item.type !== 'reasoning' || item.encrypted_content != null);
+    itemsWithoutContent += turn.length - kept.length;
+    let dropped = 0;
+    while (kept.at(-1)?.type === 'reasoning') {
+      kept.pop();
+      dropped++;
+    }
+    if (dropped > 0) {
+      warn(
+        `${dropped} reasoning item(s) were not replayed: Codex rejects reasoning with no text or tool call after it in its turn.`,
       );
     }
-    this.unanswered.clear();
-  }
+    input.push(...kept);
+    turn = [];
+    reasoning = undefined;
+  };
 
-  endTurn() {
-    this.unreplayed.withoutContent += this.turn.filter(isUnreplayableReasoning).length;
-    this.input.push(...replayableTurn(this.turn, this.warnings));
-    this.turn = [];
-    this.reasoning = undefined;
-  }
+  const user = (parts: CodexUserPart[]) => {
+    const content = parts.map(convertUserContent);
+    if (content.length === 0) return;
+    // The backend rejects a call left without an output once the conversation moves on
+    // ("No tool output found for function call"); the official client answers such calls
+    // with "aborted", and so do we.
+    for (const [callId, toolName] of unanswered) {
+      turn.push(toolReplay.outputItem(callId, 'aborted'));
+      warn(`Tool call ${callId} (${toolName}) has no result in the prompt; sent as "aborted".`);
+    }
+    unanswered.clear();
+    endTurn();
+    input.push({ type: 'message', role: 'user', content });
+  };
 
-  assistantPart(part: CodexAssistantPart) {
-    if (part.type !== 'reasoning') this.reasoning = undefined;
+  const reasoningPart = (part: Extract<CodexAssistantPart, { type: 'reasoning' }>) => {
+    const codex = part.providerOptions?.codex;
+    if (codex == null) {
+      // nothing to replay it with, and nothing to group it by
+      partsWithoutMetadata++;
+      return;
+    }
+    if (codex.compaction != null) {
+      // a valid one would have split the prompt (see `splitAtCompaction`)
+      warn(
+        "A reasoning part's providerOptions.codex.compaction is not one this provider returned; it was not sent.",
+      );
+      return;
+    }
+    // what our `reasoning-end` metadata holds, read loosely
+    const { itemId: id, reasoningEncryptedContent: encrypted } = codex;
+    const itemId = typeof id === 'string' ? id : undefined;
+    if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
+      const item: PendingReasoning = { type: 'reasoning', summary: [] };
+      turn.push(item as CodexReasoningInput);
+      reasoning = { itemId, item };
+    }
+    if (part.text.length > 0)
+      reasoning.item.summary.push({ type: 'summary_text', text: part.text });
+    if (typeof encrypted === 'string' && encrypted !== '')
+      reasoning.item.encrypted_content = encrypted;
+  };
+
+  const assistantPart = (part: CodexAssistantPart) => {
+    if (part.type !== 'reasoning') reasoning = undefined;
     switch (part.type) {
       case 'text':
         if (part.text.length > 0) {
           // the model reads its own preambles (`commentary`) apart from answers (`final_answer`)
           const phase = part.providerOptions?.codex?.phase;
-          this.turn.push({
+          turn.push({
             type: 'message',
             role: 'assistant',
             content: [{ type: 'output_text', text: part.text }],
@@ -149,146 +142,90 @@ class CodexInputBuilder {
         }
         break;
       case 'reasoning':
-        this.reasoningPart(part);
+        reasoningPart(part);
         break;
-      case 'tool-call':
-        this.toolCall(part);
+      case 'tool-call': {
+        const item = toolReplay.call(part);
+        if (item == null) break;
+        // the backend pairs every call but a web search's with an output
+        if (item.type !== 'web_search_call') {
+          knownCallIds.add(part.toolCallId);
+          unanswered.set(part.toolCallId, part.toolName);
+        }
+        turn.push(item);
         break;
+      }
       case 'tool-result':
-        if (this.toolReplay.providerResult(part)) break;
-        this.warn(`Provider-executed tool result ${part.toolName} is not sent to Codex.`);
+        toolReplay.providerResult(part);
         break;
-      case 'file':
-      case 'tool-approval-response':
-      case 'custom':
-      case 'reasoning-file':
-        this.warn(`Assistant ${part.type} parts are not sent to Codex.`);
-        break;
+      default:
+        // files, approval responses, custom and reasoning-file parts
+        warn(`Assistant ${part.type} parts are not sent to Codex.`);
     }
-  }
+  };
 
-  warnUnreplayedReasoning() {
-    const { withoutMetadata, withoutContent } = this.unreplayed;
-    const why = [
-      withoutMetadata > 0 &&
-        `${withoutMetadata} reasoning part(s) carry no providerOptions.codex (the framework or code that built the prompt did not keep their providerMetadata, or another provider wrote them)`,
-      withoutContent > 0 &&
-        `${withoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
-    ].filter(reason => reason !== false);
-    if (why.length === 0) return;
-    this.warn(
-      `Reasoning in the prompt was not replayed, so the model does not see it: ${why.join('; ')}. Codex replays reasoning only with the encrypted content that each reasoning part's providerMetadata.codex carries; pass that back as the part's providerOptions.`,
-    );
-  }
-
-  private reasoningPart(part: Extract<CodexAssistantPart, { type: 'reasoning' }>) {
-    const codex = part.providerOptions?.codex;
-    if (codex == null) {
-      // nothing to replay it with, and nothing to group it by
-      this.unreplayed.withoutMetadata++;
-      return;
-    }
-    if (codex.compaction != null) {
-      // a valid one would have split the prompt (see `splitAtCompaction`)
-      this.warn(
-        'A reasoning part carries providerOptions.codex.compaction that is not a compaction this provider returned ({ itemId, encryptedContent }); it was not sent.',
-      );
-      return;
-    }
-    const parsed = codexReasoningMetadataSchema.safeParse(codex);
-    const meta = parsed.success ? parsed.data : {};
-    const itemId = meta.itemId ?? undefined;
-    let reasoning = this.reasoning;
-    if (reasoning == null || itemId == null || reasoning.itemId !== itemId) {
-      const item: PendingReasoning = {
-        type: 'reasoning',
-        summary: [],
-        encrypted_content: undefined,
-      };
-      this.turn.push(item as CodexReasoningInput);
-      reasoning = this.reasoning = { itemId, item };
-    }
-    if (part.text.length > 0)
-      reasoning.item.summary.push({ type: 'summary_text', text: part.text });
-    if (meta.reasoningEncryptedContent)
-      reasoning.item.encrypted_content = meta.reasoningEncryptedContent;
-  }
-
-  private toolCall(part: Extract<CodexAssistantPart, { type: 'tool-call' }>) {
-    const replayed = this.toolReplay.call(part);
-    if (replayed !== undefined) {
-      if (replayed.item === undefined) return;
-      this.turn.push(replayed.item);
-      if (replayed.awaitsOutput) this.awaitOutput(part.toolCallId, part.toolName);
-      return;
-    }
-    if (part.providerExecuted) {
-      this.warn(`Provider-executed tool call ${part.toolName} is not sent to Codex.`);
-      return;
-    }
-    this.awaitOutput(part.toolCallId, part.toolName);
-    this.turn.push({
-      type: 'function_call',
-      call_id: part.toolCallId,
-      name: part.toolName,
-      arguments: JSON.stringify(part.input ?? {}),
-    });
-  }
-
-  private awaitOutput(callId: string, toolName: string) {
-    this.knownCallIds.add(callId);
-    this.unanswered.set(callId, toolName);
-  }
-
-  toolResults(parts: Array<CodexToolResultPart | CodexUnsentPart>) {
-    this.reasoning = undefined;
+  const toolResults = (parts: Array<CodexToolResultPart | CodexUnsentPart>) => {
+    reasoning = undefined;
     for (const part of parts) {
       // approval responses concern provider-executed tools, which Codex does not run
       if (part.type !== 'tool-result') continue;
-      if (!this.knownCallIds.has(part.toolCallId)) {
-        this.warn(
-          `Tool result ${part.toolCallId} (${part.toolName}) has no matching tool call in the prompt and was dropped.`,
+      const { toolCallId, toolName } = part;
+      if (!knownCallIds.has(toolCallId)) {
+        warn(
+          `Tool result ${toolCallId} (${toolName}) was dropped: the prompt has no call of that id.`,
         );
         continue;
       }
-      this.unanswered.delete(part.toolCallId);
-      this.turn.push(
-        this.toolReplay.outputItem(
-          part.toolCallId,
-          this.toolReplay.outputText(part.toolCallId, part.output) ??
-            convertToolOutput(part.output, part, this.warnings),
-        ),
-      );
+      unanswered.delete(toolCallId);
+      turn.push(toolReplay.resultItem(part, warnings));
     }
+  };
+
+  const messages = (prompt: CodexPrompt) => {
+    for (const message of prompt) {
+      switch (message.role) {
+        case 'system':
+          systemTexts.push(message.content);
+          break;
+        case 'user':
+          user(message.content);
+          break;
+        case 'assistant':
+          for (const part of message.content) assistantPart(part);
+          break;
+        case 'tool':
+          toolResults(message.content);
+          break;
+      }
+    }
+  };
+
+  const compacted = splitAtCompaction(prompt);
+  if (compacted == null) messages(prompt);
+  else {
+    messages(compacted.before);
+    endTurn();
+    const { itemId, encryptedContent } = compacted.compaction;
+    input.push({ type: 'compaction', id: itemId, encrypted_content: encryptedContent });
+    messages(compacted.after);
   }
+  // A trailing call without output is left alone: it may be what the caller answers next.
+  endTurn();
+
+  if (partsWithoutMetadata + itemsWithoutContent > 0) {
+    const why = [
+      partsWithoutMetadata > 0 &&
+        `${partsWithoutMetadata} reasoning part(s) carry no providerOptions.codex`,
+      itemsWithoutContent > 0 &&
+        `${itemsWithoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
+    ];
+    warn(
+      `Reasoning in the prompt was not replayed: ${why.filter(Boolean).join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
+    );
+  }
+  return { systemTexts, input, warnings };
 }
 
 type PendingReasoning = Omit<CodexReasoningInput, 'encrypted_content'> & {
-  encrypted_content: string | undefined;
+  encrypted_content?: string;
 };
-
-/**
- * Reasoning without encrypted content cannot be replayed at all (it came from another
- * provider, or the framework kept only the summary), so it is left out; the builder says so
- * once per call. Reasoning with nothing after it in its turn is rejected by the backend, so
- * it is left out too, with a warning: the model loses that chain of thought.
- */
-function replayableTurn(turn: CodexInputItem[], warnings: CodexWarning[]): CodexInputItem[] {
-  const kept = turn.filter(item => !isUnreplayableReasoning(item));
-  let dropped = 0;
-  while (kept.length > 0 && kept[kept.length - 1]!.type === 'reasoning') {
-    kept.pop();
-    dropped++;
-  }
-  if (dropped > 0) {
-    warnings.push({
-      type: 'other',
-      message: `${dropped} reasoning item(s) with encrypted content had no text or tool call after them before the next user message, which the Codex backend rejects; they were not replayed.`,
-    });
-  }
-  return kept;
-}
-
-function isUnreplayableReasoning(item: CodexInputItem): boolean {
-  return item.type === 'reasoning' && item.encrypted_content == null;
-}

@@ -111,7 +111,7 @@ describe('convertToolOutput: images in tool results', () => {
       expect.objectContaining({ argument: 'providerOptions.codex.imageDetail' }),
     );
     expect(() => withDetail('ultra')).toThrow(
-      `Invalid providerOptions.codex.imageDetail "ultra" on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
+      `Invalid providerOptions.codex.imageDetail "ultra" on a tool result image: ✖ Invalid option: expected one of "auto"|"low"|"high"|"original"`,
     );
   });
 
@@ -131,7 +131,7 @@ describe('convertToolOutput: images in tool results', () => {
         expect.objectContaining({ functionality: 'image URLs in tool results' }),
       );
       expect(() => convert(part)).toThrow(
-        "The result of tool call call_1 (screenshot) holds an image by URL (https://example.com/shot.png); the Codex backend takes images in tool results only as data. Return the image bytes instead (e.g. `{ type: 'image-data', data, mediaType }`, or a `file` part with data).",
+        'The result of tool call call_1 (screenshot) holds an image by URL (https://example.com/shot.png), which Codex does not fetch: return the image bytes instead.',
       );
     }
   });
@@ -157,7 +157,7 @@ describe('convertToolOutput: images in tool results', () => {
     expect(() => convert(file(bytes))).toThrow(InvalidArgumentError);
     expect(() => convert(file(bytes))).toThrow(expect.objectContaining({ argument: 'prompt' }));
     expect(() => convert(file(bytes))).toThrow(
-      'The result of tool call call_1 (screenshot) holds an image of 20.0 MB; the Codex backend takes images of up to 20.0 MB. Scale it down or compress it (JPEG or WebP) before the tool returns it.',
+      "The result of tool call call_1 (screenshot) holds an image of 20.0 MB, over Codex's 20.0 MB: scale it down or compress it (JPEG or WebP) in the tool.",
     );
     // the same, as base64 and as a data URL
     const base64 = 'A'.repeat(Math.ceil(((MAX_TOOL_IMAGE_BYTES + 3) * 4) / 3));
@@ -176,6 +176,8 @@ describe('convertToolOutput: images in tool results', () => {
       { type: 'text', text: 'a' },
       { type: 'file-data', data: 'JVBERi0=', mediaType: 'application/pdf' },
       { type: 'file-url', url: 'https://example.com/a.pdf', mediaType: 'application/pdf' },
+      // a URL of no stated type is not taken for an image
+      { type: 'file-url', url: 'https://example.com/a' },
       { type: 'file', mediaType: 'application/pdf', data: { type: 'data', data: 'JVBERi0=' } },
       { type: 'file', mediaType: 'image/png', data: { type: 'reference', reference: { x: 'y' } } },
       { type: 'image-file-id', fileId: 'file_1' },
@@ -191,6 +193,7 @@ describe('convertToolOutput: images in tool results', () => {
     expect(warnings.map(w => (w.type === 'other' ? w.message : w.type))).toEqual([
       'Tool result file-data (application/pdf) is not supported by Codex and was left out.',
       'Tool result file-url (application/pdf) is not supported by Codex and was left out.',
+      'Tool result file-url is not supported by Codex and was left out.',
       'Tool result file (application/pdf) is not supported by Codex and was left out.',
       'Tool result file reference (image/png) is not supported by Codex and was left out.',
       'Tool result image-file-id is not supported by Codex and was left out.',

@@ -7,18 +7,23 @@ import type {
   CodexToolOutputContent,
 } from '../wire/codex-request-body';
 import type {
-  CodexFileData,
   CodexPartOptions,
   CodexToolResultContent,
   CodexToolResultOutput,
 } from './codex-call-options';
+import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
+import { parseArgument } from './parse-argument';
+import { isTagged, untaggedFileData } from './untagged-file-data';
+import { otherWarning } from './other-warning';
+
+const MB = 1024 * 1024;
 
 /**
  * The largest image a tool result may hold: OpenAI's limit per input image (20 MB). A
  * larger one is refused by the backend, so it fails here with an error that says so.
  */
-export const MAX_TOOL_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_TOOL_IMAGE_BYTES = 20 * MB;
 
 /** Which tool result is being converted, for messages. */
 export type ToolResultRef = { toolCallId: string; toolName: string };
@@ -44,11 +49,7 @@ export function convertToolOutput(
     case 'execution-denied':
       return `Tool execution was denied${output.reason ? `: ${output.reason}` : '.'}`;
     case 'content': {
-      const items: CodexToolOutputContent[] = [];
-      for (const part of output.value) {
-        const item = contentItem(part, ref, warnings);
-        if (item != null) items.push(item);
-      }
+      const items = output.value.flatMap(part => contentItem(part, ref, warnings) ?? []);
       // Text alone stays text, as it always was (and as every backend version takes it).
       if (items.every(item => item.type === 'input_text')) {
         return items.map(item => item.text).join('\n');
@@ -63,6 +64,14 @@ function contentItem(
   ref: ToolResultRef,
   warnings: CodexWarning[],
 ): CodexToolOutputContent | undefined {
+  const leftOut = (what: string, mediaType?: string) => {
+    warnings.push(
+      otherWarning(
+        `Tool result ${what}${mediaType != null ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
+      ),
+    );
+    return undefined;
+  };
   switch (part.type) {
     case 'text':
       return { type: 'input_text', text: part.text };
@@ -70,57 +79,30 @@ function contentItem(
     case 'image-data':
     case 'file-data':
       return isImageMediaType(part.mediaType)
-        ? image(
-            part.mediaType,
-            part.data,
-            detailOf('providerOptions' in part ? part.providerOptions : undefined),
-            ref,
-          )
-        : leftOut(part.type, part.mediaType, warnings);
+        ? image(part.mediaType, part.data, detailOf(part.providerOptions), ref)
+        : leftOut(part.type, part.mediaType);
     case 'image-url':
     case 'file-url':
       if (part.type === 'file-url' && !isImageMediaType(part.mediaType ?? '')) {
-        return leftOut(part.type, part.mediaType, warnings);
+        return leftOut(part.type, part.mediaType);
       }
       return imageFromUrl(part.url, undefined, ref);
-    case 'file':
-      return fileItem(part, ref, warnings);
+    case 'file': {
+      // AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data)
+      const detail = detailOf(part.providerOptions);
+      const data = untaggedFileData(part.data);
+      if (isTagged(data)) {
+        return data.type === 'text'
+          ? textFileContent(part, data.text)
+          : leftOut('file reference', part.mediaType);
+      }
+      if (!isImageMediaType(part.mediaType)) return leftOut('file', part.mediaType);
+      return data instanceof URL
+        ? imageFromUrl(data, detail, ref)
+        : image(part.mediaType, data, detail, ref);
+    }
     default:
-      return leftOut(part.type, undefined, warnings);
-  }
-}
-
-/** AI SDK 7's `file` content: tagged data (or, as older callers pass, bare data). */
-function fileItem(
-  part: Extract<CodexToolResultContent, { type: 'file' }>,
-  ref: ToolResultRef,
-  warnings: CodexWarning[],
-): CodexToolOutputContent | undefined {
-  const data: CodexFileData = part.data;
-  const detail = detailOf(part.providerOptions);
-  if (data instanceof URL) return imageOrLeftOut(part, () => imageFromUrl(data, detail, ref));
-  if (data instanceof Uint8Array || typeof data === 'string') {
-    return imageOrLeftOut(part, () => image(part.mediaType, data, detail, ref));
-  }
-  switch (data.type) {
-    case 'data':
-      return imageOrLeftOut(part, () => image(part.mediaType, data.data, detail, ref));
-    case 'url':
-      return imageOrLeftOut(part, () => imageFromUrl(data.url, detail, ref));
-    case 'text':
-      return {
-        type: 'input_text',
-        text: part.filename ? `${part.filename}:\n${data.text}` : data.text,
-      };
-    case 'reference':
-      return leftOut('file reference', part.mediaType, warnings);
-  }
-
-  function imageOrLeftOut(
-    file: { mediaType: string },
-    toImage: () => CodexToolOutputContent,
-  ): CodexToolOutputContent | undefined {
-    return isImageMediaType(file.mediaType) ? toImage() : leftOut('file', file.mediaType, warnings);
+      return leftOut(part.type);
   }
 }
 
@@ -131,11 +113,7 @@ function image(
   ref: ToolResultRef,
 ): CodexToolOutputContent {
   checkImageSize(decodedByteLength(data), ref);
-  return {
-    type: 'input_image',
-    image_url: imageDataUrl(mediaType, data),
-    ...(detail != null && { detail }),
-  };
+  return inputImage(imageDataUrl(mediaType, data), detail);
 }
 
 /**
@@ -151,38 +129,30 @@ function imageFromUrl(
   if (!/^data:/i.test(href)) {
     throw new UnsupportedFunctionalityError({
       functionality: 'image URLs in tool results',
-      message:
-        `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image by URL (${href.slice(0, 100)}); ` +
-        'the Codex backend takes images in tool results only as data. Return the image bytes ' +
-        "instead (e.g. `{ type: 'image-data', data, mediaType }`, or a `file` part with data).",
+      message: `${resultImage(ref)} by URL (${href.slice(0, 100)}), which Codex does not fetch: return the image bytes instead.`,
     });
   }
   checkImageSize(decodedByteLength(href), ref);
-  return { type: 'input_image', image_url: href, ...(detail != null && { detail }) };
+  return inputImage(href, detail);
+}
+
+function inputImage(
+  image_url: string,
+  detail: CodexImageDetail | undefined,
+): CodexToolOutputContent {
+  return { type: 'input_image', image_url, ...(detail != null && { detail }) };
 }
 
 function checkImageSize(bytes: number, ref: ToolResultRef): void {
   if (bytes <= MAX_TOOL_IMAGE_BYTES) return;
   throw new InvalidArgumentError({
     argument: 'prompt',
-    message:
-      `The result of tool call ${ref.toolCallId} (${ref.toolName}) holds an image of ${megabytes(bytes)}; ` +
-      `the Codex backend takes images of up to ${megabytes(MAX_TOOL_IMAGE_BYTES)}. ` +
-      'Scale it down or compress it (JPEG or WebP) before the tool returns it.',
+    message: `${resultImage(ref)} of ${megabytes(bytes)}, over Codex's ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
   });
 }
 
-function leftOut(
-  type: string,
-  mediaType: unknown,
-  warnings: CodexWarning[],
-): CodexToolOutputContent | undefined {
-  warnings.push({
-    type: 'other',
-    message: `Tool result ${type}${typeof mediaType === 'string' ? ` (${mediaType})` : ''} is not supported by Codex and was left out.`,
-  });
-  return undefined;
-}
+const resultImage = ({ toolCallId, toolName }: ToolResultRef) =>
+  `The result of tool call ${toolCallId} (${toolName}) holds an image`;
 
 const imageDetailSchema = z.enum(['auto', 'low', 'high', 'original']);
 
@@ -190,14 +160,15 @@ const imageDetailSchema = z.enum(['auto', 'low', 'high', 'original']);
 function detailOf(options: CodexPartOptions | undefined): CodexImageDetail | undefined {
   const value = options?.codex?.imageDetail;
   if (value == null) return undefined;
-  const parsed = imageDetailSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InvalidArgumentError({
-    argument: 'providerOptions.codex.imageDetail',
-    message: `Invalid providerOptions.codex.imageDetail ${JSON.stringify(value)} on a tool result image: expected 'auto', 'low', 'high' or 'original'.`,
-  });
+  const argument = 'providerOptions.codex.imageDetail';
+  return parseArgument(
+    imageDetailSchema,
+    value,
+    argument,
+    `${argument} ${JSON.stringify(value)} on a tool result image`,
+  );
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / MB).toFixed(1)} MB`;
 }

@@ -147,7 +147,7 @@ describe('getCodexArgs', () => {
       {
         type: 'unsupported-setting',
         setting: 'seed',
-        details: 'The Codex backend rejects this parameter; it was not sent.',
+        details: 'Codex rejects this setting; it was not sent.',
       },
     ]);
   });
@@ -251,7 +251,7 @@ describe('getCodexArgs', () => {
 
   it('rejects a reasoningEffort that is no effort at all, naming it', async () => {
     await expect(args({ providerOptions: { codex: { reasoningEffort: 3 } } })).rejects.toThrow(
-      /must be a reasoning effort the model lists, such as low, medium or high\s+→ at reasoningEffort/,
+      /must be a reasoning effort such as low, medium or high\s+→ at reasoningEffort/,
     );
   });
 
@@ -265,7 +265,7 @@ describe('getCodexArgs', () => {
       expect(warnings).toEqual([
         {
           type: 'other',
-          message: `serviceTier '${tier}' was not sent: the Codex backend takes only 'priority' (Fast mode, also spelled 'fast') and 'default'.`,
+          message: `serviceTier '${tier}' was not sent: Codex takes only 'priority' (or 'fast') and 'default'.`,
         },
       ]);
     }

@@ -9,7 +9,6 @@ import {
   MODEL_SETTINGS,
   parseCodexOptions,
   serviceTierToSend,
-  unknownOptionMessage,
   type CodexProviderOptions,
 } from './codex-provider-options';
 import { prepareCodexTools } from './prepare-codex-tools';
@@ -61,11 +60,10 @@ export async function getCodexArgs({
   const warnings = unsupportedSettingWarnings(options);
   const codexOptions = mergeCodexOptions(defaults.providerOptions, options, warnings);
 
-  const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools({
-    tools: options.tools,
-    toolChoice: options.toolChoice,
-    strictJsonSchema: codexOptions.strictJsonSchema,
-  });
+  const { tools, toolChoice, toolWarnings, toolNames } = prepareCodexTools(
+    options,
+    codexOptions.strictJsonSchema,
+  );
 
   const {
     systemTexts,
@@ -80,15 +78,13 @@ export async function getCodexArgs({
   );
   const text = textOptions(codexOptions, options.responseFormat);
 
-  let effort = codexOptions.reasoningEffort;
-  if (effort != null) {
-    const fitted = fitReasoningEffort(modelId, effort, knownModel);
-    effort = fitted.effort;
-    if (fitted.warning) warnings.push(fitted.warning);
-  }
-
-  const { serviceTier, warning: serviceTierWarning } = serviceTierToSend(codexOptions.serviceTier);
-  if (serviceTierWarning != null) warnings.push({ type: 'other', message: serviceTierWarning });
+  const { effort, warning: effortWarning } = fitReasoningEffort(
+    modelId,
+    codexOptions.reasoningEffort,
+    knownModel,
+  );
+  const { serviceTier, warning: tierWarning } = serviceTierToSend(codexOptions.serviceTier);
+  for (const warning of [effortWarning, tierWarning]) if (warning) warnings.push(warning);
 
   const body: CodexRequestBody = {
     model: modelId,
@@ -111,12 +107,7 @@ export async function getCodexArgs({
     ...(text != null && { text }),
     ...(serviceTier != null && { service_tier: serviceTier }),
   };
-  const { headers, clientMetadata, turn } = conversationRouting({
-    modelId,
-    conversationId: body.prompt_cache_key,
-    serviceTier: body.service_tier,
-    prompt: options.prompt,
-  });
+  const { headers, clientMetadata, turn } = conversationRouting(body, options.prompt);
   body.client_metadata = clientMetadata;
 
   return {
@@ -137,7 +128,7 @@ function unsupportedSettingWarnings(options: CodexCallOptions) {
       warnings.push({
         type: 'unsupported-setting',
         setting,
-        details: 'The Codex backend rejects this parameter; it was not sent.',
+        details: 'Codex rejects this setting; it was not sent.',
       });
     }
   }
@@ -150,22 +141,16 @@ function mergeCodexOptions(
   options: CodexCallOptions,
   warnings: CodexWarning[],
 ): CodexProviderOptions {
-  // Model settings were validated when the model was made; parsing them again here only
-  // costs a few microseconds and gives every call the warnings for their unknown keys.
-  const modelOptions = parseCodexOptions(modelSettings, MODEL_SETTINGS);
-  const callOptions = parseCodexOptions(
-    withReasoningOption(options.providerOptions?.codex, options.reasoning),
-    'providerOptions.codex',
-  );
-  for (const [where, unknownKeys] of [
-    [MODEL_SETTINGS, modelOptions.unknownKeys],
-    ['providerOptions.codex', callOptions.unknownKeys],
-  ] as const) {
-    for (const key of unknownKeys) {
-      warnings.push({ type: 'other', message: unknownOptionMessage(key, where) });
-    }
-  }
-  return { ...modelOptions.options, ...callOptions.options };
+  return {
+    // Model settings were validated when the model was made; parsing them again here only
+    // costs a few microseconds and gives every call the warnings for their unknown keys.
+    ...parseCodexOptions(modelSettings, MODEL_SETTINGS, warnings),
+    ...parseCodexOptions(
+      withReasoningOption(options.providerOptions?.codex, options.reasoning),
+      'providerOptions.codex',
+      warnings,
+    ),
+  };
 }
 
 /**
@@ -192,22 +177,22 @@ function resolveInstructions(
   input: CodexInputItem[],
   defaultInstructions: string,
 ): string {
-  if (override != null && override.trim() !== '') {
+  const joined = systemTexts.join('\n\n');
+  if (override?.trim()) {
     if (systemTexts.length > 0) {
       input.unshift({
         type: 'message',
         role: 'developer',
-        content: [{ type: 'input_text', text: systemTexts.join('\n\n') }],
+        content: [{ type: 'input_text', text: joined }],
       });
     }
     return override;
   }
-  const joined = systemTexts.join('\n\n');
-  return joined.trim() !== '' ? joined : defaultInstructions;
+  return joined.trim() ? joined : defaultInstructions;
 }
 
 function textOptions(
-  codexOptions: CodexProviderOptions,
+  { textVerbosity: verbosity, strictJsonSchema }: CodexProviderOptions,
   responseFormat: CodexCallOptions['responseFormat'],
 ): CodexRequestBody['text'] {
   let format: CodexTextFormat | undefined;
@@ -220,13 +205,10 @@ function textOptions(
             name: name ?? 'response',
             ...(description != null && { description }),
             schema,
-            strict: codexOptions.strictJsonSchema ?? isStrictJsonSchema(schema),
+            strict: strictJsonSchema ?? isStrictJsonSchema(schema),
           }
         : { type: 'json_object' };
   }
-  if (codexOptions.textVerbosity == null && format == null) return undefined;
-  return {
-    ...(codexOptions.textVerbosity != null && { verbosity: codexOptions.textVerbosity }),
-    ...(format != null && { format }),
-  };
+  if (verbosity == null && format == null) return undefined;
+  return { ...(verbosity != null && { verbosity }), ...(format != null && { format }) };
 }

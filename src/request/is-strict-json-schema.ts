@@ -9,9 +9,6 @@ export function isStrictJsonSchema(schema: unknown): boolean {
   return isRecord(schema) && isObjectSchema(schema) && check(schema, new Set());
 }
 
-const SUBSCHEMA_LIST_KEYS = ['anyOf', 'allOf', 'oneOf', 'prefixItems'] as const;
-const SUBSCHEMA_MAP_KEYS = ['properties', '$defs', 'definitions'] as const;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value != null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -36,17 +33,25 @@ function check(schema: unknown, seen: Set<object>): boolean {
     if (!keys.every(key => Array.isArray(required) && required.includes(key))) return false;
   }
 
-  for (const key of SUBSCHEMA_MAP_KEYS) {
-    const map = schema[key];
-    if (map == null) continue;
-    if (!isRecord(map)) return false;
-    for (const sub of Object.values(map)) if (!check(sub, seen)) return false;
-  }
-  for (const key of SUBSCHEMA_LIST_KEYS) {
-    const list = schema[key];
-    if (list == null) continue;
-    if (!Array.isArray(list)) return false;
-    for (const sub of list) if (!check(sub, seen)) return false;
-  }
-  return schema.items == null || check(schema.items, seen);
+  return Object.entries(SUBSCHEMAS).every(([key, subschemas]) => {
+    const value = schema[key];
+    if (value == null) return true;
+    const list = subschemas(value);
+    return list !== false && list.every(sub => check(sub, seen));
+  });
 }
+
+const inList = (value: unknown) => Array.isArray(value) && value;
+const inMap = (value: unknown) => isRecord(value) && Object.values(value);
+
+/** Where subschemas sit, and how to list them; false: not what the key takes, never strict. */
+const SUBSCHEMAS: Readonly<Record<string, (value: unknown) => unknown[] | false>> = {
+  properties: inMap,
+  $defs: inMap,
+  definitions: inMap,
+  anyOf: inList,
+  allOf: inList,
+  oneOf: inList,
+  prefixItems: inList,
+  items: value => [value],
+};

@@ -7,7 +7,7 @@ type Tools = NonNullable<LanguageModelV2CallOptions['tools']>;
 const provider = (id: `${string}.${string}`, name: string, args: Record<string, unknown> = {}) =>
   ({ type: 'provider-defined', id, name, args }) as const;
 const prepare = (tools: Tools, toolChoice?: LanguageModelV2CallOptions['toolChoice']) =>
-  prepareCodexTools({ tools, toolChoice, strictJsonSchema: undefined });
+  prepareCodexTools({ tools, toolChoice }, undefined);
 
 describe('prepareCodexTools with codex.tools', () => {
   it('sends web search with its options in the backend’s names', () => {
@@ -118,7 +118,7 @@ describe('prepareCodexTools with codex.tools', () => {
     expect(attempt).toThrow(InvalidArgumentError);
     expect(attempt).toThrow(expect.objectContaining({ argument: 'tools.sql' }));
     expect(attempt).toThrow(
-      "The custom tool under the key 'sql' in `tools` has `name: 'run_sql'`. Codex sends a custom tool under its key, so `name` must equal the key or be left out: rename the key to 'run_sql', or drop `name`.",
+      "`tools.sql` has `name: 'run_sql'`, but Codex sends a custom tool under its key: rename the key to 'run_sql', or drop `name`.",
     );
   });
 

@@ -15,24 +15,19 @@ import { LOCAL_SHELL_TOOL_ID, localShellArgsSchema } from '../tools/local-shell'
 import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
 import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
-
-/** Adds a tool under its wire name; false (with a warning) if that name is taken. */
-type AddTool = (wireName: string, tool: CodexTool, sdkTool: { name: string }) => boolean;
+import { parseArgument } from './parse-argument';
+import { otherWarning } from './other-warning';
 
 /**
  * AI SDK tools → Codex `tools` and `tool_choice`: function tools, and the provider tools of
  * `codex.tools` (web search, custom/freeform, apply_patch, local shell). Other providers'
  * tools are left out with a warning.
  */
-export function prepareCodexTools({
-  tools,
-  toolChoice,
-  strictJsonSchema,
-}: {
-  tools: CodexCallOptions['tools'];
-  toolChoice: CodexCallOptions['toolChoice'];
-  strictJsonSchema: boolean | undefined;
-}): {
+export function prepareCodexTools(
+  { tools, toolChoice }: Pick<CodexCallOptions, 'tools' | 'toolChoice'>,
+  /** `providerOptions.codex.strictJsonSchema`: unset, each schema decides. */
+  strictJsonSchema: boolean | undefined,
+): {
   tools: CodexTool[] | undefined;
   toolChoice: CodexToolChoice | undefined;
   toolWarnings: CodexWarning[];
@@ -43,158 +38,126 @@ export function prepareCodexTools({
   const toolNames: CodexToolNames = { kinds: {}, customByWireName: {}, customBySdkName: {} };
   // the backend rejects two tools of one name, so a second one is left out
   const wireNames = new Set<string>();
-  const add: AddTool = (wireName, tool, sdkTool) => {
+
+  for (const sdkTool of tools ?? []) {
+    const sdkName = sdkTool.name;
+    const tool: CodexTool | undefined =
+      sdkTool.type === 'function'
+        ? {
+            type: 'function',
+            name: sdkName,
+            ...(sdkTool.description != null && { description: sdkTool.description }),
+            parameters: sdkTool.inputSchema,
+            strict: strictJsonSchema ?? isStrictJsonSchema(sdkTool.inputSchema),
+          }
+        : providerTool(sdkTool, toolWarnings);
+    // until it is sent
+    toolNames.kinds[sdkName] = 'unsent';
+    if (tool == null) continue;
+    // the web search and local shell tools go by their type
+    const wireName = 'name' in tool ? tool.name : tool.type;
     if (wireNames.has(wireName)) {
       toolWarnings.push({
         type: 'unsupported-tool',
-        toolName: sdkTool.name,
+        toolName: sdkName,
         details: `Another tool is already sent as '${wireName}'; this one was left out.`,
       });
-      return false;
+      continue;
     }
     wireNames.add(wireName);
     codexTools.push(tool);
     // the wire's tool types are the stream's call kinds
-    toolNames.kinds[sdkTool.name] = tool.type;
-    return true;
+    toolNames.kinds[sdkName] = tool.type;
+    if (tool.type === 'web_search') toolNames.webSearch = sdkName;
+    if (tool.type === 'local_shell') toolNames.localShell = sdkName;
+    if (tool.type === 'custom') {
+      toolNames.customByWireName[wireName] = sdkName;
+      toolNames.customBySdkName[sdkName] = wireName;
+    }
+  }
+
+  const sent = codexTools.length > 0;
+  return {
+    tools: sent ? codexTools : undefined,
+    toolChoice: sent ? toCodexToolChoice(toolChoice, toolNames, toolWarnings) : undefined,
+    toolWarnings,
+    toolNames,
   };
-
-  for (const tool of tools ?? []) {
-    // until `add` says what it went out as
-    toolNames.kinds[tool.name] = 'unsent';
-    if (tool.type === 'function') {
-      add(
-        tool.name,
-        {
-          type: 'function',
-          name: tool.name,
-          ...(tool.description != null && { description: tool.description }),
-          parameters: tool.inputSchema,
-          strict: strictJsonSchema ?? isStrictJsonSchema(tool.inputSchema),
-        },
-        tool,
-      );
-      continue;
-    }
-    addProviderTool(tool, add, toolNames, toolWarnings);
-  }
-
-  if (codexTools.length === 0) {
-    return { tools: undefined, toolChoice: undefined, toolWarnings, toolNames };
-  }
-  const codexToolChoice = toCodexToolChoice(toolChoice, toolNames, toolWarnings);
-  return { tools: codexTools, toolChoice: codexToolChoice, toolWarnings, toolNames };
 }
 
-/** One tool of `codex.tools`; another provider's tool is only warned about. */
-function addProviderTool(
+/** One tool of `codex.tools` as the wire has it; another provider's tool is only warned about. */
+function providerTool(
   tool: CodexProviderToolOption,
-  add: AddTool,
-  toolNames: CodexToolNames,
   toolWarnings: CodexWarning[],
-): void {
+): CodexTool | undefined {
   switch (tool.id) {
-    case WEB_SEARCH_TOOL_ID: {
-      const args = parseToolArgs(tool, webSearchArgsSchema);
-      if (add('web_search', toWebSearchTool(args), tool)) toolNames.webSearch = tool.name;
-      break;
-    }
+    case WEB_SEARCH_TOOL_ID:
+      return toWebSearchTool(parseToolArgs(tool, webSearchArgsSchema));
     case CUSTOM_TOOL_ID: {
-      const args = parseToolArgs(tool, customToolArgsSchema);
-      checkCustomToolName(tool, args.name);
-      const added = add(
-        tool.name,
-        {
-          type: 'custom',
-          name: tool.name,
-          ...(args.description != null && { description: args.description }),
-          format: args.format ?? { type: 'text' },
-        },
-        tool,
-      );
-      if (added) addCustomName(toolNames, tool.name, tool.name);
-      break;
+      const { name, description, format } = parseToolArgs(tool, customToolArgsSchema);
+      checkCustomToolName(tool, name);
+      return {
+        type: 'custom',
+        name: tool.name,
+        ...(description != null && { description }),
+        format: format ?? { type: 'text' },
+      };
     }
-    case APPLY_PATCH_TOOL_ID: {
+    case APPLY_PATCH_TOOL_ID:
       parseToolArgs(tool, applyPatchArgsSchema);
-      const added = add(
-        APPLY_PATCH_TOOL_NAME,
-        {
-          type: 'custom',
-          name: APPLY_PATCH_TOOL_NAME,
-          description: APPLY_PATCH_DESCRIPTION,
-          format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
-        },
-        tool,
-      );
-      if (added) addCustomName(toolNames, APPLY_PATCH_TOOL_NAME, tool.name);
-      break;
-    }
-    case LOCAL_SHELL_TOOL_ID: {
+      return {
+        type: 'custom',
+        name: APPLY_PATCH_TOOL_NAME,
+        description: APPLY_PATCH_DESCRIPTION,
+        format: { type: 'grammar', syntax: 'lark', definition: APPLY_PATCH_LARK_GRAMMAR },
+      };
+    case LOCAL_SHELL_TOOL_ID:
       parseToolArgs(tool, localShellArgsSchema);
-      if (add('local_shell', { type: 'local_shell' }, tool)) toolNames.localShell = tool.name;
-      break;
-    }
-    default:
-      toolWarnings.push({
-        type: 'unsupported-tool',
-        toolName: tool.name,
-        details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
-      });
+      return { type: 'local_shell' };
   }
+  toolWarnings.push({
+    type: 'unsupported-tool',
+    toolName: tool.name,
+    details: `Codex does not know the provider tool '${tool.id}'; it was not sent. Use function tools or codex.tools.`,
+  });
+  return undefined;
 }
 
-function toWebSearchTool(args: z.infer<typeof webSearchArgsSchema>): CodexTool {
-  const location = args.userLocation;
+function toWebSearchTool({
+  externalWebAccess,
+  allowedDomains,
+  userLocation,
+  searchContextSize,
+}: z.infer<typeof webSearchArgsSchema>): CodexTool {
   return {
     type: 'web_search',
-    ...(args.externalWebAccess != null && { external_web_access: args.externalWebAccess }),
-    ...(args.allowedDomains != null && {
-      filters: { allowed_domains: args.allowedDomains },
-    }),
-    ...(location != null && {
-      user_location: {
-        type: 'approximate',
-        ...(location.country != null && { country: location.country }),
-        ...(location.region != null && { region: location.region }),
-        ...(location.city != null && { city: location.city }),
-        ...(location.timezone != null && { timezone: location.timezone }),
-      },
-    }),
-    ...(args.searchContextSize != null && {
-      search_context_size: args.searchContextSize,
-    }),
+    ...(externalWebAccess != null && { external_web_access: externalWebAccess }),
+    ...(allowedDomains != null && { filters: { allowed_domains: allowedDomains } }),
+    // the schema keeps `type` first and only the location's own keys
+    ...(userLocation != null && { user_location: { type: 'approximate', ...userLocation } }),
+    ...(searchContextSize != null && { search_context_size: searchContextSize }),
   };
 }
 
 function toCodexToolChoice(
   toolChoice: CodexCallOptions['toolChoice'],
-  toolNames: CodexToolNames,
+  { webSearch, localShell, customBySdkName }: CodexToolNames,
   toolWarnings: CodexWarning[],
 ): CodexToolChoice | undefined {
-  switch (toolChoice?.type) {
-    case undefined:
-      return undefined;
-    case 'auto':
-    case 'none':
-    case 'required':
-      return toolChoice.type;
-    case 'tool': {
-      const name = toolChoice.toolName;
-      if (name === toolNames.webSearch) return { type: 'web_search' };
-      if (Object.hasOwn(toolNames.customBySdkName, name))
-        return { type: 'custom', name: toolNames.customBySdkName[name]! };
-      if (name === toolNames.localShell) {
-        // the backend has no way to name local_shell in tool_choice
-        toolWarnings.push({
-          type: 'other',
-          message: `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required' (some tool must be called).`,
-        });
-        return 'required';
-      }
-      return { type: 'function', name };
-    }
+  if (toolChoice?.type !== 'tool') return toolChoice?.type;
+  const name = toolChoice.toolName;
+  if (name === webSearch) return { type: 'web_search' };
+  if (Object.hasOwn(customBySdkName, name)) return { type: 'custom', name: customBySdkName[name]! };
+  if (name === localShell) {
+    // the backend has no way to name local_shell in tool_choice
+    toolWarnings.push(
+      otherWarning(
+        `toolChoice cannot name the local shell tool '${name}'; it was sent as 'required'.`,
+      ),
+    );
+    return 'required';
   }
+  return { type: 'function', name };
 }
 
 /**
@@ -206,21 +169,15 @@ function checkCustomToolName(tool: CodexProviderToolOption, name: string | undef
   if (name == null || name === tool.name) return;
   throw new InvalidArgumentError({
     argument: `tools.${tool.name}`,
-    message: `The custom tool under the key '${tool.name}' in \`tools\` has \`name: '${name}'\`. Codex sends a custom tool under its key, so \`name\` must equal the key or be left out: rename the key to '${name}', or drop \`name\`.`,
+    message: `\`tools.${tool.name}\` has \`name: '${name}'\`, but Codex sends a custom tool under its key: rename the key to '${name}', or drop \`name\`.`,
   });
-}
-
-function addCustomName(names: CodexToolNames, wireName: string, sdkName: string) {
-  names.customByWireName[wireName] = sdkName;
-  names.customBySdkName[sdkName] = wireName;
 }
 
 function parseToolArgs<T>(tool: CodexProviderToolOption, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(tool.args ?? {});
-  if (result.success) return result.data;
-  throw new InvalidArgumentError({
-    argument: `tools.${tool.name}`,
-    message: `Invalid arguments for the ${tool.id} tool '${tool.name}': ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-    cause: result.error,
-  });
+  return parseArgument(
+    schema,
+    tool.args ?? {},
+    `tools.${tool.name}`,
+    `arguments for the ${tool.id} tool '${tool.name}'`,
+  );
 }

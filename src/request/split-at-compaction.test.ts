@@ -129,7 +129,7 @@ describe('a prompt with a compaction', () => {
       {
         type: 'other',
         message:
-          'A reasoning part carries providerOptions.codex.compaction that is not a compaction this provider returned ({ itemId, encryptedContent }); it was not sent.',
+          "A reasoning part's providerOptions.codex.compaction is not one this provider returned; it was not sent.",
       },
     ]);
   });

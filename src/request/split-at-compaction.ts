@@ -11,9 +11,7 @@ const compactionSchema = z.object({ itemId: z.string().min(1), encryptedContent:
 
 /** The compaction `providerOptions.codex.compaction` holds, if it is one this package wrote. */
 export function readCompaction(value: unknown): CodexCompaction | undefined {
-  if (value == null) return undefined;
-  const parsed = compactionSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return value == null ? undefined : compactionSchema.safeParse(value).data;
 }
 
 /** The compaction a prompt part carries: only reasoning parts do. */
