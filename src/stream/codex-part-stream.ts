@@ -86,72 +86,72 @@ class PartStreamSource<
   FinishPart extends { type: 'finish' },
   Warning,
 > implements UnderlyingDefaultSource<CodexStreamPart<FinishPart, Warning>> {
-  private controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
+  // `#` members: a minifier renames them, never public property names.
+  #controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
   /** Where sent parts go: straight to the controller, or through the delta coalescer. */
-  private sink!: PartSink<CodexContentPart | FinishPart>;
-  private enqueued = 0;
-  private committed = false;
-  private held: Array<CodexContentPart | FinishPart> = [];
-  private retryError: unknown;
-  private attempt: Attempt;
+  #sink!: PartSink<CodexContentPart | FinishPart>;
+  #enqueued = 0;
+  #committed = false;
+  #held: Array<CodexContentPart | FinishPart> = [];
+  #retryError: unknown;
+  #attempt: Attempt;
+  readonly #options: CodexPartStreamOptions<FinishPart, Warning>;
 
-  constructor(
-    first: CodexConnection,
-    private readonly options: CodexPartStreamOptions<FinishPart, Warning>,
-  ) {
-    this.attempt = this.startAttempt(first);
+  constructor(first: CodexConnection, options: CodexPartStreamOptions<FinishPart, Warning>) {
+    this.#options = options;
+    this.#attempt = this.#startAttempt(first);
   }
 
   start(controller: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>) {
-    this.controller = controller;
+    this.#controller = controller;
     const enqueue = (part: CodexContentPart | FinishPart) => controller.enqueue(part);
-    this.sink =
-      this.options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
-    controller.enqueue({ type: 'stream-start', warnings: this.options.warnings });
-    for (const part of this.options.leadingParts ?? []) controller.enqueue(part);
+    this.#sink =
+      this.#options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
+    controller.enqueue({ type: 'stream-start', warnings: this.#options.warnings });
+    for (const part of this.#options.leadingParts ?? []) controller.enqueue(part);
   }
 
   // A pull that enqueues nothing is not called again, so keep reading until a read
   // yields at least one part or the stream ends.
   async pull() {
-    const before = this.enqueued;
-    while (this.enqueued === before) {
-      const ended = await readEvents(this.attempt, this.options.idleTimeoutMs);
-      this.sink.flush(); // whatever this read delivered goes out before the next read
-      if (this.retryError !== undefined) {
-        if (await this.retry()) continue;
-        this.sink.flush();
-        this.controller.close();
+    const before = this.#enqueued;
+    while (this.#enqueued === before) {
+      const ended = await readEvents(this.#attempt, this.#options.idleTimeoutMs);
+      this.#sink.flush(); // whatever this read delivered goes out before the next read
+      if (this.#retryError !== undefined) {
+        if (await this.#retry()) continue;
+        this.#sink.flush();
+        this.#controller.close();
         return;
       }
       if (ended) {
-        this.attempt.connection.release();
-        this.commitHeld();
-        this.sink.flush();
-        this.controller.close();
+        this.#attempt.connection.release();
+        this.#commitHeld();
+        this.#sink.flush();
+        this.#controller.close();
         return;
       }
     }
   }
 
   cancel(reason?: unknown) {
-    this.attempt.connection.release();
-    this.attempt.source.cancel(reason);
+    this.#attempt.connection.release();
+    this.#attempt.source.cancel(reason);
   }
 
-  private out(part: CodexContentPart | FinishPart) {
-    this.enqueued++;
-    this.sink.push(part);
+  #out(part: CodexContentPart | FinishPart) {
+    this.#enqueued++;
+    this.#sink.push(part);
   }
 
   /** Every part of the current attempt passes here: held, dropped for a retry, or sent. */
-  private readonly route = (part: CodexContentPart | FinishPart): void => {
-    if (this.committed) return this.out(part); // the hot path: one check per part
-    if (this.retryError !== undefined) return; // the rest of a failed attempt
-    const { retries, holdUntil = 'content' } = this.options;
+  readonly #route = (part: CodexContentPart | FinishPart): void => {
+    if (this.#committed) return this.#out(part); // the hot path: one check per part
+    if (this.#retryError !== undefined) return; // the rest of a failed attempt
+    const { retries, holdUntil = 'content' } = this.#options;
     const session = retries?.session;
     if (part.type === 'error' && session?.canRetry(part.error)) {
-      this.retryError = part.error;
+      this.#retryError = part.error;
       return;
     }
     const shown =
@@ -162,36 +162,36 @@ class PartStreamSource<
     const commits =
       holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type));
     if (!commits) {
-      this.held.push(shown);
+      this.#held.push(shown);
       return;
     }
-    this.commitHeld();
-    this.out(shown);
+    this.#commitHeld();
+    this.#out(shown);
   };
 
-  private commitHeld() {
-    this.committed = true;
-    for (const p of this.held) this.out(p);
-    this.held = [];
+  #commitHeld() {
+    this.#committed = true;
+    for (const p of this.#held) this.#out(p);
+    this.#held = [];
   }
 
-  private newState(connection: CodexConnection): CodexStreamState {
+  #newState(connection: CodexConnection): CodexStreamState {
     return createCodexStreamState({
-      emit: this.route,
-      createError: streamErrors(this.options.request, connection),
-      generateId: this.options.generateId,
+      emit: this.#route,
+      createError: streamErrors(this.#options.request, connection),
+      generateId: this.#options.generateId,
       rateLimits: parseCodexRateLimits(connection.responseHeaders),
-      finishPart: this.options.finishPart,
-      toolNames: this.options.toolNames,
+      finishPart: this.#options.finishPart,
+      toolNames: this.#options.toolNames,
     });
   }
 
-  private startAttempt(connection: CodexConnection): Attempt {
-    const state = this.newState(connection);
-    const { includeRawChunks } = this.options;
+  #startAttempt(connection: CodexConnection): Attempt {
+    const state = this.#newState(connection);
+    const { includeRawChunks } = this.#options;
     const onEvent = (event: CodexEvent) => {
       if (state.finished) return; // nothing after the terminal event
-      if (includeRawChunks) this.route({ type: 'raw', rawValue: event });
+      if (includeRawChunks) this.#route({ type: 'raw', rawValue: event });
       // a `type` that is no string finds no handler
       const handler = codexEventHandlers.get(event.type);
       if (handler !== undefined) handler(state, event);
@@ -200,24 +200,24 @@ class PartStreamSource<
   }
 
   /** After a retryable failure: true with the next attempt, false once the final error went out. */
-  private async retry(): Promise<boolean> {
-    const error = this.retryError;
-    const { session, reconnect } = this.options.retries!;
-    this.retryError = undefined;
-    this.held = [];
-    const { connection, source } = this.attempt;
+  async #retry(): Promise<boolean> {
+    const error = this.#retryError;
+    const { session, reconnect } = this.#options.retries!;
+    this.#retryError = undefined;
+    this.#held = [];
+    const { connection, source } = this.#attempt;
     connection.abort();
     connection.release();
     source.cancel();
     try {
       await session.backoffOrThrow(error);
-      this.attempt = this.startAttempt(await reconnect());
+      this.#attempt = this.#startAttempt(await reconnect());
       return true;
     } catch (finalError) {
       if (session.callerAborted) throw finalError;
       // the next attempt could not even connect: that error is the answer
-      this.committed = true;
-      failResponse(this.newState(connection), finalError, errorCode(finalError));
+      this.#committed = true;
+      failResponse(this.#newState(connection), finalError, errorCode(finalError));
       return false;
     }
   }
