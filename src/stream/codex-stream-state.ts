@@ -17,18 +17,19 @@ export type ReasoningItemState = {
   blockId: string;
   hasText: boolean;
 };
-export type ToolItemState = { kind: 'tool'; callId: string; toolName: string; hasInput: boolean };
-/** A freeform tool call: its raw text input streams as a JSON string. */
-export type CustomToolItemState = {
-  kind: 'custom';
+/**
+ * A call of a tool the app runs: `tool` for function and shell calls, `custom` for a
+ * freeform tool's call, whose raw text input streams as a JSON string.
+ */
+export type ToolItemState = {
+  kind: 'tool' | 'custom';
   callId: string;
   toolName: string;
   hasInput: boolean;
 };
 /** A web search: its call went out when it started, its result follows when it is done. */
 export type WebSearchItemState = { kind: 'web-search'; callId: string; toolName: string };
-export type ItemState =
-  TextItemState | ReasoningItemState | ToolItemState | CustomToolItemState | WebSearchItemState;
+export type ItemState = TextItemState | ReasoningItemState | ToolItemState | WebSearchItemState;
 
 export type StreamErrorFactory = (args: {
   code: string | null | undefined;

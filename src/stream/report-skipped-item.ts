@@ -1,3 +1,4 @@
+import type * as z from 'zod/v4';
 import type { CodexEvent } from '../wire/codex-events';
 import type { CodexStreamState } from './codex-stream-state';
 
@@ -22,11 +23,20 @@ export function reportSkippedItem(
   state.emit({ type: 'error', error: state.createError({ code, message, data: event }) });
 }
 
-/** An item the backend sent in a shape we cannot read (a `function_call` without `call_id`, …). */
-export function reportMalformedItem(state: CodexStreamState, event: CodexEvent, what: string) {
+/**
+ * An item the backend sent in a shape we cannot read (a `function_call` without `call_id`,
+ * …): the error names the item type and the fields zod could not read.
+ */
+export function reportMalformedItem(
+  state: CodexStreamState,
+  event: CodexEvent,
+  itemType: string,
+  error: z.ZodError,
+) {
+  const fields = error.issues.map(issue => issue.path.join('.')).join(', ');
   reportSkippedItem(state, {
     code: MALFORMED_ITEM_CODE,
-    message: `The Codex backend sent a malformed ${event.type} event (${what}); it was skipped.`,
+    message: `The Codex backend sent a malformed ${itemType} item (invalid ${fields}); it was skipped.`,
     event,
   });
 }
