@@ -16,18 +16,17 @@ import {
 import { coalescingSink, directSink, type PartSink } from './delta-coalescer';
 import { readEvents } from './read-events';
 
-/** Parts the caller must never see twice: once one is out, a failure is no longer retried. */
-const CONTENT_PARTS: ReadonlySet<string> = new Set([
-  'text-start',
-  'text-delta',
-  'text-end',
-  'reasoning-start',
-  'reasoning-delta',
-  'reasoning-end',
-  'tool-input-start',
-  'tool-input-delta',
-  'tool-input-end',
-  'tool-call',
+/**
+ * Parts that commit nothing: held until content (or the finish) goes out. Every other part
+ * (text, reasoning, tool input and calls, an error) is one the caller must never see twice,
+ * so once one is out a failure is no longer retried.
+ */
+const HELD_PARTS: ReadonlySet<string> = new Set([
+  'response-metadata',
+  'raw',
+  'source',
+  'tool-result',
+  'finish',
 ]);
 
 export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warning> = {
@@ -159,8 +158,7 @@ class PartStreamSource<
         ? { ...part, error: session.finalError(part.error) }
         : part;
     // A finish is held too: the response has ended, which commits what is held.
-    const commits =
-      holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type));
+    const commits = holdUntil === 'content' && !HELD_PARTS.has(part.type);
     if (!commits) {
       this.#held.push(shown);
       return;

@@ -1,4 +1,3 @@
-import { APICallError } from '@ai-sdk/provider';
 import type { CodexStreamPart } from './codex-output-shape';
 import type { CodexContent, CodexProviderMetadata } from './codex-stream-part';
 
@@ -54,12 +53,15 @@ export async function collectCodexStream<FinishPart extends { type: 'finish' }, 
   }
 
   const { content, finish, response } = collected;
-  for (const block of content) {
-    if ((block.type === 'text' || block.type === 'reasoning') && block.providerMetadata == null) {
-      delete block.providerMetadata;
-    }
-  }
   return { content, finish, response };
+}
+
+/** A block's metadata is the last one its parts carried; a block without any has no key. */
+function keepMetadata(
+  block: OpenBlock | undefined,
+  { providerMetadata }: { providerMetadata?: CodexProviderMetadata },
+) {
+  if (block !== undefined && providerMetadata != null) block.providerMetadata = providerMetadata;
 }
 
 function collectPart<FinishPart extends { type: 'finish' }, Warning>(
@@ -77,8 +79,8 @@ function collectPart<FinishPart extends { type: 'finish' }, Warning>(
       const block: OpenBlock = {
         type: part.type === 'text-start' ? 'text' : 'reasoning',
         text: '',
-        providerMetadata: part.providerMetadata,
       };
+      keepMetadata(block, part);
       open.set(part.id, block);
       content.push(block);
       break;
@@ -86,20 +88,15 @@ function collectPart<FinishPart extends { type: 'finish' }, Warning>(
     case 'text-delta':
     case 'reasoning-delta': {
       const block = open.get(part.id);
-      if (block != null) {
-        block.text += part.delta;
-        if (part.providerMetadata != null) block.providerMetadata = part.providerMetadata;
-      }
+      if (block !== undefined) block.text += part.delta;
+      keepMetadata(block, part);
       break;
     }
     case 'text-end':
-    case 'reasoning-end': {
-      const block = open.get(part.id);
-      if (block != null && part.providerMetadata != null)
-        block.providerMetadata = part.providerMetadata;
+    case 'reasoning-end':
+      keepMetadata(open.get(part.id), part);
       open.delete(part.id);
       break;
-    }
     case 'tool-call':
     case 'tool-result':
     case 'source':
@@ -111,8 +108,7 @@ function collectPart<FinishPart extends { type: 'finish' }, Warning>(
       if (part.timestamp != null) response.timestamp = part.timestamp;
       break;
     case 'error':
-      throw APICallError.isInstance(part.error) || part.error instanceof Error
-        ? part.error
-        : new Error(String(part.error));
+      // an APICallError is an Error
+      throw part.error instanceof Error ? part.error : new Error(String(part.error));
   }
 }
