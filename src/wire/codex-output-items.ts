@@ -3,23 +3,21 @@ import { nullishNumber, nullishString } from './nullish-fields';
 
 // The output items of a response (`response.output_item.done`), validated with zod when
 // they finish: they are rare, and the stream reads their fields. Every object is loose.
+// An item's `type` is not checked here: whoever reads an item picks its schema by it.
 
 export const messageItemSchema = z.looseObject({
-  type: z.literal('message'),
   id: nullishString,
   phase: nullishString,
   content: z.array(z.looseObject({ type: z.string(), text: nullishString })).nullish(),
 });
 
 export const reasoningItemSchema = z.looseObject({
-  type: z.literal('reasoning'),
   id: nullishString,
   encrypted_content: nullishString,
   summary: z.array(z.looseObject({ type: z.string(), text: z.string() })).nullish(),
 });
 
 export const functionCallItemSchema = z.looseObject({
-  type: z.literal('function_call'),
   id: nullishString,
   call_id: z.string(),
   name: z.string(),
@@ -27,7 +25,6 @@ export const functionCallItemSchema = z.looseObject({
 });
 
 export const webSearchCallItemSchema = z.looseObject({
-  type: z.literal('web_search_call'),
   id: nullishString,
   status: nullishString,
   action: z
@@ -43,7 +40,6 @@ export const webSearchCallItemSchema = z.looseObject({
 });
 
 export const customToolCallItemSchema = z.looseObject({
-  type: z.literal('custom_tool_call'),
   id: nullishString,
   call_id: z.string(),
   name: z.string(),
@@ -51,7 +47,6 @@ export const customToolCallItemSchema = z.looseObject({
 });
 
 export const localShellCallItemSchema = z.looseObject({
-  type: z.literal('local_shell_call'),
   id: nullishString,
   call_id: nullishString,
   action: z.looseObject({
@@ -66,7 +61,6 @@ export const localShellCallItemSchema = z.looseObject({
 
 /** Remote compaction's answer: the history before the trigger, summarised and encrypted. */
 export const compactionItemSchema = z.looseObject({
-  type: z.literal('compaction'),
   id: z.string(),
   encrypted_content: z.string(),
 });
