@@ -2,7 +2,8 @@ import type { CodexCustomToolCallItem } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import { customToolCallPart } from './output-item-parts';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
-import { customToolCallRoute, refuseToolCall } from './tool-call-routing';
+import { customToolSdkName } from '../request/codex-tool-names';
+import { customToolCallRefusal, refuseToolCall } from './tool-call-routing';
 import { endToolCall, startToolCall } from './tool-call-item';
 
 // `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
@@ -15,10 +16,10 @@ export function customToolCallAdded(
   item: Record<string, unknown>,
 ): void {
   if (typeof item.call_id !== 'string' || typeof item.name !== 'string') return;
-  const route = customToolCallRoute(state.toolNames, item.name);
   // a call to no custom tool is refused when it is done
-  if ('toolName' in route)
-    startToolCall(state, outputIndex, 'custom', item.call_id, route.toolName);
+  if (customToolCallRefusal(state.toolNames, item.name) !== undefined) return;
+  const toolName = customToolSdkName(state.toolNames, item.name);
+  startToolCall(state, outputIndex, 'custom', item.call_id, toolName);
 }
 
 export const onCustomToolCallInputDelta: EventHandler = (state, event) => {
@@ -41,14 +42,14 @@ export function customToolCallDone(
   done: CodexCustomToolCallItem,
   event: CodexEvent,
 ): void {
-  const route = customToolCallRoute(state.toolNames, done.name);
-  if ('refusal' in route) return refuseToolCall(state, outputIndex, event, route.refusal);
+  const refusal = customToolCallRefusal(state.toolNames, done.name);
+  if (refusal !== undefined) return refuseToolCall(state, outputIndex, event, refusal);
+  const call = customToolCallPart(done, state.toolNames);
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'custom'
       ? started
-      : startToolCall(state, outputIndex, 'custom', done.call_id, route.toolName);
-  const call = customToolCallPart(done, state.toolNames);
+      : startToolCall(state, outputIndex, 'custom', done.call_id, call.toolName);
   // the streamed input lacks its closing quote
   endToolCall(state, outputIndex, item, item.hasInput ? '"' : call.input, call);
 }

@@ -2,7 +2,7 @@ import type { CodexLocalShellCallItem } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import { localShellCallPart } from './output-item-parts';
 import type { CodexStreamState } from './codex-stream-state';
-import { localShellCallRoute, refuseToolCall } from './tool-call-routing';
+import { LOCAL_SHELL_REFUSAL, refuseToolCall } from './tool-call-routing';
 import { endToolCall, startToolCall } from './tool-call-item';
 
 // `local_shell_call` items: the model asks the app to run a command. The action arrives
@@ -15,10 +15,10 @@ export function localShellCallAdded(
   item: Record<string, unknown>,
 ): void {
   const callId = item.call_id ?? item.id;
-  const route = localShellCallRoute(state.toolNames);
+  const toolName = state.toolNames.localShell;
   // a call with no shell tool to go to is refused when it is done
-  if (typeof callId === 'string' && 'toolName' in route) {
-    startToolCall(state, outputIndex, 'tool', callId, route.toolName);
+  if (typeof callId === 'string' && toolName != null) {
+    startToolCall(state, outputIndex, 'tool', callId, toolName);
   }
 }
 
@@ -28,8 +28,8 @@ export function localShellCallDone(
   done: CodexLocalShellCallItem,
   event: CodexEvent,
 ): void {
-  const route = localShellCallRoute(state.toolNames);
-  if ('refusal' in route) return refuseToolCall(state, outputIndex, event, route.refusal);
+  const toolName = state.toolNames.localShell;
+  if (toolName == null) return refuseToolCall(state, outputIndex, event, LOCAL_SHELL_REFUSAL);
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'tool'
@@ -39,7 +39,7 @@ export function localShellCallDone(
           outputIndex,
           'tool',
           done.call_id ?? done.id ?? state.generateId(),
-          route.toolName,
+          toolName,
         );
   const call = localShellCallPart(done, item.callId, item.toolName);
   endToolCall(state, outputIndex, item, call.input, call);

@@ -30,28 +30,14 @@ export function functionCallRefusal(names: CodexToolNames, name: string): string
   return `The Codex backend sent a function_call for '${name}', which is ${KIND_NAMES[kind]} of this request, not a function tool; ${SKIPPED}`;
 }
 
-/** The key of the custom tool sent as `wireName`, or why the call may not go out. */
-export function customToolCallRoute(
-  names: CodexToolNames,
-  wireName: string,
-): { toolName: string } | { refusal: string } {
-  return Object.hasOwn(names.customByWireName, wireName)
-    ? { toolName: names.customByWireName[wireName]! }
-    : {
-        refusal: `The Codex backend sent a custom_tool_call for '${wireName}', which is no custom tool of this request; ${SKIPPED}`,
-      };
+/** Why a `custom_tool_call` for `wireName` may not go out, or `undefined` when it may. */
+export function customToolCallRefusal(names: CodexToolNames, wireName: string): string | undefined {
+  if (Object.hasOwn(names.customByWireName, wireName)) return undefined;
+  return `The Codex backend sent a custom_tool_call for '${wireName}', which is no custom tool of this request; ${SKIPPED}`;
 }
 
-/** The key of the local shell tool, or why a shell call may not go out. */
-export function localShellCallRoute(
-  names: CodexToolNames,
-): { toolName: string } | { refusal: string } {
-  return names.localShell != null
-    ? { toolName: names.localShell }
-    : {
-        refusal: `The Codex backend sent a local_shell_call, but this request declares no local shell tool (codex.tools.localShell()); ${SKIPPED}`,
-      };
-}
+/** Why a shell call may not go out when the request declares no local shell tool. */
+export const LOCAL_SHELL_REFUSAL = `The Codex backend sent a local_shell_call, but this request declares no local shell tool (codex.tools.localShell()); ${SKIPPED}`;
 
 /**
  * Skips the call `event` ends with, and reports why. An input already opened for it (its
