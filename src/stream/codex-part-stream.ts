@@ -174,14 +174,12 @@ class PartStreamSource<
   }
 
   #newState(connection: CodexConnection): CodexStreamState {
-    return createCodexStreamState({
-      emit: this.#route,
-      createError: streamErrors(this.#options.request, connection),
-      generateId: this.#options.generateId,
-      rateLimits: parseCodexRateLimits(connection.responseHeaders),
-      finishPart: this.#options.finishPart,
-      toolNames: this.#options.toolNames,
-    });
+    return createCodexStreamState(
+      this.#route,
+      streamErrors(this.#options.request, connection),
+      this.#options,
+      parseCodexRateLimits(connection.responseHeaders),
+    );
   }
 
   #startAttempt(connection: CodexConnection): Attempt {

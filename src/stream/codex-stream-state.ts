@@ -68,17 +68,17 @@ export type CodexStreamState = {
   rateLimits: CodexRateLimits | undefined;
 };
 
-export function createCodexStreamState({
-  emit,
-  createError,
-  generateId,
-  rateLimits,
-  finishPart,
-  toolNames = NO_TOOL_NAMES,
-}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId' | 'finishPart'> & {
-  rateLimits?: CodexRateLimits;
-  toolNames?: CodexToolNames;
-}): CodexStreamState {
+/** A response's state: `emit` and `createError` of its attempt, the rest from the call's options. */
+export function createCodexStreamState(
+  emit: CodexStreamState['emit'],
+  createError: StreamErrorFactory,
+  {
+    generateId,
+    finishPart,
+    toolNames = NO_TOOL_NAMES,
+  }: Pick<CodexStreamState, 'generateId' | 'finishPart'> & { toolNames?: CodexToolNames },
+  rateLimits: CodexRateLimits | undefined,
+): CodexStreamState {
   return {
     emit,
     createError,
