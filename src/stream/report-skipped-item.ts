@@ -17,7 +17,9 @@ export const INVALID_TOOL_CALL_CODE = 'invalid_tool_call';
  */
 export function reportSkippedItem(
   state: CodexStreamState,
-  { code, message, event }: { code: string; message: string; event: CodexEvent },
+  code: string,
+  message: string,
+  event: CodexEvent,
 ) {
   state.skippedItemCode ??= code;
   state.emit({ type: 'error', error: state.createError({ code, message, data: event }) });
@@ -34,9 +36,10 @@ export function reportMalformedItem(
   error: z.ZodError,
 ) {
   const fields = error.issues.map(issue => issue.path.join('.')).join(', ');
-  reportSkippedItem(state, {
-    code: MALFORMED_ITEM_CODE,
-    message: `The Codex backend sent a malformed ${itemType} item (invalid ${fields}); it was skipped.`,
+  reportSkippedItem(
+    state,
+    MALFORMED_ITEM_CODE,
+    `The Codex backend sent a malformed ${itemType} item (invalid ${fields}); it was skipped.`,
     event,
-  });
+  );
 }

@@ -54,5 +54,5 @@ export function refuseToolCall(
     state.emit({ type: 'tool-input-end', id: open.callId });
   }
   state.items.delete(outputIndex);
-  reportSkippedItem(state, { code: INVALID_TOOL_CALL_CODE, message: refusal, event });
+  reportSkippedItem(state, INVALID_TOOL_CALL_CODE, refusal, event);
 }
