@@ -3,7 +3,7 @@ import { CODEX_STREAM_ERROR_CODES } from '../common/codex-stream-error';
 import { describeError } from '../common/describe-error';
 import type { CodexConnection } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
-import { failResponse } from './codex-event-handlers';
+import { failWithStreamError } from './response-event-handlers';
 import type { CodexStreamState } from './codex-stream-state';
 
 /**
@@ -21,7 +21,7 @@ export async function readEvents(
   idleTimeoutMs: number | undefined,
 ): Promise<boolean> {
   const fail = (code: string, message: string, cause?: unknown) => {
-    failResponse(state, state.createError({ code, message, data: cause }), code);
+    failWithStreamError(state, code, message, cause);
     return true;
   };
 

@@ -46,7 +46,7 @@ export const onResponseFinished: EventHandler = (state, event) => {
 export const onResponseFailed: EventHandler = (state, event) => {
   const error = terminalResponse(state, event)?.error;
   // without a message, the error says that the response failed
-  failWith(state, error?.code, error?.message, error ?? event);
+  failWithStreamError(state, error?.code, error?.message, error ?? event);
 };
 
 /** The response of a terminal event, if readable; the finish reports its usage and id. */
@@ -63,10 +63,11 @@ export const onErrorEvent: EventHandler = (state, event) => {
   const data = parsed.success ? parsed.data : undefined;
   const code = data?.code ?? data?.error?.code;
   const message = data?.message ?? data?.error?.message ?? 'The Codex backend reported an error';
-  failWith(state, code, message, event);
+  failWithStreamError(state, code, message, event);
 };
 
-function failWith(
+/** Ends the response with the stream error of this code and message. */
+export function failWithStreamError(
   state: CodexStreamState,
   code: string | null | undefined,
   message: string | null | undefined,
