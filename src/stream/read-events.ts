@@ -25,7 +25,7 @@ export async function readEvents(
     return true;
   };
 
-  let result: 'more' | 'end' = 'end';
+  let result: 'more' | 'end' | undefined;
   let timedOut = false;
   let cause: unknown;
   const timer =

@@ -2,8 +2,8 @@ import {
   errorEventSchema,
   responseCreatedSchema,
   responseTerminalSchema,
+  type CodexEvent,
 } from '../wire/codex-events';
-import type { CodexEvent } from '../wire/codex-events';
 import type { CodexFinish } from './codex-stream-part';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
