@@ -132,13 +132,13 @@ function toolCallAsParts(
   } catch {
     return undefined;
   }
+  // The input conversion reads a provider-executed result's output only, not its metadata.
   if (result != null) {
     parts.push({
       type: 'tool-result',
       toolCallId: result.toolCallId,
       toolName: result.toolName,
       output: { type: 'json', value: result.result },
-      ...(result.providerMetadata != null && { providerOptions: result.providerMetadata }),
     });
   }
   return parts;
