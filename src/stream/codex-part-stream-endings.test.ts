@@ -176,7 +176,7 @@ describe('createCodexPartStream', () => {
       ]),
     );
     const error = (parts.find(p => p.type === 'error') as { error: Error }).error;
-    expect(error.message).toMatch(/malformed response\.output_item\.done/);
+    expect(error.message).toMatch(/malformed function_call item \(invalid call_id\)/);
     expect(textOf(parts)).toBe('still here');
     expect(finishOf(parts).finishReason).toBe('error');
   });
