@@ -23,11 +23,11 @@ describe('codexErrorToMessage', () => {
     const data = { error: { type: 'usage_not_included', plan_type: 'free' } };
     expect(isUsageLimitError(data)).toBe(true);
     expect(codexErrorToMessage(data)).toBe(
-      'Your ChatGPT plan (free) does not include Codex (usage_not_included). Upgrade the plan (https://chatgpt.com/pricing) or sign in with an account whose plan includes Codex; retrying will not help.',
+      'Your ChatGPT plan (free) does not include Codex (usage_not_included): upgrade it (https://chatgpt.com/pricing) or sign in with another account; retrying will not help.',
     );
     // by its code too, and without a plan
     expect(codexErrorToMessage({ error: { code: 'usage_not_included', message: 'x' } })).toMatch(
-      /^Your ChatGPT plan does not include Codex \(usage_not_included\)\./,
+      /^Your ChatGPT plan does not include Codex \(usage_not_included\): upgrade it/,
     );
   });
 
@@ -38,7 +38,7 @@ describe('codexErrorToMessage', () => {
       { type: 'context_length_exceeded', message },
     ]) {
       expect(codexErrorToMessage({ error })).toBe(
-        `context_length_exceeded: ${message} Automatic compaction is off (\`compaction: false\` in \`createCodex({ … })\`), does not know this model's context window (call \`listModels()\` first, or set \`compaction: { atInputTokens: n }\`), or could not help (the user messages alone, or one step, outgrow the window); \`providerOptions.codex.compact: true\` compacts before one call. Otherwise start a new conversation or drop earlier messages.`,
+        `context_length_exceeded: ${message} Automatic compaction is off (\`compaction: false\`), does not know this model's window (call \`listModels()\` or set \`compaction: { atInputTokens: n }\`) or could not help; \`providerOptions.codex.compact: true\` compacts for one call. Or start a new conversation or drop earlier messages.`,
       );
     }
     // a sentence without a full stop gets one; no sentence gets ours

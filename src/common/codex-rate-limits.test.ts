@@ -109,7 +109,7 @@ describe('reachedRateLimit', () => {
     ...(name != null && { [`${prefix}-limit-name`]: name }),
   });
   const reached = (headers: Record<string, string>, model?: string) =>
-    reachedRateLimit(parseCodexRateLimits(headers), model);
+    reachedRateLimit(headers, { model });
 
   it('names the used-up limit of the requested model first', () => {
     const headers = {
@@ -130,7 +130,7 @@ describe('reachedRateLimit', () => {
       reached({ 'x-codex-primary-used-percent': '99', ...full('x-codex-other', 10080) }),
     ).toEqual({ id: 'codex_other', window: 'weekly' });
     expect(reached({ 'x-codex-primary-used-percent': '99.9' })).toBeUndefined();
-    expect(reachedRateLimit(undefined, 'gpt-5')).toBeUndefined();
+    expect(reachedRateLimit(undefined, { model: 'gpt-5' })).toBeUndefined();
     // a used-up window that does not say its length names no window
     expect(reached({ 'x-codex-secondary-used-percent': '100' })).toEqual({ id: 'codex' });
   });

@@ -6,13 +6,13 @@ import {
   usageLimitMessage,
   usageNotIncludedMessage,
 } from './codex-failed-response-handler';
-import { parseCodexRateLimits, reachedRateLimit } from './codex-rate-limits';
+import { reachedRateLimit } from './codex-rate-limits';
 import { redactAPICallError } from './redact-secrets';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
 } from './context-length-exceeded';
-import { diagnosticSuffix, requestedModel } from './with-diagnostics';
+import { diagnosticSuffix } from './with-diagnostics';
 
 /**
  * Codex's own stream failures, raised when the transport, not the backend, ends a response
@@ -61,10 +61,7 @@ export function createStreamError({
     code === USAGE_LIMIT_REACHED
       ? usageLimitMessage(
           parseErrorObject(data) ?? {},
-          reachedRateLimit(
-            parseCodexRateLimits(responseHeaders),
-            requestedModel(requestBodyValues),
-          ),
+          reachedRateLimit(responseHeaders, requestBodyValues),
         )
       : streamErrorMessage(code, message);
   const error = new APICallError({

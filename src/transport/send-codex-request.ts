@@ -2,7 +2,6 @@ import { APICallError } from '@ai-sdk/provider';
 import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { codexFailedResponseError } from '../common/codex-failed-response-handler';
 import { describeError } from '../common/describe-error';
-import { withDiagnostics } from '../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
 import { assertSendableHeaders } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
@@ -51,7 +50,7 @@ export async function sendCodexRequest({
   if (redirect != null) throw redirect;
   if (!response.ok) {
     const error = await codexFailedResponseError({ response, url, requestBodyValues: body });
-    throw withDiagnostics(redactAPICallError(error, [headers.authorization]));
+    throw redactAPICallError(error, [headers.authorization]);
   }
   return response;
 }
