@@ -22,14 +22,19 @@ export function isValidHeaderName(name: string): boolean {
  */
 export function assertSendableHeaders(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
-    const problem = isValidHeaderName(name) ? headerValueProblem(value) : 'an invalid name';
+    const validName = isValidHeaderName(name);
+    const problem = validName ? headerValueProblem(value) : 'an invalid character';
     if (problem == null) continue;
     const credential = name === 'authorization' || name === 'chatgpt-account-id';
+    // an invalid name is not quoted either: it may be a value passed as a name
+    const subject = credential
+      ? `ChatGPT ${name === 'authorization' ? 'access token' : 'account id'}`
+      : validName
+        ? `request header "${name}"`
+        : 'name of a request header';
     throw new InvalidArgumentError({
       argument: credential ? 'auth' : `headers.${name}`,
-      message: credential
-        ? `The ChatGPT ${name === 'authorization' ? 'access token' : 'account id'} contains ${problem}, so it cannot be sent. Check the \`auth\` setting or the auth file (\`codex login\` writes a valid one).`
-        : `The request header "${isValidHeaderName(name) ? name : '(invalid name)'}" has ${problem}; header names and values cannot hold line breaks or control characters. Fix the \`headers\` you pass.`,
+      message: `The ${subject} contains ${problem}, so it cannot be sent. ${credential ? 'Check the `auth` setting or the auth file (`codex login` writes a valid one).' : 'Fix the `headers` you pass.'}`,
     });
   }
 }

@@ -63,7 +63,7 @@ const NETWORK_FAILURE =
 // a page no way to tell the two apart.
 const BROWSER_FAILURE = /^(failed to fetch|networkerror when attempting|load failed)/i;
 const CORS_HINT =
-  " (in a browser, also what a request the server's CORS rules refuse looks like: it must allow this page's origin and the request's headers, authorization, chatgpt-account-id, originator, session_id and the others)";
+  " (in a browser, also a request the server's CORS rules refuse: they must allow this origin and the request's headers)";
 
 function toTransportError(
   error: unknown,
@@ -76,7 +76,7 @@ function toTransportError(
   // send (bad URL, bad header); only the first is worth another attempt.
   const invalidRequest = error instanceof TypeError && !NETWORK_FAILURE.test(error.message);
   // A refused request is explained by its own message; a network failure by its cause.
-  const raw = invalidRequest ? (error as Error).message : describeError(error);
+  const raw = invalidRequest ? error.message : describeError(error);
   const detail = redactSecrets(raw, secrets);
   const redacted = detail !== raw || leaksSecret(error, secrets);
   return new APICallError({
