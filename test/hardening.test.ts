@@ -158,7 +158,7 @@ describe('1. no token in any error', () => {
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('headers.x-proxy-token');
-    expect(error.message).toMatch(/"x-proxy-token" has a line break/);
+    expect(error.message).toMatch(/"x-proxy-token" contains a line break/);
     expect(emu.requests).toHaveLength(0);
   });
 });

@@ -46,7 +46,7 @@ export async function sendCodexRequest({
   } catch (error) {
     throw toTransportError(error, url, body, Object.values(headers));
   }
-  const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
+  const redirect = redirectError(response, url, body, 'The Codex backend', 'baseURL');
   if (redirect != null) throw redirect;
   if (!response.ok) {
     const error = await codexFailedResponseError({ response, url, requestBodyValues: body });

@@ -122,7 +122,7 @@ export function upgradeRefused(options: {
           new Response(null, { status, headers: responseHeaders }),
           url,
           undefined,
-          'the Codex backend',
+          'The Codex backend',
           'baseURL',
         )
       : undefined;
