@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { codexErrorToMessage, isUsageLimitError } from './codex-failed-response-handler';
+import {
+  codexErrorToMessage,
+  codexFailedResponseError,
+  isUsageLimitError,
+} from './codex-failed-response-handler';
 import { redactSecrets } from './redact-secrets';
 
 describe('codexErrorToMessage', () => {
@@ -70,6 +74,72 @@ describe('codexErrorToMessage', () => {
     expect(
       codexErrorToMessage({ detail: [{ loc: ['body', 'model'], msg: 'field required' }] }),
     ).toBe('field required');
+  });
+});
+
+describe('codexFailedResponseError', () => {
+  const URL_ = 'https://chatgpt.example/backend-api/codex/responses';
+  const fail = (status: number, body: string, headers: Record<string, string> = {}) =>
+    codexFailedResponseError({
+      response: new Response(body, { status, statusText: 'Unavailable', headers }),
+      url: URL_,
+      requestBodyValues: { model: 'gpt-5.3-codex' },
+    });
+
+  it("reads Cloudflare's challenge as blocked, not retryable even as a 503, the page kept as the body", async () => {
+    const error = await fail(503, '<p>Just a moment…</p>', {
+      'content-type': 'text/html',
+      'cf-mitigated': 'challenge',
+      'cf-ray': '9a0b-FRA',
+    });
+    expect(error).toMatchObject({
+      statusCode: 503,
+      isRetryable: false,
+      url: URL_,
+      requestBodyValues: { model: 'gpt-5.3-codex' },
+      responseBody: '<p>Just a moment…</p>',
+      data: undefined,
+    });
+    expect(error.message).toMatch(
+      /^The request was blocked before it reached the Codex backend: Cloudflare answered with a challenge page \(HTTP 503, cf-mitigated: challenge\), .* \[cf-ray: 9a0b-FRA\]$/,
+    );
+  });
+
+  it('gives a body in no known shape its status text, retryable by its status', async () => {
+    for (const body of ['', 'upstream connect error', '{"error":{"message":5}}']) {
+      const error = await fail(503, body, { 'x-request-id': 'req-1' });
+      expect(error).toMatchObject({
+        message: 'Unavailable [request id: req-1]',
+        data: undefined,
+        isRetryable: true,
+      });
+      expect(error.responseBody).toBe(body);
+    }
+    expect((await fail(400, 'no')).isRetryable).toBe(false);
+  });
+
+  it('says which limit a usage-limit answer is about, with the plan and reset time as data', async () => {
+    const error = await fail(
+      429,
+      JSON.stringify({
+        error: { type: 'usage_limit_reached', plan_type: 'plus', resets_at: 1_900_000_000 },
+      }),
+      {
+        'x-codex-bengalfox-primary-used-percent': '100',
+        'x-codex-bengalfox-primary-window-minutes': '300',
+        'x-codex-bengalfox-limit-name': 'GPT-5.3-Codex',
+        'x-request-id': 'req-2',
+      },
+    );
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toMatch(
+      /^You have hit your ChatGPT usage limit for GPT-5\.3-Codex \(plus plan; its short window is used up\)\. Try again in .* \(resets at 2030-03-17T17:46:40\.000Z\)\. \[request id: req-2\]$/,
+    );
+    expect(error.data).toMatchObject({
+      plan: 'plus',
+      resetsAt: new Date(1_900_000_000_000),
+      limit: { id: 'codex_bengalfox', name: 'GPT-5.3-Codex', window: 'short' },
+    });
   });
 });
 

@@ -5,14 +5,14 @@ import {
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
 import * as z from 'zod/v4';
-import { blockedRequestError } from './blocked-request-error';
+import { blockedRequestMessage } from './blocked-request-message';
 import { reachedRateLimit, type ReachedRateLimit } from './codex-rate-limits';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
 } from './context-length-exceeded';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from './read-limited-text';
-import { withDiagnostics } from './with-diagnostics';
+import { diagnosticSuffix } from './with-diagnostics';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
@@ -137,11 +137,11 @@ export function isRetryableStatus(status: number): boolean {
 /**
  * Non-2xx → `APICallError`, its body read up to 4 MiB: a larger one (a proxy's endless
  * page) is not held, and the error says so, retryable by its status. A page Cloudflare
- * answered with instead of the backend reads as a blocked request. A body in one of the
- * backend's error shapes gives the message and `data`; usage-limit bodies are never
- * retryable, whatever the status, and add to `data` the plan, the reset time (`resetsAt`,
- * a Date) and the used-up `limit` when the rate-limit headers say. The message ends with
- * the diagnostic ids (`withDiagnostics`).
+ * answered with instead of the backend reads as a blocked request, never retryable. A body
+ * in one of the backend's error shapes gives the message and `data`; usage-limit bodies are
+ * never retryable, whatever the status, and add to `data` the plan, the reset time
+ * (`resetsAt`, a Date) and the used-up `limit` when the rate-limit headers say. Every
+ * message ends with the answer's diagnostic ids.
  */
 export async function codexFailedResponseError({
   response,
@@ -155,21 +155,11 @@ export async function codexFailedResponseError({
   const { status } = response;
   const responseHeaders = extractResponseHeaders(response);
   const responseBody = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
-  const answer = { url, requestBodyValues, statusCode: status, responseHeaders, responseBody };
-  const blocked = blockedRequestError(answer);
-  if (blocked != null || responseBody === undefined) {
-    return withDiagnostics(
-      blocked ??
-        new APICallError({
-          ...answer,
-          message: `The Codex backend answered HTTP ${status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`,
-          isRetryable: isRetryableStatus(status),
-        }),
-    );
-  }
-  const parsed = responseBody.trim()
-    ? await safeParseJSON({ text: responseBody, schema: codexErrorDataSchema })
-    : undefined;
+  const blocked = blockedRequestMessage(status, responseHeaders);
+  const parsed =
+    blocked == null && responseBody?.trim()
+      ? await safeParseJSON({ text: responseBody, schema: codexErrorDataSchema })
+      : undefined;
   const data = parsed?.success ? parsed.value : undefined;
   const e = errorObject(data);
   const usage = isUsageLimitError(data);
@@ -183,16 +173,25 @@ export async function codexFailedResponseError({
       : e?.resets_in_seconds != null
         ? new Date(Date.now() + e.resets_in_seconds * 1000)
         : undefined;
-  return withDiagnostics(
-    new APICallError({
-      ...answer,
-      message: data != null ? codexErrorToMessage(data, limit) : response.statusText,
-      data: usage
-        ? { ...data, plan: e?.plan_type ?? undefined, resetsAt, ...(limit && { limit }) }
-        : data,
-      isRetryable: !usage && isRetryableStatus(status),
-    }),
-  );
+  const message =
+    blocked ??
+    (responseBody === undefined
+      ? `The Codex backend answered HTTP ${status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`
+      : data != null
+        ? codexErrorToMessage(data, limit)
+        : response.statusText);
+  return new APICallError({
+    message: message + diagnosticSuffix(responseHeaders),
+    url,
+    requestBodyValues,
+    statusCode: status,
+    responseHeaders,
+    responseBody,
+    data: usage
+      ? { ...data, plan: e?.plan_type ?? undefined, resetsAt, ...(limit && { limit }) }
+      : data,
+    isRetryable: blocked == null && !usage && isRetryableStatus(status),
+  });
 }
 
 /** `codexFailedResponseError` as a provider-utils response handler. */
