@@ -23,7 +23,6 @@ const errorObjectSchema = z
     message: text,
     type: text,
     code: z.union([z.string(), z.number()]).nullish(),
-    param: text,
     plan_type: text,
     resets_at: seconds,
     resets_in_seconds: seconds,
@@ -84,14 +83,12 @@ export function usageLimitMessage(
     e.plan_type && `${e.plan_type} plan`,
     limit?.window && `its ${limit.window} window is used up`,
   ].filter(Boolean);
-  let when = '';
   const secs =
     e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
-  if (secs != null && Number.isFinite(secs)) {
-    when = ` Try again in ${formatWait(secs)}`;
-    if (e.resets_at != null) when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
-    when += '.';
-  }
+  const when =
+    secs != null && Number.isFinite(secs)
+      ? ` Try again in ${formatWait(secs)}${e.resets_at != null ? ` (resets at ${new Date(e.resets_at * 1000).toISOString()})` : ''}.`
+      : '';
   return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
 }
 

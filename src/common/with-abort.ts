@@ -9,24 +9,13 @@ export function withAbort<T>(
 ): Promise<T> {
   const settled = Promise.resolve(promise);
   if (signal == null) return settled;
-  if (signal.aborted) {
-    settled.catch(() => {});
-    return Promise.reject(abortReason(signal));
-  }
   return new Promise<T>((resolve, reject) => {
-    // A late rejection of `settled` is handled by the `then` below.
     const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    settled.then(
-      value => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      error => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    // the listener goes before the outcome is passed on; after an abort the outcome is
+    // ignored, a rejection included (handled here, never unhandled)
+    settled.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }
 

@@ -10,8 +10,7 @@ export function mergeHeaders(
 ): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const source of sources) {
-    if (source == null) continue;
-    for (const [name, value] of Object.entries(source)) {
+    for (const [name, value] of Object.entries(source ?? {})) {
       const key = name.toLowerCase();
       if (key === USER_AGENT) {
         if (value != null) merged[key] = appendUserAgent(merged[key], value);

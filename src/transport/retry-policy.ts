@@ -47,6 +47,6 @@ export function normalizeRetryPolicy(settings: RetrySettings): CodexRetryPolicy 
     maxRetries: Math.floor(pick('maxRetries', Number.MAX_SAFE_INTEGER)!),
     initialRetryDelayMs: pick('initialRetryDelayMs', MAX_TIMER_MS)!,
     maxRetryDelayMs: pick('maxRetryDelayMs', MAX_TIMER_MS)!,
-    streamIdleTimeoutMs: idle === 0 ? undefined : idle,
+    streamIdleTimeoutMs: idle || undefined,
   };
 }
