@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  codexErrorToMessage,
-  codexFailedResponseError,
-  isUsageLimitError,
-} from './codex-failed-response-handler';
+import { codexErrorToMessage, codexFailedResponseError } from './codex-failed-response-handler';
 import { redactSecrets } from './redact-secrets';
 
 describe('codexErrorToMessage', () => {
@@ -17,7 +13,6 @@ describe('codexErrorToMessage', () => {
         resets_in_seconds: 1500,
       },
     };
-    expect(isUsageLimitError(data)).toBe(true);
     expect(codexErrorToMessage(data)).toBe(
       'You have hit your ChatGPT usage limit (plus plan). Try again in ~25 min (resets at 2030-03-17T17:46:40.000Z).',
     );
@@ -25,7 +20,6 @@ describe('codexErrorToMessage', () => {
 
   it('explains a plan without Codex', () => {
     const data = { error: { type: 'usage_not_included', plan_type: 'free' } };
-    expect(isUsageLimitError(data)).toBe(true);
     expect(codexErrorToMessage(data)).toBe(
       'Your ChatGPT plan (free) does not include Codex (usage_not_included): upgrade it (https://chatgpt.com/pricing) or sign in with another account; retrying will not help.',
     );
@@ -60,7 +54,7 @@ describe('codexErrorToMessage', () => {
         detail: "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account.",
       }),
     ).toBe(
-      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` on the provider lists the models this account can use.",
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` lists the models this account can use.",
     );
     expect(
       codexErrorToMessage({
@@ -116,6 +110,21 @@ describe('codexFailedResponseError', () => {
       expect(error.responseBody).toBe(body);
     }
     expect((await fail(400, 'no')).isRetryable).toBe(false);
+  });
+
+  it.each([
+    ['usage_limit_reached', 'type'],
+    ['usage_limit_reached', 'code'],
+    ['usage_not_included', 'type'],
+    ['usage_not_included', 'code'],
+  ])('never retries %s (as its %s), whatever the status', async (kind, field) => {
+    for (const status of [429, 500, 503]) {
+      const error = await fail(status, JSON.stringify({ error: { [field]: kind } }));
+      expect(error.isRetryable).toBe(false);
+      expect(error.data).toMatchObject({ error: { [field]: kind } });
+    }
+    // the same status with another error is retried
+    expect((await fail(503, JSON.stringify({ error: { code: 'x' } }))).isRetryable).toBe(true);
   });
 
   it('says which limit a usage-limit answer is about, with the plan and reset time as data', async () => {

@@ -59,11 +59,6 @@ export function usageNotIncludedMessage(planType: string | null | undefined): st
   return `Your ChatGPT plan${planType ? ` (${planType})` : ''} does not include Codex (${USAGE_NOT_INCLUDED}): upgrade it (https://chatgpt.com/pricing) or sign in with another account; retrying will not help.`;
 }
 
-export function isUsageLimitError(data: CodexErrorData | undefined): boolean {
-  const e = errorObject(data);
-  return isKind(e, USAGE_LIMIT_REACHED) || isKind(e, USAGE_NOT_INCLUDED);
-}
-
 function formatWait(seconds: number): string {
   if (seconds < 90) return `~${Math.max(1, Math.round(seconds))} s`;
   if (seconds < 90 * 60) return `~${Math.round(seconds / 60)} min`;
@@ -97,7 +92,7 @@ export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLim
   const message = backendMessage(data, limit);
   // The ids this account may use change with its plan and over time; the catalog knows them.
   return /\bmodel\b.*\bnot supported\b/i.test(message)
-    ? `${message} \`listModels()\` on the provider lists the models this account can use.`
+    ? `${message} \`listModels()\` lists the models this account can use.`
     : message;
 }
 
@@ -159,11 +154,9 @@ export async function codexFailedResponseError({
       : undefined;
   const data = parsed?.success ? parsed.value : undefined;
   const e = errorObject(data);
-  const usage = isUsageLimitError(data);
-  const limit =
-    usage && !isKind(e, USAGE_NOT_INCLUDED)
-      ? reachedRateLimit(responseHeaders, requestBodyValues)
-      : undefined;
+  const reached = isKind(e, USAGE_LIMIT_REACHED);
+  const usage = reached || isKind(e, USAGE_NOT_INCLUDED);
+  const limit = reached ? reachedRateLimit(responseHeaders, requestBodyValues) : undefined;
   const resetsAt =
     e?.resets_at != null
       ? new Date(e.resets_at * 1000)

@@ -70,10 +70,14 @@ function window(
   return w;
 }
 
-/** The windows of the header family `prefix` (`x-codex`, `x-codex-bengalfox`, …). */
-function windows(headers: Record<string, string>, prefix: string): CodexRateLimitWindows {
+/** The windows of the header family `prefix` (`x-codex`, `x-codex-bengalfox`, …), if any. */
+function windows(
+  headers: Record<string, string>,
+  prefix: string,
+): CodexRateLimitWindows | undefined {
   const primary = window(headers, prefix, 'primary');
   const secondary = window(headers, prefix, 'secondary');
+  if (primary == null && secondary == null) return undefined;
   return {
     ...(primary && { primary }),
     ...(secondary && { secondary }),
@@ -89,14 +93,13 @@ export function parseCodexRateLimits(
   headers: Record<string, string> | undefined,
 ): CodexRateLimits | undefined {
   if (headers == null) return undefined;
-  const limits: CodexRateLimits = windows(headers, MAIN_LIMIT);
+  const limits: CodexRateLimits = { ...windows(headers, MAIN_LIMIT) };
   const additional: CodexAdditionalRateLimit[] = [];
   for (const name of Object.keys(headers)) {
     if (!name.endsWith(USED_PERCENT) || !name.startsWith('x-')) continue;
     const prefix = name.slice(0, -USED_PERCENT.length);
-    if (prefix === MAIN_LIMIT) continue;
-    const found = windows(headers, prefix);
-    if (found.primary == null && found.secondary == null) continue;
+    const found = prefix !== MAIN_LIMIT && windows(headers, prefix);
+    if (!found) continue;
     const limitName = headers[`${prefix}-limit-name`]?.trim();
     additional.push({
       id: prefix.slice(2).replace(/-/g, '_'),
@@ -158,7 +161,7 @@ export function reachedRateLimit(
   ];
   for (const limit of candidates) {
     const full = [limit.weekly, limit.short, limit.primary, limit.secondary].find(
-      w => w?.usedPercent != null && w.usedPercent >= 100,
+      w => (w?.usedPercent ?? 0) >= 100,
     );
     if (full == null) continue;
     const window = classifyUsageWindow(full.windowMinutes);
