@@ -114,9 +114,10 @@ export function parseCodexRateLimits(
 }
 
 function parseCredits(headers: Record<string, string>): CodexRateLimits['credits'] {
-  const has = flag(headers['x-codex-credits-has-credits']);
-  const unlimited = flag(headers['x-codex-credits-unlimited']);
-  const balance = num(headers['x-codex-credits-balance']);
+  const credit = (name: string) => headers[`${MAIN_LIMIT}-credits-${name}`];
+  const has = flag(credit('has-credits'));
+  const unlimited = flag(credit('unlimited'));
+  const balance = num(credit('balance'));
   const credits = {
     ...(has != null && { hasCredits: has }),
     ...(unlimited != null && { unlimited }),

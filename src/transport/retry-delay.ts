@@ -18,8 +18,8 @@ export function backoffDelay(
  */
 export function serverRequestedDelay(error: APICallError, now = Date.now()): number | undefined {
   const headers = error.responseHeaders ?? {};
-  const ms = Number.parseFloat(headers['retry-after-ms'] ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const ms = parseFloat(headers['retry-after-ms'] ?? '');
+  if (ms >= 0 && ms < Infinity) return ms;
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
     const seconds = Number(retryAfter);

@@ -38,11 +38,7 @@ export function normalizeRetryPolicy(settings: RetrySettings): CodexRetryPolicy 
     }
     return value;
   };
-  const idle = pick(
-    'streamIdleTimeoutMs',
-    MAX_TIMER_MS,
-    ' Use 0 to turn the stream idle timeout off.',
-  );
+  const idle = pick('streamIdleTimeoutMs', MAX_TIMER_MS, ' Use 0 to turn it off.');
   return {
     maxRetries: Math.floor(pick('maxRetries', Number.MAX_SAFE_INTEGER)!),
     initialRetryDelayMs: pick('initialRetryDelayMs', MAX_TIMER_MS)!,

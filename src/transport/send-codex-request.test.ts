@@ -136,7 +136,7 @@ describe('sendCodexRequest: transport failures', () => {
   ])('treats a browser\'s TypeError "%s" as a network failure, and names CORS', async message => {
     const error = await rejection(send(failingFetch(new TypeError(message))));
     expect(error).toMatchObject({
-      message: `Cannot connect to the Codex backend at ${URL}: ${message} (in a browser, also a request the server's CORS rules refuse: they must allow this origin and the request's headers)`,
+      message: `Cannot connect to the Codex backend at ${URL}: ${message} (in a browser, also a request refused by CORS: the server must allow this origin and its headers)`,
       isRetryable: true,
     });
   });

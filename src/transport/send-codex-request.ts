@@ -63,7 +63,7 @@ const NETWORK_FAILURE =
 // a page no way to tell the two apart.
 const BROWSER_FAILURE = /^(failed to fetch|networkerror when attempting|load failed)/i;
 const CORS_HINT =
-  " (in a browser, also a request the server's CORS rules refuse: they must allow this origin and the request's headers)";
+  ' (in a browser, also a request refused by CORS: the server must allow this origin and its headers)';
 
 function toTransportError(
   error: unknown,
