@@ -16,7 +16,7 @@ const provider = (settings: CodexProviderSettings = {}) =>
 
 // what the message says to do, word for word (`toMatch` with a string finds it anywhere)
 const COMPACTION_HINT =
-  "Automatic compaction is off (`compaction: false`), does not know this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or could not help; `providerOptions.codex.compact: true` compacts for one call. Or start a new conversation or drop earlier messages.";
+  "Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.";
 
 async function rejection(promise: PromiseLike<unknown>): Promise<APICallError> {
   const error = await Promise.resolve(promise).then(

@@ -36,7 +36,7 @@ describe('codexErrorToMessage', () => {
       { type: 'context_length_exceeded', message },
     ]) {
       expect(codexErrorToMessage({ error })).toBe(
-        `context_length_exceeded: ${message} Automatic compaction is off (\`compaction: false\`), does not know this model's window (call \`listModels()\` or set \`compaction: { atInputTokens: n }\`) or could not help; \`providerOptions.codex.compact: true\` compacts for one call. Or start a new conversation or drop earlier messages.`,
+        `context_length_exceeded: ${message} Automatic compaction is off (\`compaction: false\`), lacks this model's window (call \`listModels()\` or set \`compaction: { atInputTokens: n }\`) or cannot help; \`providerOptions.codex.compact: true\` compacts for one call. Else start a new conversation or drop earlier messages.`,
       );
     }
     // a sentence without a full stop gets one; no sentence gets ours

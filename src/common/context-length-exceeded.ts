@@ -13,4 +13,4 @@ export function contextLengthExceededMessage(backendMessage: string | null | und
 }
 
 const COMPACTION_HINT =
-  "Automatic compaction is off (`compaction: false`), does not know this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or could not help; `providerOptions.codex.compact: true` compacts for one call. Or start a new conversation or drop earlier messages.";
+  "Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.";

@@ -25,16 +25,12 @@ export function assertSendableHeaders(headers: Record<string, string>): void {
     const validName = isValidHeaderName(name);
     const problem = validName ? headerValueProblem(value) : 'an invalid character';
     if (problem == null) continue;
+    // the credentials' headers come from the `auth` setting or the auth file
     const credential = name === 'authorization' || name === 'chatgpt-account-id';
-    // an invalid name is not quoted either: it may be a value passed as a name
-    const subject = credential
-      ? `ChatGPT ${name === 'authorization' ? 'access token' : 'account id'}`
-      : validName
-        ? `request header "${name}"`
-        : 'name of a request header';
     throw new InvalidArgumentError({
       argument: credential ? 'auth' : `headers.${name}`,
-      message: `The ${subject} contains ${problem}, so it cannot be sent. ${credential ? 'Check the `auth` setting or the auth file (`codex login` writes a valid one).' : 'Fix the `headers` you pass.'}`,
+      // an invalid name is not quoted either: it may be a value passed as a name
+      message: `The ${validName ? `request header "${name}"` : 'name of a request header'} contains ${problem}, so it cannot be sent. ${credential ? 'Check the `auth` setting or the auth file (`codex login` writes a valid one).' : 'Fix the `headers` you pass.'}`,
     });
   }
 }

@@ -95,7 +95,7 @@ describe('createCodexPartStream', () => {
     const error = parts.find(p => p.type === 'error') as { error: APICallError };
     expect(APICallError.isInstance(error.error)).toBe(true);
     expect(error.error.message).toBe(
-      "context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again. Automatic compaction is off (`compaction: false`), does not know this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or could not help; `providerOptions.codex.compact: true` compacts for one call. Or start a new conversation or drop earlier messages.",
+      "context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again. Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.",
     );
     expect(error.error.isRetryable).toBe(false);
     expect(finishOf(parts).finishReason).toBe('error');

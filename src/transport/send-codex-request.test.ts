@@ -58,7 +58,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ authorization: `Bearer ${TOKEN}\nx` })).toEqual({
       argument: 'auth',
       message:
-        'The ChatGPT access token contains a line break (CR or LF), so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
+        'The request header "authorization" contains a line break (CR or LF), so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
     });
   });
 
@@ -66,7 +66,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ 'chatgpt-account-id': `acct-${TOKEN}\u0001` })).toEqual({
       argument: 'auth',
       message:
-        'The ChatGPT account id contains a control character, so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
+        'The request header "chatgpt-account-id" contains a control character, so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
     });
   });
 
