@@ -149,7 +149,7 @@ export async function codexFailedResponseError({
   const responseBody = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
   const blocked = blockedRequestMessage(status, responseHeaders);
   const parsed =
-    blocked == null && responseBody?.trim()
+    blocked == null && responseBody != null
       ? await safeParseJSON({ text: responseBody, schema: codexErrorDataSchema })
       : undefined;
   const data = parsed?.success ? parsed.value : undefined;

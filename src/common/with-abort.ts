@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort';
+
 /**
  * `promise`, or a rejection with the signal's reason as soon as it aborts. The promise
  * itself keeps running (it may be shared, like a token refresh); its outcome is then
@@ -10,12 +12,10 @@ export function withAbort<T>(
   const settled = Promise.resolve(promise);
   if (signal == null) return settled;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    const stop = onAbort(signal, () => reject(abortReason(signal)));
     // the listener goes before the outcome is passed on; after an abort the outcome is
     // ignored, a rejection included (handled here, never unhandled)
-    settled.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
+    settled.finally(stop).then(resolve, reject);
   });
 }
 

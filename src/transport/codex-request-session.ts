@@ -4,6 +4,7 @@ import { copyAPICallError } from '../common/copy-api-call-error';
 import type { CodexResponseStream } from './codex-transport';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
+import { onAbort } from '../common/on-abort';
 import { withAbort } from '../common/with-abort';
 
 /** One attempt's response, with the handles the retry logic needs. */
@@ -120,9 +121,5 @@ export function finalRetryError(
 }
 
 function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
-  if (signal == null) return () => {};
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
+  return signal == null ? () => {} : onAbort(signal, () => controller.abort(signal.reason));
 }

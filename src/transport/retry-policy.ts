@@ -30,10 +30,11 @@ export function normalizeRetryPolicy(settings: RetrySettings): CodexRetryPolicy 
   const pick = (key: keyof CodexRetryPolicy, max: number, hint = '') => {
     const value = settings[key];
     if (value == null) return DEFAULT_RETRY_POLICY[key];
+    // (a string from an untyped config is no number either)
     if (!Number.isFinite(value) || value < 0 || value > max) {
       throw new InvalidArgumentError({
         argument: key,
-        message: `${key} must be a number from 0 to ${max}, got ${String(value)}.${hint}`,
+        message: `${key} must be a number from 0 to ${max}, got ${value}.${hint}`,
       });
     }
     return value;

@@ -55,13 +55,13 @@ export async function sendCodexRequest({
   return response;
 }
 
-// What runtimes say when the network failed (undici, Chromium, Firefox, Safari, React Native).
-const NETWORK_FAILURE =
-  /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed|network request failed|terminated)$/i;
-
-// Browsers say the same of a cross-origin request the server did not allow (CORS), and give
-// a page no way to tell the two apart.
-const BROWSER_FAILURE = /^(failed to fetch|networkerror when attempting|load failed)/i;
+// What browsers say when the network failed (Chromium, Firefox, Safari). They say the same of
+// a cross-origin request the server did not allow (CORS), and give a page no way to tell the
+// two apart.
+const BROWSER_FAILURE =
+  /^(failed to fetch|networkerror when attempting to fetch resource\.?|load failed)$/i;
+// What the other runtimes say (undici, React Native).
+const NETWORK_FAILURE = /^(fetch failed|network request failed|terminated)$/i;
 const CORS_HINT =
   ' (in a browser, also a request refused by CORS: the server must allow this origin and its headers)';
 
@@ -74,7 +74,10 @@ function toTransportError(
   if (isAbortError(error) || APICallError.isInstance(error)) return error;
   // `fetch` throws a TypeError both for a network failure and for a request it refuses to
   // send (bad URL, bad header); only the first is worth another attempt.
-  const invalidRequest = error instanceof TypeError && !NETWORK_FAILURE.test(error.message);
+  const invalidRequest =
+    error instanceof TypeError &&
+    !NETWORK_FAILURE.test(error.message) &&
+    !BROWSER_FAILURE.test(error.message);
   // A refused request is explained by its own message; a network failure by its cause.
   const raw = invalidRequest ? error.message : describeError(error);
   const detail = redactSecrets(raw, secrets);
