@@ -98,15 +98,30 @@ export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLim
 
 const FAILED = 'Codex request failed';
 
+/**
+ * What to say of the failures a user must act on, whichever way they arrived (an HTTP
+ * answer, an `error` event, `response.failed`): a plan without Codex, an input over the
+ * context window, a used-up usage limit (`limit`: which one). `undefined` for the others.
+ */
+export function actionableMessage(
+  e: CodexErrorObject,
+  limit: ReachedRateLimit | undefined,
+): string | undefined {
+  if (isKind(e, USAGE_NOT_INCLUDED)) return usageNotIncludedMessage(e.plan_type);
+  if (isKind(e, CONTEXT_LENGTH_EXCEEDED_CODE)) return contextLengthExceededMessage(e.message);
+  if (isKind(e, USAGE_LIMIT_REACHED)) return usageLimitMessage(e, limit);
+  return undefined;
+}
+
 function backendMessage(data: CodexErrorData, limit: ReachedRateLimit | undefined): string {
   const e = errorObject(data);
   if (e != null) {
-    if (isKind(e, USAGE_NOT_INCLUDED)) return usageNotIncludedMessage(e.plan_type);
-    if (isKind(e, CONTEXT_LENGTH_EXCEEDED_CODE)) return contextLengthExceededMessage(e.message);
-    if (isKind(e, USAGE_LIMIT_REACHED)) return usageLimitMessage(e, limit);
     const message = e.message ?? FAILED;
     const code = e.code ?? e.type;
-    return code != null && !message.includes(String(code)) ? `${message} (${code})` : message;
+    return (
+      actionableMessage(e, limit) ??
+      (code != null && !message.includes(String(code)) ? `${message} (${code})` : message)
+    );
   }
   const detail = data.detail;
   if (typeof detail === 'string') return detail;

@@ -1,17 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
-import {
-  parseErrorObject,
-  USAGE_LIMIT_REACHED,
-  USAGE_NOT_INCLUDED,
-  usageLimitMessage,
-  usageNotIncludedMessage,
-} from './codex-failed-response-handler';
+import { actionableMessage, parseErrorObject } from './codex-failed-response-handler';
 import { reachedRateLimit } from './codex-rate-limits';
 import { redactAPICallError } from './redact-secrets';
-import {
-  CONTEXT_LENGTH_EXCEEDED_CODE,
-  contextLengthExceededMessage,
-} from './context-length-exceeded';
 import { diagnosticSuffix } from './with-diagnostics';
 
 /**
@@ -74,14 +64,11 @@ function streamErrorMessage(
   message: string | null | undefined,
   { data, requestBodyValues, responseHeaders }: StreamAnswer,
 ): string {
-  if (code === USAGE_LIMIT_REACHED) {
-    return usageLimitMessage(
-      parseErrorObject(data) ?? {},
-      reachedRateLimit(responseHeaders, requestBodyValues),
-    );
-  }
-  if (code === CONTEXT_LENGTH_EXCEEDED_CODE) return contextLengthExceededMessage(message);
-  if (code === USAGE_NOT_INCLUDED) return usageNotIncludedMessage(undefined);
   const text = message || 'The Codex response failed';
-  return code ? `${code}: ${text}` : text;
+  return (
+    actionableMessage(
+      { ...parseErrorObject(data), code, message },
+      reachedRateLimit(responseHeaders, requestBodyValues),
+    ) ?? (code ? `${code}: ${text}` : text)
+  );
 }
