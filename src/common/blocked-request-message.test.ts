@@ -10,7 +10,7 @@ const html = { 'content-type': 'text/html; charset=UTF-8' };
 describe('blockedRequestMessage', () => {
   it('reads any answer marked cf-mitigated as blocked, whatever its status', () => {
     expect(blockedRequestMessage(503, { ...html, 'cf-mitigated': 'challenge' })).toBe(
-      'The request was blocked before it reached the Codex backend: Cloudflare answered with a challenge page (HTTP 503, cf-mitigated: challenge), as it does to datacenter, VPN and Cloudflare Workers addresses; send it from another network.',
+      'Cloudflare blocked the request before the Codex backend with a challenge page (HTTP 503, cf-mitigated: challenge), as it does for datacenter, VPN and Cloudflare Workers addresses; send it from another network.',
     );
   });
 
@@ -19,7 +19,7 @@ describe('blockedRequestMessage', () => {
     ['server: cloudflare', { server: 'cloudflare' }],
   ])('reads a 403 HTML page with %s as a block page', (_, headers) => {
     expect(blockedRequestMessage(403, { ...html, ...headers })).toContain(
-      'Cloudflare answered with a block page (HTTP 403), as it does',
+      'Cloudflare blocked the request before the Codex backend with a block page (HTTP 403), as it does',
     );
   });
 

@@ -15,5 +15,5 @@ export function blockedRequestMessage(
     /^text\/html\b/i.test(headers['content-type'] ?? '') &&
     (headers['cf-ray'] != null || /cloudflare/i.test(headers.server ?? ''));
   if (mitigated == null && !page) return undefined;
-  return `The request was blocked before it reached the Codex backend: Cloudflare answered with a ${mitigated ?? 'block'} page (HTTP ${status}${mitigated != null ? `, cf-mitigated: ${mitigated}` : ''}), as it does to datacenter, VPN and Cloudflare Workers addresses; send it from another network.`;
+  return `Cloudflare blocked the request before the Codex backend with a ${mitigated ?? 'block'} page (HTTP ${status}${mitigated != null ? `, cf-mitigated: ${mitigated}` : ''}), as it does for datacenter, VPN and Cloudflare Workers addresses; send it from another network.`;
 }

@@ -95,7 +95,7 @@ describe('codexFailedResponseError', () => {
       data: undefined,
     });
     expect(error.message).toMatch(
-      /^The request was blocked before it reached the Codex backend: Cloudflare answered with a challenge page \(HTTP 503, cf-mitigated: challenge\), .* \[cf-ray: 9a0b-FRA\]$/,
+      /^Cloudflare blocked the request before the Codex backend with a challenge page \(HTTP 503, cf-mitigated: challenge\), .* \[cf-ray: 9a0b-FRA\]$/,
     );
   });
 
