@@ -18,20 +18,18 @@ import { diagnosticSuffix } from './with-diagnostics';
 // still parses and only the message gets vaguer.
 const text = z.string().nullish();
 const seconds = z.number().nullish();
-const errorObjectSchema = z
-  .object({
-    message: text,
-    type: text,
-    code: z.union([z.string(), z.number()]).nullish(),
-    plan_type: text,
-    resets_at: seconds,
-    resets_in_seconds: seconds,
-  })
-  .loose();
+const errorObjectSchema = z.looseObject({
+  message: text,
+  type: text,
+  code: z.union([z.string(), z.number()]).nullish(),
+  plan_type: text,
+  resets_at: seconds,
+  resets_in_seconds: seconds,
+});
 
 export const codexErrorDataSchema = z.union([
-  z.object({ error: errorObjectSchema }).loose(),
-  z.object({ detail: z.unknown() }).loose(),
+  z.looseObject({ error: errorObjectSchema }),
+  z.looseObject({ detail: z.unknown() }),
 ]);
 
 export type CodexErrorData = z.infer<typeof codexErrorDataSchema>;
@@ -87,15 +85,6 @@ export function usageLimitMessage(
   return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
 }
 
-/** The message of an error body; `limit` names the used-up limit of a usage-limit answer. */
-export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLimit): string {
-  const message = backendMessage(data, limit);
-  // The ids this account may use change with its plan and over time; the catalog knows them.
-  return /\bmodel\b.*\bnot supported\b/i.test(message)
-    ? `${message} \`listModels()\` lists the models this account can use.`
-    : message;
-}
-
 const FAILED = 'Codex request failed';
 
 /**
@@ -113,19 +102,22 @@ export function actionableMessage(
   return undefined;
 }
 
-function backendMessage(data: CodexErrorData, limit: ReachedRateLimit | undefined): string {
+/** The message of an error body; `limit` names the used-up limit of a usage-limit answer. */
+export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLimit): string {
   const e = errorObject(data);
-  if (e != null) {
-    const message = e.message ?? FAILED;
-    const code = e.code ?? e.type;
-    return (
-      actionableMessage(e, limit) ??
-      (code != null && !message.includes(String(code)) ? `${message} (${code})` : message)
-    );
-  }
-  const detail = data.detail;
+  const message =
+    e != null
+      ? (actionableMessage(e, limit) ?? withCode(e.message ?? FAILED, e.code ?? e.type))
+      : detailMessage(data.detail);
+  // The ids this account may use change with its plan and over time; the catalog knows them.
+  return /\bmodel\b.*\bnot supported\b/i.test(message)
+    ? `${message} \`listModels()\` lists the models this account can use.`
+    : message;
+}
+
+/** A FastAPI `detail`: a sentence, or validation errors (`[{ loc, msg, type }, …]`). */
+function detailMessage(detail: unknown): string {
   if (typeof detail === 'string') return detail;
-  // FastAPI validation errors: [{ loc, msg, type }, ...]
   const text = Array.isArray(detail)
     ? detail
         .map(d =>
@@ -135,6 +127,10 @@ function backendMessage(data: CodexErrorData, limit: ReachedRateLimit | undefine
     : detail != null && JSON.stringify(detail);
   return text || FAILED;
 }
+
+/** The backend's sentence, with its code unless it says it already. */
+const withCode = (message: string, code: string | number | null | undefined) =>
+  code != null && !message.includes(String(code)) ? `${message} (${code})` : message;
 
 /** Worth another try later: a timeout, too many requests, a server error. */
 export function isRetryableStatus(status: number): boolean {

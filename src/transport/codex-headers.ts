@@ -57,6 +57,6 @@ export function credentialHeaders(credentials: {
 }): Record<string, string> {
   return {
     authorization: `Bearer ${credentials.accessToken}`,
-    ...(credentials.accountId ? { 'chatgpt-account-id': credentials.accountId } : {}),
+    ...(credentials.accountId && { 'chatgpt-account-id': credentials.accountId }),
   };
 }

@@ -97,27 +97,20 @@ export class CodexRequestSession {
     });
   }
 
+  /**
+   * Once our own retries are spent, a retryable error is reported as not retryable, so the
+   * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
+   * stays as it is and the SDK may retry it.
+   */
   finalError(error: unknown): unknown {
-    return finalRetryError(error, this.#requests, this.#policy);
+    const attempts = this.#requests;
+    if (!isRetryableError(error) || this.#policy.maxRetries === 0) return error;
+    return copyAPICallError(error, {
+      message: `${error.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+      cause: error,
+      isRetryable: false,
+    });
   }
-}
-
-/**
- * Once our own retries are spent, a retryable error is reported as not retryable, so the
- * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
- * stays as it is and the SDK may retry it.
- */
-export function finalRetryError(
-  error: unknown,
-  attempts: number,
-  policy: CodexRetryPolicy,
-): unknown {
-  if (!isRetryableError(error) || policy.maxRetries === 0) return error;
-  return copyAPICallError(error, {
-    message: `${error.message} (gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
-    cause: error,
-    isRetryable: false,
-  });
 }
 
 function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {

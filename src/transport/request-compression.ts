@@ -69,7 +69,7 @@ export function createRequestCompression(
           );
         }
       }
-      return warning != null ? { body: json, warning } : { body: json };
+      return { body: json, ...(warning && { warning }) };
     },
   };
 }
