@@ -108,12 +108,6 @@ export function parseCodexRateLimits(
     });
   }
   if (additional.length > 0) limits.additionalLimits = additional;
-  const credits = parseCredits(headers);
-  if (credits != null) limits.credits = credits;
-  return Object.keys(limits).length > 0 ? limits : undefined;
-}
-
-function parseCredits(headers: Record<string, string>): CodexRateLimits['credits'] {
   const credit = (name: string) => headers[`${MAIN_LIMIT}-credits-${name}`];
   const has = flag(credit('has-credits'));
   const unlimited = flag(credit('unlimited'));
@@ -123,7 +117,8 @@ function parseCredits(headers: Record<string, string>): CodexRateLimits['credits
     ...(unlimited != null && { unlimited }),
     ...(balance != null && { balance }),
   };
-  return Object.keys(credits).length > 0 ? credits : undefined;
+  if (Object.keys(credits).length > 0) limits.credits = credits;
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 /** `true`/`1` or `false`/`0`, as the official client reads them; anything else is unknown. */
