@@ -1,4 +1,5 @@
 import type { CodexWarning } from '../common/codex-warning';
+import { describeError } from '../common/describe-error';
 
 /** How request bodies go over HTTP: the `requestCompression` setting. */
 export type CodexRequestCompressionSetting = 'zstd' | 'gzip' | 'none';
@@ -65,7 +66,7 @@ export function createRequestCompression(
         } catch (error) {
           // never a failed call because of the runtime's compressor: plain JSON from now on
           sendPlain(
-            `Compressing the request body with ${encoding} failed (${error instanceof Error ? error.message : String(error)})`,
+            `Compressing the request body with ${encoding} failed (${describeError(error)})`,
           );
         }
       }
