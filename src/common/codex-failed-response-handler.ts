@@ -71,7 +71,7 @@ export function usageLimitMessage(
   e: Pick<CodexErrorObject, 'plan_type' | 'resets_at' | 'resets_in_seconds'>,
   limit: ReachedRateLimit | undefined,
 ): string {
-  const subject = limit != null && limit.id !== 'codex' ? ` for ${limit.name ?? limit.id}` : '';
+  const subject = limit && limit.id !== 'codex' ? ` for ${limit.name ?? limit.id}` : '';
   const details = [
     e.plan_type && `${e.plan_type} plan`,
     limit?.window && `its ${limit.window} window is used up`,
@@ -105,10 +105,9 @@ export function actionableMessage(
 /** The message of an error body; `limit` names the used-up limit of a usage-limit answer. */
 export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLimit): string {
   const e = errorObject(data);
-  const message =
-    e != null
-      ? (actionableMessage(e, limit) ?? withCode(e.message ?? FAILED, e.code ?? e.type))
-      : detailMessage(data.detail);
+  const message = e
+    ? (actionableMessage(e, limit) ?? withCode(e.message ?? FAILED, e.code ?? e.type))
+    : detailMessage(data.detail);
   // The ids this account may use change with its plan and over time; the catalog knows them.
   return /\bmodel\b.*\bnot supported\b/i.test(message)
     ? `${message} \`listModels()\` lists the models this account can use.`

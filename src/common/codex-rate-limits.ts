@@ -77,7 +77,7 @@ function windows(
 ): CodexRateLimitWindows | undefined {
   const primary = window(headers, prefix, 'primary');
   const secondary = window(headers, prefix, 'secondary');
-  if (primary == null && secondary == null) return undefined;
+  if (!primary && !secondary) return undefined;
   return {
     ...(primary && { primary }),
     ...(secondary && { secondary }),
@@ -147,7 +147,7 @@ export function reachedRateLimit(
   requestBodyValues: unknown,
 ): ReachedRateLimit | undefined {
   const limits = parseCodexRateLimits(responseHeaders);
-  if (limits == null) return undefined;
+  if (!limits) return undefined;
   const others = limits.additionalLimits ?? [];
   const model = requestedModel(requestBodyValues)?.toLowerCase();
   const candidates: Array<CodexRateLimitWindows & { id: string; name?: string }> = [
@@ -159,7 +159,7 @@ export function reachedRateLimit(
     const full = [limit.weekly, limit.short, limit.primary, limit.secondary].find(
       w => (w?.usedPercent ?? 0) >= 100,
     );
-    if (full == null) continue;
+    if (!full) continue;
     const window = classifyUsageWindow(full.windowMinutes);
     return { id: limit.id, ...(limit.name && { name: limit.name }), ...(window && { window }) };
   }

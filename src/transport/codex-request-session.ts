@@ -114,5 +114,5 @@ export class CodexRequestSession {
 }
 
 function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
-  return signal == null ? () => {} : onAbort(signal, () => controller.abort(signal.reason));
+  return signal ? onAbort(signal, () => controller.abort(signal.reason)) : () => {};
 }

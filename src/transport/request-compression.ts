@@ -50,7 +50,7 @@ export function createRequestCompression(
         const encoding = setting ?? 'zstd';
         if (encoding !== 'none') {
           const compress = codecs[encoding]();
-          if (compress != null) chosen = { encoding, compress };
+          if (compress) chosen = { encoding, compress };
           // unset, the runtime decides quietly
           else if (setting != null) {
             sendPlain(
@@ -59,7 +59,7 @@ export function createRequestCompression(
           }
         }
       }
-      if (chosen != null) {
+      if (chosen) {
         const { encoding, compress } = chosen;
         try {
           return { body: await compress(json), encoding };
@@ -99,14 +99,14 @@ const RUNTIME_CODECS: CompressionCodecs = {
     }
     // bound, as a runtime's own function may need its object
     const nodeZstd = zlib?.zstdCompress?.bind(zlib);
-    if (nodeZstd != null) {
+    if (nodeZstd) {
       return json =>
         new Promise((resolve, reject) =>
           nodeZstd(json, (error, result) => (error != null ? reject(error) : resolve(result))),
         );
     }
     const bunZstd = runtime.Bun?.zstdCompress?.bind(runtime.Bun);
-    if (bunZstd != null) return json => bunZstd(new TextEncoder().encode(json));
+    if (bunZstd) return json => bunZstd(new TextEncoder().encode(json));
     return undefined;
   },
   gzip: () => {

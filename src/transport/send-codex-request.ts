@@ -47,7 +47,7 @@ export async function sendCodexRequest({
     throw toTransportError(error, url, body, Object.values(headers));
   }
   const redirect = redirectError(response, url, body, 'The Codex backend', 'baseURL');
-  if (redirect != null) throw redirect;
+  if (redirect) throw redirect;
   if (!response.ok) {
     const error = await codexFailedResponseError({ response, url, requestBodyValues: body });
     throw redactAPICallError(error, [headers.authorization]);
