@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { codexErrorToMessage, codexFailedResponseError } from './codex-failed-response-handler';
 import { redactSecrets } from './redact-secrets';
 
@@ -15,6 +15,31 @@ describe('codexErrorToMessage', () => {
     };
     expect(codexErrorToMessage(data)).toBe(
       'You have hit your ChatGPT usage limit (plus plan). Try again in ~25 min (resets at 2030-03-17T17:46:40.000Z).',
+    );
+  });
+
+  describe('the wait, from resets_at alone', () => {
+    afterEach(() => vi.useRealTimers());
+    it.each([
+      [30, '~30 s'],
+      [0.2, '~1 s'],
+      [89 * 60, '~89 min'],
+      [2 * 3600, '~2 h'],
+      [30 * 3600, '~30 h'],
+    ])('%i s ahead: %s', (seconds, wait) => {
+      vi.useFakeTimers({ now: 1_900_000_000_000 });
+      const resetsAt = 1_900_000_000 + seconds;
+      expect(
+        codexErrorToMessage({ error: { code: 'usage_limit_reached', resets_at: resetsAt } }),
+      ).toBe(
+        `You have hit your ChatGPT usage limit. Try again in ${wait} (resets at ${new Date(resetsAt * 1000).toISOString()}).`,
+      );
+    });
+  });
+
+  it('says only that the limit is hit when the answer says nothing more', () => {
+    expect(codexErrorToMessage({ error: { type: 'usage_limit_reached' } })).toBe(
+      'You have hit your ChatGPT usage limit.',
     );
   });
 
@@ -68,6 +93,14 @@ describe('codexErrorToMessage', () => {
     expect(
       codexErrorToMessage({ detail: [{ loc: ['body', 'model'], msg: 'field required' }] }),
     ).toBe('field required');
+    // each entry of a list, an entry without a `msg` as it is
+    expect(
+      codexErrorToMessage({ detail: [{ msg: 'a' }, 'b', null, { loc: ['x'] }, { msg: 7 }] }),
+    ).toBe('a; "b"; null; {"loc":["x"]}; 7');
+    // any other detail as JSON; none, or an empty one, says the request failed
+    expect(codexErrorToMessage({ detail: { reason: 'x' } })).toBe('{"reason":"x"}');
+    expect(codexErrorToMessage({ detail: null })).toBe('Codex request failed');
+    expect(codexErrorToMessage({ detail: [] })).toBe('Codex request failed');
   });
 });
 
@@ -99,6 +132,17 @@ describe('codexFailedResponseError', () => {
     );
   });
 
+  it('reads no error body out of a blocked page, JSON or not', async () => {
+    const error = await fail(
+      429,
+      JSON.stringify({ error: { type: 'usage_limit_reached', plan_type: 'plus' } }),
+      { 'cf-mitigated': 'challenge' },
+    );
+    expect(error.message).toMatch(/^Cloudflare blocked the request/);
+    expect(error.data).toBeUndefined();
+    expect(error.isRetryable).toBe(false);
+  });
+
   it('gives a body in no known shape its status text, retryable by its status', async () => {
     for (const body of ['', 'upstream connect error', '{"error":{"message":5}}']) {
       const error = await fail(503, body, { 'x-request-id': 'req-1' });
@@ -109,7 +153,16 @@ describe('codexFailedResponseError', () => {
       });
       expect(error.responseBody).toBe(body);
     }
-    expect((await fail(400, 'no')).isRetryable).toBe(false);
+    for (const [status, retryable] of [
+      [400, false],
+      [404, false],
+      [408, true],
+      [409, false],
+      [429, true],
+      [500, true],
+    ] as const) {
+      expect((await fail(status, 'no')).isRetryable).toBe(retryable);
+    }
   });
 
   it.each([
