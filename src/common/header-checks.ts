@@ -11,9 +11,12 @@ export function headerValueProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** RFC 9110 token characters; `fetch` rejects any other header name. */
+/**
+ * RFC 9110 token characters (`\w`: ASCII letters, digits and `_`); `fetch` rejects any other
+ * header name.
+ */
 export function isValidHeaderName(name: string): boolean {
-  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+  return /^[!#$%&'*+.^`|~\w-]+$/.test(name);
 }
 
 /**
