@@ -39,6 +39,9 @@ describe('parseCodexRateLimits', () => {
   it('is undefined without rate-limit headers and skips junk values', () => {
     expect(parseCodexRateLimits({ 'content-type': 'text/event-stream' })).toBeUndefined();
     expect(parseCodexRateLimits({ 'x-codex-primary-used-percent': 'n/a' })).toBeUndefined();
+    // an empty or blank header is no 0
+    expect(parseCodexRateLimits({ 'x-codex-primary-used-percent': ' ' })).toBeUndefined();
+    expect(parseCodexRateLimits({ 'x-codex-credits-balance': '' })).toBeUndefined();
   });
 
   it('reads every other limit’s header family, with its name, id and windows', () => {
