@@ -191,7 +191,7 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
     const off = await run({ compaction: false });
     expect(off.error).toBeInstanceOf(APICallError);
     expect(off.error!.message).toMatch(
-      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off \(`compaction: false` in `createCodex\(\{ … \}\)`\)/,
+      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off \(`compaction: false`\)/,
     );
     expect(off.error!.isRetryable).toBe(false);
     expect(responses().some(isCompactionRequest)).toBe(false);

@@ -14,8 +14,7 @@ export const sseTransport: CodexTransport = {
     const response = await sendCodexRequest({
       method: 'POST',
       url,
-      headers:
-        encoded?.encoding != null ? { ...headers, 'content-encoding': encoded.encoding } : headers,
+      headers: { ...headers, ...(encoded?.encoding && { 'content-encoding': encoded.encoding }) },
       body,
       encodedBody: encoded?.body,
       fetch,
@@ -31,7 +30,7 @@ export const sseTransport: CodexTransport = {
       responseHeaders: extractResponseHeaders(response),
       openEvents: onEvent => createSseEventSource(responseBody, onEvent),
       secrets: [headers.authorization],
-      ...(encoded?.warning != null && { warnings: [encoded.warning] }),
+      ...(encoded?.warning && { warnings: [encoded.warning] }),
     };
   },
 };

@@ -17,10 +17,9 @@ export function createPendingWarning() {
     },
     async attach(response: Promise<CodexResponseStream>): Promise<CodexResponseStream> {
       const got = await response;
-      if (pending == null) return got;
       const message = pending;
       pending = undefined;
-      return withWarning(got, message);
+      return message == null ? got : withWarning(got, message);
     },
   };
 }
