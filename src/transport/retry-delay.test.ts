@@ -22,6 +22,9 @@ describe('retry delays', () => {
 
   it('reads retry-after-ms, Retry-After seconds and HTTP dates, and "try again in"', () => {
     expect(serverRequestedDelay(err({ 'retry-after-ms': '1500' }))).toBe(1500);
+    // an endless or negative ask is none
+    expect(serverRequestedDelay(err({ 'retry-after-ms': 'Infinity' }))).toBeUndefined();
+    expect(serverRequestedDelay(err({ 'retry-after-ms': '-5' }))).toBeUndefined();
     expect(serverRequestedDelay(err({ 'retry-after': '2' }))).toBe(2000);
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(serverRequestedDelay(err({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }), now)).toBe(
