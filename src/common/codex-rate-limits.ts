@@ -92,7 +92,7 @@ function windows(
 export function parseCodexRateLimits(
   headers: Record<string, string> | undefined,
 ): CodexRateLimits | undefined {
-  if (headers == null) return undefined;
+  if (!headers) return undefined;
   const limits: CodexRateLimits = { ...windows(headers, MAIN_LIMIT) };
   const additional: CodexAdditionalRateLimit[] = [];
   for (const name of Object.keys(headers)) {

@@ -27,7 +27,7 @@ export function assertSendableHeaders(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
     const validName = isValidHeaderName(name);
     const problem = validName ? headerValueProblem(value) : 'an invalid character';
-    if (problem == null) continue;
+    if (!problem) continue;
     // the credentials' headers come from the `auth` setting or the auth file
     const credential = name === 'authorization' || name === 'chatgpt-account-id';
     throw new InvalidArgumentError({

@@ -19,7 +19,7 @@ type ProcessLike = {
 export function getUserAgent(originator: string): string {
   const proc = (globalThis as { process?: ProcessLike }).process;
   let platform = '';
-  if (proc?.platform != null) {
+  if (proc?.platform) {
     let release: string | undefined;
     try {
       // `process.getBuiltinModule` (Node ≥ 20.16) avoids a static `node:os` import that

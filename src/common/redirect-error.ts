@@ -35,7 +35,7 @@ export function redirectError(
 
 /** Where the redirect points, without a query or userinfo (either may hold secrets). */
 function describeLocation(location: string | null, base: string): string | undefined {
-  if (location == null) return undefined;
+  if (!location) return undefined;
   try {
     const target = new URL(location, base);
     return `${target.origin}${target.pathname}`;

@@ -10,7 +10,7 @@ export function withAbort<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   const settled = Promise.resolve(promise);
-  if (signal == null) return settled;
+  if (!signal) return settled;
   return new Promise<T>((resolve, reject) => {
     const stop = onAbort(signal, () => reject(abortReason(signal)));
     // the listener goes before the outcome is passed on; after an abort the outcome is

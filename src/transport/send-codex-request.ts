@@ -81,22 +81,22 @@ function toTransportError(
   // A refused request is explained by its own message; a network failure by its cause.
   const raw = invalidRequest ? error.message : describeError(error);
   const detail = redactSecrets(raw, secrets);
-  const redacted = detail !== raw || leaksSecret(error, secrets);
+  // the error or a cause of it (message or stack) may quote a credential too
+  const redacted =
+    detail !== raw ||
+    someCause(error, e => {
+      const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+      return redactSecrets(text, secrets) !== text;
+    });
+  const backend = `the Codex backend at ${url}`;
   return new APICallError({
     message: invalidRequest
-      ? `The request to the Codex backend at ${url} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
-      : `Cannot connect to the Codex backend at ${url}: ${detail}${BROWSER_FAILURE.test(detail) ? CORS_HINT : ''}`,
+      ? `The request to ${backend} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
+      : `Cannot connect to ${backend}: ${detail}${BROWSER_FAILURE.test(detail) ? CORS_HINT : ''}`,
     url,
     requestBodyValues,
     // A cause that quotes a credential is replaced by its redacted text.
     cause: redacted ? new Error(detail) : error,
     isRetryable: !invalidRequest,
-  });
-}
-
-function leaksSecret(error: unknown, secrets: string[]): boolean {
-  return someCause(error, e => {
-    const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
-    return redactSecrets(text, secrets) !== text;
   });
 }

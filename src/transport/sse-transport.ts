@@ -21,7 +21,7 @@ export const sseTransport: CodexTransport = {
       abortSignal: signal,
     });
     const responseBody = response.body;
-    if (responseBody == null) {
+    if (!responseBody) {
       throw new EmptyResponseBodyError({
         message: 'The Codex backend sent an empty response body',
       });

@@ -13,8 +13,7 @@ export const createWebSocketTransport: typeof createNodeWebSocketTransport = ({
   onFallback,
 }) => {
   let tell = onFallback;
-  const notice = createPendingWarning();
-  notice.set(WEBSOCKET_UNAVAILABLE);
+  const notice = createPendingWarning(WEBSOCKET_UNAVAILABLE);
   return {
     send(request) {
       tell?.(WEBSOCKET_UNAVAILABLE);
