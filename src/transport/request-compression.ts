@@ -102,7 +102,7 @@ const RUNTIME_CODECS: CompressionCodecs = {
     if (nodeZstd) {
       return json =>
         new Promise((resolve, reject) =>
-          nodeZstd(json, (error, result) => (error != null ? reject(error) : resolve(result))),
+          nodeZstd(json, (error, result) => (error ? reject(error) : resolve(result))),
         );
     }
     const bunZstd = runtime.Bun?.zstdCompress?.bind(runtime.Bun);
