@@ -120,7 +120,8 @@ describe('a JSON answer over 4 MiB', () => {
     const error = await failure(provider().getUsage());
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
-      message: `The answer from ${server.url}/backend-api/wham/usage is larger than 4 MiB; it was not read.`,
+      message: 'The ChatGPT usage answer is larger than 4 MiB; it was not read.',
+      url: `${server.url}/backend-api/wham/usage`,
       statusCode: 200,
       isRetryable: false,
     });

@@ -66,7 +66,7 @@ describe('a request blocked by Cloudflare before it reached the Codex backend', 
     // one request: a challenge does not go away on a retry a second later
     expect(emu.requests).toHaveLength(1);
     expect(error.message).toMatch(/blocked/i);
-    expect(error.message).toMatch(/before it reached the Codex backend/);
+    expect(error.message).toMatch(/before the Codex backend/);
     expect(error.message).toContain(`cf-ray: ${ray}`);
     // the page itself is no message
     expect(error.message).not.toMatch(/<html|<!DOCTYPE|_cf_chl_opt|Just a moment/i);
@@ -78,7 +78,7 @@ describe('a request blocked by Cloudflare before it reached the Codex backend', 
       ...challenge,
       body: `${CHALLENGE_PAGE}<!-- Authorization: Bearer at-SECRET-challenged -->`,
     });
-    expect(error.message).toMatch(/blocked before it reached the Codex backend/);
+    expect(error.message).toMatch(/blocked the request before the Codex backend/);
     expect(error.responseBody).toContain('Authorization: [redacted] -->');
     expect(secretLeaks(error)).toEqual([]);
   });

@@ -191,7 +191,7 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
     const off = await run({ compaction: false });
     expect(off.error).toBeInstanceOf(APICallError);
     expect(off.error!.message).toMatch(
-      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off \(`compaction: false` in `createCodex\(\{ … \}\)`\)/,
+      /^context_length_exceeded: Your input exceeds the context window of this model\. Please adjust your input and try again\. Automatic compaction is off \(`compaction: false`\)/,
     );
     expect(off.error!.isRetryable).toBe(false);
     expect(responses().some(isCompactionRequest)).toBe(false);
@@ -248,7 +248,7 @@ describe.each(['sse', 'websocket'] as const)('over %s', transport => {
       expect(APICallError.isInstance(error)).toBe(true);
       expect(error.message).toMatch(
         new RegExp(
-          `^The Codex backend answered the compaction request with ${count} compaction items where exactly one was expected, so the call was not sent\\.`,
+          `^The Codex backend answered the compaction request with ${count} compaction items instead of one, so the call was not sent\\. .*\`compaction: false\``,
         ),
       );
       expect(error.isRetryable).toBe(false);
@@ -548,7 +548,7 @@ describe('the compaction setting', () => {
     [
       { atTokens: 9000, at: 1 },
       'compaction',
-      'does not take "atTokens", "at"; it takes `atInputTokens` (the input tokens from which a conversation is compacted)',
+      'must be `false` or `{ atInputTokens?: number }`, got {"atTokens":9000,"at":1}',
     ],
     [true, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got true'],
     [null, 'compaction', 'must be `false` or `{ atInputTokens?: number }`, got null'],

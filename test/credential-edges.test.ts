@@ -158,12 +158,10 @@ describe('an answer that echoes a credential', () => {
         auth: { accessToken: 'at-SECRET-proxied' },
       });
       const usage = (await failure(codex.getUsage())) as APICallError;
-      expect(usage.message).toBe(
-        'The ChatGPT usage endpoint answered with an unexpected shape (not JSON).',
-      );
+      expect(usage.message).toBe('The ChatGPT usage answer was not JSON.');
       expect(usage.responseBody).toBe('<pre>authorization: [redacted]</pre>');
       const catalog = (await failure(codex.listModels())) as APICallError;
-      expect(catalog.message).toBe('The Codex model catalog had an unexpected shape (not JSON).');
+      expect(catalog.message).toBe('The Codex model catalog was not JSON.');
       expect(proxy.hits).toHaveLength(2);
     } finally {
       await proxy.close();

@@ -286,7 +286,7 @@ describe('delta coalescing', () => {
   it.each([['no'], [1], [null]])('rejects coalesceDeltas: %j, naming the setting', value => {
     const create = () => createCodex({ coalesceDeltas: value as never });
     expect(create).toThrow(InvalidArgumentError);
-    expect(create).toThrow(/coalesceDeltas must be true or false/);
+    expect(create).toThrow(/`coalesceDeltas` setting must be true or false/);
   });
 });
 

@@ -16,7 +16,7 @@ const provider = (settings: CodexProviderSettings = {}) =>
 
 // what the message says to do, word for word (`toMatch` with a string finds it anywhere)
 const COMPACTION_HINT =
-  "Automatic compaction is off (`compaction: false` in `createCodex({ … })`), does not know this model's context window (call `listModels()` first, or set `compaction: { atInputTokens: n }`), or could not help (the user messages alone, or one step, outgrow the window); `providerOptions.codex.compact: true` compacts before one call. Otherwise start a new conversation or drop earlier messages.";
+  "Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.";
 
 async function rejection(promise: PromiseLike<unknown>): Promise<APICallError> {
   const error = await Promise.resolve(promise).then(
@@ -96,7 +96,7 @@ describe('usage_not_included', () => {
       generateText({ model: provider()('gpt-5.3-codex'), prompt: 'Hi', maxRetries: 2 }),
     );
     expect(error.message).toMatch(
-      /^Your ChatGPT plan \(free\) does not include Codex \(usage_not_included\)\. Upgrade the plan \(https:\/\/chatgpt\.com\/pricing\) or sign in with an account whose plan includes Codex; retrying will not help\./,
+      /^Your ChatGPT plan \(free\) does not include Codex \(usage_not_included\): upgrade it \(https:\/\/chatgpt\.com\/pricing\) or sign in with another account; retrying will not help\./,
     );
     expect(error.isRetryable).toBe(false);
     expect(emu.requests).toHaveLength(1);

@@ -200,7 +200,7 @@ describe('fault matrix', () => {
       ...responseEvents({ output: [] }).slice(-1),
     ];
     const malformed =
-      /^invalid_event: The Codex backend sent a malformed response\.output_item\.done event \(function_call item without call_id or name\); it was skipped\./;
+      /^invalid_event: The Codex backend sent a malformed function_call item \(invalid call_id\); it was skipped\./;
 
     it('doStream: an error part, the rest of the response, finish reason error; not retried', async () => {
       emu.enqueue({ kind: 'sse', events: events() });

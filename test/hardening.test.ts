@@ -158,7 +158,7 @@ describe('1. no token in any error', () => {
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('headers.x-proxy-token');
-    expect(error.message).toMatch(/"x-proxy-token" has a line break/);
+    expect(error.message).toMatch(/"x-proxy-token" contains a line break/);
     expect(emu.requests).toHaveLength(0);
   });
 });
@@ -264,7 +264,7 @@ describe('4. CR/LF in settings', () => {
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe(argument);
     expect((error as Error).message).toMatch(
-      new RegExp(`^The Codex setting \`${argument}\` contains (a line break|a control character)`),
+      new RegExp(`^The Codex \`${argument}\` setting contains (a line break|a control character)`),
     );
   });
 
@@ -454,7 +454,7 @@ describe('8. streamIdleTimeoutMs', () => {
       expect(InvalidArgumentError.isInstance(error)).toBe(true);
       expect((error as InvalidArgumentError).argument).toBe('streamIdleTimeoutMs');
       expect((error as Error).message).toBe(
-        `streamIdleTimeoutMs must be a number from 0 to 2147483647, got ${value}. Use 0 to turn the stream idle timeout off.`,
+        `streamIdleTimeoutMs must be a number from 0 to 2147483647, got ${value}. Use 0 to turn it off.`,
       );
     },
   );

@@ -62,6 +62,7 @@ describe.each([
       'chatgpt-account-id': 'acct-images',
       originator: 'ai-sdk-provider-codex',
       accept: 'application/json',
+      'content-type': 'application/json',
     });
     expect(request.headers['session-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.providerMetadata.codex.images[0]).toMatchObject({

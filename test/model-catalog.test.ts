@@ -32,6 +32,7 @@ describe('listModels', () => {
       'chatgpt-account-id': 'acct',
       accept: 'application/json',
     });
+    expect(request.headers['content-type']).toBeUndefined();
     await codex.listModels({ refresh: true });
     expect(emu.requests).toHaveLength(2);
   });

@@ -440,7 +440,7 @@ describe('HTTP errors', () => {
     const error = await expectCallError(model({}, 'gpt-4o').doGenerate(hi));
     expect(error.statusCode).toBe(400);
     expect(error.message).toBe(
-      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` on the provider lists the models this account can use. [request id: req_emulator]",
+      "The 'gpt-4o' model is not supported when using Codex with a ChatGPT account. `listModels()` lists the models this account can use. [request id: req_emulator]",
     );
     expect(error.isRetryable).toBe(false);
     expect(error.url).toBe(`${emu.baseURL}/responses`);

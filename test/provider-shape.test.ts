@@ -15,6 +15,18 @@ describe('createCodex', () => {
     expect(model.supportedUrls).toEqual({ 'image/*': [expect.any(RegExp)] });
   });
 
+  it('leaves https images for the backend to fetch, and every other URL for the AI SDK', async () => {
+    const [https] = (await createCodex()('gpt-5').supportedUrls)['image/*']!;
+    expect(https!.test('https://example.com/cat.png')).toBe(true);
+    expect(https!.test('HTTPS://EXAMPLE.COM/CAT.PNG')).toBe(true);
+    for (const url of [
+      'http://example.com/cat.png',
+      'http://proxy.example/?u=https://x.dev/a.png',
+    ]) {
+      expect(https!.test(url)).toBe(false);
+    }
+  });
+
   it('uses the name setting in the provider id', () => {
     expect(createCodex({ name: 'my-codex' })('gpt-5').provider).toBe('my-codex.responses');
   });

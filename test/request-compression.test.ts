@@ -136,7 +136,7 @@ describe('requestCompression', () => {
     expect(() =>
       createCodex(settings({ requestCompression: 'brotli' as never })),
     ).toThrowErrorMatchingInlineSnapshot(
-      `[AI_InvalidArgumentError: The Codex \`requestCompression\` setting must be 'zstd', 'gzip' or 'none', got "brotli".]`,
+      `[AI_InvalidArgumentError: The Codex \`requestCompression\` setting must be "zstd" or "gzip" or "none", got "brotli".]`,
     );
   });
 });

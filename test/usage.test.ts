@@ -7,6 +7,7 @@ import { createCodex } from '../src';
 import { createCodex as createV3 } from '../src/v3';
 import { createCodex as createV4 } from '../src/v4';
 import { makeJwt, nowSeconds } from './support/jwt';
+import { startRecordingServer } from './support/recording-server';
 import { startMockTokenServer } from './support/mock-token-server';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
@@ -62,6 +63,8 @@ describe('getUsage', () => {
       accept: 'application/json',
       originator: 'ai-sdk-provider-codex',
     });
+    // a GET has no body, so no content type
+    expect(request.headers['content-type']).toBeUndefined();
   });
 
   it('classifies windows by length when the backend swaps primary and secondary', async () => {
@@ -136,7 +139,7 @@ describe('getUsage', () => {
     // but a body that is no usage object at all is an error
     emu.usage = ['not', 'usage'];
     await expect(provider().getUsage()).rejects.toMatchObject({
-      message: 'The ChatGPT usage endpoint answered with an unexpected shape.',
+      message: 'The ChatGPT usage answer had an unexpected shape.',
     });
   });
 
@@ -214,7 +217,7 @@ describe('getUsage', () => {
       .getUsage()
       .catch(e => e);
     expect(shape).toMatchObject({ isRetryable: false });
-    expect(shape.message).toMatch(/unexpected shape/);
+    expect(shape.message).toBe('The ChatGPT usage answer was not JSON.');
 
     emu.acceptToken = () => false;
     const denied = await provider()
@@ -254,6 +257,33 @@ describe('getUsage', () => {
     } finally {
       await tokens.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an answer that breaks off while it is read as a retryable error, for the catalog too', async () => {
+    const server = await startRecordingServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+      res.write('{"plan_type":"plus","models":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    try {
+      const codex = createCodex({
+        baseURL: `${server.url}/backend-api/codex`,
+        auth: { accessToken: 'at-SECRET-broken' },
+      });
+      for (const [call, what, path] of [
+        [codex.getUsage(), 'The ChatGPT usage answer', '/backend-api/wham/usage'],
+        [codex.listModels(), 'The Codex model catalog', '/backend-api/codex/models'],
+      ] as const) {
+        const error = await call.catch(e => e);
+        expect(APICallError.isInstance(error)).toBe(true);
+        expect(error.message).toMatch(new RegExp(`^${what} broke off while it was being read: `));
+        expect(error).toMatchObject({ statusCode: 200, isRetryable: true });
+        expect(error.url).toMatch(new RegExp(`^${server.url}${path}`));
+      }
+      expect(server.hits).toHaveLength(2);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -9,6 +9,9 @@ import type { Scenario } from './parity-scenarios';
 /** How long one CLI conversation may take before it is stopped and reported. */
 const RUN_TIMEOUT_MS = 120_000;
 
+/** The name the recorder's app-server client gives itself in `initialize`. */
+export const APP_SERVER_CLIENT = 'parity_recorder';
+
 export type OfficialRun = {
   ok: boolean;
   detail: string;
@@ -146,7 +149,7 @@ async function runAppServer(
   const timeout = setTimeout(() => stop(child), RUN_TIMEOUT_MS);
   try {
     await request('initialize', {
-      clientInfo: { name: 'parity_recorder', title: null, version: '0.0.0' },
+      clientInfo: { name: APP_SERVER_CLIENT, title: null, version: '0.0.0' },
       capabilities: null,
     });
     child.stdin!.write(`${JSON.stringify({ method: 'initialized' })}\n`);

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIOS } from './parity-scenarios';
 import type { ClientRun } from './record-conversations';
+import { APP_SERVER_CLIENT } from './run-official-client';
 import { BACKEND_PATH, CODEX_PATH } from './recorder-server';
 import { stepsOf } from './request-steps';
 import { createSanitiser, PLACEHOLDERS } from './sanitise-recording';
@@ -41,7 +42,14 @@ export function writeFixtures({
       transport: run.transport,
       prompts: scenario?.prompts,
       officialConfig: scenario?.official,
-      placeholders: { ...PLACEHOLDERS, [SAME_TOOLS]: 'the same `tools` as the request before' },
+      placeholders: {
+        ...PLACEHOLDERS,
+        [SAME_TOOLS]: 'the same `tools` as the request before',
+        ...(originator === APP_SERVER_CLIENT && {
+          [APP_SERVER_PLACEHOLDER]:
+            'the app-server client: `codex_cli_rs` until `initialize` names it, that name after',
+        }),
+      },
       requests: steps.map(({ label, request }) => {
         let body = compactTools(request.body);
         const tools = JSON.stringify((body as { tools?: unknown })?.tools);
@@ -69,18 +77,19 @@ export function writeFixtures({
       backendRequests: backendPaths.flatMap(path => {
         const asked = backend.filter(request => request.path === path);
         const same = asked.filter(request => request.headers.originator === originator);
-        // the app-server asks before its client has named itself too (as `codex_cli_rs`)
-        const texts = (same.length > 0 ? same : asked)
+        // The app-server asks before its client has named itself (as `codex_cli_rs`), and
+        // after, or not, as its tasks happen to run: either name is one placeholder there.
+        const appServer = originator === APP_SERVER_CLIENT;
+        const texts = (same.length > 0 && !appServer ? same : asked)
           .map(request =>
             JSON.stringify(
               sanitise({
                 method: request.method,
                 path: request.path,
                 query: request.query,
-                headers: {
-                  ...request.headers,
-                  'user-agent': request.headers['user-agent']?.replace(/ \([\w-]+; [\w.-]+\)$/, ''),
-                },
+                headers: appServer
+                  ? appServerClientNamed(backendHeaders(request.headers))
+                  : backendHeaders(request.headers),
               }),
             ),
           )
@@ -102,6 +111,24 @@ export function writeFixtures({
     written.push(file);
   }
   return written;
+}
+
+/** The User-Agent without the client's name that some of the CLI's tasks add. */
+function backendHeaders(headers: Record<string, string>): Record<string, string> {
+  const userAgent = headers['user-agent']?.replace(/ \([\w-]+; [\w.-]+\)$/, '');
+  return { ...headers, ...(userAgent != null && { 'user-agent': userAgent }) };
+}
+
+const APP_SERVER_PLACEHOLDER = '<app-server client>';
+const APP_SERVER_NAMES = new RegExp(`^(?:${APP_SERVER_CLIENT}|codex_cli_rs)(?=/|$)`);
+
+function appServerClientNamed(headers: Record<string, string>): Record<string, string> {
+  const named = { ...headers };
+  for (const name of ['originator', 'user-agent']) {
+    const value = named[name];
+    if (value != null) named[name] = value.replace(APP_SERVER_NAMES, APP_SERVER_PLACEHOLDER);
+  }
+  return named;
 }
 
 function distinctSorted(values: string[]): string[] {

@@ -1,7 +1,5 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
 import * as z from 'zod/v4';
-import { getCodexJson } from './get-codex-json';
-import type { CodexAuthSource } from '../auth/codex-auth-source';
+import { requestCodexJson, type CodexAccountRequest } from './request-codex-json';
 
 /** One entry of the live model catalog. */
 export type CodexModelInfo = {
@@ -13,51 +11,32 @@ export type CodexModelInfo = {
   contextWindow?: number;
 };
 
-const catalogSchema = z
-  .object({
-    models: z.array(
-      z
-        .object({
-          slug: z.string(),
-          display_name: z.string().nullish(),
-          supported_reasoning_levels: z
-            .array(z.union([z.string(), z.object({ effort: z.string() }).loose()]))
-            .nullish(),
-          default_reasoning_level: z.string().nullish(),
-          context_window: z.number().nullish(),
-        })
-        .loose(),
-    ),
-  })
-  .loose();
+const catalogSchema = z.object({
+  models: z.array(
+    z.object({
+      slug: z.string(),
+      display_name: z.string().nullish(),
+      supported_reasoning_levels: z
+        .array(z.union([z.string(), z.object({ effort: z.string() })]))
+        .nullish(),
+      default_reasoning_level: z.string().nullish(),
+      context_window: z.number().nullish(),
+    }),
+  ),
+});
 
 /** `GET {baseURL}/models?client_version=…`, with credentials renewed after a 401. */
-export async function fetchCodexModels({
-  baseURL,
-  clientVersion,
-  headers,
-  auth,
-  fetch,
-  abortSignal,
-}: {
-  baseURL: string;
-  clientVersion: string;
-  headers: Record<string, string>;
-  auth: CodexAuthSource;
-  fetch?: FetchFunction;
-  abortSignal?: AbortSignal;
-}): Promise<CodexModelInfo[]> {
-  const url = `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`;
-  const parsed = await getCodexJson({
-    url,
-    headers,
-    auth,
-    fetch,
-    abortSignal,
+export async function fetchCodexModels(
+  request: CodexAccountRequest,
+  baseURL: string,
+  clientVersion: string,
+): Promise<CodexModelInfo[]> {
+  const { value } = await requestCodexJson(request, {
+    url: `${baseURL}/models?client_version=${encodeURIComponent(clientVersion)}`,
     schema: catalogSchema,
-    unexpectedShapeMessage: 'The Codex model catalog had an unexpected shape.',
+    what: 'The Codex model catalog',
   });
-  return parsed.models.map(m => ({
+  return value.models.map(m => ({
     id: m.slug,
     name: m.display_name ?? m.slug,
     reasoningLevels: (m.supported_reasoning_levels ?? []).map(l =>

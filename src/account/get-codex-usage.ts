@@ -1,7 +1,5 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import type { CodexAuthSource } from '../auth/codex-auth-source';
-import { getCodexJson } from './get-codex-json';
-import { codexUsagePayloadSchema, toCodexUsage, type CodexUsage } from './parse-codex-usage';
+import { requestCodexJson, type CodexAccountRequest } from './request-codex-json';
+import { toCodexUsage, type CodexUsage } from './parse-codex-usage';
 
 /**
  * The usage endpoint lives on the ChatGPT backend, one level above the Codex API:
@@ -12,27 +10,14 @@ export function codexUsageURL(baseURL: string): string {
 }
 
 /** `GET {chatgpt base}/wham/usage`, with the model calls' credentials, 401 renewal and errors. */
-export async function getCodexUsage({
-  baseURL,
-  headers,
-  auth,
-  fetch,
-  abortSignal,
-}: {
-  baseURL: string;
-  headers: Record<string, string>;
-  auth: CodexAuthSource;
-  fetch?: FetchFunction;
-  abortSignal?: AbortSignal;
-}): Promise<CodexUsage> {
-  const payload = await getCodexJson({
+export async function getCodexUsage(
+  request: CodexAccountRequest,
+  baseURL: string,
+): Promise<CodexUsage> {
+  const { value } = await requestCodexJson(request, {
     url: codexUsageURL(baseURL),
-    headers,
-    auth,
-    fetch,
-    abortSignal,
-    schema: codexUsagePayloadSchema,
-    unexpectedShapeMessage: 'The ChatGPT usage endpoint answered with an unexpected shape.',
+    schema: { parse: json => toCodexUsage(json) },
+    what: 'The ChatGPT usage answer',
   });
-  return toCodexUsage(payload);
+  return value;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codexUsagePayloadSchema, toCodexUsage } from './parse-codex-usage';
+import { toCodexUsage } from './parse-codex-usage';
 
 const NOW = Date.UTC(2025, 0, 1);
-const usage = (payload: unknown) => toCodexUsage(codexUsagePayloadSchema.parse(payload), NOW);
+const usage = (payload: unknown) => toCodexUsage(payload, NOW);
 const window = (usedPercent: number, seconds: number, resetAfter = 60) => ({
   used_percent: usedPercent,
   limit_window_seconds: seconds,
@@ -143,5 +143,29 @@ describe('toCodexUsage', () => {
       windows: {},
       limitReached: false,
     });
+  });
+
+  it('reads a field of another type as absent, and skips list entries that are no objects', () => {
+    expect(
+      usage({
+        plan_type: ['plus'],
+        credits: ['has_credits'],
+        rate_limit: { limit_reached: 'true', allowed: 0, primary_window: [window(1, 900)] },
+        rate_limit_reached_type: { type: 5 },
+        additional_rate_limits: [7, 'x', null, { metered_feature: 'f', limit_name: 3 }],
+      }),
+    ).toStrictEqual({
+      windows: {},
+      limitReached: false,
+      additionalLimits: [{ id: 'f', name: 'f', windows: {}, limitReached: false }],
+    });
+    expect(usage({ credits: { balance: true } }).credits).toStrictEqual({
+      hasCredits: false,
+      unlimited: false,
+    });
+  });
+
+  it.each([null, 'usage', 42, ['a']])('throws on a body that is no object (%j)', payload => {
+    expect(() => usage(payload)).toThrow(new TypeError('The usage payload is not a JSON object.'));
   });
 });

@@ -1,4 +1,3 @@
-import * as z from 'zod/v4';
 import { classifyUsageWindows } from '../common/usage-window-class';
 
 /** One usage window of the account, as `codex.getUsage()` reports it. */
@@ -32,100 +31,68 @@ export type CodexUsage = {
   }>;
 };
 
-// Every field is optional, unknown fields pass, and a field of an unexpected type counts as
-// absent: a new payload shape should still give what it can instead of failing the call.
-const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
+// The payload is read field by field: every field is optional, unknown fields are ignored,
+// and a field of an unexpected type counts as absent, so that a new payload shape still
+// gives what it can instead of failing the call.
+type JsonObject = { [key: string]: unknown };
 
-const windowSchema = z
-  .object({
-    used_percent: lenient(z.number()),
-    limit_window_seconds: lenient(z.number()),
-    reset_after_seconds: lenient(z.number()),
-    reset_at: lenient(z.number()),
-  })
-  .loose();
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const objectOf = (value: unknown): JsonObject => (isObject(value) ? value : {});
+const numberOf = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const stringOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-const rateLimitSchema = z
-  .object({
-    allowed: lenient(z.boolean()),
-    limit_reached: lenient(z.boolean()),
-    primary_window: lenient(windowSchema),
-    secondary_window: lenient(windowSchema),
-  })
-  .loose();
-
-export const codexUsagePayloadSchema = z
-  .object({
-    plan_type: lenient(z.string()),
-    rate_limit: lenient(rateLimitSchema),
-    credits: lenient(
-      z
-        .object({
-          has_credits: lenient(z.boolean()),
-          unlimited: lenient(z.boolean()),
-          balance: lenient(z.union([z.string(), z.number()])),
-        })
-        .loose(),
-    ),
-    // `{ type }` on the wire (the official client's serde renames its `kind` field to it)
-    rate_limit_reached_type: lenient(
-      z.object({ type: lenient(z.string()), kind: lenient(z.string()) }).loose(),
-    ),
-    additional_rate_limits: lenient(
-      z.array(
-        z
-          .object({
-            limit_name: lenient(z.string()),
-            metered_feature: lenient(z.string()),
-            rate_limit: lenient(rateLimitSchema),
-          })
-          .loose(),
-      ),
-    ),
-  })
-  .loose();
-
-type UsagePayload = z.infer<typeof codexUsagePayloadSchema>;
-type WindowPayload = z.infer<typeof windowSchema>;
-type RateLimitPayload = z.infer<typeof rateLimitSchema>;
-
-/** Normalises a `GET /wham/usage` body (`RateLimitStatusPayload`); `now` dates relative resets. */
-export function toCodexUsage(payload: UsagePayload, now = Date.now()): CodexUsage {
-  const reached = payload.rate_limit_reached_type;
-  const reachedType = reached?.type ?? reached?.kind ?? undefined;
-  const credits = payload.credits;
-  const balance = credits?.balance != null ? Number(credits.balance) : undefined;
-  const additional = (payload.additional_rate_limits ?? []).map(limit => ({
-    id: limit.metered_feature ?? limit.limit_name ?? 'unknown',
-    name: limit.limit_name ?? limit.metered_feature ?? 'unknown',
-    windows: windowsOf(limit.rate_limit, now),
-    limitReached: isReached(limit.rate_limit),
-  }));
+/**
+ * Normalises a `GET /wham/usage` body (`RateLimitStatusPayload`); `now` dates relative
+ * resets. A body that is no object at all is no usage: it throws.
+ */
+export function toCodexUsage(payload: unknown, now = Date.now()): CodexUsage {
+  if (!isObject(payload)) throw new TypeError('The usage payload is not a JSON object.');
+  // `{ type }` on the wire (the official client's serde renames its `kind` field to it)
+  const reached = objectOf(payload.rate_limit_reached_type);
+  const reachedType = stringOf(reached.type) ?? stringOf(reached.kind);
+  const planType = stringOf(payload.plan_type);
+  const { credits } = payload;
+  const rawBalance = objectOf(credits).balance;
+  const balance =
+    typeof rawBalance === 'number' || typeof rawBalance === 'string' ? Number(rawBalance) : NaN;
+  const list = payload.additional_rate_limits;
+  const additional = (Array.isArray(list) ? list.filter(isObject) : []).map(limit => {
+    const feature = stringOf(limit.metered_feature);
+    const name = stringOf(limit.limit_name);
+    return {
+      id: feature ?? name ?? 'unknown',
+      name: name ?? feature ?? 'unknown',
+      ...limitOf(limit.rate_limit, now),
+    };
+  });
+  const main = limitOf(payload.rate_limit, now);
   return {
-    ...(payload.plan_type != null && { planType: payload.plan_type }),
-    windows: windowsOf(payload.rate_limit, now),
-    ...(credits != null && {
+    ...(planType != null && { planType }),
+    windows: main.windows,
+    ...(isObject(credits) && {
       credits: {
         hasCredits: credits.has_credits === true,
         unlimited: credits.unlimited === true,
-        ...(balance != null && Number.isFinite(balance) && { balance }),
+        ...(Number.isFinite(balance) && { balance }),
       },
     }),
-    limitReached: isReached(payload.rate_limit) || reachedType != null,
+    limitReached: main.limitReached || reachedType != null,
     ...(reachedType != null && { limitReachedType: reachedType }),
     ...(additional.length > 0 && { additionalLimits: additional }),
   };
 }
 
-function isReached(rateLimit: RateLimitPayload | null | undefined): boolean {
-  return rateLimit?.limit_reached === true || rateLimit?.allowed === false;
-}
-
-function windowsOf(rateLimit: RateLimitPayload | null | undefined, now: number): CodexUsageWindows {
-  return classifyUsageWindows([
-    toWindow(rateLimit?.primary_window, now),
-    toWindow(rateLimit?.secondary_window, now),
-  ]);
+/** A `rate_limit`'s windows, and whether requests are refused. */
+function limitOf(value: unknown, now: number) {
+  const rateLimit = objectOf(value);
+  return {
+    windows: classifyUsageWindows([
+      toWindow(rateLimit.primary_window, now),
+      toWindow(rateLimit.secondary_window, now),
+    ]),
+    limitReached: rateLimit.limit_reached === true || rateLimit.allowed === false,
+  };
 }
 
 /**
@@ -133,22 +100,15 @@ function windowsOf(rateLimit: RateLimitPayload | null | undefined, now: number):
  * one missing any of them is left out rather than filled with a guess. A length of
  * zero or less is dropped where windows are classified by length.
  */
-function toWindow(
-  window: WindowPayload | null | undefined,
-  now: number,
-): CodexUsageWindow | undefined {
-  if (window?.used_percent == null || window.limit_window_seconds == null) return undefined;
-  const resetsAtMs =
-    window.reset_at != null
-      ? window.reset_at * 1000
-      : window.reset_after_seconds != null
-        ? now + window.reset_after_seconds * 1000
-        : undefined;
-  // a reset beyond what a Date can hold would be an Invalid Date, which breaks printing it
-  if (resetsAtMs == null || Number.isNaN(new Date(resetsAtMs).getTime())) return undefined;
-  return {
-    usedPercent: window.used_percent,
-    windowMinutes: Math.ceil(window.limit_window_seconds / 60),
-    resetsAt: new Date(resetsAtMs),
-  };
+function toWindow(value: unknown, now: number): CodexUsageWindow | undefined {
+  const window = objectOf(value);
+  const usedPercent = numberOf(window.used_percent);
+  const seconds = numberOf(window.limit_window_seconds);
+  const resetAt = numberOf(window.reset_at);
+  const resetAfter = numberOf(window.reset_after_seconds);
+  // without a reset time, or with one beyond what a Date can hold, this is an Invalid Date
+  // (which breaks printing it)
+  const resetsAt = new Date(resetAt != null ? resetAt * 1000 : now + (resetAfter ?? NaN) * 1000);
+  if (usedPercent == null || seconds == null || Number.isNaN(resetsAt.getTime())) return undefined;
+  return { usedPercent, windowMinutes: Math.ceil(seconds / 60), resetsAt };
 }

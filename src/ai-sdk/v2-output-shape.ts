@@ -4,6 +4,7 @@ import type {
   LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
 import type { CodexWarning } from '../common/codex-warning';
+import { flatTokenUsage } from '../model/flat-token-usage';
 import type { CodexOutputShape } from '../stream/codex-output-shape';
 
 type V2FinishPart = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
@@ -17,19 +18,16 @@ export function v2OutputShape(
 ): CodexOutputShape<V2FinishPart, LanguageModelV2CallWarning> {
   return {
     finishPart: ({ unified, usage, providerMetadata }) => {
-      const inputTokens = usage?.input_tokens ?? undefined;
-      const outputTokens = usage?.output_tokens ?? undefined;
+      const flat = flatTokenUsage(usage);
+      const { inputTokens, outputTokens } = flat;
       return {
         type: 'finish',
         finishReason: unified,
         usage: {
-          inputTokens,
-          outputTokens,
+          ...flat,
           totalTokens:
-            usage?.total_tokens ??
+            flat.totalTokens ??
             (inputTokens != null && outputTokens != null ? inputTokens + outputTokens : undefined),
-          reasoningTokens: usage?.output_tokens_details?.reasoning_tokens ?? undefined,
-          cachedInputTokens: usage?.input_tokens_details?.cached_tokens ?? undefined,
         },
         providerMetadata,
       };

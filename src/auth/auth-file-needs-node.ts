@@ -4,6 +4,6 @@ import { LoadAPIKeyError } from '@ai-sdk/provider';
 export function authFileNeedsNode(): LoadAPIKeyError {
   return new LoadAPIKeyError({
     message:
-      'Reading the Codex sign-in from auth.json needs Node.js, Deno or Bun (node:fs), which this runtime lacks: pass the `auth` setting to createCodex() instead (`auth: { accessToken, accountId }`, or a function returning them).',
+      'Reading the Codex sign-in from auth.json needs Node.js, Deno or Bun (node:fs): pass the `auth` setting to createCodex() instead (`{ accessToken, accountId }` or a function returning it).',
   });
 }

@@ -11,7 +11,7 @@ describe('createFileAuth of the edge build', () => {
     );
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe(
-      'Reading the Codex sign-in from auth.json needs Node.js, Deno or Bun (node:fs), which this runtime lacks: pass the `auth` setting to createCodex() instead (`auth: { accessToken, accountId }`, or a function returning them).',
+      'Reading the Codex sign-in from auth.json needs Node.js, Deno or Bun (node:fs): pass the `auth` setting to createCodex() instead (`{ accessToken, accountId }` or a function returning it).',
     );
   });
 });

@@ -35,7 +35,7 @@ describe('explicit auth', () => {
     const error = await failure(generate({ auth }));
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
     expect((error as LoadAPIKeyError).message).toBe(
-      'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+      'The Codex `auth` setting gave no access token: pass `{ accessToken, accountId }` or a function returning it, or leave `auth` unset to use `codex login`.',
     );
     expect(emu.requests).toHaveLength(0);
   });

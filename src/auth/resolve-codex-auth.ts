@@ -8,27 +8,20 @@ import {
   type CodexCredentials,
 } from './codex-auth-source';
 
-export function resolveCodexAuth({
-  auth,
-  authFile,
-  accountId,
-  tokenURL,
-  fetch,
-}: {
+export function resolveCodexAuth(settings: {
   auth?: CodexAuth;
   authFile?: string;
   accountId?: string;
   tokenURL: string;
   fetch?: FetchFunction;
 }): CodexAuthSource {
+  const { auth, accountId, tokenURL, fetch } = settings;
   if (auth == null) {
     // Node-only code (auth.json, locks) loads on first use, so an edge bundle that passes
     // `auth` explicitly never reaches `node:fs`.
     let source: Promise<CodexAuthSource> | undefined;
     const load = () =>
-      (source ??= import('./create-file-auth').then(m =>
-        m.createFileAuth({ authFile, tokenURL, accountId, fetch }),
-      ));
+      (source ??= import('./create-file-auth').then(m => m.createFileAuth(settings)));
     return {
       getCredentials: async () => (await load()).getCredentials(),
       onUnauthorized: async rejected => (await load()).onUnauthorized!(rejected),
@@ -81,14 +74,14 @@ function checked(credentials: CodexCredentials, accountId: string | undefined): 
   ) {
     throw new LoadAPIKeyError({
       message:
-        'The Codex `auth` setting gave no access token. Pass `auth: { accessToken, accountId }` (or a function returning it), or leave `auth` unset to use `codex login`.',
+        'The Codex `auth` setting gave no access token: pass `{ accessToken, accountId }` or a function returning it, or leave `auth` unset to use `codex login`.',
     });
   }
   const resolved = accountId != null ? { ...credentials, accountId } : credentials;
   assertSendableCredentials(
     resolved,
     field => `${field} from the Codex \`auth\` setting`,
-    'Check where the token comes from (a trailing newline from a file or an environment variable is a common cause).',
+    'Check where it comes from (often a trailing newline from a file or environment variable).',
   );
   return resolved;
 }

@@ -123,7 +123,7 @@ async function postRefreshToken(
       response,
       tokenURL,
       redactedBody,
-      'the ChatGPT token endpoint',
+      'The ChatGPT token endpoint',
       'tokenURL',
     );
     if (redirect != null) throw redirect;

@@ -2,8 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { readAuthFile, type AuthFileContent } from '../auth/auth-file-store';
 import { parseJsonRecord } from '../common/parse-json-record';
 import { signInOf } from '../login/read-sign-in';
-import { revokeRefreshToken } from '../login/revoke-token';
-import { signInIssuer } from '../login/sign-in-issuer';
+import { revokeSignIn } from '../login/revoke-sign-in';
 import { openRedisSignIn } from '../redis/redis-auth';
 import type { CliIO } from './cli-io';
 import { describeSignIn, describeUsage, readUsage } from './status-command';
@@ -124,15 +123,8 @@ export async function redisLogoutCommand(
     let removed: string | undefined;
     try {
       removed = await store.remove(async previous => {
-        const tokens = parseJsonRecord(previous)?.tokens as AuthFileContent['tokens'];
-        const refreshToken = tokens?.refresh_token;
-        if (typeof refreshToken !== 'string' || refreshToken === '') return;
         try {
-          await revokeRefreshToken({
-            issuer: signInIssuer(tokens) ?? options.issuer,
-            refreshToken,
-          });
-          revoked = true;
+          revoked = await revokeSignIn(parseJsonRecord(previous)?.tokens, options.issuer);
         } catch (error) {
           if (!APICallError.isInstance(error) || !options.force) throw error;
           revokeFailure = error.message;

@@ -5,31 +5,31 @@ import {
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
 import * as z from 'zod/v4';
-import { blockedRequestError } from './blocked-request-error';
-import type { ReachedRateLimit } from './codex-rate-limits';
+import { blockedRequestMessage } from './blocked-request-message';
+import { reachedRateLimit, type ReachedRateLimit } from './codex-rate-limits';
 import {
   CONTEXT_LENGTH_EXCEEDED_CODE,
   contextLengthExceededMessage,
 } from './context-length-exceeded';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from './read-limited-text';
+import { diagnosticSuffix } from './with-diagnostics';
 
 // The backend answers with several shapes; every field is optional so that a new shape
 // still parses and only the message gets vaguer.
-const errorObjectSchema = z
-  .object({
-    message: z.string().nullish(),
-    type: z.string().nullish(),
-    code: z.union([z.string(), z.number()]).nullish(),
-    param: z.string().nullish(),
-    plan_type: z.string().nullish(),
-    resets_at: z.number().nullish(),
-    resets_in_seconds: z.number().nullish(),
-  })
-  .loose();
+const text = z.string().nullish();
+const seconds = z.number().nullish();
+const errorObjectSchema = z.looseObject({
+  message: text,
+  type: text,
+  code: z.union([z.string(), z.number()]).nullish(),
+  plan_type: text,
+  resets_at: seconds,
+  resets_in_seconds: seconds,
+});
 
 export const codexErrorDataSchema = z.union([
-  z.object({ error: errorObjectSchema }).loose(),
-  z.object({ detail: z.unknown() }).loose(),
+  z.looseObject({ error: errorObjectSchema }),
+  z.looseObject({ detail: z.unknown() }),
 ]);
 
 export type CodexErrorData = z.infer<typeof codexErrorDataSchema>;
@@ -37,14 +37,15 @@ type CodexErrorObject = z.infer<typeof errorObjectSchema>;
 
 /** An error object as an `error` event or `response.failed` carries it, read leniently. */
 export function parseErrorObject(value: unknown): CodexErrorObject | undefined {
-  const parsed = errorObjectSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return errorObjectSchema.safeParse(value).data;
 }
 
-/** The `error` object of an error body, if it has one. */
-export function errorObject(data: CodexErrorData | undefined): CodexErrorObject | undefined {
-  return data != null && 'error' in data ? (data.error as CodexErrorObject) : undefined;
-}
+// (validated again: the union's other shape lets any `error` through)
+const errorObject = (data: CodexErrorData | undefined) => parseErrorObject(data?.error);
+
+/** Whether the error object is of `kind`, by its `type` or its `code`. */
+const isKind = (e: CodexErrorObject | undefined, kind: string) =>
+  e?.type === kind || e?.code === kind;
 
 /** The plan has no Codex at all: no wait helps, only another plan or account. */
 export const USAGE_NOT_INCLUDED = 'usage_not_included';
@@ -52,20 +53,8 @@ export const USAGE_NOT_INCLUDED = 'usage_not_included';
 /** A usage window of the plan is used up; it resets at a known time. */
 export const USAGE_LIMIT_REACHED = 'usage_limit_reached';
 
-const USAGE_LIMIT_TYPES = new Set([USAGE_LIMIT_REACHED, USAGE_NOT_INCLUDED]);
-
 export function usageNotIncludedMessage(planType: string | null | undefined): string {
-  return (
-    `Your ChatGPT plan${planType ? ` (${planType})` : ''} does not include Codex (${USAGE_NOT_INCLUDED}). ` +
-    'Upgrade the plan (https://chatgpt.com/pricing) or sign in with an account whose plan includes Codex; retrying will not help.'
-  );
-}
-
-export function isUsageLimitError(data: CodexErrorData | undefined): boolean {
-  const e = errorObject(data);
-  if (e == null) return false;
-  const { type, code } = e;
-  return USAGE_LIMIT_TYPES.has(String(type ?? '')) || USAGE_LIMIT_TYPES.has(String(code ?? ''));
+  return `Your ChatGPT plan${planType ? ` (${planType})` : ''} does not include Codex (${USAGE_NOT_INCLUDED}): upgrade it (https://chatgpt.com/pricing) or sign in with another account; retrying will not help.`;
 }
 
 function formatWait(seconds: number): string {
@@ -82,58 +71,65 @@ export function usageLimitMessage(
   e: Pick<CodexErrorObject, 'plan_type' | 'resets_at' | 'resets_in_seconds'>,
   limit: ReachedRateLimit | undefined,
 ): string {
-  const subject = limit != null && limit.id !== 'codex' ? ` for ${limit.name ?? limit.id}` : '';
+  const subject = limit && limit.id !== 'codex' ? ` for ${limit.name ?? limit.id}` : '';
   const details = [
     e.plan_type && `${e.plan_type} plan`,
-    limit?.window != null && `its ${limit.window} window is used up`,
+    limit?.window && `its ${limit.window} window is used up`,
   ].filter(Boolean);
-  let when = '';
   const secs =
     e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
-  if (secs != null && Number.isFinite(secs)) {
-    when = ` Try again in ${formatWait(secs)}`;
-    if (e.resets_at != null) when += ` (resets at ${new Date(e.resets_at * 1000).toISOString()})`;
-    when += '.';
-  }
+  const when =
+    secs != null && Number.isFinite(secs)
+      ? ` Try again in ${formatWait(secs)}${e.resets_at != null ? ` (resets at ${new Date(e.resets_at * 1000).toISOString()})` : ''}.`
+      : '';
   return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
 }
 
-export function codexErrorToMessage(data: CodexErrorData): string {
-  const message = backendMessage(data);
+const FAILED = 'Codex request failed';
+
+/**
+ * What to say of the failures a user must act on, whichever way they arrived (an HTTP
+ * answer, an `error` event, `response.failed`): a plan without Codex, an input over the
+ * context window, a used-up usage limit (`limit`: which one). `undefined` for the others.
+ */
+export function actionableMessage(
+  e: CodexErrorObject,
+  limit: ReachedRateLimit | undefined,
+): string | undefined {
+  if (isKind(e, USAGE_NOT_INCLUDED)) return usageNotIncludedMessage(e.plan_type);
+  if (isKind(e, CONTEXT_LENGTH_EXCEEDED_CODE)) return contextLengthExceededMessage(e.message);
+  if (isKind(e, USAGE_LIMIT_REACHED)) return usageLimitMessage(e, limit);
+  return undefined;
+}
+
+/** The message of an error body; `limit` names the used-up limit of a usage-limit answer. */
+export function codexErrorToMessage(data: CodexErrorData, limit?: ReachedRateLimit): string {
+  const e = errorObject(data);
+  const message = e
+    ? (actionableMessage(e, limit) ?? withCode(e.message ?? FAILED, e.code ?? e.type))
+    : detailMessage(data.detail);
   // The ids this account may use change with its plan and over time; the catalog knows them.
   return /\bmodel\b.*\bnot supported\b/i.test(message)
-    ? `${message} \`listModels()\` on the provider lists the models this account can use.`
+    ? `${message} \`listModels()\` lists the models this account can use.`
     : message;
 }
 
-function backendMessage(data: CodexErrorData): string {
-  const e = errorObject(data);
-  if (e != null) {
-    const kind = String(e.type ?? e.code ?? '');
-    if (kind === USAGE_NOT_INCLUDED || e.code === USAGE_NOT_INCLUDED) {
-      return usageNotIncludedMessage(e.plan_type);
-    }
-    if (e.code === CONTEXT_LENGTH_EXCEEDED_CODE || kind === CONTEXT_LENGTH_EXCEEDED_CODE) {
-      return contextLengthExceededMessage(e.message);
-    }
-    if (isUsageLimitError(data)) return usageLimitMessage(e, undefined);
-    const message = e.message ?? 'Codex request failed';
-    const code = e.code ?? e.type;
-    return code != null && !message.includes(String(code)) ? `${message} (${code})` : message;
-  }
-  const detail = (data as { detail?: unknown }).detail;
+/** A FastAPI `detail`: a sentence, or validation errors (`[{ loc, msg, type }, …]`). */
+function detailMessage(detail: unknown): string {
   if (typeof detail === 'string') return detail;
-  if (Array.isArray(detail)) {
-    // FastAPI validation errors: [{ loc, msg, type }, ...]
-    const msgs = detail
-      .map(d =>
-        d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : JSON.stringify(d),
-      )
-      .join('; ');
-    return msgs || 'Codex request failed';
-  }
-  return detail == null ? 'Codex request failed' : JSON.stringify(detail);
+  const text = Array.isArray(detail)
+    ? detail
+        .map(d =>
+          d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : JSON.stringify(d),
+        )
+        .join('; ')
+    : detail != null && JSON.stringify(detail);
+  return text || FAILED;
 }
+
+/** The backend's sentence, with its code unless it says it already. */
+const withCode = (message: string, code: string | number | null | undefined) =>
+  code != null && !message.includes(String(code)) ? `${message} (${code})` : message;
 
 /** Worth another try later: a timeout, too many requests, a server error. */
 export function isRetryableStatus(status: number): boolean {
@@ -143,9 +139,11 @@ export function isRetryableStatus(status: number): boolean {
 /**
  * Non-2xx → `APICallError`, its body read up to 4 MiB: a larger one (a proxy's endless
  * page) is not held, and the error says so, retryable by its status. A page Cloudflare
- * answered with instead of the backend reads as a blocked request. A body in one of the
- * backend's error shapes gives the message and `data`; usage-limit bodies are never
- * retryable, whatever the status.
+ * answered with instead of the backend reads as a blocked request, never retryable. A body
+ * in one of the backend's error shapes gives the message and `data`; usage-limit bodies are
+ * never retryable, whatever the status, and add to `data` the plan, the reset time
+ * (`resetsAt`, a Date) and the used-up `limit` when the rate-limit headers say. Every
+ * message ends with the answer's diagnostic ids.
  */
 export async function codexFailedResponseError({
   response,
@@ -156,27 +154,43 @@ export async function codexFailedResponseError({
   url: string;
   requestBodyValues: unknown;
 }): Promise<APICallError> {
+  const { status } = response;
   const responseHeaders = extractResponseHeaders(response);
-  const answer = { url, requestBodyValues, statusCode: response.status, responseHeaders };
-  const text = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
-  const blocked = blockedRequestError({ ...answer, responseBody: text });
-  if (blocked != null) return blocked;
-  if (text === undefined) {
-    return new APICallError({
-      ...answer,
-      message: `The Codex backend answered HTTP ${response.status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`,
-      isRetryable: isRetryableStatus(response.status),
-    });
-  }
+  const responseBody = await readLimitedText(response, url, ANSWER_LIMIT_BYTES);
+  const blocked = blockedRequestMessage(status, responseHeaders);
   const parsed =
-    text.trim() === '' ? undefined : await safeParseJSON({ text, schema: codexErrorDataSchema });
-  const data = parsed?.success === true ? parsed.value : undefined;
+    blocked == null && responseBody != null
+      ? await safeParseJSON({ text: responseBody, schema: codexErrorDataSchema })
+      : undefined;
+  const data = parsed?.success ? parsed.value : undefined;
+  const e = errorObject(data);
+  const reached = isKind(e, USAGE_LIMIT_REACHED);
+  const usage = reached || isKind(e, USAGE_NOT_INCLUDED);
+  const limit = reached ? reachedRateLimit(responseHeaders, requestBodyValues) : undefined;
+  const resetsAt =
+    e?.resets_at != null
+      ? new Date(e.resets_at * 1000)
+      : e?.resets_in_seconds != null
+        ? new Date(Date.now() + e.resets_in_seconds * 1000)
+        : undefined;
+  const message =
+    blocked ??
+    (responseBody === undefined
+      ? `The Codex backend answered HTTP ${status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`
+      : data != null
+        ? codexErrorToMessage(data, limit)
+        : response.statusText);
   return new APICallError({
-    ...answer,
-    message: data != null ? codexErrorToMessage(data) : response.statusText,
-    responseBody: text,
-    data,
-    isRetryable: !isUsageLimitError(data) && isRetryableStatus(response.status),
+    message: message + diagnosticSuffix(responseHeaders),
+    url,
+    requestBodyValues,
+    statusCode: status,
+    responseHeaders,
+    responseBody,
+    data: usage
+      ? { ...data, plan: e?.plan_type ?? undefined, resetsAt, ...(limit && { limit }) }
+      : data,
+    isRetryable: blocked == null && !usage && isRetryableStatus(status),
   });
 }
 

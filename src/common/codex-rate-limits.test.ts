@@ -39,6 +39,9 @@ describe('parseCodexRateLimits', () => {
   it('is undefined without rate-limit headers and skips junk values', () => {
     expect(parseCodexRateLimits({ 'content-type': 'text/event-stream' })).toBeUndefined();
     expect(parseCodexRateLimits({ 'x-codex-primary-used-percent': 'n/a' })).toBeUndefined();
+    // an empty or blank header is no 0
+    expect(parseCodexRateLimits({ 'x-codex-primary-used-percent': ' ' })).toBeUndefined();
+    expect(parseCodexRateLimits({ 'x-codex-credits-balance': '' })).toBeUndefined();
   });
 
   it('reads every other limit’s header family, with its name, id and windows', () => {
@@ -109,7 +112,7 @@ describe('reachedRateLimit', () => {
     ...(name != null && { [`${prefix}-limit-name`]: name }),
   });
   const reached = (headers: Record<string, string>, model?: string) =>
-    reachedRateLimit(parseCodexRateLimits(headers), model);
+    reachedRateLimit(headers, { model });
 
   it('names the used-up limit of the requested model first', () => {
     const headers = {
@@ -130,7 +133,7 @@ describe('reachedRateLimit', () => {
       reached({ 'x-codex-primary-used-percent': '99', ...full('x-codex-other', 10080) }),
     ).toEqual({ id: 'codex_other', window: 'weekly' });
     expect(reached({ 'x-codex-primary-used-percent': '99.9' })).toBeUndefined();
-    expect(reachedRateLimit(undefined, 'gpt-5')).toBeUndefined();
+    expect(reachedRateLimit(undefined, { model: 'gpt-5' })).toBeUndefined();
     // a used-up window that does not say its length names no window
     expect(reached({ 'x-codex-secondary-used-percent': '100' })).toEqual({ id: 'codex' });
   });

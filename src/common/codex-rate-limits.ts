@@ -1,4 +1,8 @@
-import { classifyUsageWindows, type UsageWindowClass } from './usage-window-class';
+import {
+  classifyUsageWindow,
+  classifyUsageWindows,
+  type UsageWindowClass,
+} from './usage-window-class';
 
 /** One usage window from the `x-<limit>-<primary|secondary>-*` response headers. */
 export type CodexRateLimitWindow = {
@@ -41,33 +45,42 @@ const MAIN_LIMIT = 'x-codex';
 const USED_PERCENT = '-primary-used-percent';
 
 const num = (value: string | undefined): number | undefined => {
-  if (value == null || value.trim() === '') return undefined;
-  const n = Number(value);
+  // `Number('')` is 0: an empty header is no number
+  const n = value?.trim() ? Number(value) : NaN;
   return Number.isFinite(n) ? n : undefined;
 };
+
+/** The fields of a window, and the header suffix each is read from. */
+const WINDOW_FIELDS = [
+  ['usedPercent', 'used-percent'],
+  ['windowMinutes', 'window-minutes'],
+  ['resetsAt', 'reset-at'],
+] as const;
 
 function window(
   headers: Record<string, string>,
   prefix: string,
   slot: 'primary' | 'secondary',
 ): CodexRateLimitWindow | undefined {
-  const w: CodexRateLimitWindow = {};
-  const used = num(headers[`${prefix}-${slot}-used-percent`]);
-  const minutes = num(headers[`${prefix}-${slot}-window-minutes`]);
-  const resetsAt = num(headers[`${prefix}-${slot}-reset-at`]);
-  if (used != null) w.usedPercent = used;
-  if (minutes != null) w.windowMinutes = minutes;
-  if (resetsAt != null) w.resetsAt = resetsAt;
-  return used != null || minutes != null || resetsAt != null ? w : undefined;
+  let w: CodexRateLimitWindow | undefined;
+  for (const [field, suffix] of WINDOW_FIELDS) {
+    const value = num(headers[`${prefix}-${slot}-${suffix}`]);
+    if (value != null) (w ??= {})[field] = value;
+  }
+  return w;
 }
 
-/** The windows of the header family `prefix` (`x-codex`, `x-codex-bengalfox`, …). */
-function windows(headers: Record<string, string>, prefix: string): CodexRateLimitWindows {
+/** The windows of the header family `prefix` (`x-codex`, `x-codex-bengalfox`, …), if any. */
+function windows(
+  headers: Record<string, string>,
+  prefix: string,
+): CodexRateLimitWindows | undefined {
   const primary = window(headers, prefix, 'primary');
   const secondary = window(headers, prefix, 'secondary');
+  if (!primary && !secondary) return undefined;
   return {
-    ...(primary != null && { primary }),
-    ...(secondary != null && { secondary }),
+    ...(primary && { primary }),
+    ...(secondary && { secondary }),
     ...classifyUsageWindows([primary, secondary]),
   };
 }
@@ -79,15 +92,14 @@ function windows(headers: Record<string, string>, prefix: string): CodexRateLimi
 export function parseCodexRateLimits(
   headers: Record<string, string> | undefined,
 ): CodexRateLimits | undefined {
-  if (headers == null) return undefined;
-  const limits: CodexRateLimits = windows(headers, MAIN_LIMIT);
+  if (!headers) return undefined;
+  const limits: CodexRateLimits = { ...windows(headers, MAIN_LIMIT) };
   const additional: CodexAdditionalRateLimit[] = [];
   for (const name of Object.keys(headers)) {
     if (!name.endsWith(USED_PERCENT) || !name.startsWith('x-')) continue;
     const prefix = name.slice(0, -USED_PERCENT.length);
-    if (prefix === MAIN_LIMIT) continue;
-    const found = windows(headers, prefix);
-    if (found.primary == null && found.secondary == null) continue;
+    const found = prefix !== MAIN_LIMIT && windows(headers, prefix);
+    if (!found) continue;
     const limitName = headers[`${prefix}-limit-name`]?.trim();
     additional.push({
       id: prefix.slice(2).replace(/-/g, '_'),
@@ -96,29 +108,23 @@ export function parseCodexRateLimits(
     });
   }
   if (additional.length > 0) limits.additionalLimits = additional;
-  const credits = parseCredits(headers);
-  if (credits != null) limits.credits = credits;
-  return Object.keys(limits).length > 0 ? limits : undefined;
-}
-
-function parseCredits(headers: Record<string, string>): CodexRateLimits['credits'] {
-  const has = flag(headers['x-codex-credits-has-credits']);
-  const unlimited = flag(headers['x-codex-credits-unlimited']);
-  const balance = num(headers['x-codex-credits-balance']);
-  if (has == null && unlimited == null && balance == null) return undefined;
-  return {
+  const credit = (name: string) => headers[`${MAIN_LIMIT}-credits-${name}`];
+  const has = flag(credit('has-credits'));
+  const unlimited = flag(credit('unlimited'));
+  const balance = num(credit('balance'));
+  const credits = {
     ...(has != null && { hasCredits: has }),
     ...(unlimited != null && { unlimited }),
     ...(balance != null && { balance }),
   };
+  if (Object.keys(credits).length > 0) limits.credits = credits;
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 /** `true`/`1` or `false`/`0`, as the official client reads them; anything else is unknown. */
 function flag(value: string | undefined): boolean | undefined {
   const v = value?.trim().toLowerCase();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  return undefined;
+  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined;
 }
 
 /** A limit that is used up: which one, and which of its windows. */
@@ -132,32 +138,40 @@ export type ReachedRateLimit = {
 
 /**
  * Which limit a usage-limit answer is about, from the answer's rate-limit headers: a used-up
- * (100 %) limit named after the requested model, else the main limit when it is used up,
- * else any used-up limit. `undefined` when no header says a limit is used up.
+ * (100 %) limit named after the requested model (the request body's `model`), else the main
+ * limit when it is used up, else any used-up limit. `undefined` when no header says a limit
+ * is used up.
  */
 export function reachedRateLimit(
-  limits: CodexRateLimits | undefined,
-  modelId: string | undefined,
+  responseHeaders: Record<string, string> | undefined,
+  requestBodyValues: unknown,
 ): ReachedRateLimit | undefined {
-  if (limits == null) return undefined;
+  const limits = parseCodexRateLimits(responseHeaders);
+  if (!limits) return undefined;
   const others = limits.additionalLimits ?? [];
-  const model = modelId?.toLowerCase();
-  const candidates: Array<CodexRateLimitWindows & { id: string; name?: string | undefined }> = [
+  const model = requestedModel(requestBodyValues)?.toLowerCase();
+  const candidates: Array<CodexRateLimitWindows & { id: string; name?: string }> = [
     ...others.filter(limit => model != null && limit.name?.toLowerCase() === model),
-    { ...limits, id: 'codex', name: undefined },
+    { ...limits, id: 'codex' },
     ...others,
   ];
   for (const limit of candidates) {
     const full = [limit.weekly, limit.short, limit.primary, limit.secondary].find(
-      w => w?.usedPercent != null && w.usedPercent >= 100,
+      w => (w?.usedPercent ?? 0) >= 100,
     );
-    if (full == null) continue;
-    const window = full === limit.weekly ? 'weekly' : full === limit.short ? 'short' : undefined;
-    return {
-      id: limit.id,
-      ...(limit.name != null && { name: limit.name }),
-      ...(window != null && { window }),
-    };
+    if (!full) continue;
+    const window = classifyUsageWindow(full.windowMinutes);
+    return { id: limit.id, ...(limit.name && { name: limit.name }), ...(window && { window }) };
   }
   return undefined;
+}
+
+/** The `model` of the request an error answers, if it had one. */
+function requestedModel(body: unknown): string | undefined {
+  return typeof body === 'object' &&
+    body != null &&
+    'model' in body &&
+    typeof body.model === 'string'
+    ? body.model
+    : undefined;
 }

@@ -1,18 +1,8 @@
 import { APICallError } from '@ai-sdk/provider';
-import {
-  parseErrorObject,
-  USAGE_LIMIT_REACHED,
-  USAGE_NOT_INCLUDED,
-  usageLimitMessage,
-  usageNotIncludedMessage,
-} from './codex-failed-response-handler';
-import { parseCodexRateLimits, reachedRateLimit } from './codex-rate-limits';
+import { actionableMessage, parseErrorObject } from './codex-failed-response-handler';
+import { reachedRateLimit } from './codex-rate-limits';
 import { redactAPICallError } from './redact-secrets';
-import {
-  CONTEXT_LENGTH_EXCEEDED_CODE,
-  contextLengthExceededMessage,
-} from './context-length-exceeded';
-import { diagnosticSuffix, requestedModel } from './with-diagnostics';
+import { diagnosticSuffix } from './with-diagnostics';
 
 /**
  * Codex's own stream failures, raised when the transport, not the backend, ends a response
@@ -38,43 +28,32 @@ const RETRYABLE_EVENT_CODES: ReadonlySet<string> = new Set([
   ...Object.values(CODEX_STREAM_ERROR_CODES),
 ]);
 
-/** An error the backend reported inside a 2xx stream (or one our transport ran into). */
-export function createStreamError({
-  code,
-  message,
-  data,
-  url,
-  requestBodyValues,
-  responseHeaders,
-  secrets = [],
-}: {
-  code: string | null | undefined;
-  message: string | null | undefined;
+/** The response a stream error belongs to, and the error's `data`. */
+type StreamAnswer = {
   data: unknown;
   url: string;
   requestBodyValues: unknown;
   responseHeaders: Record<string, string> | undefined;
+};
+
+/** An error the backend reported inside a 2xx stream (or one our transport ran into). */
+export function createStreamError({
+  code,
+  message,
+  secrets = [],
+  ...answer
+}: StreamAnswer & {
+  code: string | null | undefined;
+  message: string | null | undefined;
   /** The request's credentials, which the backend's message or a close reason may quote. */
   secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
-  const text =
-    code === USAGE_LIMIT_REACHED
-      ? usageLimitMessage(
-          parseErrorObject(data) ?? {},
-          reachedRateLimit(
-            parseCodexRateLimits(responseHeaders),
-            requestedModel(requestBodyValues),
-          ),
-        )
-      : streamErrorMessage(code, message);
+  const { responseHeaders } = answer;
   const error = new APICallError({
-    message: text + diagnosticSuffix(responseHeaders),
-    url,
-    requestBodyValues,
+    ...answer,
+    message: streamErrorMessage(code, message, answer) + diagnosticSuffix(responseHeaders),
     statusCode: 200,
-    responseHeaders,
-    data,
-    isRetryable: code != null && RETRYABLE_EVENT_CODES.has(code),
+    isRetryable: RETRYABLE_EVENT_CODES.has(code ?? ''),
   });
   return redactAPICallError(error, secrets);
 }
@@ -83,9 +62,13 @@ export function createStreamError({
 function streamErrorMessage(
   code: string | null | undefined,
   message: string | null | undefined,
+  { data, requestBodyValues, responseHeaders }: StreamAnswer,
 ): string {
-  if (code === CONTEXT_LENGTH_EXCEEDED_CODE) return contextLengthExceededMessage(message);
-  if (code === USAGE_NOT_INCLUDED) return usageNotIncludedMessage(undefined);
   const text = message || 'The Codex response failed';
-  return code ? `${code}: ${text}` : text;
+  return (
+    actionableMessage(
+      { ...parseErrorObject(data), code, message },
+      reachedRateLimit(responseHeaders, requestBodyValues),
+    ) ?? (code ? `${code}: ${text}` : text)
+  );
 }

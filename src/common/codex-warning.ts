@@ -19,11 +19,6 @@ export type CodexWarning =
 
 /** The warnings, each once (two requests of one call may find the same). */
 export function distinctWarnings(warnings: CodexWarning[]): CodexWarning[] {
-  const seen = new Set<string>();
-  return warnings.filter(warning => {
-    const key = JSON.stringify(warning);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // keyed by their JSON, in the order each first came
+  return [...new Map(warnings.map(warning => [JSON.stringify(warning), warning])).values()];
 }

@@ -9,12 +9,8 @@ export const CONTEXT_LENGTH_EXCEEDED_CODE = 'context_length_exceeded';
  */
 export function contextLengthExceededMessage(backendMessage: string | null | undefined): string {
   const said = backendMessage?.trim() || "The input exceeds the model's context window.";
-  return (
-    `${CONTEXT_LENGTH_EXCEEDED_CODE}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ` +
-    'Automatic compaction is off (`compaction: false` in `createCodex({ … })`), does not ' +
-    "know this model's context window (call `listModels()` first, or set " +
-    '`compaction: { atInputTokens: n }`), or could not help (the user messages alone, or ' +
-    'one step, outgrow the window); `providerOptions.codex.compact: true` compacts before ' +
-    'one call. Otherwise start a new conversation or drop earlier messages.'
-  );
+  return `${CONTEXT_LENGTH_EXCEEDED_CODE}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${COMPACTION_HINT}`;
 }
+
+const COMPACTION_HINT =
+  "Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.";

@@ -15,6 +15,10 @@ describe('header checks', () => {
 
   it('accepts token header names only', () => {
     expect(isValidHeaderName("x-app_1.!#$%&'*+^`|~")).toBe(true);
+    expect(isValidHeaderName('X-Trace-ID-09')).toBe(true);
+    for (const name of ['é', 'a"b', 'a(b)', 'a/b', 'a,b', 'a;b', 'a=b', 'a@b', 'a[b]', 'a{b}']) {
+      expect(isValidHeaderName(name)).toBe(false);
+    }
     expect(isValidHeaderName('a b')).toBe(false);
     expect(isValidHeaderName('a:b')).toBe(false);
     expect(isValidHeaderName('')).toBe(false);

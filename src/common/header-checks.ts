@@ -11,9 +11,12 @@ export function headerValueProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** RFC 9110 token characters; `fetch` rejects any other header name. */
+/**
+ * RFC 9110 token characters (`\w`: ASCII letters, digits and `_`); `fetch` rejects any other
+ * header name.
+ */
 export function isValidHeaderName(name: string): boolean {
-  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+  return /^[!#$%&'*+.^`|~\w-]+$/.test(name);
 }
 
 /**
@@ -22,14 +25,15 @@ export function isValidHeaderName(name: string): boolean {
  */
 export function assertSendableHeaders(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
-    const problem = isValidHeaderName(name) ? headerValueProblem(value) : 'an invalid name';
-    if (problem == null) continue;
+    const validName = isValidHeaderName(name);
+    const problem = validName ? headerValueProblem(value) : 'an invalid character';
+    if (!problem) continue;
+    // the credentials' headers come from the `auth` setting or the auth file
     const credential = name === 'authorization' || name === 'chatgpt-account-id';
     throw new InvalidArgumentError({
       argument: credential ? 'auth' : `headers.${name}`,
-      message: credential
-        ? `The ChatGPT ${name === 'authorization' ? 'access token' : 'account id'} contains ${problem}, so it cannot be sent. Check the \`auth\` setting or the auth file (\`codex login\` writes a valid one).`
-        : `The request header "${isValidHeaderName(name) ? name : '(invalid name)'}" has ${problem}; header names and values cannot hold line breaks or control characters. Fix the \`headers\` you pass.`,
+      // an invalid name is not quoted either: it may be a value passed as a name
+      message: `The ${validName ? `request header "${name}"` : 'name of a request header'} contains ${problem}, so it cannot be sent. ${credential ? 'Check the `auth` setting or the auth file (`codex login` writes a valid one).' : 'Fix the `headers` you pass.'}`,
     });
   }
 }

@@ -19,22 +19,19 @@ type ProcessLike = {
 export function getUserAgent(originator: string): string {
   const proc = (globalThis as { process?: ProcessLike }).process;
   let platform = '';
-  if (proc?.platform != null) {
-    const release = safeRelease(proc);
+  if (proc?.platform) {
+    let release: string | undefined;
+    try {
+      // `process.getBuiltinModule` (Node ≥ 20.16) avoids a static `node:os` import that
+      // would break edge bundles.
+      release = proc.getBuiltinModule?.('os')?.release?.();
+    } catch {
+      // a runtime that refuses the lookup names no release
+    }
     const os = OS_NAMES[proc.platform] ?? proc.platform;
     platform = ` (${[os, release].filter(Boolean).join(' ')}; ${proc.arch ?? 'unknown'})`;
   }
   const ours = `${PACKAGE_NAME}/${VERSION}${platform}`;
   // An app that names itself as originator leads the User-Agent with the same name.
   return originator === PACKAGE_NAME ? ours : `${originator} ${ours}`;
-}
-
-function safeRelease(proc: ProcessLike): string | undefined {
-  try {
-    // `process.getBuiltinModule` (Node ≥ 20.16) avoids a static `node:os` import that
-    // would break edge bundles.
-    return proc.getBuiltinModule?.('os')?.release?.();
-  } catch {
-    return undefined;
-  }
 }

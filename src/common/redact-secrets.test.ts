@@ -45,6 +45,21 @@ describe('redactSecrets', () => {
 });
 
 describe('redactAPICallError', () => {
+  it('drops response headers whose JSON a secret straddled, rather than keep the secret', () => {
+    const secret = 'tok-SECRET","x-b';
+    const error = apiError({ responseHeaders: { 'x-a': 'tok-SECRET', 'x-b': '1' } });
+    const redacted = redactAPICallError(error, [secret]);
+    expect(redacted).not.toBe(error);
+    expect(redacted.responseHeaders).toBeUndefined();
+    expect(JSON.stringify(redacted)).not.toContain('tok-SECRET');
+  });
+
+  it('leaves an error alone whose fields only meet where a secret would be', () => {
+    // the message ends and the body starts with the two halves of the token
+    const error = apiError({ message: 'Bad at-SECRET', responseBody: '-1234 request' });
+    expect(redactAPICallError(error, ['at-SECRET-1234'])).toBe(error);
+  });
+
   it('returns the error itself when nothing in it is secret', () => {
     const error = apiError();
     expect(redactAPICallError(error, [AUTHORIZATION, undefined])).toBe(error);

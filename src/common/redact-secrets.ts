@@ -15,9 +15,7 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
     // short pieces ("Bearer", a one-letter line) are not secret and would shred the text
     .filter(piece => piece.length >= 8)
     .sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const piece of pieces) result = result.split(piece).join('[redacted]');
-  return result;
+  return pieces.reduce((result, piece) => result.replaceAll(piece, '[redacted]'), text);
 }
 
 /**
@@ -31,32 +29,24 @@ export function redactAPICallError(
   secrets: ReadonlyArray<string | undefined>,
 ): APICallError {
   const redact = (text: string) => redactSecrets(text, secrets);
-  const message = redact(error.message);
-  const responseBody = error.responseBody != null ? redact(error.responseBody) : undefined;
-  const headersJson = JSON.stringify(error.responseHeaders ?? null);
+  const { message, responseBody, data } = error;
+  const headers = JSON.stringify(error.responseHeaders ?? null);
   // an Error kept as data (a transport failure) shows its message, which JSON leaves out
-  const dataJson =
-    error.data instanceof Error ? error.data.message : JSON.stringify(error.data ?? null);
-  const redactedHeaders = redact(headersJson);
-  const redactedData = redact(dataJson);
-  if (
-    message === error.message &&
-    responseBody === error.responseBody &&
-    redactedHeaders === headersJson &&
-    redactedData === dataJson
-  ) {
-    return error;
-  }
+  const dataText = data instanceof Error ? data.message : JSON.stringify(data ?? null);
+  // a secret in any field changes the whole; one that only spans two fields costs a copy
+  const all = [message, responseBody, headers, dataText].join('\n');
+  if (redact(all) === all) return error;
+  const redactedData = redact(dataText);
   return copyAPICallError(error, {
-    message,
-    responseBody,
+    message: redact(message),
+    responseBody: responseBody && redact(responseBody),
     // header values are strings: a JSON copy is as good as the original
-    responseHeaders: parseOr(redactedHeaders) as Record<string, string> | undefined,
+    responseHeaders: parseOr(redact(headers)) as Record<string, string> | undefined,
     // data may hold what JSON would change (a Date): kept as it was unless it quotes a secret
     data:
-      redactedData === dataJson
-        ? error.data
-        : error.data instanceof Error
+      redactedData === dataText
+        ? data
+        : data instanceof Error
           ? new Error(redactedData)
           : parseOr(redactedData),
   });

@@ -3,7 +3,7 @@ import { redirectError } from './redirect-error';
 
 const URL_ = 'https://backend.test/codex/responses';
 const check = (response: Response) =>
-  redirectError(response, URL_, { a: 1 }, 'the Codex backend', 'baseURL');
+  redirectError(response, URL_, { a: 1 }, 'The Codex backend', 'baseURL');
 
 describe('redirectError', () => {
   it.each([301, 302, 303, 307, 308])('turns %i into a non-retryable error', status => {

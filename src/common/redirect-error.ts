@@ -6,7 +6,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /**
  * The error for a redirect answer to a credential-bearing request (sent with
  * `redirect: 'manual'`), or `undefined` when `response` is no redirect. Following it would
- * re-send the token or the refresh token to whatever origin `Location` names.
+ * re-send the token or the refresh token to whatever origin `Location` names. `endpoint`
+ * starts the message ("The Codex backend"); `setting` is the one that sets its URL.
  */
 export function redirectError(
   response: Response,
@@ -15,16 +16,18 @@ export function redirectError(
   endpoint: string,
   setting: string,
 ): APICallError | undefined {
-  // Browsers hide a manual redirect behind an opaque response with status 0.
-  const opaque = response.type === 'opaqueredirect';
-  if (!opaque && !REDIRECT_STATUSES.has(response.status)) return undefined;
+  // Browsers hide a manual redirect behind an opaque response with status 0 and no headers.
+  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) {
+    return undefined;
+  }
   response.body?.cancel().catch(() => {});
-  const target = opaque ? undefined : describeLocation(response.headers.get('location'), url);
+  const status = response.status || undefined;
+  const target = describeLocation(response.headers.get('location'), url);
   return new APICallError({
-    message: `${capitalize(endpoint)} at ${url} answered with a redirect${opaque ? '' : ` (${response.status})`}${target != null ? ` to ${target}` : ''}. Requests that carry ChatGPT credentials never follow redirects; check \`${setting}\`.`,
+    message: `${endpoint} at ${url} answered with a redirect${status ? ` (${status})` : ''}${target ? ` to ${target}` : ''}. Requests that carry ChatGPT credentials never follow redirects; check \`${setting}\`.`,
     url,
     requestBodyValues,
-    statusCode: opaque ? undefined : response.status,
+    statusCode: status,
     responseHeaders: extractResponseHeaders(response),
     isRetryable: false,
   });
@@ -32,15 +35,11 @@ export function redirectError(
 
 /** Where the redirect points, without a query or userinfo (either may hold secrets). */
 function describeLocation(location: string | null, base: string): string | undefined {
-  if (location == null) return undefined;
+  if (!location) return undefined;
   try {
     const target = new URL(location, base);
     return `${target.origin}${target.pathname}`;
   } catch {
     return undefined;
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

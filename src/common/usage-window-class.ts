@@ -25,9 +25,9 @@ export function classifyUsageWindows<W extends { windowMinutes?: number }>(
 ): { short?: W; weekly?: W } {
   const classified: { short?: W; weekly?: W } = {};
   for (const window of windows) {
-    if (window == null) continue;
+    if (!window) continue;
     const kind = classifyUsageWindow(window.windowMinutes);
-    if (kind != null) classified[kind] ??= window;
+    if (kind) classified[kind] ??= window;
   }
   return classified;
 }

@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort';
+
 /**
  * `promise`, or a rejection with the signal's reason as soon as it aborts. The promise
  * itself keeps running (it may be shared, like a token refresh); its outcome is then
@@ -8,25 +10,12 @@ export function withAbort<T>(
   signal: AbortSignal | undefined,
 ): Promise<T> {
   const settled = Promise.resolve(promise);
-  if (signal == null) return settled;
-  if (signal.aborted) {
-    settled.catch(() => {});
-    return Promise.reject(abortReason(signal));
-  }
+  if (!signal) return settled;
   return new Promise<T>((resolve, reject) => {
-    // A late rejection of `settled` is handled by the `then` below.
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    settled.then(
-      value => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      error => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    const stop = onAbort(signal, () => reject(abortReason(signal)));
+    // the listener goes before the outcome is passed on; after an abort the outcome is
+    // ignored, a rejection included (handled here, never unhandled)
+    settled.finally(stop).then(resolve, reject);
   });
 }
 

@@ -51,40 +51,36 @@ export function buildCodexImageRequest(
   body: CodexImageRequestBody;
   warnings: CodexImageWarning[];
 } {
-  const warnings: CodexImageWarning[] = [];
-  if (options.prompt == null || options.prompt.trim() === '') {
+  const { prompt, n, aspectRatio, files = [] } = options;
+  if (!prompt?.trim()) {
     throw new InvalidArgumentError({
       argument: 'prompt',
       message: 'Codex image generation needs a text prompt (also when editing images).',
     });
   }
-  const codexOptions = parseImageProviderOptions(options.providerOptions?.codex);
+  const { quality, background, outputFormat } = parseImageProviderOptions(
+    options.providerOptions?.codex,
+  );
 
+  const warnings: CodexImageWarning[] = [];
+  const unsupported = (setting: 'aspectRatio' | 'seed', details: string) =>
+    warnings.push({ type: 'unsupported-setting', setting, details });
   let size: string | undefined = options.size;
-  if (options.aspectRatio != null) {
-    const mapped = SIZE_BY_ASPECT_RATIO[options.aspectRatio];
+  if (aspectRatio != null) {
+    const mapped = SIZE_BY_ASPECT_RATIO[aspectRatio];
     if (size != null) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'aspectRatio',
-        details: '`size` is set and wins; the aspect ratio was ignored.',
-      });
+      unsupported('aspectRatio', '`size` is set and wins; the aspect ratio was ignored.');
     } else if (mapped != null) {
       size = mapped;
     } else {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'aspectRatio',
-        details: `Codex image models support the aspect ratios ${Object.keys(SIZE_BY_ASPECT_RATIO).join(', ')} (sizes ${Object.values(SIZE_BY_ASPECT_RATIO).join(', ')}); ${options.aspectRatio} was ignored.`,
-      });
+      unsupported(
+        'aspectRatio',
+        `Codex image models support the aspect ratios ${Object.keys(SIZE_BY_ASPECT_RATIO).join(', ')} (sizes ${Object.values(SIZE_BY_ASPECT_RATIO).join(', ')}); ${aspectRatio} was ignored.`,
+      );
     }
   }
   if (options.seed != null) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'seed',
-      details: 'Codex image models have no seed; it was not sent.',
-    });
+    unsupported('seed', 'Codex image models have no seed; it was not sent.');
   }
   if (options.mask != null) {
     warnings.push({
@@ -93,18 +89,18 @@ export function buildCodexImageRequest(
     });
   }
 
-  const files = options.files ?? [];
+  const edit = files.length > 0;
   const body: CodexImageRequestBody = {
-    prompt: options.prompt,
+    prompt,
     model: modelId,
-    ...(files.length > 0 && { images: files.map(file => ({ image_url: toImageUrl(file) })) }),
-    ...(options.n !== 1 && { n: options.n }),
+    ...(edit && { images: files.map(file => ({ image_url: toImageUrl(file) })) }),
+    ...(n !== 1 && { n }),
     ...(size != null && { size }),
-    ...(codexOptions.quality != null && { quality: codexOptions.quality }),
-    ...(codexOptions.background != null && { background: codexOptions.background }),
-    ...(codexOptions.outputFormat != null && { output_format: codexOptions.outputFormat }),
+    ...(quality != null && { quality }),
+    ...(background != null && { background }),
+    ...(outputFormat != null && { output_format: outputFormat }),
   };
-  return { path: files.length > 0 ? 'images/edits' : 'images/generations', body, warnings };
+  return { path: edit ? 'images/edits' : 'images/generations', body, warnings };
 }
 
 function toImageUrl(file: CodexImageFile): string {

@@ -1,21 +1,13 @@
-import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders } from '@ai-sdk/provider-utils';
-import { withAuthRenewal } from '../auth/with-auth-renewal';
+import { requestCodexJson } from '../account/request-codex-json';
 import type { CodexImageConfig } from './codex-image-config';
-import { credentialHeaders, mergeHeaders } from '../transport/codex-headers';
-import { sendCodexRequest } from '../transport/send-codex-request';
-import { formatLimit, readLimitedText } from '../common/read-limited-text';
-import { redactAPICallError, unexpectedAnswerError } from '../common/redact-secrets';
 import { CodexRequestSession } from '../transport/codex-request-session';
-import {
-  buildCodexImageRequest,
-  type CodexImageCallOptions,
-  type CodexImageRequestBody,
-} from './build-codex-image-request';
+import { buildCodexImageRequest, type CodexImageCallOptions } from './build-codex-image-request';
 import type { CodexImageModelId, CodexImageModelSettings } from './codex-image-options';
 import { codexImageResponseSchema, toCodexImageResult } from './parse-codex-image-response';
 
 const DEFAULT_MAX_IMAGES_PER_CALL = 10;
+
 /**
  * An answer may hold up to ten large base64 images; one past this is not held in memory.
  */
@@ -27,20 +19,23 @@ const IMAGE_ANSWER_LIMIT_BYTES = 128 * 1024 * 1024;
  * language models, and parses the images. The V2/V3/V4 classes only adapt its shape.
  */
 export class CodexImageModel {
+  readonly modelId: CodexImageModelId;
   readonly maxImagesPerCall: number;
+  readonly #config: CodexImageConfig;
 
   constructor(
-    readonly modelId: CodexImageModelId,
+    modelId: CodexImageModelId,
     settings: CodexImageModelSettings,
-    private readonly config: CodexImageConfig,
+    config: CodexImageConfig,
   ) {
+    this.modelId = modelId;
     this.maxImagesPerCall = settings.maxImagesPerCall ?? DEFAULT_MAX_IMAGES_PER_CALL;
+    this.#config = config;
   }
 
   /** `codex.image` for a provider named `codex` (`codex.responses` for its language models). */
   get provider(): string {
-    const name = this.config.provider.replace(/\.responses$/, '');
-    return `${name}.image`;
+    return `${this.#config.provider.replace(/\.responses$/, '')}.image`;
   }
 
   async generate(
@@ -50,105 +45,31 @@ export class CodexImageModel {
     },
   ) {
     const { path, body, warnings } = buildCodexImageRequest(this.modelId, options);
-    const url = `${this.config.baseURL}/${path}`;
-    const answer = await new CodexRequestSession(this.config.retry, options.abortSignal).run(() =>
-      this.post(url, body, options),
+    const config = this.#config;
+    const { abortSignal } = options;
+    // One POST with the current credentials, its body read in full (a broken read retries).
+    const { value, response } = await new CodexRequestSession(config.retry, abortSignal).run(() =>
+      requestCodexJson(
+        { ...config, abortSignal },
+        {
+          url: `${config.baseURL}/${path}`,
+          body,
+          callHeaders: options.headers,
+          maxBytes: IMAGE_ANSWER_LIMIT_BYTES,
+          schema: codexImageResponseSchema,
+          what: 'The Codex image response',
+          unexpected: 'no images (`data[].b64_json`)',
+        },
+      ),
     );
-    const responseHeaders = extractResponseHeaders(answer.response);
-    const result = toCodexImageResult(parseImageResponse(answer, url, body));
     return {
-      ...result,
+      ...toCodexImageResult(value),
       warnings,
-      response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders },
+      response: {
+        timestamp: new Date(),
+        modelId: this.modelId,
+        headers: extractResponseHeaders(response),
+      },
     };
   }
-
-  /**
-   * One POST with the current credentials, its body read in full (a broken read retries)
-   * up to 128 MiB. Hands back the credential it was sent with, for redaction.
-   */
-  private post(
-    url: string,
-    body: CodexImageRequestBody,
-    options: { abortSignal?: AbortSignal; headers?: Record<string, string | undefined> },
-  ): Promise<ImageAnswer> {
-    return withAuthRenewal(this.config.auth, async credentials => {
-      const headers = mergeHeaders(
-        this.config.headers(),
-        { accept: 'application/json' },
-        options.headers,
-        credentialHeaders(credentials),
-      );
-      const secrets = [headers.authorization];
-      const response = await sendCodexRequest({
-        method: 'POST',
-        url,
-        headers,
-        body,
-        fetch: this.config.fetch,
-        abortSignal: options.abortSignal,
-      });
-      const failure = (message: string, isRetryable: boolean, cause?: unknown) =>
-        redactAPICallError(
-          new APICallError({
-            message,
-            url,
-            requestBodyValues: body,
-            statusCode: response.status,
-            responseHeaders: extractResponseHeaders(response),
-            cause,
-            isRetryable,
-          }),
-          secrets,
-        );
-      let text: string | undefined;
-      try {
-        text = await readLimitedText(response, url, IMAGE_ANSWER_LIMIT_BYTES);
-      } catch (error) {
-        if (options.abortSignal?.aborted) throw error;
-        throw failure(
-          `The Codex image response broke off while it was being read: ${error instanceof Error ? error.message : String(error)}`,
-          true,
-          error,
-        );
-      }
-      if (text === undefined) {
-        throw failure(
-          `The Codex image response is larger than ${formatLimit(IMAGE_ANSWER_LIMIT_BYTES)}; it was not read.`,
-          false,
-        );
-      }
-      return { text, response, secrets };
-    });
-  }
-}
-
-type ImageAnswer = { text: string; response: Response; secrets: Array<string | undefined> };
-
-/** The images of a 2xx answer; one that has none is an error that keeps no credential. */
-function parseImageResponse(
-  { text, response, secrets }: ImageAnswer,
-  url: string,
-  requestBodyValues: CodexImageRequestBody,
-) {
-  const unexpected = (what: string, cause: unknown) =>
-    unexpectedAnswerError({
-      message: `The Codex image response ${what}.`,
-      notJsonMessage: 'The Codex image response was not JSON.',
-      url,
-      requestBodyValues,
-      response,
-      text,
-      cause,
-      secrets,
-    });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw unexpected('was not JSON', cause);
-  }
-  const parsed = codexImageResponseSchema.safeParse(json);
-  if (!parsed.success) throw unexpected('had no images (`data[].b64_json`)', parsed.error);
-  return parsed.data;
 }

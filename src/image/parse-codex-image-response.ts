@@ -1,43 +1,49 @@
 import * as z from 'zod/v4';
 
-// Loose: the backend adds fields; only the images themselves are required.
-export const codexImageResponseSchema = z
-  .object({
-    created: z.number().nullish(),
-    data: z
-      .array(z.object({ b64_json: z.string(), revised_prompt: z.string().nullish() }).loose())
-      .min(1),
-    background: z.string().nullish(),
-    quality: z.string().nullish(),
-    size: z.string().nullish(),
-    output_format: z.string().nullish(),
-    usage: z
-      .object({
-        input_tokens: z.number().nullish(),
-        output_tokens: z.number().nullish(),
-        total_tokens: z.number().nullish(),
-      })
-      .loose()
-      .nullish(),
-  })
-  .loose();
+// Fields the backend adds pass (unread, so dropped); only the images themselves are required.
+export const codexImageResponseSchema = z.object({
+  created: z.number().nullish(),
+  data: z.array(z.object({ b64_json: z.string(), revised_prompt: z.string().nullish() })).min(1),
+  background: z.string().nullish(),
+  quality: z.string().nullish(),
+  size: z.string().nullish(),
+  output_format: z.string().nullish(),
+  usage: z
+    .object({
+      input_tokens: z.number().nullish(),
+      output_tokens: z.number().nullish(),
+      total_tokens: z.number().nullish(),
+    })
+    .nullish(),
+});
 
 export type CodexImageResponse = z.infer<typeof codexImageResponseSchema>;
 
 /** The spec-neutral result: base64 images, per-image metadata and usage. */
-export function toCodexImageResult(response: CodexImageResponse) {
-  const usage = response.usage;
+export function toCodexImageResult({
+  data,
+  created,
+  size,
+  quality,
+  background,
+  output_format,
+  usage,
+}: CodexImageResponse) {
+  // what the answer says of all its images
+  const shared = {
+    ...(created != null && { created }),
+    ...(size != null && { size }),
+    ...(quality != null && { quality }),
+    ...(background != null && { background }),
+    ...(output_format != null && { outputFormat: output_format }),
+  };
   return {
-    images: response.data.map(item => item.b64_json),
+    images: data.map(item => item.b64_json),
     providerMetadata: {
       codex: {
-        images: response.data.map(item => ({
-          ...(item.revised_prompt != null && { revisedPrompt: item.revised_prompt }),
-          ...(response.created != null && { created: response.created }),
-          ...(response.size != null && { size: response.size }),
-          ...(response.quality != null && { quality: response.quality }),
-          ...(response.background != null && { background: response.background }),
-          ...(response.output_format != null && { outputFormat: response.output_format }),
+        images: data.map(({ revised_prompt }) => ({
+          ...(revised_prompt != null && { revisedPrompt: revised_prompt }),
+          ...shared,
         })),
       },
     },

@@ -10,8 +10,7 @@ import {
 import { parseJsonRecord } from '../common/parse-json-record';
 import { resolveAuthFile } from './codex-home';
 import { normalizeIssuer } from './normalize-issuer';
-import { revokeRefreshToken } from './revoke-token';
-import { signInIssuer } from './sign-in-issuer';
+import { revokeSignIn } from './revoke-sign-in';
 import { copyAPICallError } from '../common/copy-api-call-error';
 
 export type LogoutOptions = {
@@ -101,11 +100,8 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
     // a torn token, so it goes.
     if (linked && !signedIn && content != null) return { authFile, removed: false, ...link };
 
-    const refreshToken = refreshTokenIn(content);
     const revocation =
-      refreshToken == null || options.revoke === false
-        ? {}
-        : await revoke(refreshToken, content, fallbackIssuer, options, target);
+      options.revoke === false ? {} : await revoke(content, fallbackIssuer, options, target);
     if (linked) await writeAuthFile(target, kept);
     else await rm(authFile, { force: true });
     return { authFile, removed: true, ...revocation, ...link };
@@ -117,17 +113,13 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
  * sign-in (the error says so) unless `force` is set.
  */
 async function revoke(
-  refreshToken: string,
   content: Record<string, unknown> | undefined,
   fallbackIssuer: string,
   { force, fetch }: LogoutOptions,
   target: string,
-): Promise<{ revoked: boolean; revokeFailure?: string }> {
-  const tokens = content?.tokens as Record<string, unknown> | null | undefined;
-  const issuer = signInIssuer(tokens) ?? fallbackIssuer;
+): Promise<{ revoked?: boolean; revokeFailure?: string }> {
   try {
-    await revokeRefreshToken({ issuer, refreshToken, fetch });
-    return { revoked: true };
+    return (await revokeSignIn(content?.tokens, fallbackIssuer, fetch)) ? { revoked: true } : {};
   } catch (error) {
     if (!APICallError.isInstance(error)) throw error;
     if (force === true) return { revoked: false, revokeFailure: error.message };
@@ -143,10 +135,4 @@ async function isSymlink(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function refreshTokenIn(content: Record<string, unknown> | undefined): string | undefined {
-  const tokens = content?.tokens as { refresh_token?: unknown } | null | undefined;
-  const token = tokens?.refresh_token;
-  return typeof token === 'string' && token !== '' ? token : undefined;
 }

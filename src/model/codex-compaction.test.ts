@@ -74,7 +74,7 @@ describe('compactionFromResponse', () => {
     }
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
-      message: `The Codex backend answered the compaction request with ${count} compaction items where exactly one was expected, so the call was not sent. Try the call again; if it keeps failing, set \`compaction: false\` in \`createCodex({ … })\` and shorten the conversation instead. [request id: req_1]`,
+      message: `The Codex backend answered the compaction request with ${count} compaction items instead of one, so the call was not sent. Try again; if it keeps failing, set \`compaction: false\` in createCodex() and shorten the conversation. [request id: req_1]`,
       isRetryable: false,
       statusCode: 200,
       url: 'http://test/responses',

@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { diagnosticSuffix } from '../common/with-diagnostics';
+import { flatTokenUsage } from './flat-token-usage';
 import type { KnownModel } from '../request/codex-model-capabilities';
 import { readCompaction, type CodexCompaction } from '../request/split-at-compaction';
 import type { CodexContent, CodexFinish, CodexJSONObject } from '../stream/codex-stream-part';
@@ -46,8 +47,8 @@ export function compactionFromResponse(
   if (found.length === 1) return found[0]!;
   throw new APICallError({
     message:
-      `The Codex backend answered the compaction request with ${found.length} compaction items where exactly one was expected, so the call was not sent. ` +
-      'Try the call again; if it keeps failing, set `compaction: false` in `createCodex({ … })` and shorten the conversation instead.' +
+      `The Codex backend answered the compaction request with ${found.length} compaction items instead of one, so the call was not sent. ` +
+      'Try again; if it keeps failing, set `compaction: false` in createCodex() and shorten the conversation.' +
       diagnosticSuffix(request.responseHeaders),
     url: request.url,
     requestBodyValues: request.body,
@@ -64,14 +65,10 @@ export function compactionFromResponse(
  */
 export function withCompactionUsage(finish: CodexFinish, usage: CodexTokenUsage | undefined) {
   const compactionUsage: CodexJSONObject = {};
-  const add = (key: string, value: number | null | undefined) => {
-    if (value != null) compactionUsage[key] = value;
-  };
-  add('inputTokens', usage?.input_tokens);
-  add('cachedInputTokens', usage?.input_tokens_details?.cached_tokens);
-  add('outputTokens', usage?.output_tokens);
-  add('reasoningTokens', usage?.output_tokens_details?.reasoning_tokens);
-  add('totalTokens', usage?.total_tokens);
+  // JSON has no undefined: a count the backend did not send is left out
+  for (const [key, count] of Object.entries(flatTokenUsage(usage))) {
+    if (count != null) compactionUsage[key] = count;
+  }
   const { providerMetadata } = finish;
   return {
     ...finish,

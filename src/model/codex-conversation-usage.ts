@@ -1,7 +1,5 @@
 import type { CodexTokenUsage } from '../wire/codex-events';
-
-/** Conversations remembered per provider; the least recently used is forgotten first. */
-const MAX_CONVERSATIONS = 1_000;
+import { rememberConversation } from './remember-conversation';
 
 type LastResponse = {
   /** Input and output tokens the backend counted. */
@@ -18,21 +16,16 @@ type LastResponse = {
  * goes by the estimate of the input alone.
  */
 export class CodexConversationUsage {
-  private readonly conversations = new Map<string, LastResponse>();
+  readonly #conversations = new Map<string, LastResponse>();
 
   /** Notes a response's usage, with the estimate of the request that got it. */
   record(conversationId: string, usage: CodexTokenUsage, estimate: number): void {
     const input = usage.input_tokens;
     if (input == null) return;
-    this.conversations.delete(conversationId);
-    // re-inserted, so the Map's order is the order of use
-    this.conversations.set(conversationId, {
+    rememberConversation(this.#conversations, conversationId, {
       tokens: input + (usage.output_tokens ?? 0),
       estimate,
     });
-    if (this.conversations.size > MAX_CONVERSATIONS) {
-      this.conversations.delete(this.conversations.keys().next().value!);
-    }
   }
 
   /**
@@ -42,7 +35,7 @@ export class CodexConversationUsage {
    * conversation sharing the provider's session id): its estimate is all there is.
    */
   inputTokens(conversationId: string, estimate: number): number {
-    const last = this.conversations.get(conversationId);
+    const last = this.#conversations.get(conversationId);
     if (last == null || estimate < last.estimate) return estimate;
     return last.tokens + (estimate - last.estimate);
   }

@@ -2,7 +2,6 @@ import type { CodexModelConfig } from './codex-model-config';
 import type { CodexRequestBody } from '../wire/codex-request-body';
 import type { CodexModelId, CodexProviderOptions } from '../request/codex-provider-options';
 import { getCodexArgs } from '../request/get-codex-args';
-import type { CodexToolNames } from '../request/codex-tool-names';
 import { collectCodexStream } from '../stream/collect-codex-stream';
 import { distinctWarnings, type CodexWarning } from '../common/codex-warning';
 import type { CodexContent, CodexContentPart, CodexFinish } from '../stream/codex-stream-part';
@@ -20,7 +19,7 @@ import type { CodexCallOptions } from '../request/codex-call-options';
 import type { CodexOutputShape, CodexStreamPart } from '../stream/codex-output-shape';
 import { createCodexPartStream } from '../stream/codex-part-stream';
 import { CodexRequestSession } from '../transport/codex-request-session';
-import { sendWithAuth, type CallRouting } from './send-with-auth';
+import { sendWithAuth } from './send-with-auth';
 
 export type CodexModelSettings = CodexProviderOptions;
 
@@ -52,31 +51,19 @@ export class CodexLanguageModel {
   readonly modelId: CodexModelId;
 
   // The backend fetches https images itself; everything else `ai` downloads and passes as bytes.
-  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
+  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\//i] };
 
-  constructor(
-    modelId: CodexModelId,
-    private readonly settings: CodexModelSettings,
-    private readonly config: CodexModelConfig,
-  ) {
+  readonly #settings: CodexModelSettings;
+  readonly #config: CodexModelConfig;
+
+  constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexModelConfig) {
     this.modelId = modelId;
+    this.#settings = settings;
+    this.#config = config;
   }
 
   get provider(): string {
-    return this.config.provider;
-  }
-
-  getArgs(options: CodexCallOptions) {
-    return getCodexArgs({
-      modelId: this.modelId,
-      knownModel: this.config.knownModel(this.modelId),
-      options,
-      defaults: {
-        sessionId: this.config.sessionId,
-        defaultInstructions: this.config.defaultInstructions,
-        providerOptions: this.settings,
-      },
-    });
+    return this.#config.provider;
   }
 
   /** `doStream`, its `finish` part and warnings in the AI SDK version of `shape`. */
@@ -84,15 +71,7 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ) {
-    const call = await this.prepareCall(options);
-    const { body, warnings } = call;
-    const { stream, responseHeaders } = await this.startStream(body, call, options, {
-      warnings: fromTransport => shape.warnings([...warnings, ...fromTransport]),
-      finishPart: this.finishPart(call, shape.finishPart),
-      holdUntil: 'content',
-      toolNames: call.toolNames,
-      leadingParts: call.leadingParts,
-    });
+    const { body, stream, responseHeaders } = await this.#call(options, shape, 'content');
     return { stream, request: { body }, response: { headers: responseHeaders() } };
   }
 
@@ -101,19 +80,10 @@ export class CodexLanguageModel {
     options: CodexCallOptions,
     shape: CodexOutputShape<FinishPart, Warning>,
   ): Promise<CodexGenerateResult<FinishPart, Warning>> {
-    const call = await this.prepareCall(options);
-    const { body, warnings } = call;
-    const { stream, responseHeaders, transportWarnings } = await this.startStream(
-      body,
-      call,
+    const { body, stream, responseHeaders, warnings } = await this.#call(
       { ...options, includeRawChunks: false },
-      {
-        warnings: () => [],
-        finishPart: this.finishPart(call, shape.finishPart),
-        holdUntil: 'finish',
-        toolNames: call.toolNames,
-        leadingParts: call.leadingParts,
-      },
+      shape,
+      'finish',
     );
     const { content, finish, response } = await collectCodexStream(stream);
     const ended: FinishPart = finish ?? shape.finishPart(UNFINISHED);
@@ -124,8 +94,54 @@ export class CodexLanguageModel {
       providerMetadata: ended.providerMetadata,
       request: { body },
       response: { ...response, headers: responseHeaders() },
-      warnings: shape.warnings([...warnings, ...transportWarnings]),
+      warnings,
     };
+  }
+
+  /**
+   * Prepares the call and starts its part stream. Its warnings are the request's and what
+   * the transport had to say about the first attempt; `doGenerate` returns the same ones
+   * that `stream-start` carries.
+   */
+  async #call<FinishPart extends FinishPartBase, Warning>(
+    options: CodexCallOptions,
+    shape: CodexOutputShape<FinishPart, Warning>,
+    holdUntil: 'content' | 'finish',
+  ) {
+    const call = await this.#prepareCall(options);
+    const { estimate, compacted, body } = call;
+    const { conversationUsage } = this.#config;
+    const started = await this.#startStream(
+      call,
+      options,
+      holdUntil,
+      // notes the response's usage for the next call's compaction check, and reports the
+      // compaction this call made first
+      finish => {
+        if (estimate != null && finish.usage != null) {
+          conversationUsage.record(body.prompt_cache_key, finish.usage, estimate);
+        }
+        return shape.finishPart(
+          compacted != null ? withCompactionUsage(finish, compacted.usage) : finish,
+        );
+      },
+      fromTransport => shape.warnings([...call.warnings, ...fromTransport]),
+    );
+    return { body, ...started };
+  }
+
+  #getArgs(options: CodexCallOptions) {
+    const config = this.#config;
+    return getCodexArgs({
+      modelId: this.modelId,
+      knownModel: config.knownModel(this.modelId),
+      options,
+      defaults: {
+        sessionId: config.sessionId,
+        defaultInstructions: config.defaultInstructions,
+        providerOptions: this.#settings,
+      },
+    });
   }
 
   /**
@@ -134,121 +150,92 @@ export class CodexLanguageModel {
    * goes out on the compacted prompt, which is the app's prompt with the compaction part
    * after it: the request holds what the next call's prompt will hand back.
    */
-  private async prepareCall(options: CodexCallOptions): Promise<PreparedCall> {
-    const args = await this.getArgs(options);
-    const { compaction: setting, conversationUsage } = this.config;
-    const threshold = compactionThreshold(setting, this.config.knownModel(this.modelId));
+  async #prepareCall(options: CodexCallOptions): Promise<PreparedCall> {
+    const args = await this.#getArgs(options);
+    const { compaction: setting, conversationUsage, knownModel } = this.#config;
+    const threshold = compactionThreshold(setting, knownModel(this.modelId));
     const estimate = threshold != null ? estimateInputTokens(args.body) : undefined;
     const near =
       estimate != null &&
       conversationUsage.inputTokens(args.body.prompt_cache_key, estimate) >= threshold!;
     if (!args.compact && !near) return { ...args, estimate };
 
-    const { compacted, transportWarnings } = await this.compact(args, options);
-    const next = await this.getArgs({
+    // The compaction request: the call's body with the trigger after it, sent as any request
+    // is (auth, retries, routing) with the call's own options (its headers, its abort signal;
+    // raw chunks would go unread), its answer read whole. The call is not sent unless it
+    // brought exactly one compaction item.
+    const body = compactionRequestBody(args.body);
+    const compacting = await this.#startStream(
+      { ...args, body },
+      options,
+      'finish',
+      finish => ({ type: 'finish', usage: finish.usage }),
+      fromTransport => fromTransport,
+    );
+    const { content, finish } = await collectCodexStream(compacting.stream);
+    const compaction = compactionFromResponse(content, {
+      url: compacting.url,
+      body,
+      responseHeaders: compacting.responseHeaders(),
+    });
+    const next = await this.#getArgs({
       ...options,
-      prompt: [...options.prompt, compactionMessage(compacted.compaction)],
+      prompt: [...options.prompt, compactionMessage(compaction)],
     });
     return {
       ...next,
       // what the compaction request was told (a fallback to HTTP) is this call's to hear
-      warnings: distinctWarnings([...args.warnings, ...transportWarnings, ...next.warnings]),
+      warnings: distinctWarnings([...args.warnings, ...compacting.warnings, ...next.warnings]),
       estimate: threshold != null ? estimateInputTokens(next.body) : undefined,
-      compacted,
-      leadingParts: compactionParts(compacted.compaction.itemId, compacted.compaction),
+      compacted: { compaction, usage: finish?.usage },
+      leadingParts: compactionParts(compaction.itemId, compaction),
     };
-  }
-
-  /**
-   * The compaction request: the call's body with the trigger after it, sent as any request
-   * is (auth, retries, routing), its answer read whole. The call is not sent unless it
-   * brought exactly one compaction item.
-   */
-  private async compact(
-    args: CodexArgs,
-    options: CodexCallOptions,
-  ): Promise<{ compacted: CompactionResult; transportWarnings: CodexWarning[] }> {
-    const body = compactionRequestBody(args.body);
-    // the call's own options (its headers, its abort signal); raw chunks would go unread
-    const { stream, responseHeaders, transportWarnings } = await this.startStream(
-      body,
-      args,
-      options,
-      {
-        warnings: () => [],
-        finishPart: finish => ({ type: 'finish', usage: finish.usage }),
-        holdUntil: 'finish',
-        toolNames: args.toolNames,
-      },
-    );
-    const { content, finish } = await collectCodexStream(stream);
-    const compaction = compactionFromResponse(content, {
-      url: this.url,
-      body,
-      responseHeaders: responseHeaders(),
-    });
-    return { compacted: { compaction, usage: finish?.usage }, transportWarnings };
-  }
-
-  /**
-   * The version's finish part, which also notes the response's usage for the next call's
-   * compaction check and reports the compaction this call made first.
-   */
-  private finishPart<FinishPart>(
-    { body, estimate, compacted }: PreparedCall,
-    finishPart: (finish: CodexFinish) => FinishPart,
-  ) {
-    return (finish: CodexFinish): FinishPart => {
-      if (estimate != null && finish.usage != null) {
-        this.config.conversationUsage.record(body.prompt_cache_key, finish.usage, estimate);
-      }
-      return finishPart(compacted != null ? withCompactionUsage(finish, compacted.usage) : finish);
-    };
-  }
-
-  private get url(): string {
-    return `${this.config.baseURL}/responses`;
   }
 
   /**
    * Connects (retrying what is safe to retry) and returns the part stream, which itself
    * retries failures that happen before the caller saw anything.
    */
-  private async startStream<FinishPart extends { type: 'finish' }, Warning>(
-    body: CodexRequestBody,
-    routing: CallRouting,
+  async #startStream<FinishPart extends { type: 'finish' }, Warning>(
+    {
+      body,
+      toolNames,
+      leadingParts,
+      ...routing
+    }: CodexArgs & { leadingParts?: CodexContentPart[] },
     options: CodexCallOptions,
-    output: {
-      /** The call's warnings, given what the transport had to say about the first attempt. */
-      warnings: (fromTransport: CodexWarning[]) => Warning[];
-      finishPart: (finish: CodexFinish) => FinishPart;
-      holdUntil: 'content' | 'finish';
-      toolNames: CodexToolNames;
-      leadingParts?: CodexContentPart[] | undefined;
-    },
+    holdUntil: 'content' | 'finish',
+    finishPart: (finish: CodexFinish) => FinishPart,
+    /** The call's warnings, given what the transport had to say about the first attempt. */
+    callWarnings: (fromTransport: CodexWarning[]) => Warning[],
   ): Promise<{
     stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>;
     responseHeaders: () => Record<string, string>;
-    transportWarnings: CodexWarning[];
+    warnings: Warning[];
+    url: string;
   }> {
-    const { url } = this;
+    const config = this.#config;
+    const url = `${config.baseURL}/responses`;
     const send = (signal: AbortSignal) =>
-      sendWithAuth(this.config, { url, body, routing, headers: options.headers, signal });
-    const session = new CodexRequestSession(this.config.retry, options.abortSignal);
+      sendWithAuth(config, { url, body, routing, headers: options.headers, signal });
+    const session = new CodexRequestSession(config.retry, options.abortSignal);
     let latest = await session.connect(send);
-    const transportWarnings = latest.warnings ?? [];
+    const warnings = callWarnings(latest.warnings ?? []);
     const stream = createCodexPartStream(latest, {
-      ...output,
-      warnings: output.warnings(transportWarnings),
+      finishPart,
+      warnings,
+      holdUntil,
+      toolNames,
+      leadingParts,
       includeRawChunks: options.includeRawChunks === true,
-      generateId: this.config.generateId,
+      generateId: config.generateId,
       request: { url, body },
       retries: { session, reconnect: async () => (latest = await session.connect(send)) },
-      idleTimeoutMs: this.config.retry.streamIdleTimeoutMs,
-      coalesceDeltas: this.config.coalesceDeltas,
+      idleTimeoutMs: config.retry.streamIdleTimeoutMs,
+      coalesceDeltas: config.coalesceDeltas,
     });
     // the headers of the attempt that answered last (a retry replaces the first one)
-    return { stream, responseHeaders: () => latest.responseHeaders, transportWarnings };
+    return { stream, responseHeaders: () => latest.responseHeaders, warnings, url };
   }
 }
 

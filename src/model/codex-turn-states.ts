@@ -1,10 +1,9 @@
 import type { CodexConversationTurn } from '../request/conversation-routing';
+import { rememberConversation } from './remember-conversation';
 
 /** The backend's sticky-routing header: set on a turn's response, echoed on its later requests. */
 export const TURN_STATE_HEADER = 'x-codex-turn-state';
 
-/** Conversations remembered per provider; the least recently used is forgotten first. */
-const MAX_CONVERSATIONS = 1_000;
 /** Values of earlier turns kept per conversation, to recognise them if they come again. */
 const MAX_RETIRED = 4;
 
@@ -28,36 +27,31 @@ type ConversationState = {
  * earlier turn reports that turn's upgrade headers again.
  */
 export class CodexTurnStates {
-  private readonly conversations = new Map<string, ConversationState>();
+  readonly #conversations = new Map<string, ConversationState>();
 
   /** The value to send with a request of `turn`, if a response of that turn set one. */
   get({ conversationId, turnId }: CodexConversationTurn): string | undefined {
-    const state = this.conversations.get(conversationId);
+    const state = this.#conversations.get(conversationId);
     return state?.turnId === turnId ? state.value : undefined;
   }
 
   /** Notes what a response of `turn` carried; only a turn's first value counts. */
   record(turn: CodexConversationTurn, responseHeaders: Record<string, string>): void {
     const value = responseHeaders[TURN_STATE_HEADER];
-    const state = this.enter(turn);
-    if (value == null || value === '' || state.value != null) return;
-    if (!state.retired.includes(value)) state.value = value;
+    const state = this.#enter(turn);
+    // an empty value is none
+    if (value && state.value == null && !state.retired.includes(value)) state.value = value;
   }
 
   /** Marks `turn` as its conversation's current one (a new turn retires the old value). */
-  private enter({ conversationId, turnId }: CodexConversationTurn): ConversationState {
-    let state = this.conversations.get(conversationId);
-    if (state != null) this.conversations.delete(conversationId);
-    if (state == null || state.turnId !== turnId) {
+  #enter({ conversationId, turnId }: CodexConversationTurn): ConversationState {
+    let state = this.#conversations.get(conversationId);
+    if (state?.turnId !== turnId) {
       const retired =
         state?.value != null ? [state.value, ...state.retired] : (state?.retired ?? []);
       state = { turnId, value: undefined, retired: retired.slice(0, MAX_RETIRED) };
     }
-    // re-inserted, so the Map's order is the order of use
-    this.conversations.set(conversationId, state);
-    if (this.conversations.size > MAX_CONVERSATIONS) {
-      this.conversations.delete(this.conversations.keys().next().value!);
-    }
+    rememberConversation(this.#conversations, conversationId, state);
     return state;
   }
 }

@@ -11,13 +11,15 @@ afterAll(() => emu.close());
 
 const catalogOf = () =>
   createCodexModelCatalog(abortSignal =>
-    fetchCodexModels({
-      baseURL: emu.baseURL,
-      clientVersion: '0.99.0',
-      headers: {},
-      auth: { getCredentials: async () => ({ accessToken: 'at-SECRET-catalog' }) },
-      abortSignal,
-    }),
+    fetchCodexModels(
+      {
+        headers: () => ({}),
+        auth: { getCredentials: async () => ({ accessToken: 'at-SECRET-catalog' }) },
+        abortSignal,
+      },
+      emu.baseURL,
+      '0.99.0',
+    ),
   );
 
 describe('createCodexModelCatalog', () => {

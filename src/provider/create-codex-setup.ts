@@ -56,32 +56,30 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
   let sessionId = settings.sessionId;
   const getSessionId = () => (sessionId ??= randomSessionId());
   let identity: Record<string, string> | undefined;
-  let headers: Record<string, string> | undefined;
   const getIdentity = () =>
     (identity ??= createIdentityHeaders({ originator, sessionId: getSessionId() }));
   // a call's routing headers go between ours and the user's, which replace ours of their name
   const getHeaders = (perCall?: Record<string, string>) =>
-    perCall == null
-      ? (headers ??= mergeHeaders(getIdentity(), settings.headers))
-      : mergeHeaders(getIdentity(), perCall, settings.headers);
+    mergeHeaders(getIdentity(), perCall, settings.headers);
   // the one place the default is chosen: model calls, token refresh and the catalog share it
   const fetch = settings.fetch ?? defaultFetch;
   const auth = resolveCodexAuth({
-    auth: settings.auth,
-    authFile: settings.authFile,
-    accountId: settings.accountId,
+    ...settings,
     tokenURL: settings.tokenURL ?? DEFAULT_TOKEN_URL,
     fetch,
   });
+  const account = (abortSignal?: AbortSignal) => ({
+    headers: getHeaders,
+    auth,
+    fetch,
+    abortSignal,
+  });
   const catalog = createCodexModelCatalog(abortSignal =>
-    fetchCodexModels({
+    fetchCodexModels(
+      account(abortSignal),
       baseURL,
-      clientVersion: settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
-      headers: getHeaders(),
-      auth,
-      fetch,
-      abortSignal,
-    }),
+      settings.clientVersion ?? DEFAULT_CLIENT_VERSION,
+    ),
   );
   const config: CodexConfig = {
     provider: `${settings.name ?? 'codex'}.responses`,
@@ -120,17 +118,15 @@ export function createCodexSetup(settings: CodexProviderSettings): CodexSetup {
       return modelSettings;
     },
     listModels: catalog.list,
-    getUsage: ({ abortSignal } = {}) =>
-      getCodexUsage({ baseURL, headers: getHeaders(), auth, fetch, abortSignal }),
+    getUsage: ({ abortSignal } = {}) => getCodexUsage(account(abortSignal), baseURL),
   };
 }
 
 function randomSessionId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID != null) return c.randomUUID();
-  // Node 18 without the global Web Crypto: still unique enough for a cache key.
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join(
-    '',
+  // An http page has no `randomUUID` (secure contexts only): still unique enough for a cache key.
+  return 'xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx'.replace(/x/g, () =>
+    Math.floor(Math.random() * 16).toString(16),
   );
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

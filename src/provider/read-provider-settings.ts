@@ -20,11 +20,27 @@ export function readProviderSettings(settings: CodexProviderSettings): {
 } {
   checkHeaderSettings(settings);
   return {
-    transport: transportSetting(settings.transport),
-    coalesceDeltas: booleanSetting('coalesceDeltas', settings.coalesceDeltas, true),
-    requestCompression: compressionSetting(settings.requestCompression),
+    transport: oneOf('transport', settings.transport, ['sse', 'websocket'], 'sse'),
+    coalesceDeltas: oneOf('coalesceDeltas', settings.coalesceDeltas, [true, false], true),
+    requestCompression: oneOf(
+      'requestCompression',
+      settings.requestCompression,
+      ['zstd', 'gzip', 'none'],
+      undefined,
+    ),
     compaction: compactionSetting(settings.compaction),
   };
+}
+
+/** The setting's value, `fallback` when it is unset. */
+function oneOf<T>(argument: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (isOneOf(value, allowed)) return value;
+  throw settingError(argument, `must be ${allowed.map(show).join(' or ')}, got ${show(value)}`);
+}
+
+function isOneOf<T>(value: unknown, allowed: readonly T[]): value is T {
+  return allowed.some(item => item === value);
 }
 
 const compactionOptionsSchema = z.strictObject({
@@ -36,44 +52,15 @@ function compactionSetting(value: unknown): CodexCompactionSetting {
   if (value === false) return false;
   const parsed = compactionOptionsSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const [argument, message] =
-    issue.path[0] === 'atInputTokens'
-      ? [
-          'compaction.atInputTokens',
-          `must be a whole number of tokens above 0, got ${show((value as { atInputTokens: unknown }).atInputTokens)}`,
-        ]
-      : issue.code === 'unrecognized_keys'
-        ? [
-            'compaction',
-            `does not take ${issue.keys.map(key => JSON.stringify(key)).join(', ')}; it takes \`atInputTokens\` (the input tokens from which a conversation is compacted)`,
-          ]
-        : ['compaction', `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`];
-  throw new InvalidArgumentError({
-    argument,
-    message: `The Codex \`${argument}\` setting ${message}.`,
-  });
-}
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function compressionSetting(value: unknown): CodexRequestCompressionSetting | undefined {
-  if (value === undefined || value === 'zstd' || value === 'gzip' || value === 'none') return value;
-  throw new InvalidArgumentError({
-    argument: 'requestCompression',
-    message: `The Codex \`requestCompression\` setting must be 'zstd', 'gzip' or 'none', got ${JSON.stringify(value) ?? String(value)}.`,
-  });
-}
-
-function transportSetting(value: unknown): CodexTransportSetting {
-  if (value == null) return 'sse';
-  if (value === 'sse' || value === 'websocket') return value;
-  throw new InvalidArgumentError({
-    argument: 'transport',
-    message: `The Codex \`transport\` setting must be 'sse' or 'websocket', got ${JSON.stringify(value)}.`,
-  });
+  throw parsed.error.issues[0]!.path[0] === 'atInputTokens'
+    ? settingError(
+        'compaction.atInputTokens',
+        `must be a whole number of tokens above 0, got ${show((value as { atInputTokens: unknown }).atInputTokens)}`,
+      )
+    : settingError(
+        'compaction',
+        `must be \`false\` or \`{ atInputTokens?: number }\`, got ${show(value)}`,
+      );
 }
 
 /**
@@ -85,10 +72,10 @@ function checkHeaderSettings(settings: CodexProviderSettings): void {
     if (value === undefined) return;
     const problem = typeof value === 'string' ? headerValueProblem(value) : 'no string';
     if (problem != null) {
-      throw new InvalidArgumentError({
+      throw settingError(
         argument,
-        message: `The Codex setting \`${argument}\` ${problem === 'no string' ? 'must be a string' : `contains ${problem}`}; it is sent as an HTTP header value, which cannot hold line breaks or control characters.`,
-      });
+        `${problem === 'no string' ? 'must be a string' : `contains ${problem}`}; it is sent as an HTTP header value`,
+      );
     }
   };
   check('sessionId', settings.sessionId);
@@ -96,20 +83,19 @@ function checkHeaderSettings(settings: CodexProviderSettings): void {
   check('accountId', settings.accountId);
   for (const [name, value] of Object.entries(settings.headers ?? {})) {
     if (!isValidHeaderName(name)) {
-      throw new InvalidArgumentError({
-        argument: 'headers',
-        message: `The Codex setting \`headers\` has an invalid header name ${JSON.stringify(name)}.`,
-      });
+      throw settingError('headers', `has an invalid header name ${show(name)}`);
     }
     check(`headers.${name}`, value);
   }
 }
 
-function booleanSetting(name: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value === 'boolean') return value;
-  throw new InvalidArgumentError({
-    argument: name,
-    message: `The Codex provider setting ${name} must be true or false, got ${JSON.stringify(value) ?? String(value)}.`,
+function settingError(argument: string, problem: string): InvalidArgumentError {
+  return new InvalidArgumentError({
+    argument,
+    message: `The Codex \`${argument}\` setting ${problem}.`,
   });
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
 }

@@ -17,9 +17,15 @@ function emitUrlSource(state: CodexStreamState, url: string, title: string | nul
   });
 }
 
-export const onOutputTextAnnotationAdded: EventHandler = (state, event) => {
-  const parsed = urlCitationSchema.safeParse(event.annotation);
+/** A `url_citation` annotation as a source; false for any other annotation. */
+function emitCitation(state: CodexStreamState, annotation: unknown): boolean {
+  const parsed = urlCitationSchema.safeParse(annotation);
   if (parsed.success) emitUrlSource(state, parsed.data.url, parsed.data.title);
+  return parsed.success;
+}
+
+export const onOutputTextAnnotationAdded: EventHandler = (state, event) => {
+  emitCitation(state, event.annotation);
 };
 
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\((https?:\/\/[^\s)]+)\)/g;
@@ -33,10 +39,7 @@ export function emitMessageSources(
   for (const part of content) {
     if (!Array.isArray(part.annotations)) continue;
     for (const annotation of part.annotations) {
-      const parsed = urlCitationSchema.safeParse(annotation);
-      if (!parsed.success) continue;
-      cited = true;
-      emitUrlSource(state, parsed.data.url, parsed.data.title);
+      if (emitCitation(state, annotation)) cited = true;
     }
   }
   if (cited || !state.webSearched) return;

@@ -95,7 +95,7 @@ describe('createCodexPartStream', () => {
     const error = parts.find(p => p.type === 'error') as { error: APICallError };
     expect(APICallError.isInstance(error.error)).toBe(true);
     expect(error.error.message).toBe(
-      "context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again. Automatic compaction is off (`compaction: false` in `createCodex({ … })`), does not know this model's context window (call `listModels()` first, or set `compaction: { atInputTokens: n }`), or could not help (the user messages alone, or one step, outgrow the window); `providerOptions.codex.compact: true` compacts before one call. Otherwise start a new conversation or drop earlier messages.",
+      "context_length_exceeded: Your input exceeds the context window of this model. Please adjust your input and try again. Automatic compaction is off (`compaction: false`), lacks this model's window (call `listModels()` or set `compaction: { atInputTokens: n }`) or cannot help; `providerOptions.codex.compact: true` compacts for one call. Else start a new conversation or drop earlier messages.",
     );
     expect(error.error.isRetryable).toBe(false);
     expect(finishOf(parts).finishReason).toBe('error');
@@ -123,12 +123,12 @@ describe('createCodexPartStream', () => {
       };
       const tooLong = await errorOf('context_length_exceeded', 'Your input is too long.');
       expect(tooLong.message).toMatch(
-        /^context_length_exceeded: Your input is too long\. Automatic compaction is off \(`compaction: false` in `createCodex\(\{ … \}\)`\).*`providerOptions\.codex\.compact: true`/,
+        /^context_length_exceeded: Your input is too long\. Automatic compaction is off \(`compaction: false`\).*`providerOptions\.codex\.compact: true`/,
       );
       expect(tooLong.isRetryable).toBe(false);
       const noCodex = await errorOf('usage_not_included', 'Not included');
       expect(noCodex.message).toMatch(
-        /^Your ChatGPT plan does not include Codex \(usage_not_included\)\. Upgrade the plan/,
+        /^Your ChatGPT plan does not include Codex \(usage_not_included\): upgrade it \(https:\/\/chatgpt\.com\/pricing\)/,
       );
       expect(noCodex.isRetryable).toBe(false);
     },
@@ -176,7 +176,7 @@ describe('createCodexPartStream', () => {
       ]),
     );
     const error = (parts.find(p => p.type === 'error') as { error: Error }).error;
-    expect(error.message).toMatch(/malformed response\.output_item\.done/);
+    expect(error.message).toMatch(/malformed function_call item \(invalid call_id\)/);
     expect(textOf(parts)).toBe('still here');
     expect(finishOf(parts).finishReason).toBe('error');
   });

@@ -172,7 +172,7 @@ describe('part stream retries', () => {
     ]);
     expect(requests).toBe(1);
     expect(errors(parts)).toEqual([
-      expect.stringMatching(/malformed response\.output_item\.done/),
+      expect.stringMatching(/malformed function_call item \(invalid call_id\)/),
       'server_is_overloaded: Overloaded.',
     ]);
   });

@@ -16,18 +16,17 @@ import {
 import { coalescingSink, directSink, type PartSink } from './delta-coalescer';
 import { readEvents } from './read-events';
 
-/** Parts the caller must never see twice: once one is out, a failure is no longer retried. */
-const CONTENT_PARTS: ReadonlySet<string> = new Set([
-  'text-start',
-  'text-delta',
-  'text-end',
-  'reasoning-start',
-  'reasoning-delta',
-  'reasoning-end',
-  'tool-input-start',
-  'tool-input-delta',
-  'tool-input-end',
-  'tool-call',
+/**
+ * Parts that commit nothing: held until content (or the finish) goes out. Every other part
+ * (text, reasoning, tool input and calls, an error) is one the caller must never see twice,
+ * so once one is out a failure is no longer retried.
+ */
+const HELD_PARTS: ReadonlySet<string> = new Set([
+  'response-metadata',
+  'raw',
+  'source',
+  'tool-result',
+  'finish',
 ]);
 
 export type CodexPartStreamOptions<FinishPart extends { type: 'finish' }, Warning> = {
@@ -79,79 +78,36 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
   first: CodexConnection,
   options: CodexPartStreamOptions<FinishPart, Warning>,
 ): ReadableStream<CodexStreamPart<FinishPart, Warning>> {
-  return new ReadableStream(new PartStreamSource(first, options));
-}
-
-class PartStreamSource<
-  FinishPart extends { type: 'finish' },
-  Warning,
-> implements UnderlyingDefaultSource<CodexStreamPart<FinishPart, Warning>> {
-  private controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
+  type Part = CodexContentPart | FinishPart;
+  // The stream's state lives in this closure: a minifier renames its variables, where it
+  // would keep an object's property names.
+  const { retries, holdUntil = 'content', idleTimeoutMs, includeRawChunks } = options;
+  let controller!: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>;
   /** Where sent parts go: straight to the controller, or through the delta coalescer. */
-  private sink!: PartSink<CodexContentPart | FinishPart>;
-  private enqueued = 0;
-  private committed = false;
-  private held: Array<CodexContentPart | FinishPart> = [];
-  private retryError: unknown;
-  private attempt: Attempt;
+  let sink!: PartSink<Part>;
+  let enqueued = 0;
+  let committed = false;
+  let held: Part[] = [];
+  let retryError: unknown;
 
-  constructor(
-    first: CodexConnection,
-    private readonly options: CodexPartStreamOptions<FinishPart, Warning>,
-  ) {
-    this.attempt = this.startAttempt(first);
-  }
+  const out = (part: Part) => {
+    enqueued++;
+    sink.push(part);
+  };
 
-  start(controller: ReadableStreamDefaultController<CodexStreamPart<FinishPart, Warning>>) {
-    this.controller = controller;
-    const enqueue = (part: CodexContentPart | FinishPart) => controller.enqueue(part);
-    this.sink =
-      this.options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
-    controller.enqueue({ type: 'stream-start', warnings: this.options.warnings });
-    for (const part of this.options.leadingParts ?? []) controller.enqueue(part);
-  }
-
-  // A pull that enqueues nothing is not called again, so keep reading until a read
-  // yields at least one part or the stream ends.
-  async pull() {
-    const before = this.enqueued;
-    while (this.enqueued === before) {
-      const ended = await readEvents(this.attempt, this.options.idleTimeoutMs);
-      this.sink.flush(); // whatever this read delivered goes out before the next read
-      if (this.retryError !== undefined) {
-        if (await this.retry()) continue;
-        this.sink.flush();
-        this.controller.close();
-        return;
-      }
-      if (ended) {
-        this.attempt.connection.release();
-        this.commitHeld();
-        this.sink.flush();
-        this.controller.close();
-        return;
-      }
-    }
-  }
-
-  cancel(reason?: unknown) {
-    this.attempt.connection.release();
-    this.attempt.source.cancel(reason);
-  }
-
-  private out(part: CodexContentPart | FinishPart) {
-    this.enqueued++;
-    this.sink.push(part);
-  }
+  const commitHeld = () => {
+    committed = true;
+    for (const p of held) out(p);
+    held = [];
+  };
 
   /** Every part of the current attempt passes here: held, dropped for a retry, or sent. */
-  private readonly route = (part: CodexContentPart | FinishPart): void => {
-    if (this.committed) return this.out(part); // the hot path: one check per part
-    if (this.retryError !== undefined) return; // the rest of a failed attempt
-    const { retries, holdUntil = 'content' } = this.options;
+  const route = (part: Part): void => {
+    if (committed) return out(part); // the hot path: one check per part
+    if (retryError !== undefined) return; // the rest of a failed attempt
     const session = retries?.session;
     if (part.type === 'error' && session?.canRetry(part.error)) {
-      this.retryError = part.error;
+      retryError = part.error;
       return;
     }
     const shown =
@@ -159,68 +115,97 @@ class PartStreamSource<
         ? { ...part, error: session.finalError(part.error) }
         : part;
     // A finish is held too: the response has ended, which commits what is held.
-    const commits =
-      holdUntil === 'content' && (part.type === 'error' || CONTENT_PARTS.has(part.type));
+    const commits = holdUntil === 'content' && !HELD_PARTS.has(part.type);
     if (!commits) {
-      this.held.push(shown);
+      held.push(shown);
       return;
     }
-    this.commitHeld();
-    this.out(shown);
+    commitHeld();
+    out(shown);
   };
 
-  private commitHeld() {
-    this.committed = true;
-    for (const p of this.held) this.out(p);
-    this.held = [];
-  }
+  const newState = (connection: CodexConnection): CodexStreamState =>
+    createCodexStreamState(
+      route,
+      streamErrors(options.request, connection),
+      options,
+      parseCodexRateLimits(connection.responseHeaders),
+    );
 
-  private newState(connection: CodexConnection): CodexStreamState {
-    return createCodexStreamState({
-      emit: this.route,
-      createError: streamErrors(this.options.request, connection),
-      generateId: this.options.generateId,
-      rateLimits: parseCodexRateLimits(connection.responseHeaders),
-      finishPart: this.options.finishPart,
-      toolNames: this.options.toolNames,
-    });
-  }
-
-  private startAttempt(connection: CodexConnection): Attempt {
-    const state = this.newState(connection);
-    const { includeRawChunks } = this.options;
+  const startAttempt = (connection: CodexConnection): Attempt => {
+    const state = newState(connection);
     const onEvent = (event: CodexEvent) => {
       if (state.finished) return; // nothing after the terminal event
-      if (includeRawChunks) this.route({ type: 'raw', rawValue: event });
+      if (includeRawChunks) route({ type: 'raw', rawValue: event });
       // a `type` that is no string finds no handler
       const handler = codexEventHandlers.get(event.type);
       if (handler !== undefined) handler(state, event);
     };
     return { connection, state, source: connection.openEvents(onEvent) };
-  }
+  };
+
+  let attempt = startAttempt(first);
 
   /** After a retryable failure: true with the next attempt, false once the final error went out. */
-  private async retry(): Promise<boolean> {
-    const error = this.retryError;
-    const { session, reconnect } = this.options.retries!;
-    this.retryError = undefined;
-    this.held = [];
-    const { connection, source } = this.attempt;
+  const retry = async (): Promise<boolean> => {
+    const error = retryError;
+    const { session, reconnect } = retries!;
+    retryError = undefined;
+    held = [];
+    const { connection, source } = attempt;
     connection.abort();
     connection.release();
     source.cancel();
     try {
       await session.backoffOrThrow(error);
-      this.attempt = this.startAttempt(await reconnect());
+      attempt = startAttempt(await reconnect());
       return true;
     } catch (finalError) {
       if (session.callerAborted) throw finalError;
       // the next attempt could not even connect: that error is the answer
-      this.committed = true;
-      failResponse(this.newState(connection), finalError, errorCode(finalError));
+      committed = true;
+      failResponse(newState(connection), finalError, errorCode(finalError));
       return false;
     }
-  }
+  };
+
+  return new ReadableStream({
+    start(c) {
+      controller = c;
+      const enqueue = (part: Part) => c.enqueue(part);
+      sink = options.coalesceDeltas === false ? directSink(enqueue) : coalescingSink(enqueue);
+      c.enqueue({ type: 'stream-start', warnings: options.warnings });
+      for (const part of options.leadingParts ?? []) c.enqueue(part);
+    },
+
+    // A pull that enqueues nothing is not called again, so keep reading until a read
+    // yields at least one part or the stream ends.
+    async pull() {
+      const before = enqueued;
+      while (enqueued === before) {
+        const ended = await readEvents(attempt, idleTimeoutMs);
+        sink.flush(); // whatever this read delivered goes out before the next read
+        if (retryError !== undefined) {
+          if (await retry()) continue;
+          sink.flush();
+          controller.close();
+          return;
+        }
+        if (ended) {
+          attempt.connection.release();
+          commitHeld();
+          sink.flush();
+          controller.close();
+          return;
+        }
+      }
+    },
+
+    cancel(reason?: unknown) {
+      attempt.connection.release();
+      attempt.source.cancel(reason);
+    },
+  });
 }
 
 /** Errors of one attempt: the request, and the response headers that attempt got. */

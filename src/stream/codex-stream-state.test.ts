@@ -80,6 +80,38 @@ describe('sources', () => {
       content: [{ type: 'output_text', text: 'See [the docs](https://example.com/docs).' }],
     });
 
+  it('come from url_citation annotations, streamed or on the message, each URL once', async () => {
+    // start_index and end_index are not read, so an odd one does not lose the citation
+    const cited = { type: 'url_citation', url: 'https://a.example/', title: 'A', start_index: '?' };
+    const parts = await partsOf([
+      itemDone(0, { id: 'ws_1', type: 'web_search_call', status: 'completed' }),
+      itemAdded(1, { id: 'msg_1', type: 'message' }),
+      { type: 'response.output_text.annotation.added', output_index: 1, annotation: cited },
+      {
+        type: 'response.output_text.annotation.added',
+        output_index: 1,
+        annotation: { type: 'file_citation', file_id: 'file_1' },
+      },
+      itemDone(1, {
+        id: 'msg_1',
+        type: 'message',
+        content: [
+          {
+            type: 'output_text',
+            // a message that cites has its markdown links left alone
+            text: 'See [b](https://b.example/).',
+            annotations: [cited, { type: 'url_citation', url: 'https://c.example/', title: '' }],
+          },
+        ],
+      }),
+      responseCompleted(),
+    ]);
+    expect(parts.filter(p => p.type === 'source')).toEqual([
+      { type: 'source', sourceType: 'url', id: 'gen-0', url: 'https://a.example/', title: 'A' },
+      { type: 'source', sourceType: 'url', id: 'gen-1', url: 'https://c.example/' },
+    ]);
+  });
+
   it('come from markdown links only in a response that searched the web', async () => {
     const plain = await partsOf([linked(0), responseCompleted()]);
     expect(plain.filter(p => p.type === 'source')).toEqual([]);

@@ -17,18 +17,19 @@ export type ReasoningItemState = {
   blockId: string;
   hasText: boolean;
 };
-export type ToolItemState = { kind: 'tool'; callId: string; toolName: string; hasInput: boolean };
-/** A freeform tool call: its raw text input streams as a JSON string. */
-export type CustomToolItemState = {
-  kind: 'custom';
+/**
+ * A call of a tool the app runs: `tool` for function and shell calls, `custom` for a
+ * freeform tool's call, whose raw text input streams as a JSON string.
+ */
+export type ToolItemState = {
+  kind: 'tool' | 'custom';
   callId: string;
   toolName: string;
   hasInput: boolean;
 };
 /** A web search: its call went out when it started, its result follows when it is done. */
 export type WebSearchItemState = { kind: 'web-search'; callId: string; toolName: string };
-export type ItemState =
-  TextItemState | ReasoningItemState | ToolItemState | CustomToolItemState | WebSearchItemState;
+export type ItemState = TextItemState | ReasoningItemState | ToolItemState | WebSearchItemState;
 
 export type StreamErrorFactory = (args: {
   code: string | null | undefined;
@@ -67,17 +68,17 @@ export type CodexStreamState = {
   rateLimits: CodexRateLimits | undefined;
 };
 
-export function createCodexStreamState({
-  emit,
-  createError,
-  generateId,
-  rateLimits,
-  finishPart,
-  toolNames = NO_TOOL_NAMES,
-}: Pick<CodexStreamState, 'emit' | 'createError' | 'generateId' | 'finishPart'> & {
-  rateLimits?: CodexRateLimits;
-  toolNames?: CodexToolNames;
-}): CodexStreamState {
+/** A response's state: `emit` and `createError` of its attempt, the rest from the call's options. */
+export function createCodexStreamState(
+  emit: CodexStreamState['emit'],
+  createError: StreamErrorFactory,
+  {
+    generateId,
+    finishPart,
+    toolNames = NO_TOOL_NAMES,
+  }: Pick<CodexStreamState, 'generateId' | 'finishPart'> & { toolNames?: CodexToolNames },
+  rateLimits: CodexRateLimits | undefined,
+): CodexStreamState {
   return {
     emit,
     createError,

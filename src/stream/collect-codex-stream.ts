@@ -1,4 +1,3 @@
-import { APICallError } from '@ai-sdk/provider';
 import type { CodexStreamPart } from './codex-output-shape';
 import type { CodexContent, CodexProviderMetadata } from './codex-stream-part';
 
@@ -15,12 +14,6 @@ type OpenBlock = {
   providerMetadata?: CodexProviderMetadata;
 };
 
-/** What the parts read so far add up to. */
-type Collected<FinishPart> = CollectedCodexResponse<FinishPart> & {
-  /** Text and reasoning blocks that started and have not ended, by part id. */
-  open: Map<string, OpenBlock>;
-};
-
 /**
  * Reads a whole part stream into `doGenerate`'s shape. Content keeps the order in which
  * blocks started; an `error` part is thrown, since a non-streaming caller has nowhere
@@ -29,19 +22,57 @@ type Collected<FinishPart> = CollectedCodexResponse<FinishPart> & {
 export async function collectCodexStream<FinishPart extends { type: 'finish' }, Warning>(
   stream: ReadableStream<CodexStreamPart<FinishPart, Warning>>,
 ): Promise<CollectedCodexResponse<FinishPart>> {
-  const collected: Collected<FinishPart> = {
-    content: [],
-    open: new Map(),
-    finish: undefined,
-    response: {},
-  };
+  const content: CodexContent[] = [];
+  /** Text and reasoning blocks that started and have not ended, by part id. */
+  const open = new Map<string, OpenBlock>();
+  const response: CollectedCodexResponse<FinishPart>['response'] = {};
+  let finish: FinishPart | undefined;
 
   const reader = stream.getReader();
   try {
     while (true) {
       const { done, value: part } = await reader.read();
       if (done) break;
-      collectPart(collected, part);
+      if (part.type === 'finish') {
+        finish = part;
+        continue;
+      }
+      switch (part.type) {
+        case 'text-start':
+        case 'reasoning-start': {
+          const type = part.type === 'text-start' ? 'text' : 'reasoning';
+          const block: OpenBlock = { type, text: '' };
+          keepMetadata(block, part);
+          open.set(part.id, block);
+          content.push(block);
+          break;
+        }
+        case 'text-delta':
+        case 'reasoning-delta': {
+          const block = open.get(part.id);
+          if (block !== undefined) block.text += part.delta;
+          keepMetadata(block, part);
+          break;
+        }
+        case 'text-end':
+        case 'reasoning-end':
+          keepMetadata(open.get(part.id), part);
+          open.delete(part.id);
+          break;
+        case 'tool-call':
+        case 'tool-result':
+        case 'source':
+          content.push(part);
+          break;
+        case 'response-metadata':
+          if (part.id != null) response.id = part.id;
+          if (part.modelId != null) response.modelId = part.modelId;
+          if (part.timestamp != null) response.timestamp = part.timestamp;
+          break;
+        case 'error':
+          // an APICallError is an Error
+          throw part.error instanceof Error ? part.error : new Error(String(part.error));
+      }
     }
   } catch (error) {
     // Stop reading and release the connection before surfacing the error.
@@ -52,67 +83,13 @@ export async function collectCodexStream<FinishPart extends { type: 'finish' }, 
     }
     throw error;
   }
-
-  const { content, finish, response } = collected;
-  for (const block of content) {
-    if ((block.type === 'text' || block.type === 'reasoning') && block.providerMetadata == null) {
-      delete block.providerMetadata;
-    }
-  }
   return { content, finish, response };
 }
 
-function collectPart<FinishPart extends { type: 'finish' }, Warning>(
-  collected: Collected<FinishPart>,
-  part: CodexStreamPart<FinishPart, Warning>,
-): void {
-  const { content, open, response } = collected;
-  if (part.type === 'finish') {
-    collected.finish = part;
-    return;
-  }
-  switch (part.type) {
-    case 'text-start':
-    case 'reasoning-start': {
-      const block: OpenBlock = {
-        type: part.type === 'text-start' ? 'text' : 'reasoning',
-        text: '',
-        providerMetadata: part.providerMetadata,
-      };
-      open.set(part.id, block);
-      content.push(block);
-      break;
-    }
-    case 'text-delta':
-    case 'reasoning-delta': {
-      const block = open.get(part.id);
-      if (block != null) {
-        block.text += part.delta;
-        if (part.providerMetadata != null) block.providerMetadata = part.providerMetadata;
-      }
-      break;
-    }
-    case 'text-end':
-    case 'reasoning-end': {
-      const block = open.get(part.id);
-      if (block != null && part.providerMetadata != null)
-        block.providerMetadata = part.providerMetadata;
-      open.delete(part.id);
-      break;
-    }
-    case 'tool-call':
-    case 'tool-result':
-    case 'source':
-      content.push(part);
-      break;
-    case 'response-metadata':
-      if (part.id != null) response.id = part.id;
-      if (part.modelId != null) response.modelId = part.modelId;
-      if (part.timestamp != null) response.timestamp = part.timestamp;
-      break;
-    case 'error':
-      throw APICallError.isInstance(part.error) || part.error instanceof Error
-        ? part.error
-        : new Error(String(part.error));
-  }
+/** A block's metadata is the last one its parts carried; a block without any has no key. */
+function keepMetadata(
+  block: OpenBlock | undefined,
+  { providerMetadata }: { providerMetadata?: CodexProviderMetadata },
+) {
+  if (block !== undefined && providerMetadata != null) block.providerMetadata = providerMetadata;
 }

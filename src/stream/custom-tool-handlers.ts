@@ -1,25 +1,14 @@
-import { customToolCallItemSchema } from '../wire/codex-output-items';
+import type { CodexCustomToolCallItem } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import { customToolCallPart } from './output-item-parts';
-import type { CodexStreamState, CustomToolItemState, EventHandler } from './codex-stream-state';
-import { reportMalformedItem } from './report-skipped-item';
-import { customToolCallRoute, refuseToolCall } from './tool-call-routing';
+import type { CodexStreamState, EventHandler } from './codex-stream-state';
+import { customToolSdkName } from '../request/codex-tool-names';
+import { customToolCallRefusal, refuseToolCall } from './tool-call-routing';
+import { endToolCall, startToolCall } from './tool-call-item';
 
 // `custom_tool_call` items (freeform tools, `apply_patch`): the input is raw text. The AI
 // SDK parses a tool call's input as JSON, so it travels as a JSON string — and so do the
 // `tool-input-delta`s, which together spell exactly the tool call's input.
-
-function startCustomTool(
-  state: CodexStreamState,
-  outputIndex: number,
-  callId: string,
-  toolName: string,
-): CustomToolItemState {
-  const item: CustomToolItemState = { kind: 'custom', callId, toolName, hasInput: false };
-  state.items.set(outputIndex, item);
-  state.emit({ type: 'tool-input-start', id: callId, toolName });
-  return item;
-}
 
 export function customToolCallAdded(
   state: CodexStreamState,
@@ -27,9 +16,10 @@ export function customToolCallAdded(
   item: Record<string, unknown>,
 ): void {
   if (typeof item.call_id !== 'string' || typeof item.name !== 'string') return;
-  const route = customToolCallRoute(state.toolNames, item.name);
   // a call to no custom tool is refused when it is done
-  if ('toolName' in route) startCustomTool(state, outputIndex, item.call_id, route.toolName);
+  if (customToolCallRefusal(state.toolNames, item.name) !== undefined) return;
+  const toolName = customToolSdkName(state.toolNames, item.name);
+  startToolCall(state, outputIndex, 'custom', item.call_id, toolName);
 }
 
 export const onCustomToolCallInputDelta: EventHandler = (state, event) => {
@@ -49,28 +39,17 @@ export const onCustomToolCallInputDelta: EventHandler = (state, event) => {
 export function customToolCallDone(
   state: CodexStreamState,
   outputIndex: number,
+  done: CodexCustomToolCallItem,
   event: CodexEvent,
 ): void {
-  const parsed = customToolCallItemSchema.safeParse(event.item);
-  if (!parsed.success) {
-    return reportMalformedItem(state, event, 'custom_tool_call item without call_id or name');
-  }
-  const done = parsed.data;
-  const route = customToolCallRoute(state.toolNames, done.name);
-  if ('refusal' in route) return refuseToolCall(state, outputIndex, event, route.refusal);
+  const refusal = customToolCallRefusal(state.toolNames, done.name);
+  if (refusal !== undefined) return refuseToolCall(state, outputIndex, event, refusal);
+  const call = customToolCallPart(done, state.toolNames);
   const started = state.items.get(outputIndex);
   const item =
     started?.kind === 'custom'
       ? started
-      : startCustomTool(state, outputIndex, done.call_id, route.toolName);
-  const call = customToolCallPart(done, state.toolNames);
-  state.emit({
-    type: 'tool-input-delta',
-    id: item.callId,
-    delta: item.hasInput ? '"' : call.input,
-  });
-  state.emit({ type: 'tool-input-end', id: item.callId });
-  state.emit(call);
-  state.hasFunctionCall = true;
-  state.items.delete(outputIndex);
+      : startToolCall(state, outputIndex, 'custom', done.call_id, call.toolName);
+  // the streamed input lacks its closing quote
+  endToolCall(state, outputIndex, item, item.hasInput ? '"' : call.input, call);
 }

@@ -8,15 +8,9 @@ export function mapCodexFinishReason({
   incompleteReason: string | null | undefined;
   hasFunctionCall: boolean;
 }): CodexUnifiedFinishReason {
-  switch (incompleteReason) {
-    case null:
-    case undefined:
-      return hasFunctionCall ? 'tool-calls' : 'stop';
-    case 'max_output_tokens':
-      return 'length';
-    case 'content_filter':
-      return 'content-filter';
-    default:
-      return hasFunctionCall ? 'tool-calls' : 'other';
-  }
+  if (incompleteReason === 'max_output_tokens') return 'length';
+  if (incompleteReason === 'content_filter') return 'content-filter';
+  // a response cut short otherwise still asks for its tool calls
+  if (hasFunctionCall) return 'tool-calls';
+  return incompleteReason == null ? 'stop' : 'other';
 }

@@ -362,17 +362,30 @@ describe('malformed and odd items', () => {
       ...responseEvents({ output: [{ type: 'message', text: 'still here' }] }),
     ]);
     const malformed = (what: string) =>
-      `invalid_event: The Codex backend sent a malformed response.output_item.done event (${what}); it was skipped.`;
+      `invalid_event: The Codex backend sent a malformed ${what}; it was skipped.`;
     expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual([
-      malformed('message item'),
-      malformed('reasoning item'),
-      malformed('function_call item without call_id or name'),
+      malformed('message item (invalid content)'),
+      malformed('reasoning item (invalid summary)'),
+      malformed('function_call item (invalid name)'),
     ]);
     // nothing started for the skipped items
     expect(parts.slice(1).filter(p => p.type.endsWith('-start'))).toEqual([
       { type: 'text-start', id: 'msg_0' },
     ]);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
+  });
+  it('names every field it could not read, nested ones by their path', async () => {
+    const parts = await run([
+      itemDone(0, { type: 'custom_tool_call', input: 'x' }),
+      itemDone(1, { type: 'reasoning', summary: [{ type: 'summary_text', text: 'a' }, {}] }),
+      itemDone(2, { type: 'local_shell_call', call_id: 'c', action: { type: 'exec' } }),
+      responseCompleted(),
+    ]);
+    expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual([
+      'invalid_event: The Codex backend sent a malformed custom_tool_call item (invalid call_id, name); it was skipped.',
+      'invalid_event: The Codex backend sent a malformed reasoning item (invalid summary.1.type, summary.1.text); it was skipped.',
+      'invalid_event: The Codex backend sent a malformed local_shell_call item (invalid action.command); it was skipped.',
+    ]);
   });
 });
 
@@ -491,11 +504,10 @@ describe('compaction items', () => {
       itemDone(1, { type: 'compaction', id: 'cmp_1' }),
       responseCompleted(),
     ]);
-    expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual(
-      Array(2).fill(
-        'invalid_event: The Codex backend sent a malformed response.output_item.done event (compaction item without id or encrypted_content); it was skipped.',
-      ),
-    );
+    expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual([
+      'invalid_event: The Codex backend sent a malformed compaction item (invalid id); it was skipped.',
+      'invalid_event: The Codex backend sent a malformed compaction item (invalid encrypted_content); it was skipped.',
+    ]);
     expect(parts.filter(p => p.type === 'reasoning-start')).toEqual([]);
   });
 });

@@ -1,8 +1,16 @@
+import type * as z from 'zod/v4';
 import {
   compactionItemSchema,
+  customToolCallItemSchema,
   functionCallItemSchema,
+  localShellCallItemSchema,
   messageItemSchema,
   reasoningItemSchema,
+  webSearchCallItemSchema,
+  type CodexCompactionItem,
+  type CodexFunctionCallItem,
+  type CodexMessageItem,
+  type CodexReasoningItem,
 } from '../wire/codex-output-items';
 import type { CodexEvent } from '../wire/codex-events';
 import {
@@ -15,6 +23,7 @@ import {
 import { emitMessageSources } from './citation-handlers';
 import { reportMalformedItem } from './report-skipped-item';
 import { functionCallRefusal, refuseToolCall } from './tool-call-routing';
+import { endToolCall, startToolCall } from './tool-call-item';
 import {
   compactionOfItem,
   compactionParts,
@@ -29,7 +38,10 @@ import { webSearchCallAdded, webSearchCallDone } from './web-search-handlers';
 // Output items (messages, reasoning, function calls), keyed by `output_index`: their
 // start and end (validated with zod, they are rare) and their deltas (not validated).
 
-function startText(state: CodexStreamState, outputIndex: number, itemId: unknown): TextItemState {
+/** The text item at `outputIndex`, started here if the backend never announced it. */
+function textItem(state: CodexStreamState, outputIndex: number, itemId: unknown): TextItemState {
+  const open = state.items.get(outputIndex);
+  if (open?.kind === 'text') return open;
   const item: TextItemState = {
     kind: 'text',
     id: uniquePartId(state, itemId, outputIndex),
@@ -41,17 +53,14 @@ function startText(state: CodexStreamState, outputIndex: number, itemId: unknown
   return item;
 }
 
-/** The text item at `outputIndex`, started here if the backend never announced it. */
-function textItem(state: CodexStreamState, outputIndex: number, itemId: unknown): TextItemState {
-  const item = state.items.get(outputIndex);
-  return item !== undefined && item.kind === 'text' ? item : startText(state, outputIndex, itemId);
-}
-
-function startReasoning(
+/** The reasoning item at `outputIndex`, started here if the backend never announced it. */
+function reasoningItem(
   state: CodexStreamState,
   outputIndex: number,
   itemId: unknown,
 ): ReasoningItemState {
+  const open = state.items.get(outputIndex);
+  if (open?.kind === 'reasoning') return open;
   const id = uniquePartId(state, itemId, outputIndex);
   // Block 0 opens with the item, so a reasoning item always has an open block.
   const item: ReasoningItemState = {
@@ -69,31 +78,15 @@ function startReasoning(
   return item;
 }
 
-/** The reasoning item at `outputIndex`, started here if the backend never announced it. */
-function reasoningItem(
-  state: CodexStreamState,
-  outputIndex: number,
-  itemId: unknown,
-): ReasoningItemState {
-  const item = state.items.get(outputIndex);
-  return item !== undefined && item.kind === 'reasoning'
-    ? item
-    : startReasoning(state, outputIndex, itemId);
-}
-
 /**
  * A new summary part starts a new block; the finished one carries its item id so that the
  * parts regroup into one reasoning item on replay.
  */
 function nextReasoningBlock(state: CodexStreamState, item: ReasoningItemState, index: number) {
-  const { itemId } = item;
-  state.emit({ type: 'reasoning-end', id: item.blockId, providerMetadata: { codex: { itemId } } });
-  item.blockId = `${itemId}:${index}`;
-  state.emit({
-    type: 'reasoning-start',
-    id: item.blockId,
-    providerMetadata: { codex: { itemId } },
-  });
+  const providerMetadata = { codex: { itemId: item.itemId } };
+  state.emit({ type: 'reasoning-end', id: item.blockId, providerMetadata });
+  item.blockId = `${item.itemId}:${index}`;
+  state.emit({ type: 'reasoning-start', id: item.blockId, providerMetadata });
 }
 
 export const onOutputItemAdded: EventHandler = (state, event) => {
@@ -104,10 +97,10 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
   if (state.items.has(outputIndex)) return;
   switch (item.type) {
     case 'message':
-      startText(state, outputIndex, item.id);
+      textItem(state, outputIndex, item.id);
       break;
     case 'reasoning':
-      startReasoning(state, outputIndex, item.id);
+      reasoningItem(state, outputIndex, item.id);
       break;
     case 'function_call':
       if (
@@ -115,17 +108,12 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
         typeof item.name === 'string' &&
         functionCallRefusal(state.toolNames, item.name) === undefined
       ) {
-        state.items.set(outputIndex, {
-          kind: 'tool',
-          callId: item.call_id,
-          toolName: item.name,
-          hasInput: false,
-        });
-        state.emit({ type: 'tool-input-start', id: item.call_id, toolName: item.name });
+        startToolCall(state, outputIndex, 'tool', item.call_id, item.name);
       }
       break;
     case 'web_search_call':
-      return webSearchCallAdded(state, outputIndex, item);
+      webSearchCallAdded(state, outputIndex, item);
+      break;
     case 'custom_tool_call':
       return customToolCallAdded(state, outputIndex, item);
     case 'local_shell_call':
@@ -133,33 +121,42 @@ export const onOutputItemAdded: EventHandler = (state, event) => {
   }
 };
 
+type ItemDoneHandler = (state: CodexStreamState, outputIndex: number, event: CodexEvent) => void;
+
+/** The handler of a finished `type` item: it gets the item as `schema` reads it, or the error. */
+function onItemDone<T>(
+  type: string,
+  schema: z.ZodType<T>,
+  handle: (state: CodexStreamState, outputIndex: number, item: T, event: CodexEvent) => void,
+): [string, ItemDoneHandler] {
+  return [
+    type,
+    (state, outputIndex, event) => {
+      const parsed = schema.safeParse(event.item);
+      if (parsed.success) handle(state, outputIndex, parsed.data, event);
+      else reportMalformedItem(state, event, type, parsed.error);
+    },
+  ];
+}
+
+const itemDoneHandlers: ReadonlyMap<unknown, ItemDoneHandler> = new Map([
+  onItemDone('message', messageItemSchema, messageDone),
+  onItemDone('reasoning', reasoningItemSchema, reasoningDone),
+  onItemDone('function_call', functionCallItemSchema, functionCallDone),
+  onItemDone('web_search_call', webSearchCallItemSchema, webSearchCallDone),
+  onItemDone('custom_tool_call', customToolCallItemSchema, customToolCallDone),
+  onItemDone('local_shell_call', localShellCallItemSchema, localShellCallDone),
+  onItemDone('compaction', compactionItemSchema, compactionDone),
+]);
+
 export const onOutputItemDone: EventHandler = (state, event) => {
   const outputIndex = event.output_index;
   const raw = event.item as { type?: unknown } | undefined;
   if (typeof outputIndex !== 'number' || raw == null) return;
-  switch (raw.type) {
-    case 'message':
-      return messageDone(state, outputIndex, event);
-    case 'reasoning':
-      return reasoningDone(state, outputIndex, event);
-    case 'function_call':
-      return functionCallDone(state, outputIndex, event);
-    case 'web_search_call':
-      return webSearchCallDone(state, outputIndex, event);
-    case 'custom_tool_call':
-      return customToolCallDone(state, outputIndex, event);
-    case 'local_shell_call':
-      return localShellCallDone(state, outputIndex, event);
-    case 'compaction':
-      return compactionDone(state, outputIndex, event);
-  }
+  itemDoneHandlers.get(raw.type)?.(state, outputIndex, event);
 };
 
-function messageDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
-  const parsed = messageItemSchema.safeParse(event.item);
-  if (!parsed.success) return reportMalformedItem(state, event, 'message item');
-  const done = parsed.data;
-  const content = done.content ?? [];
+function messageDone(state: CodexStreamState, outputIndex: number, done: CodexMessageItem) {
   const item = textItem(state, outputIndex, done.id);
   if (!item.hasText) {
     const text = messageText(done);
@@ -176,13 +173,10 @@ function messageDone(state: CodexStreamState, outputIndex: number, event: CodexE
     },
   });
   state.items.delete(outputIndex);
-  emitMessageSources(state, content);
+  emitMessageSources(state, done.content ?? []);
 }
 
-function reasoningDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
-  const parsed = reasoningItemSchema.safeParse(event.item);
-  if (!parsed.success) return reportMalformedItem(state, event, 'reasoning item');
-  const done = parsed.data;
+function reasoningDone(state: CodexStreamState, outputIndex: number, done: CodexReasoningItem) {
   const item = reasoningItem(state, outputIndex, done.id);
   if (!item.hasText) {
     const text = reasoningTexts(done).join('\n\n');
@@ -200,33 +194,33 @@ function reasoningDone(state: CodexStreamState, outputIndex: number, event: Code
   state.items.delete(outputIndex);
 }
 
-function functionCallDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
-  const parsed = functionCallItemSchema.safeParse(event.item);
-  if (!parsed.success)
-    return reportMalformedItem(state, event, 'function_call item without call_id or name');
-  const done = parsed.data;
-  const open = state.items.get(outputIndex);
+function functionCallDone(
+  state: CodexStreamState,
+  outputIndex: number,
+  done: CodexFunctionCallItem,
+  event: CodexEvent,
+) {
   const refusal = functionCallRefusal(state.toolNames, done.name);
   if (refusal !== undefined) return refuseToolCall(state, outputIndex, event, refusal);
-  const args = done.arguments ?? '';
-  const item = open?.kind === 'tool' ? open : { callId: done.call_id, hasInput: false };
+  const open = state.items.get(outputIndex);
   // Not announced by `output_item.added`: the call starts here.
-  if (item !== open) state.emit({ type: 'tool-input-start', id: item.callId, toolName: done.name });
-  if (!item.hasInput && args !== '')
-    state.emit({ type: 'tool-input-delta', id: item.callId, delta: args });
-  state.emit({ type: 'tool-input-end', id: item.callId });
-  state.emit(functionCallPart(done));
-  state.hasFunctionCall = true;
-  state.items.delete(outputIndex);
+  const item =
+    open?.kind === 'tool'
+      ? open
+      : startToolCall(state, outputIndex, 'tool', done.call_id, done.name);
+  endToolCall(
+    state,
+    outputIndex,
+    item,
+    item.hasInput ? '' : (done.arguments ?? ''),
+    functionCallPart(done),
+  );
 }
 
 /** A compaction item has nothing to stream: it comes whole, when it is done. */
-function compactionDone(state: CodexStreamState, outputIndex: number, event: CodexEvent) {
-  const parsed = compactionItemSchema.safeParse(event.item);
-  if (!parsed.success)
-    return reportMalformedItem(state, event, 'compaction item without id or encrypted_content');
-  const id = uniquePartId(state, parsed.data.id, outputIndex);
-  for (const part of compactionParts(id, compactionOfItem(parsed.data))) state.emit(part);
+function compactionDone(state: CodexStreamState, outputIndex: number, done: CodexCompactionItem) {
+  const id = uniquePartId(state, done.id, outputIndex);
+  for (const part of compactionParts(id, compactionOfItem(done))) state.emit(part);
 }
 
 // ---- deltas: thousands per response, so a typeof guard and a Map lookup, nothing more
@@ -234,8 +228,7 @@ function compactionDone(state: CodexStreamState, outputIndex: number, event: Cod
 export const onTextDelta: EventHandler = (state, event) => {
   const delta = event.delta;
   if (typeof delta !== 'string') return;
-  const outputIndex = event.output_index as number;
-  const item = textItem(state, outputIndex, event.item_id);
+  const item = textItem(state, event.output_index as number, event.item_id);
   item.hasText = true;
   state.emit({ type: 'text-delta', id: item.id, delta });
 };
@@ -243,16 +236,14 @@ export const onTextDelta: EventHandler = (state, event) => {
 export const onReasoningDelta: EventHandler = (state, event) => {
   const delta = event.delta;
   if (typeof delta !== 'string') return;
-  const outputIndex = event.output_index as number;
-  const item = reasoningItem(state, outputIndex, event.item_id);
+  const item = reasoningItem(state, event.output_index as number, event.item_id);
   item.hasText = true;
   state.emit({ type: 'reasoning-delta', id: item.blockId, delta });
 };
 
 export const onReasoningSummaryPartAdded: EventHandler = (state, event) => {
-  const outputIndex = event.output_index as number;
   const summaryIndex = typeof event.summary_index === 'number' ? event.summary_index : 0;
-  const item = reasoningItem(state, outputIndex, event.item_id);
+  const item = reasoningItem(state, event.output_index as number, event.item_id);
   // Part 0 is opened with the item; every later part is a block of its own.
   if (summaryIndex > 0 && item.blockId !== `${item.itemId}:${summaryIndex}`) {
     nextReasoningBlock(state, item, summaryIndex);

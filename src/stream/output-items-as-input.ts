@@ -1,3 +1,4 @@
+import type * as z from 'zod/v4';
 import type { CodexAssistantPart } from '../request/codex-call-options';
 import { NO_TOOL_NAMES } from '../request/codex-tool-names';
 import { convertToCodexInput } from '../request/convert-to-codex-input';
@@ -34,105 +35,110 @@ import {
 export function outputItemsAsInput(items: readonly unknown[]): CodexInputItem[] | undefined {
   const content: CodexAssistantPart[] = [];
   for (const [index, raw] of items.entries()) {
-    const parts = itemAsParts(raw, index);
+    const parts = replays.get((raw as { type?: unknown } | null)?.type)?.(raw, index);
     if (parts == null) return undefined;
     content.push(...parts);
   }
   return convertToCodexInput([{ role: 'assistant', content }]).input;
 }
 
+type Replay = (raw: unknown, index: number) => CodexAssistantPart[] | undefined;
+
+/** The replay of items `schema` reads; `undefined` for any other. */
+function replayOf<T>(
+  schema: z.ZodType<T>,
+  replay: (item: T, index: number) => CodexAssistantPart[] | undefined,
+): Replay {
+  return (raw, index) => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? replay(parsed.data, index) : undefined;
+  };
+}
+
 /**
- * One item's parts as an assistant message holds them. Positions stand in for ids (they
- * only group a reasoning item's summaries and pair a search with its result, and are
- * never sent); tool names are the backend's, as no request's tools are known here.
+ * One item's parts as an assistant message holds them, by item type. Positions stand in
+ * for ids (they only group a reasoning item's summaries and pair a search with its result,
+ * and are never sent); tool names are the backend's, as no request's tools are known here.
  */
-function itemAsParts(raw: unknown, index: number): CodexAssistantPart[] | undefined {
-  switch ((raw as { type?: unknown } | null)?.type) {
-    case 'reasoning': {
-      const parsed = reasoningItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
+const replays: ReadonlyMap<unknown, Replay> = new Map([
+  [
+    'reasoning',
+    replayOf(reasoningItemSchema, (item, index) => {
       const codex = {
         itemId: String(index),
-        reasoningEncryptedContent: parsed.data.encrypted_content ?? null,
+        reasoningEncryptedContent: item.encrypted_content ?? null,
       };
-      const texts = reasoningTexts(parsed.data);
+      const texts = reasoningTexts(item);
       return (texts.length > 0 ? texts : ['']).map(text => ({
         type: 'reasoning',
         text,
         providerOptions: { codex },
       }));
-    }
-    case 'message': {
-      const parsed = messageItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { phase } = parsed.data;
-      return [
-        {
-          type: 'text',
-          text: messageText(parsed.data),
-          ...(phase != null && { providerOptions: { codex: { phase } } }),
-        },
-      ];
-    }
-    case 'function_call': {
-      const parsed = functionCallItemSchema.safeParse(raw);
-      return parsed.success ? toolCallAsParts(functionCallPart(parsed.data)) : undefined;
-    }
-    case 'custom_tool_call': {
-      const parsed = customToolCallItemSchema.safeParse(raw);
-      return parsed.success
-        ? toolCallAsParts(customToolCallPart(parsed.data, NO_TOOL_NAMES))
+    }),
+  ],
+  [
+    'message',
+    replayOf(messageItemSchema, item => [
+      {
+        type: 'text',
+        text: messageText(item),
+        ...(item.phase != null && { providerOptions: { codex: { phase: item.phase } } }),
+      },
+    ]),
+  ],
+  [
+    'function_call',
+    replayOf(functionCallItemSchema, item => toolCallAsParts(functionCallPart(item))),
+  ],
+  [
+    'custom_tool_call',
+    replayOf(customToolCallItemSchema, item =>
+      toolCallAsParts(customToolCallPart(item, NO_TOOL_NAMES)),
+    ),
+  ],
+  [
+    'local_shell_call',
+    replayOf(localShellCallItemSchema, item => {
+      const callId = item.call_id ?? item.id;
+      return callId != null
+        ? toolCallAsParts(localShellCallPart(item, callId, 'local_shell'))
         : undefined;
-    }
-    case 'local_shell_call': {
-      const parsed = localShellCallItemSchema.safeParse(raw);
-      const callId = parsed.success ? (parsed.data.call_id ?? parsed.data.id) : undefined;
-      return parsed.success && callId != null
-        ? toolCallAsParts(localShellCallPart(parsed.data, callId, 'local_shell'))
-        : undefined;
-    }
-    case 'web_search_call': {
-      const parsed = webSearchCallItemSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
+    }),
+  ],
+  [
+    'web_search_call',
+    replayOf(webSearchCallItemSchema, (item, index) => {
       const callId = String(index);
       return toolCallAsParts(
         webSearchCallPart(callId, 'web_search'),
-        webSearchResultPart(parsed.data, callId, 'web_search'),
+        webSearchResultPart(item, callId, 'web_search'),
       );
-    }
-    default:
-      return undefined;
-  }
-}
+    }),
+  ],
+]);
 
 /** A call (and a provider-executed result) as the AI SDK puts them in the next prompt. */
 function toolCallAsParts(
-  call: CodexToolCall,
+  { input, providerMetadata, ...call }: CodexToolCall,
   result?: CodexToolResult,
 ): CodexAssistantPart[] | undefined {
-  let input: unknown;
+  const parts: CodexAssistantPart[] = [];
   try {
-    input = JSON.parse(call.input || '{}');
+    parts.push({
+      ...call,
+      input: JSON.parse(input || '{}'),
+      ...(providerMetadata != null && { providerOptions: providerMetadata }),
+    });
   } catch {
     return undefined;
   }
-  const parts: CodexAssistantPart[] = [
-    {
-      type: 'tool-call',
-      toolCallId: call.toolCallId,
-      toolName: call.toolName,
-      input,
-      ...(call.providerExecuted != null && { providerExecuted: call.providerExecuted }),
-      ...(call.providerMetadata != null && { providerOptions: call.providerMetadata }),
-    },
-  ];
+  // The input conversion reads a provider-executed result's output only, not its metadata.
   if (result != null) {
     parts.push({
       type: 'tool-result',
       toolCallId: result.toolCallId,
       toolName: result.toolName,
       output: { type: 'json', value: result.result },
-      ...(result.providerMetadata != null && { providerOptions: result.providerMetadata }),
     });
   }
   return parts;

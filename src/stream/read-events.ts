@@ -3,7 +3,7 @@ import { CODEX_STREAM_ERROR_CODES } from '../common/codex-stream-error';
 import { describeError } from '../common/describe-error';
 import type { CodexConnection } from '../transport/codex-request-session';
 import type { CodexEventSource } from '../transport/codex-transport';
-import { failResponse } from './codex-event-handlers';
+import { failWithStreamError } from './response-event-handlers';
 import type { CodexStreamState } from './codex-stream-state';
 
 /**
@@ -21,12 +21,13 @@ export async function readEvents(
   idleTimeoutMs: number | undefined,
 ): Promise<boolean> {
   const fail = (code: string, message: string, cause?: unknown) => {
-    failResponse(state, state.createError({ code, message, data: cause }), code);
+    failWithStreamError(state, code, message, cause);
     return true;
   };
 
-  let result: 'more' | 'end';
+  let result: 'more' | 'end' | undefined;
   let timedOut = false;
+  let cause: unknown;
   const timer =
     idleTimeoutMs != null
       ? setTimeout(() => {
@@ -38,19 +39,26 @@ export async function readEvents(
   try {
     result = await source.read();
   } catch (error) {
-    if (timedOut) {
-      return fail(CODEX_STREAM_ERROR_CODES.idleTimeout, idleMessage(idleTimeoutMs!), error);
+    cause = error;
+    if (!timedOut) {
+      if (isAbortError(error)) throw error;
+      return fail(
+        CODEX_STREAM_ERROR_CODES.interrupted,
+        `The connection to the Codex backend broke mid-stream: ${describeError(error)}`,
+        error,
+      );
     }
-    if (isAbortError(error)) throw error;
-    return fail(
-      CODEX_STREAM_ERROR_CODES.interrupted,
-      `The connection to the Codex backend broke mid-stream: ${describeError(error)}`,
-      error,
-    );
   } finally {
     clearTimeout(timer);
   }
-  if (timedOut) return fail(CODEX_STREAM_ERROR_CODES.idleTimeout, idleMessage(idleTimeoutMs!));
+  // our timer's abort, whether or not the read failed for it
+  if (timedOut) {
+    return fail(
+      CODEX_STREAM_ERROR_CODES.idleTimeout,
+      `The Codex stream timed out: no data for ${idleTimeoutMs! / 1000} s (streamIdleTimeoutMs); the request was aborted.`,
+      cause,
+    );
+  }
   if (state.finished) {
     // The terminal event ends the response, not the end of the connection (cancelling a
     // source that already ended does nothing).
@@ -64,8 +72,4 @@ export async function readEvents(
     );
   }
   return false;
-}
-
-function idleMessage(ms: number): string {
-  return `The Codex stream timed out: no data for ${ms / 1000} s (streamIdleTimeoutMs); the request was aborted.`;
 }

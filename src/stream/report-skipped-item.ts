@@ -1,3 +1,4 @@
+import type * as z from 'zod/v4';
 import type { CodexEvent } from '../wire/codex-events';
 import type { CodexStreamState } from './codex-stream-state';
 
@@ -16,17 +17,29 @@ export const INVALID_TOOL_CALL_CODE = 'invalid_tool_call';
  */
 export function reportSkippedItem(
   state: CodexStreamState,
-  { code, message, event }: { code: string; message: string; event: CodexEvent },
+  code: string,
+  message: string,
+  event: CodexEvent,
 ) {
   state.skippedItemCode ??= code;
   state.emit({ type: 'error', error: state.createError({ code, message, data: event }) });
 }
 
-/** An item the backend sent in a shape we cannot read (a `function_call` without `call_id`, …). */
-export function reportMalformedItem(state: CodexStreamState, event: CodexEvent, what: string) {
-  reportSkippedItem(state, {
-    code: MALFORMED_ITEM_CODE,
-    message: `The Codex backend sent a malformed ${event.type} event (${what}); it was skipped.`,
+/**
+ * An item the backend sent in a shape we cannot read (a `function_call` without `call_id`,
+ * …): the error names the item type and the fields zod could not read.
+ */
+export function reportMalformedItem(
+  state: CodexStreamState,
+  event: CodexEvent,
+  itemType: string,
+  error: z.ZodError,
+) {
+  const fields = error.issues.map(issue => issue.path.join('.')).join(', ');
+  reportSkippedItem(
+    state,
+    MALFORMED_ITEM_CODE,
+    `The Codex backend sent a malformed ${itemType} item (invalid ${fields}); it was skipped.`,
     event,
-  });
+  );
 }

@@ -176,7 +176,7 @@ describe('failures', () => {
     ]);
     const [reported] = errorsOf(parts);
     expect(reported!.message).toMatch(
-      /^invalid_event: The Codex backend sent a malformed response\.output_item\.done event/,
+      /^invalid_event: The Codex backend sent a malformed function_call item \(invalid call_id\)/,
     );
     expect(reported!.isRetryable).toBe(false);
   });

@@ -2,6 +2,7 @@ import {
   errorEventSchema,
   responseCreatedSchema,
   responseTerminalSchema,
+  type CodexEvent,
 } from '../wire/codex-events';
 import type { CodexFinish } from './codex-stream-part';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
@@ -23,10 +24,7 @@ export const onResponseCreated: EventHandler = (state, event) => {
 };
 
 export const onResponseFinished: EventHandler = (state, event) => {
-  const parsed = responseTerminalSchema.safeParse(event);
-  const response = parsed.success ? parsed.data.response : undefined;
-  state.usage = response?.usage ?? undefined;
-  state.responseId ??= response?.id ?? undefined;
+  const response = terminalResponse(state, event);
   const incompleteReason =
     event.type === 'response.incomplete'
       ? (response?.incomplete_details?.reason ?? 'unknown')
@@ -46,24 +44,30 @@ export const onResponseFinished: EventHandler = (state, event) => {
 };
 
 export const onResponseFailed: EventHandler = (state, event) => {
+  const error = terminalResponse(state, event)?.error;
+  // without a message, the error says that the response failed
+  failWithStreamError(state, error?.code, error?.message, error ?? event);
+};
+
+/** The response of a terminal event, if readable; the finish reports its usage and id. */
+function terminalResponse(state: CodexStreamState, event: CodexEvent) {
   const parsed = responseTerminalSchema.safeParse(event);
   const response = parsed.success ? parsed.data.response : undefined;
   state.usage = response?.usage ?? undefined;
   state.responseId ??= response?.id ?? undefined;
-  const error = response?.error;
-  // without a message, the error says that the response failed
-  failWith(state, error?.code, error?.message, error ?? event);
-};
+  return response;
+}
 
 export const onErrorEvent: EventHandler = (state, event) => {
   const parsed = errorEventSchema.safeParse(event);
   const data = parsed.success ? parsed.data : undefined;
   const code = data?.code ?? data?.error?.code;
   const message = data?.message ?? data?.error?.message ?? 'The Codex backend reported an error';
-  failWith(state, code, message, event);
+  failWithStreamError(state, code, message, event);
 };
 
-function failWith(
+/** Ends the response with the stream error of this code and message. */
+export function failWithStreamError(
   state: CodexStreamState,
   code: string | null | undefined,
   message: string | null | undefined,

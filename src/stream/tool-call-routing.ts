@@ -17,7 +17,8 @@ const KIND_NAMES: Record<Exclude<CodexToolKind, 'function'>, string> = {
   unsent: 'a tool left out of the request',
 };
 
-const SKIPPED = 'it was skipped and no tool was run.';
+// A refusal says what the backend sent and why it may not go out; `refuseToolCall` makes
+// it a sentence.
 
 /** Why a `function_call` named `name` may not go out, or `undefined` when it may. */
 export function functionCallRefusal(names: CodexToolNames, name: string): string | undefined {
@@ -27,31 +28,18 @@ export function functionCallRefusal(names: CodexToolNames, name: string): string
       ? 'custom'
       : undefined;
   if (kind === undefined || kind === 'function') return undefined;
-  return `The Codex backend sent a function_call for '${name}', which is ${KIND_NAMES[kind]} of this request, not a function tool; ${SKIPPED}`;
+  return `function_call for '${name}', which is ${KIND_NAMES[kind]} of this request, not a function tool`;
 }
 
-/** The key of the custom tool sent as `wireName`, or why the call may not go out. */
-export function customToolCallRoute(
-  names: CodexToolNames,
-  wireName: string,
-): { toolName: string } | { refusal: string } {
-  return Object.hasOwn(names.customByWireName, wireName)
-    ? { toolName: names.customByWireName[wireName]! }
-    : {
-        refusal: `The Codex backend sent a custom_tool_call for '${wireName}', which is no custom tool of this request; ${SKIPPED}`,
-      };
+/** Why a `custom_tool_call` for `wireName` may not go out, or `undefined` when it may. */
+export function customToolCallRefusal(names: CodexToolNames, wireName: string): string | undefined {
+  if (Object.hasOwn(names.customByWireName, wireName)) return undefined;
+  return `custom_tool_call for '${wireName}', which is no custom tool of this request`;
 }
 
-/** The key of the local shell tool, or why a shell call may not go out. */
-export function localShellCallRoute(
-  names: CodexToolNames,
-): { toolName: string } | { refusal: string } {
-  return names.localShell != null
-    ? { toolName: names.localShell }
-    : {
-        refusal: `The Codex backend sent a local_shell_call, but this request declares no local shell tool (codex.tools.localShell()); ${SKIPPED}`,
-      };
-}
+/** Why a shell call may not go out when the request declares no local shell tool. */
+export const LOCAL_SHELL_REFUSAL =
+  'local_shell_call, but this request declares no local shell tool (codex.tools.localShell())';
 
 /**
  * Skips the call `event` ends with, and reports why. An input already opened for it (its
@@ -68,5 +56,10 @@ export function refuseToolCall(
     state.emit({ type: 'tool-input-end', id: open.callId });
   }
   state.items.delete(outputIndex);
-  reportSkippedItem(state, { code: INVALID_TOOL_CALL_CODE, message: refusal, event });
+  reportSkippedItem(
+    state,
+    INVALID_TOOL_CALL_CODE,
+    `The Codex backend sent a ${refusal}; it was skipped and no tool was run.`,
+    event,
+  );
 }

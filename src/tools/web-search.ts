@@ -67,30 +67,26 @@ export const webSearchToolDefinition: CodexToolDefinition<
 /** The backend's action, camelCased like `@ai-sdk/openai`'s web search results. */
 export function webSearchOutputOf(action: CodexWebSearchCallItem['action']): CodexWebSearchOutput {
   if (action == null) return {};
+  const { query, queries, url, pattern } = action;
   const sources = action.sources?.flatMap(s =>
     s.type === 'url' && s.url != null ? [{ type: 'url' as const, url: s.url }] : [],
   );
   const withSources = sources?.length ? { sources } : {};
+  const withUrl = url != null ? { url } : {};
   switch (action.type) {
     case 'search':
       return {
         action: {
           type: 'search',
-          ...(action.query != null && { query: action.query }),
-          ...(action.queries != null && { queries: action.queries }),
+          ...(query != null && { query }),
+          ...(queries != null && { queries }),
         },
         ...withSources,
       };
     case 'open_page':
-      return { action: { type: 'openPage', ...(action.url != null && { url: action.url }) } };
+      return { action: { type: 'openPage', ...withUrl } };
     case 'find_in_page':
-      return {
-        action: {
-          type: 'findInPage',
-          ...(action.url != null && { url: action.url }),
-          ...(action.pattern != null && { pattern: action.pattern }),
-        },
-      };
+      return { action: { type: 'findInPage', ...withUrl, ...(pattern != null && { pattern }) } };
     default:
       return withSources;
   }

@@ -10,8 +10,7 @@ export function mergeHeaders(
 ): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const source of sources) {
-    if (source == null) continue;
-    for (const [name, value] of Object.entries(source)) {
+    for (const [name, value] of Object.entries(source ?? {})) {
       const key = name.toLowerCase();
       if (key === USER_AGENT) {
         if (value != null) merged[key] = appendUserAgent(merged[key], value);
@@ -58,6 +57,6 @@ export function credentialHeaders(credentials: {
 }): Record<string, string> {
   return {
     authorization: `Bearer ${credentials.accessToken}`,
-    ...(credentials.accountId ? { 'chatgpt-account-id': credentials.accountId } : {}),
+    ...(credentials.accountId && { 'chatgpt-account-id': credentials.accountId }),
   };
 }

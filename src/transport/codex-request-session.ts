@@ -4,6 +4,7 @@ import { copyAPICallError } from '../common/copy-api-call-error';
 import type { CodexResponseStream } from './codex-transport';
 import { retryDelay } from './retry-delay';
 import type { CodexRetryPolicy } from './retry-policy';
+import { onAbort } from '../common/on-abort';
 import { withAbort } from '../common/with-abort';
 
 /** One attempt's response, with the handles the retry logic needs. */
@@ -14,7 +15,7 @@ export type CodexConnection = CodexResponseStream & {
   release: () => void;
 };
 
-export function isRetryableError(error: unknown): boolean {
+export function isRetryableError(error: unknown): error is APICallError & { isRetryable: true } {
   return APICallError.isInstance(error) && error.isRetryable === true;
 }
 
@@ -26,18 +27,20 @@ export function isRetryableError(error: unknown): boolean {
  * more than `maxRetries + 1` requests.
  */
 export class CodexRequestSession {
-  private retries = 0;
-  private requests = 0;
+  #retries = 0;
+  #requests = 0;
+  readonly #policy: CodexRetryPolicy;
+  readonly #callerSignal: AbortSignal | undefined;
 
-  constructor(
-    readonly policy: CodexRetryPolicy,
-    private readonly callerSignal: AbortSignal | undefined,
-  ) {}
+  constructor(policy: CodexRetryPolicy, callerSignal: AbortSignal | undefined) {
+    this.#policy = policy;
+    this.#callerSignal = callerSignal;
+  }
 
   /** `attempt` until it succeeds, or its failure is not worth another try. */
   async run<T>(attempt: () => Promise<T>): Promise<T> {
     for (;;) {
-      this.requests++;
+      this.#requests++;
       try {
         return await attempt();
       } catch (error) {
@@ -50,7 +53,7 @@ export class CodexRequestSession {
   connect(send: (signal: AbortSignal) => Promise<CodexResponseStream>): Promise<CodexConnection> {
     return this.run(async () => {
       const controller = new AbortController();
-      const release = follow(this.callerSignal, controller);
+      const release = follow(this.#callerSignal, controller);
       try {
         // `send` may first wait for credentials (an `auth` function, a token refresh, the
         // auth file lock), which know nothing of the signal: the abort must not wait for them.
@@ -73,14 +76,12 @@ export class CodexRequestSession {
   }
 
   get callerAborted(): boolean {
-    return this.callerSignal?.aborted === true;
+    return this.#callerSignal?.aborted === true;
   }
 
   canRetry(error: unknown): boolean {
     return (
-      isRetryableError(error) &&
-      this.retries < this.policy.maxRetries &&
-      !this.callerSignal?.aborted
+      isRetryableError(error) && this.#retries < this.#policy.maxRetries && !this.callerAborted
     );
   }
 
@@ -91,41 +92,27 @@ export class CodexRequestSession {
   async backoffOrThrow(error: unknown): Promise<void> {
     if (this.callerAborted) throw error;
     if (!this.canRetry(error)) throw this.finalError(error);
-    this.retries++;
-    await delay(retryDelay(error, this.retries, this.policy), { abortSignal: this.callerSignal });
+    await delay(retryDelay(error, ++this.#retries, this.#policy), {
+      abortSignal: this.#callerSignal,
+    });
   }
 
+  /**
+   * Once our own retries are spent, a retryable error is reported as not retryable, so the
+   * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
+   * stays as it is and the SDK may retry it.
+   */
   finalError(error: unknown): unknown {
-    return finalRetryError(error, this.requests, this.policy);
+    const attempts = this.#requests;
+    if (!isRetryableError(error) || this.#policy.maxRetries === 0) return error;
+    return copyAPICallError(error, {
+      message: `${error.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+      cause: error,
+      isRetryable: false,
+    });
   }
-}
-
-/**
- * Once our own retries are spent, a retryable error is reported as not retryable, so the
- * AI SDK's `maxRetries` does not multiply the attempts. With `maxRetries: 0` the error
- * stays as it is and the SDK may retry it.
- */
-export function finalRetryError(
-  error: unknown,
-  attempts: number,
-  policy: CodexRetryPolicy,
-): unknown {
-  if (!isRetryableError(error) || policy.maxRetries === 0) return error;
-  const e = error as APICallError;
-  return copyAPICallError(e, {
-    message: `${e.message} (gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
-    cause: e,
-    isRetryable: false,
-  });
 }
 
 function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
-  if (signal == null) return () => {};
-  if (signal.aborted) {
-    controller.abort(signal.reason);
-    return () => {};
-  }
-  const onAbort = () => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
+  return signal ? onAbort(signal, () => controller.abort(signal.reason)) : () => {};
 }

@@ -1,4 +1,5 @@
 import type { CodexWarning } from '../common/codex-warning';
+import { describeError } from '../common/describe-error';
 
 /** How request bodies go over HTTP: the `requestCompression` setting. */
 export type CodexRequestCompressionSetting = 'zstd' | 'gzip' | 'none';
@@ -37,40 +38,39 @@ export function createRequestCompression(
 ): CodexRequestCompression {
   let chosen: { encoding: 'zstd' | 'gzip'; compress: Compress } | null | undefined;
   let warning: CodexWarning | undefined;
-  const plain = (json: string): EncodedRequestBody =>
-    warning != null ? { body: json, warning } : { body: json };
-
-  const choose = () => {
-    const encoding = setting ?? 'zstd';
-    if (encoding === 'none') return null;
-    const compress = codecs[encoding]();
-    if (compress != null) return { encoding, compress };
-    // unset, the runtime decides quietly
-    if (setting != null) {
-      warning = {
-        type: 'other',
-        message: `requestCompression '${setting}' is not available in this runtime (${setting === 'zstd' ? 'zstd needs Node.js 22.15 or later, or Bun' : 'it has no CompressionStream'}); request bodies are sent uncompressed.`,
-      };
-    }
-    return null;
+  const sendPlain = (why: string) => {
+    chosen = null;
+    warning = { type: 'other', message: `${why}; request bodies are sent uncompressed.` };
   };
 
   return {
     async encode(json) {
-      if (chosen === undefined) chosen = choose();
-      if (chosen == null) return plain(json);
-      const { encoding, compress } = chosen;
-      try {
-        return { body: await compress(json), encoding };
-      } catch (error) {
-        // never a failed call because of the runtime's compressor: plain JSON from now on
+      if (chosen === undefined) {
         chosen = null;
-        warning = {
-          type: 'other',
-          message: `Compressing the request body with ${encoding} failed (${error instanceof Error ? error.message : String(error)}); request bodies are sent uncompressed from now on.`,
-        };
-        return plain(json);
+        const encoding = setting ?? 'zstd';
+        if (encoding !== 'none') {
+          const compress = codecs[encoding]();
+          if (compress) chosen = { encoding, compress };
+          // unset, the runtime decides quietly
+          else if (setting != null) {
+            sendPlain(
+              `requestCompression '${encoding}' is not available in this runtime (it needs ${encoding === 'zstd' ? 'Node.js 22.15 or later, or Bun' : 'CompressionStream'})`,
+            );
+          }
+        }
       }
+      if (chosen) {
+        const { encoding, compress } = chosen;
+        try {
+          return { body: await compress(json), encoding };
+        } catch (error) {
+          // never a failed call because of the runtime's compressor: plain JSON from now on
+          sendPlain(
+            `Compressing the request body with ${encoding} failed (${describeError(error)})`,
+          );
+        }
+      }
+      return { body: json, ...(warning && { warning }) };
     },
   };
 }
@@ -95,18 +95,18 @@ const RUNTIME_CODECS: CompressionCodecs = {
     try {
       zlib = runtime.process?.getBuiltinModule?.('zlib');
     } catch {
-      zlib = undefined;
+      // a runtime that refuses the lookup has no zstd for us
     }
     // bound, as a runtime's own function may need its object
     const nodeZstd = zlib?.zstdCompress?.bind(zlib);
-    if (typeof nodeZstd === 'function') {
+    if (nodeZstd) {
       return json =>
         new Promise((resolve, reject) =>
-          nodeZstd(json, (error, result) => (error != null ? reject(error) : resolve(result))),
+          nodeZstd(json, (error, result) => (error ? reject(error) : resolve(result))),
         );
     }
     const bunZstd = runtime.Bun?.zstdCompress?.bind(runtime.Bun);
-    if (typeof bunZstd === 'function') return json => bunZstd(new TextEncoder().encode(json));
+    if (bunZstd) return json => bunZstd(new TextEncoder().encode(json));
     return undefined;
   },
   gzip: () => {

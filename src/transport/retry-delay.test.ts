@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryDelay, serverRequestedDelay } from './retry-delay';
+import { retryDelay, serverRequestedDelay } from './retry-delay';
 import { DEFAULT_RETRY_POLICY, normalizeRetryPolicy } from './retry-policy';
 
 const policy = DEFAULT_RETRY_POLICY;
@@ -9,15 +9,22 @@ const err = (headers: Record<string, string> = {}, message = 'x') =>
 
 describe('retry delays', () => {
   it('doubles from 200 ms with ±10 % jitter and a cap', () => {
-    expect(backoffDelay(1, policy, () => 0.5)).toBe(200);
-    expect(backoffDelay(3, policy, () => 0.5)).toBe(800);
-    expect(backoffDelay(1, policy, () => 0)).toBe(180);
-    expect(backoffDelay(1, policy, () => 1)).toBe(220);
-    expect(backoffDelay(20, policy, () => 1)).toBe(10_000);
+    // an error without a server's ask: backoff
+    const backoffDelay = (attempt: number, random: () => number) =>
+      retryDelay(err(), attempt, policy, random);
+    expect(backoffDelay(1, () => 0.5)).toBe(200);
+    expect(backoffDelay(3, () => 0.5)).toBe(800);
+    expect(backoffDelay(1, () => 0)).toBe(180);
+    expect(backoffDelay(1, () => 1)).toBe(220);
+    expect(backoffDelay(20, () => 1)).toBe(10_000);
+    expect(retryDelay(new Error('not an API call'), 2, policy, () => 0.5)).toBe(400);
   });
 
   it('reads retry-after-ms, Retry-After seconds and HTTP dates, and "try again in"', () => {
     expect(serverRequestedDelay(err({ 'retry-after-ms': '1500' }))).toBe(1500);
+    // an endless or negative ask is none
+    expect(serverRequestedDelay(err({ 'retry-after-ms': 'Infinity' }))).toBeUndefined();
+    expect(serverRequestedDelay(err({ 'retry-after-ms': '-5' }))).toBeUndefined();
     expect(serverRequestedDelay(err({ 'retry-after': '2' }))).toBe(2000);
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(serverRequestedDelay(err({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }), now)).toBe(

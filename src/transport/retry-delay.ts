@@ -1,25 +1,14 @@
 import { APICallError } from '@ai-sdk/provider';
 import type { CodexRetryPolicy } from './retry-policy';
 
-/** Exponential backoff for retry `attempt` (1-based) with ±10 % jitter, capped. */
-export function backoffDelay(
-  attempt: number,
-  policy: CodexRetryPolicy,
-  random = Math.random,
-): number {
-  const base = policy.initialRetryDelayMs * 2 ** (attempt - 1);
-  const jittered = base * (0.9 + 0.2 * random());
-  return Math.round(Math.min(policy.maxRetryDelayMs, jittered));
-}
-
 /**
  * What the server asked us to wait, in ms: `retry-after-ms`, `Retry-After` (seconds or an
  * HTTP date), or a "try again in 11.054s" in the error message (`rate_limit_exceeded`).
  */
 export function serverRequestedDelay(error: APICallError, now = Date.now()): number | undefined {
   const headers = error.responseHeaders ?? {};
-  const ms = Number.parseFloat(headers['retry-after-ms'] ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const ms = parseFloat(headers['retry-after-ms'] ?? '');
+  if (ms >= 0 && ms < Infinity) return ms;
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
     const seconds = Number(retryAfter);
@@ -34,8 +23,8 @@ export function serverRequestedDelay(error: APICallError, now = Date.now()): num
 }
 
 /**
- * The wait before retry `attempt`. A server's ask is a floor (jitter only upwards), the
- * cap bounds everything.
+ * The wait before retry `attempt` (1-based): what the server asked, with jitter only upwards
+ * (its ask is a floor), else exponential backoff with ±10 % jitter; the cap bounds both.
  */
 export function retryDelay(
   error: unknown,
@@ -44,6 +33,9 @@ export function retryDelay(
   random = Math.random,
 ): number {
   const requested = APICallError.isInstance(error) ? serverRequestedDelay(error) : undefined;
-  if (requested == null) return backoffDelay(attempt, policy, random);
-  return Math.round(Math.min(policy.maxRetryDelayMs, requested * (1 + 0.1 * random())));
+  const wait =
+    requested != null
+      ? requested * (1 + 0.1 * random())
+      : policy.initialRetryDelayMs * 2 ** (attempt - 1) * (0.9 + 0.2 * random());
+  return Math.round(Math.min(policy.maxRetryDelayMs, wait));
 }

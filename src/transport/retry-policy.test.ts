@@ -47,7 +47,7 @@ describe('normalizeRetryPolicy', () => {
       }),
     );
     expect(() => normalizeRetryPolicy({ streamIdleTimeoutMs: -1 })).toThrow(
-      'streamIdleTimeoutMs must be a number from 0 to 2147483647, got -1. Use 0 to turn the stream idle timeout off.',
+      'streamIdleTimeoutMs must be a number from 0 to 2147483647, got -1. Use 0 to turn it off.',
     );
   });
 });

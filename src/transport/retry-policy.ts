@@ -30,23 +30,20 @@ export function normalizeRetryPolicy(settings: RetrySettings): CodexRetryPolicy 
   const pick = (key: keyof CodexRetryPolicy, max: number, hint = '') => {
     const value = settings[key];
     if (value == null) return DEFAULT_RETRY_POLICY[key];
+    // (a string from an untyped config is no number either)
     if (!Number.isFinite(value) || value < 0 || value > max) {
       throw new InvalidArgumentError({
         argument: key,
-        message: `${key} must be a number from 0 to ${max}, got ${String(value)}.${hint}`,
+        message: `${key} must be a number from 0 to ${max}, got ${value}.${hint}`,
       });
     }
     return value;
   };
-  const idle = pick(
-    'streamIdleTimeoutMs',
-    MAX_TIMER_MS,
-    ' Use 0 to turn the stream idle timeout off.',
-  );
+  const idle = pick('streamIdleTimeoutMs', MAX_TIMER_MS, ' Use 0 to turn it off.');
   return {
     maxRetries: Math.floor(pick('maxRetries', Number.MAX_SAFE_INTEGER)!),
     initialRetryDelayMs: pick('initialRetryDelayMs', MAX_TIMER_MS)!,
     maxRetryDelayMs: pick('maxRetryDelayMs', MAX_TIMER_MS)!,
-    streamIdleTimeoutMs: idle === 0 ? undefined : idle,
+    streamIdleTimeoutMs: idle || undefined,
   };
 }

@@ -58,7 +58,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ authorization: `Bearer ${TOKEN}\nx` })).toEqual({
       argument: 'auth',
       message:
-        'The ChatGPT access token contains a line break (CR or LF), so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
+        'The request header "authorization" contains a line break (CR or LF), so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
     });
   });
 
@@ -66,7 +66,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ 'chatgpt-account-id': `acct-${TOKEN}\u0001` })).toEqual({
       argument: 'auth',
       message:
-        'The ChatGPT account id contains a control character, so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
+        'The request header "chatgpt-account-id" contains a control character, so it cannot be sent. Check the `auth` setting or the auth file (`codex login` writes a valid one).',
     });
   });
 
@@ -74,7 +74,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ 'x-trace': `a\rb${TOKEN}` })).toEqual({
       argument: 'headers.x-trace',
       message:
-        'The request header "x-trace" has a line break (CR or LF); header names and values cannot hold line breaks or control characters. Fix the `headers` you pass.',
+        'The request header "x-trace" contains a line break (CR or LF), so it cannot be sent. Fix the `headers` you pass.',
     });
   });
 
@@ -82,7 +82,7 @@ describe('sendCodexRequest: headers fetch would refuse', () => {
     expect(await refused({ 'x trace': 'value' })).toEqual({
       argument: 'headers.x trace',
       message:
-        'The request header "(invalid name)" has an invalid name; header names and values cannot hold line breaks or control characters. Fix the `headers` you pass.',
+        'The name of a request header contains an invalid character, so it cannot be sent. Fix the `headers` you pass.',
     });
   });
 });
@@ -136,7 +136,7 @@ describe('sendCodexRequest: transport failures', () => {
   ])('treats a browser\'s TypeError "%s" as a network failure, and names CORS', async message => {
     const error = await rejection(send(failingFetch(new TypeError(message))));
     expect(error).toMatchObject({
-      message: `Cannot connect to the Codex backend at ${URL}: ${message} (in a browser, also what a request the server's CORS rules refuse looks like: it must allow this page's origin and the request's headers, authorization, chatgpt-account-id, originator, session_id and the others)`,
+      message: `Cannot connect to the Codex backend at ${URL}: ${message} (in a browser, also a request refused by CORS: the server must allow this origin and its headers)`,
       isRetryable: true,
     });
   });

@@ -2,7 +2,6 @@ import { APICallError } from '@ai-sdk/provider';
 import { isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { codexFailedResponseError } from '../common/codex-failed-response-handler';
 import { describeError } from '../common/describe-error';
-import { withDiagnostics } from '../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../common/redact-secrets';
 import { assertSendableHeaders } from '../common/header-checks';
 import { redirectError } from '../common/redirect-error';
@@ -47,24 +46,24 @@ export async function sendCodexRequest({
   } catch (error) {
     throw toTransportError(error, url, body, Object.values(headers));
   }
-  const redirect = redirectError(response, url, body, 'the Codex backend', 'baseURL');
-  if (redirect != null) throw redirect;
+  const redirect = redirectError(response, url, body, 'The Codex backend', 'baseURL');
+  if (redirect) throw redirect;
   if (!response.ok) {
     const error = await codexFailedResponseError({ response, url, requestBodyValues: body });
-    throw withDiagnostics(redactAPICallError(error, [headers.authorization]));
+    throw redactAPICallError(error, [headers.authorization]);
   }
   return response;
 }
 
-// What runtimes say when the network failed (undici, Chromium, Firefox, Safari, React Native).
-const NETWORK_FAILURE =
-  /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed|network request failed|terminated)$/i;
-
-// Browsers say the same of a cross-origin request the server did not allow (CORS), and give
-// a page no way to tell the two apart.
-const BROWSER_FAILURE = /^(failed to fetch|networkerror when attempting|load failed)/i;
+// What browsers say when the network failed (Chromium, Firefox, Safari). They say the same of
+// a cross-origin request the server did not allow (CORS), and give a page no way to tell the
+// two apart.
+const BROWSER_FAILURE =
+  /^(failed to fetch|networkerror when attempting to fetch resource\.?|load failed)$/i;
+// What the other runtimes say (undici, React Native).
+const NETWORK_FAILURE = /^(fetch failed|network request failed|terminated)$/i;
 const CORS_HINT =
-  " (in a browser, also what a request the server's CORS rules refuse looks like: it must allow this page's origin and the request's headers, authorization, chatgpt-account-id, originator, session_id and the others)";
+  ' (in a browser, also a request refused by CORS: the server must allow this origin and its headers)';
 
 function toTransportError(
   error: unknown,
@@ -75,26 +74,29 @@ function toTransportError(
   if (isAbortError(error) || APICallError.isInstance(error)) return error;
   // `fetch` throws a TypeError both for a network failure and for a request it refuses to
   // send (bad URL, bad header); only the first is worth another attempt.
-  const invalidRequest = error instanceof TypeError && !NETWORK_FAILURE.test(error.message);
+  const invalidRequest =
+    error instanceof TypeError &&
+    !NETWORK_FAILURE.test(error.message) &&
+    !BROWSER_FAILURE.test(error.message);
   // A refused request is explained by its own message; a network failure by its cause.
-  const raw = invalidRequest ? (error as Error).message : describeError(error);
+  const raw = invalidRequest ? error.message : describeError(error);
   const detail = redactSecrets(raw, secrets);
-  const redacted = detail !== raw || leaksSecret(error, secrets);
+  // the error or a cause of it (message or stack) may quote a credential too
+  const redacted =
+    detail !== raw ||
+    someCause(error, e => {
+      const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+      return redactSecrets(text, secrets) !== text;
+    });
+  const backend = `the Codex backend at ${url}`;
   return new APICallError({
     message: invalidRequest
-      ? `The request to the Codex backend at ${url} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
-      : `Cannot connect to the Codex backend at ${url}: ${detail}${BROWSER_FAILURE.test(detail) ? CORS_HINT : ''}`,
+      ? `The request to ${backend} could not be sent: ${detail.replace(/\.$/, '')}. Check \`baseURL\` and \`headers\`.`
+      : `Cannot connect to ${backend}: ${detail}${BROWSER_FAILURE.test(detail) ? CORS_HINT : ''}`,
     url,
     requestBodyValues,
     // A cause that quotes a credential is replaced by its redacted text.
     cause: redacted ? new Error(detail) : error,
     isRetryable: !invalidRequest,
-  });
-}
-
-function leaksSecret(error: unknown, secrets: string[]): boolean {
-  return someCause(error, e => {
-    const text = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
-    return redactSecrets(text, secrets) !== text;
   });
 }

@@ -14,15 +14,14 @@ export const sseTransport: CodexTransport = {
     const response = await sendCodexRequest({
       method: 'POST',
       url,
-      headers:
-        encoded?.encoding != null ? { ...headers, 'content-encoding': encoded.encoding } : headers,
+      headers: { ...headers, ...(encoded?.encoding && { 'content-encoding': encoded.encoding }) },
       body,
       encodedBody: encoded?.body,
       fetch,
       abortSignal: signal,
     });
     const responseBody = response.body;
-    if (responseBody == null) {
+    if (!responseBody) {
       throw new EmptyResponseBodyError({
         message: 'The Codex backend sent an empty response body',
       });
@@ -31,7 +30,7 @@ export const sseTransport: CodexTransport = {
       responseHeaders: extractResponseHeaders(response),
       openEvents: onEvent => createSseEventSource(responseBody, onEvent),
       secrets: [headers.authorization],
-      ...(encoded?.warning != null && { warnings: [encoded.warning] }),
+      ...(encoded?.warning && { warnings: [encoded.warning] }),
     };
   },
 };

@@ -132,7 +132,7 @@ describe('the browser bundle in Chromium', () => {
         {
           name: 'AI_APICallError',
           message: expect.stringMatching(
-            /^Cannot connect to the Codex backend at .*: Failed to fetch \(in a browser, also what a request the server's CORS rules refuse looks like: .*\) \(gave up after 5 attempts\)$/,
+            /^Cannot connect to the Codex backend at .*: Failed to fetch \(in a browser, also a request refused by CORS: .*\) \(gave up after 5 attempts\)$/,
           ),
           isRetryable: false,
         },

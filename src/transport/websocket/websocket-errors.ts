@@ -66,7 +66,7 @@ export async function errorFrameToAPICallError(
     headers: { ...headers, 'content-type': 'application/json' },
   });
   const { value } = await codexFailedResponseHandler({ response, url, requestBodyValues });
-  return withDiagnostics(redactAPICallError(value, secrets));
+  return redactAPICallError(value, secrets);
 }
 
 const refusedUpgrades = new WeakSet<APICallError>();
@@ -122,7 +122,7 @@ export function upgradeRefused(options: {
           new Response(null, { status, headers: responseHeaders }),
           url,
           undefined,
-          'the Codex backend',
+          'The Codex backend',
           'baseURL',
         )
       : undefined;

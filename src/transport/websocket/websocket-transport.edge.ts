@@ -5,22 +5,19 @@ import { createPendingWarning } from './with-warning';
 // credentials, and edge runtimes have no socket that can, so every request goes over HTTP.
 
 export const WEBSOCKET_UNAVAILABLE =
-  'The WebSocket transport cannot run here (it needs Node.js, Deno or Bun, which can send the credentials on the upgrade); this provider uses HTTP (SSE) instead.';
+  'The WebSocket transport cannot run here (it needs Node.js, Deno or Bun); this provider uses HTTP (SSE) instead.';
 
 /** HTTP (SSE) for every request; `onFallback` and the first response say why, once. */
 export const createWebSocketTransport: typeof createNodeWebSocketTransport = ({
   http,
   onFallback,
 }) => {
-  let told = false;
-  const notice = createPendingWarning();
+  let tell = onFallback;
+  const notice = createPendingWarning(WEBSOCKET_UNAVAILABLE);
   return {
     send(request) {
-      if (!told) {
-        told = true;
-        notice.set(WEBSOCKET_UNAVAILABLE);
-        onFallback?.(WEBSOCKET_UNAVAILABLE);
-      }
+      tell?.(WEBSOCKET_UNAVAILABLE);
+      tell = undefined;
       return notice.attach(http.send(request));
     },
     fellBack: true,

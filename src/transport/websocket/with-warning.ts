@@ -7,20 +7,20 @@ export function withWarning(response: CodexResponseStream, message: string): Cod
 
 /**
  * A warning said once: it goes with the first response that gets through after it was
- * set (the request that fell back may fail, and be renewed or retried).
+ * set (the request that fell back may fail, and be renewed or retried); `initial` is set
+ * from the start.
  */
-export function createPendingWarning() {
-  let pending: string | undefined;
+export function createPendingWarning(initial?: string) {
+  let pending = initial;
   return {
     set(message: string): void {
       pending = message;
     },
     async attach(response: Promise<CodexResponseStream>): Promise<CodexResponseStream> {
       const got = await response;
-      if (pending == null) return got;
       const message = pending;
       pending = undefined;
-      return withWarning(got, message);
+      return message == null ? got : withWarning(got, message);
     },
   };
 }
