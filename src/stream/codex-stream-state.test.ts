@@ -83,15 +83,17 @@ describe('sources', () => {
   it('come from url_citation annotations, streamed or on the message, each URL once', async () => {
     // start_index and end_index are not read, so an odd one does not lose the citation
     const cited = { type: 'url_citation', url: 'https://a.example/', title: 'A', start_index: '?' };
+    const annotated = (annotation: unknown): CodexEvent => ({
+      type: 'response.output_text.annotation.added',
+      output_index: 1,
+      annotation,
+    });
     const parts = await partsOf([
       itemDone(0, { id: 'ws_1', type: 'web_search_call', status: 'completed' }),
       itemAdded(1, { id: 'msg_1', type: 'message' }),
-      { type: 'response.output_text.annotation.added', output_index: 1, annotation: cited },
-      {
-        type: 'response.output_text.annotation.added',
-        output_index: 1,
-        annotation: { type: 'file_citation', file_id: 'file_1' },
-      },
+      annotated(cited),
+      annotated({ type: 'file_citation', file_id: 'file_1' }),
+      annotated({ type: 'url_citation', url: 'https://streamed-only.example/', title: null }),
       itemDone(1, {
         id: 'msg_1',
         type: 'message',
@@ -106,9 +108,10 @@ describe('sources', () => {
       }),
       responseCompleted(),
     ]);
-    expect(parts.filter(p => p.type === 'source')).toEqual([
+    expect(parts.filter(p => p.type === 'source')).toStrictEqual([
       { type: 'source', sourceType: 'url', id: 'gen-0', url: 'https://a.example/', title: 'A' },
-      { type: 'source', sourceType: 'url', id: 'gen-1', url: 'https://c.example/' },
+      { type: 'source', sourceType: 'url', id: 'gen-1', url: 'https://streamed-only.example/' },
+      { type: 'source', sourceType: 'url', id: 'gen-2', url: 'https://c.example/' },
     ]);
   });
 

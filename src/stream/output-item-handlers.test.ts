@@ -317,6 +317,60 @@ describe('backend tool items', () => {
   });
 });
 
+describe('backend tool items finished without a start', () => {
+  const names: CodexToolNames = {
+    ...LOCAL_SHELL_DECLARED,
+    customByWireName: { run_sql: 'sql' },
+    customBySdkName: { sql: 'run_sql' },
+  };
+  const exec = { type: 'exec', command: ['ls'] };
+  const input = JSON.stringify({ action: exec });
+  const shellCall = (id: string, itemId: string | null): Part[] => [
+    { type: 'tool-input-start', id, toolName: 'local_shell' },
+    { type: 'tool-input-delta', id, delta: input },
+    { type: 'tool-input-end', id },
+    {
+      type: 'tool-call',
+      toolCallId: id,
+      toolName: 'local_shell',
+      input,
+      providerMetadata: { codex: { itemId, itemType: 'local_shell_call' } },
+    },
+  ];
+
+  it('are built from output_item.done alone, under the call id, else the item id', async () => {
+    const parts = (await corePartsOf(
+      [
+        // without any id, the start opens nothing: the finished item brings the call
+        itemAdded(0, { type: 'local_shell_call', action: exec }),
+        itemDone(0, { type: 'local_shell_call', id: 'lsh_0', call_id: 'call_0', action: exec }),
+        itemDone(1, { type: 'local_shell_call', id: 'lsh_1', action: exec }),
+        itemDone(2, { type: 'local_shell_call', action: exec }),
+        itemDone(3, { type: 'custom_tool_call', call_id: 'call_3', name: 'run_sql', input: 'SQL' }),
+        responseCompleted(),
+      ],
+      names,
+    )) as Part[];
+    expect(parts.slice(1, -1)).toEqual([
+      ...shellCall('call_0', 'lsh_0'),
+      ...shellCall('lsh_1', 'lsh_1'),
+      ...shellCall('gen-0', null),
+      { type: 'tool-input-start', id: 'call_3', toolName: 'sql' },
+      { type: 'tool-input-delta', id: 'call_3', delta: '"SQL"' },
+      { type: 'tool-input-end', id: 'call_3' },
+      {
+        type: 'tool-call',
+        toolCallId: 'call_3',
+        toolName: 'sql',
+        input: '"SQL"',
+        providerMetadata: {
+          codex: { itemId: null, itemType: 'custom_tool_call', name: 'run_sql' },
+        },
+      },
+    ]);
+  });
+});
+
 describe('malformed and odd items', () => {
   it('ignores output_item events without an item or an output_index', async () => {
     const parts = await run([
@@ -428,6 +482,25 @@ describe('calls to no declared tool of their kind', () => {
       unified: 'error',
       raw: 'invalid_tool_call',
     });
+  });
+
+  it('closes a custom input whose finished call names no custom tool', async () => {
+    const parts = (await corePartsOf(
+      [
+        itemAdded(0, { type: 'custom_tool_call', call_id: 'c2', name: 'run_sql' }),
+        { type: 'response.custom_tool_call_input.delta', output_index: 0, delta: 'SEL' },
+        itemDone(0, { type: 'custom_tool_call', call_id: 'c2', name: 'drop_all', input: 'SEL' }),
+        responseCompleted(),
+      ],
+      names,
+    )) as Part[];
+    expect(parts.slice(1, -1)).toEqual([
+      { type: 'tool-input-start', id: 'c2', toolName: 'run_sql' },
+      { type: 'tool-input-delta', id: 'c2', delta: '"SEL' },
+      { type: 'tool-input-end', id: 'c2' },
+      { type: 'error', error: expect.anything() },
+    ]);
+    expect(errorsOf(parts)).toEqual([expect.stringContaining("custom_tool_call for 'drop_all'")]);
   });
 
   it('opens nothing for a refused call, and ignores its deltas', async () => {
