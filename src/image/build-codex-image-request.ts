@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { CodexImageWarning } from './codex-image-warning';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
-import * as z from 'zod/v4';
+import { parseArgument } from '../common/parse-argument';
 import { codexImageProviderOptionsSchema } from './codex-image-options';
 
 /** An input image, as V3/V4 pass them (V2 has none). */
@@ -111,11 +111,10 @@ function toImageUrl(file: CodexImageFile): string {
 
 function parseImageProviderOptions(value: unknown) {
   if (value == null) return {};
-  const result = codexImageProviderOptionsSchema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidArgumentError({
-    argument: 'providerOptions.codex',
-    message: `Invalid providerOptions.codex for an image model: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`,
-    cause: result.error,
-  });
+  return parseArgument(
+    codexImageProviderOptionsSchema,
+    value,
+    'providerOptions.codex',
+    'providerOptions.codex for an image model',
+  );
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/v4';
 import type { CodexWarning } from '../common/codex-warning';
 import type { CodexReasoningEffort } from './codex-model-capabilities';
-import { parseArgument } from './parse-argument';
+import { parseArgument } from '../common/parse-argument';
 import { otherWarning } from './other-warning';
 
 export type CodexModelId =

@@ -13,7 +13,7 @@ import type {
 } from './codex-call-options';
 import { textFileContent } from './convert-user-content';
 import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-url';
-import { parseArgument } from './parse-argument';
+import { parseArgument } from '../common/parse-argument';
 import { isTagged, untaggedFileData } from './untagged-file-data';
 import { otherWarning } from './other-warning';
 

@@ -15,7 +15,7 @@ import { LOCAL_SHELL_TOOL_ID, localShellArgsSchema } from '../tools/local-shell'
 import { WEB_SEARCH_TOOL_ID, webSearchArgsSchema } from '../tools/web-search';
 import type { CodexToolNames } from './codex-tool-names';
 import { isStrictJsonSchema } from './is-strict-json-schema';
-import { parseArgument } from './parse-argument';
+import { parseArgument } from '../common/parse-argument';
 import { otherWarning } from './other-warning';
 
 /**
