@@ -504,7 +504,13 @@ describe('when to compact', () => {
     // the same conversation on a model with a known window (272 000: threshold 244 800)
     await generateText({
       model: codex('gpt-5.3-codex'),
-      messages: [user('Hi'), ...first.response.messages, user(`Long: ${'word '.repeat(200_000)}`)],
+      // the long text before a short last message, which the emulator echoes
+      messages: [
+        user('Hi'),
+        ...first.response.messages,
+        user(`Long: ${'word '.repeat(200_000)}`),
+        user('Go on.'),
+      ],
     });
     expect(responses().map(isCompactionRequest)).toEqual([false, true, false]);
   });
