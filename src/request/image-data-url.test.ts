@@ -10,7 +10,7 @@ describe('decodedByteLength', () => {
     expect(decodedByteLength('QUJDRA==')).toBe(4);
     expect(decodedByteLength('data:image/png;base64,QQ==')).toBe(1);
     expect(decodedByteLength('data:image/png;base64,QUJDRA==')).toBe(4);
-    expect(decodedByteLength(new Uint8Array(7))).toBe(7);
+    expect(decodedByteLength('DATA:image/png;base64,QUJD')).toBe(3);
   });
 });
 
