@@ -159,7 +159,9 @@ describe('convertToCodexInput', () => {
       },
       {
         type: 'other',
-        message: expect.stringContaining('1 reasoning part(s) carry no providerOptions.codex'),
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
       },
     ]);
   });
@@ -650,7 +652,7 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
+    "3 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -712,12 +714,12 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       {
         type: 'other',
         message:
-          "Reasoning in the prompt was not replayed: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
+          "1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
       },
     ]);
   });
 
-  it('names both reasons in the one warning, and replays the reasoning that can be', () => {
+  it('counts parts without Codex metadata and items without encrypted content in one warning, and replays the reasoning that can be', () => {
     const { input, warnings } = convertToCodexInput([
       {
         role: 'assistant',
@@ -738,7 +740,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
     expect(warnings[0]).toEqual({
       type: 'other',
       message: expect.stringContaining(
-        ': 1 reasoning part(s) carry no providerOptions.codex; 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
+        "2 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back",
       ),
     });
   });
@@ -765,7 +767,12 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       encrypted_content: 'enc:1',
     });
     expect(warnings).toEqual([
-      { type: 'other', message: expect.stringContaining(': 1 reasoning part(s) carry no') },
+      {
+        type: 'other',
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
+      },
     ]);
   });
 });
