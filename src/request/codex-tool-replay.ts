@@ -39,11 +39,11 @@ export function codexToolReplay(names: CodexToolNames, warn: (message: string) =
    */
   const outputItem = (call_id: string, output: CodexToolOutput): CodexInputItem => {
     const kind = kinds.get(call_id);
-    if (kind === 'custom') return { type: 'custom_tool_call_output', call_id, output };
     if (kind === 'local_shell' && typeof output === 'string') {
       return { type: 'local_shell_call_output', call_id, output };
     }
-    return { type: 'function_call_output', call_id, output };
+    const type = kind === 'custom' ? 'custom_tool_call_output' : 'function_call_output';
+    return { type, call_id, output };
   };
 
   return {
