@@ -4,6 +4,7 @@ import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-
 describe('decodedByteLength', () => {
   it('counts the bytes base64 text holds, padding and a data URL prefix left out', () => {
     expect(decodedByteLength('')).toBe(0);
+    expect(decodedByteLength('==')).toBe(0);
     expect(decodedByteLength('QQ==')).toBe(1);
     expect(decodedByteLength('QUI=')).toBe(2);
     expect(decodedByteLength('QUJD')).toBe(3);

@@ -26,6 +26,7 @@ export function decodedByteLength(data: string): number {
   // base64 holds no comma: all of it is the data
   const base64 = data.slice(data.indexOf(',') + 1);
   let end = base64.length;
-  while (end > 0 && base64[end - 1] === '=') end--;
+  // before the start, base64[-1] is undefined: no '='
+  while (base64[end - 1] === '=') end--;
   return Math.floor((end * 3) / 4);
 }
