@@ -323,6 +323,47 @@ describe('convertToCodexInput', () => {
     ]);
   });
 
+  it('groups reasoning parts only by an item id that is text', () => {
+    const part = (text: string) => ({
+      type: 'reasoning' as const,
+      text,
+      providerOptions: { codex: { itemId: 7, reasoningEncryptedContent: `enc:${text}` } },
+    });
+    const { input } = convertToCodexInput([
+      { role: 'assistant', content: [part('A'), part('B'), { type: 'text', text: 'Done.' }] },
+    ]);
+    expect(input.map(i => (i.type === 'reasoning' ? i.encrypted_content : i.type))).toEqual([
+      'enc:A',
+      'enc:B',
+      'message',
+    ]);
+  });
+
+  it('takes empty encrypted content for none', () => {
+    const { input, warnings } = convertToCodexInput([
+      {
+        role: 'assistant',
+        content: [
+          {
+            type: 'reasoning',
+            text: 'A',
+            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: '' } },
+          },
+          { type: 'text', text: 'Done.' },
+        ],
+      },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message']);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
+      },
+    ]);
+  });
+
   it('keeps the encrypted content of a reasoning item whatever part of it carries it', () => {
     const { input } = convertToCodexInput([
       {
@@ -358,7 +399,17 @@ describe('convertToCodexInput', () => {
     });
     const { input } = convertToCodexInput([
       { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
-      { role: 'assistant', content: [text('commentary'), text('final_answer'), text(''), text(3)] },
+      {
+        role: 'assistant',
+        content: [
+          text('commentary'),
+          text('final_answer'),
+          text(''),
+          text(3),
+          // another provider's options only
+          { type: 'text', text: 'Checking.', providerOptions: { openai: { itemId: 'msg_2' } } },
+        ],
+      },
     ]);
     const message = (phase?: string) => ({
       type: 'message',
@@ -369,6 +420,7 @@ describe('convertToCodexInput', () => {
     expect(input.slice(1)).toEqual([
       message('commentary'),
       message('final_answer'),
+      message(),
       message(),
       message(),
     ]);
