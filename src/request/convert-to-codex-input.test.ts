@@ -340,18 +340,10 @@ describe('convertToCodexInput', () => {
   });
 
   it('takes empty encrypted content for none', () => {
+    const codex = { itemId: 'rs_1', reasoningEncryptedContent: '' };
+    const reasoning = { type: 'reasoning' as const, text: 'A', providerOptions: { codex } };
     const { input, warnings } = convertToCodexInput([
-      {
-        role: 'assistant',
-        content: [
-          {
-            type: 'reasoning',
-            text: 'A',
-            providerOptions: { codex: { itemId: 'rs_1', reasoningEncryptedContent: '' } },
-          },
-          { type: 'text', text: 'Done.' },
-        ],
-      },
+      { role: 'assistant', content: [reasoning, { type: 'text', text: 'Done.' }] },
     ]);
     expect(input.map(i => i.type)).toEqual(['message']);
     expect(warnings).toEqual([
