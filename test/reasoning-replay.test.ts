@@ -140,7 +140,7 @@ describe('reasoning replayed without its providerMetadata', () => {
       {
         type: 'other',
         message: expect.stringContaining(
-          'Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex',
+          '3 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
         ),
       },
     ]);

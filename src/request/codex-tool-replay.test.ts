@@ -348,6 +348,26 @@ describe('replay of the backend’s own tool items', () => {
     expect(call(undefined)).toMatchObject({ input: '""' });
   });
 
+  it('replays a custom call whose metadata name is not text under its tool name', () => {
+    const item = convertToCodexInput(
+      step(
+        {
+          toolName: 'old_patch',
+          input: 'x',
+          providerOptions: { codex: { itemType: 'custom_tool_call', name: 42 } },
+        },
+        { type: 'text', value: 'ok' },
+      ),
+      names,
+    ).input[1];
+    expect(item).toEqual({
+      type: 'custom_tool_call',
+      call_id: 'c1',
+      name: 'old_patch',
+      input: 'x',
+    });
+  });
+
   it('replays each web search action in the wire’s spelling, and none from a result it cannot read', () => {
     const search = (value: unknown) =>
       convertToCodexInput(

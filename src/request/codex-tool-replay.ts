@@ -15,13 +15,6 @@ import type { CodexToolNames } from './codex-tool-names';
 
 type ClientToolKind = 'function' | 'custom' | 'local_shell';
 
-/** What our stream puts on tool calls of the backend's own tools (`providerMetadata.codex`). */
-const toolCallMetadataSchema = z.object({
-  itemType: z.enum(['custom_tool_call', 'local_shell_call', 'web_search_call']).nullish(),
-  /** A custom tool's backend name, when it differs from the tool name. */
-  name: z.string().nullish(),
-});
-
 /**
  * Replays tool calls: function calls as `function_call`, and those of the backend's own tools
  * (web search, custom, local shell) the way the official client does: no item ids, custom
@@ -46,11 +39,11 @@ export function codexToolReplay(names: CodexToolNames, warn: (message: string) =
    */
   const outputItem = (call_id: string, output: CodexToolOutput): CodexInputItem => {
     const kind = kinds.get(call_id);
-    if (kind === 'custom') return { type: 'custom_tool_call_output', call_id, output };
     if (kind === 'local_shell' && typeof output === 'string') {
       return { type: 'local_shell_call_output', call_id, output };
     }
-    return { type: 'function_call_output', call_id, output };
+    const type = kind === 'custom' ? 'custom_tool_call_output' : 'function_call_output';
+    return { type, call_id, output };
   };
 
   return {
@@ -58,12 +51,15 @@ export function codexToolReplay(names: CodexToolNames, warn: (message: string) =
 
     /** The item for a call; undefined when it is left out (a warning says why). */
     call(part: CodexToolCallPart): CodexInputItem | undefined {
-      const meta = toolCallMetadataSchema.safeParse(part.providerOptions?.codex ?? {}).data ?? {};
+      // what our stream puts on calls of the backend's own tools (`providerMetadata.codex`),
+      // read loosely: each value is only compared, or used when it is a string
+      const meta = part.providerOptions?.codex;
+      const itemType = meta?.itemType;
       const { toolCallId: call_id, toolName: name, input } = part;
       const { webSearch, localShell, customBySdkName } = names;
 
       if (part.providerExecuted) {
-        if (meta.itemType !== 'web_search_call' && name !== webSearch) {
+        if (itemType !== 'web_search_call' && name !== webSearch) {
           return notSent('call', name);
         }
         const item: CodexWebSearchCallInput = { type: 'web_search_call', status: 'completed' };
@@ -72,17 +68,19 @@ export function codexToolReplay(names: CodexToolNames, warn: (message: string) =
       }
 
       const isCustom = Object.hasOwn(customBySdkName, name);
-      if (isCustom || meta.itemType === 'custom_tool_call') {
+      if (isCustom || itemType === 'custom_tool_call') {
+        // a custom tool's backend name, when it differs from the tool name
+        const wireName = isCustom ? customBySdkName[name] : meta?.name;
         kinds.set(call_id, 'custom');
         return {
           type: 'custom_tool_call',
           call_id,
-          name: isCustom ? customBySdkName[name]! : (meta.name ?? name),
+          name: typeof wireName === 'string' ? wireName : name,
           input: typeof input === 'string' ? input : JSON.stringify(input ?? ''),
         };
       }
 
-      if (meta.itemType === 'local_shell_call' || name === localShell) {
+      if (itemType === 'local_shell_call' || name === localShell) {
         const shell = localShellInputSchema.safeParse(input);
         if (!shell.success) {
           warn(

@@ -159,7 +159,9 @@ describe('convertToCodexInput', () => {
       },
       {
         type: 'other',
-        message: expect.stringContaining('1 reasoning part(s) carry no providerOptions.codex'),
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
       },
     ]);
   });
@@ -321,6 +323,39 @@ describe('convertToCodexInput', () => {
     ]);
   });
 
+  it('groups reasoning parts only by an item id that is text', () => {
+    const part = (text: string) => ({
+      type: 'reasoning' as const,
+      text,
+      providerOptions: { codex: { itemId: 7, reasoningEncryptedContent: `enc:${text}` } },
+    });
+    const { input } = convertToCodexInput([
+      { role: 'assistant', content: [part('A'), part('B'), { type: 'text', text: 'Done.' }] },
+    ]);
+    expect(input.map(i => (i.type === 'reasoning' ? i.encrypted_content : i.type))).toEqual([
+      'enc:A',
+      'enc:B',
+      'message',
+    ]);
+  });
+
+  it('takes empty encrypted content for none', () => {
+    const codex = { itemId: 'rs_1', reasoningEncryptedContent: '' };
+    const reasoning = { type: 'reasoning' as const, text: 'A', providerOptions: { codex } };
+    const { input, warnings } = convertToCodexInput([
+      { role: 'assistant', content: [reasoning, { type: 'text', text: 'Done.' }] },
+    ]);
+    expect(input.map(i => i.type)).toEqual(['message']);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
+      },
+    ]);
+  });
+
   it('keeps the encrypted content of a reasoning item whatever part of it carries it', () => {
     const { input } = convertToCodexInput([
       {
@@ -356,7 +391,17 @@ describe('convertToCodexInput', () => {
     });
     const { input } = convertToCodexInput([
       { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
-      { role: 'assistant', content: [text('commentary'), text('final_answer'), text(''), text(3)] },
+      {
+        role: 'assistant',
+        content: [
+          text('commentary'),
+          text('final_answer'),
+          text(''),
+          text(3),
+          // another provider's options only
+          { type: 'text', text: 'Checking.', providerOptions: { openai: { itemId: 'msg_2' } } },
+        ],
+      },
     ]);
     const message = (phase?: string) => ({
       type: 'message',
@@ -367,6 +412,7 @@ describe('convertToCodexInput', () => {
     expect(input.slice(1)).toEqual([
       message('commentary'),
       message('final_answer'),
+      message(),
       message(),
       message(),
     ]);
@@ -650,7 +696,7 @@ describe('convertToCodexInput: reasoning across the messages of one turn', () =>
 
 describe('convertToCodexInput: reasoning that cannot be replayed', () => {
   const NO_METADATA_WARNING =
-    "Reasoning in the prompt was not replayed: 3 reasoning part(s) carry no providerOptions.codex. Pass each reasoning part's providerMetadata back as its providerOptions.";
+    "3 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.";
   const toolStep = (callId: string): CodexPrompt => [
     {
       role: 'assistant',
@@ -712,12 +758,12 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       {
         type: 'other',
         message:
-          "Reasoning in the prompt was not replayed: 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
+          "1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.",
       },
     ]);
   });
 
-  it('names both reasons in the one warning, and replays the reasoning that can be', () => {
+  it('counts parts without Codex metadata and items without encrypted content in one warning, and replays the reasoning that can be', () => {
     const { input, warnings } = convertToCodexInput([
       {
         role: 'assistant',
@@ -738,7 +784,7 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
     expect(warnings[0]).toEqual({
       type: 'other',
       message: expect.stringContaining(
-        ': 1 reasoning part(s) carry no providerOptions.codex; 1 reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent. Pass each',
+        "2 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back",
       ),
     });
   });
@@ -765,7 +811,12 @@ describe('convertToCodexInput: reasoning that cannot be replayed', () => {
       encrypted_content: 'enc:1',
     });
     expect(warnings).toEqual([
-      { type: 'other', message: expect.stringContaining(': 1 reasoning part(s) carry no') },
+      {
+        type: 'other',
+        message: expect.stringContaining(
+          '1 reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent',
+        ),
+      },
     ]);
   });
 });

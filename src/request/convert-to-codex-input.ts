@@ -56,7 +56,6 @@ export function convertToCodexInput(
    * Reasoning left out for want of encrypted content. Agent frameworks that drop
    * `providerMetadata` do it on every step, so this is told once per call, not per part.
    */
-  let partsWithoutMetadata = 0;
   let itemsWithoutContent = 0;
 
   /**
@@ -101,8 +100,8 @@ export function convertToCodexInput(
   const reasoningPart = (part: Extract<CodexAssistantPart, { type: 'reasoning' }>) => {
     const codex = part.providerOptions?.codex;
     if (codex == null) {
-      // nothing to replay it with, and nothing to group it by
-      partsWithoutMetadata++;
+      // nothing to replay it with, and nothing to group it by: an item of its own
+      itemsWithoutContent++;
       return;
     }
     if (codex.compaction != null) {
@@ -212,15 +211,9 @@ export function convertToCodexInput(
   // A trailing call without output is left alone: it may be what the caller answers next.
   endTurn();
 
-  if (partsWithoutMetadata + itemsWithoutContent > 0) {
-    const why = [
-      partsWithoutMetadata > 0 &&
-        `${partsWithoutMetadata} reasoning part(s) carry no providerOptions.codex`,
-      itemsWithoutContent > 0 &&
-        `${itemsWithoutContent} reasoning item(s) have no providerOptions.codex.reasoningEncryptedContent`,
-    ];
+  if (itemsWithoutContent > 0) {
     warn(
-      `Reasoning in the prompt was not replayed: ${why.filter(Boolean).join('; ')}. Pass each reasoning part's providerMetadata back as its providerOptions.`,
+      `${itemsWithoutContent} reasoning item(s) were not replayed: they have no providerOptions.codex.reasoningEncryptedContent. Pass each reasoning part's providerMetadata back as its providerOptions.`,
     );
   }
   return { systemTexts, input, warnings };

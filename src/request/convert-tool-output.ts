@@ -112,8 +112,7 @@ function image(
   detail: CodexImageDetail | undefined,
   ref: ToolResultRef,
 ): CodexToolOutputContent {
-  checkImageSize(decodedByteLength(data), ref);
-  return inputImage(imageDataUrl(mediaType, data), detail);
+  return inputImage(imageDataUrl(mediaType, data), detail, ref);
 }
 
 /**
@@ -132,23 +131,23 @@ function imageFromUrl(
       message: `${resultImage(ref)} by URL (${href.slice(0, 100)}), which Codex does not fetch: return the image bytes instead.`,
     });
   }
-  checkImageSize(decodedByteLength(href), ref);
-  return inputImage(href, detail);
+  return inputImage(href, detail, ref);
 }
 
+/** An image as a data URL, refused when it is larger than the backend takes. */
 function inputImage(
   image_url: string,
   detail: CodexImageDetail | undefined,
+  ref: ToolResultRef,
 ): CodexToolOutputContent {
+  const bytes = decodedByteLength(image_url);
+  if (bytes > MAX_TOOL_IMAGE_BYTES) {
+    throw new InvalidArgumentError({
+      argument: 'prompt',
+      message: `${resultImage(ref)} of ${megabytes(bytes)}, over Codex's ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
+    });
+  }
   return { type: 'input_image', image_url, ...(detail != null && { detail }) };
-}
-
-function checkImageSize(bytes: number, ref: ToolResultRef): void {
-  if (bytes <= MAX_TOOL_IMAGE_BYTES) return;
-  throw new InvalidArgumentError({
-    argument: 'prompt',
-    message: `${resultImage(ref)} of ${megabytes(bytes)}, over Codex's ${megabytes(MAX_TOOL_IMAGE_BYTES)}: scale it down or compress it (JPEG or WebP) in the tool.`,
-  });
 }
 
 const resultImage = ({ toolCallId, toolName }: ToolResultRef) =>

@@ -2,6 +2,7 @@ import type { JSONSchema7, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { getCodexArgs } from './get-codex-args';
 import { UNSUPPORTED_SETTINGS } from './unsupported-settings';
+import { UNSUPPORTED_SAMPLING_PARAMS } from '../../test/support/codex-emulator';
 
 const defaults = { sessionId: 'session-1', defaultInstructions: 'Default instructions.' };
 
@@ -131,7 +132,8 @@ describe('getCodexArgs', () => {
     expect(warnings.map(w => (w.type === 'unsupported-setting' ? w.setting : w.type))).toEqual(
       Object.keys(settings),
     );
-    for (const field of UNSUPPORTED_SETTINGS.map(([, field]) => field)) {
+    expect(Object.keys(settings)).toEqual(UNSUPPORTED_SETTINGS);
+    for (const field of UNSUPPORTED_SAMPLING_PARAMS) {
       expect(body).not.toHaveProperty(field);
     }
   });

@@ -122,7 +122,7 @@ export async function getCodexArgs({
 
 function unsupportedSettingWarnings(options: CodexCallOptions) {
   const warnings: CodexWarning[] = [];
-  for (const [setting] of UNSUPPORTED_SETTINGS) {
+  for (const setting of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
     if (value != null && !(Array.isArray(value) && value.length === 0)) {
       warnings.push({

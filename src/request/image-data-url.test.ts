@@ -4,13 +4,14 @@ import { decodedByteLength, imageDataUrl, isImageMediaType } from './image-data-
 describe('decodedByteLength', () => {
   it('counts the bytes base64 text holds, padding and a data URL prefix left out', () => {
     expect(decodedByteLength('')).toBe(0);
+    expect(decodedByteLength('==')).toBe(0);
     expect(decodedByteLength('QQ==')).toBe(1);
     expect(decodedByteLength('QUI=')).toBe(2);
     expect(decodedByteLength('QUJD')).toBe(3);
     expect(decodedByteLength('QUJDRA==')).toBe(4);
     expect(decodedByteLength('data:image/png;base64,QQ==')).toBe(1);
     expect(decodedByteLength('data:image/png;base64,QUJDRA==')).toBe(4);
-    expect(decodedByteLength(new Uint8Array(7))).toBe(7);
+    expect(decodedByteLength('DATA:image/png;base64,QUJD')).toBe(3);
   });
 });
 

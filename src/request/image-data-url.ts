@@ -21,11 +21,12 @@ export function imageDataUrl(mediaType: string, data: Uint8Array | string): stri
   return `data:${type};base64,${convertToBase64(data)}`;
 }
 
-/** The size of the bytes a data URL, or base64 text, or bytes hold, without decoding them. */
-export function decodedByteLength(data: Uint8Array | string): number {
-  if (typeof data !== 'string') return data.byteLength;
-  const base64 = data.startsWith('data:') ? data.slice(data.indexOf(',') + 1) : data;
+/** The size of the bytes a data URL or base64 text holds, without decoding them. */
+export function decodedByteLength(data: string): number {
+  // base64 holds no comma: all of it is the data
+  const base64 = data.slice(data.indexOf(',') + 1);
   let end = base64.length;
-  while (end > 0 && base64[end - 1] === '=') end--;
+  // before the start, base64[-1] is undefined: no '='
+  while (base64[end - 1] === '=') end--;
   return Math.floor((end * 3) / 4);
 }

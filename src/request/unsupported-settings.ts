@@ -1,14 +1,15 @@
 /**
- * Call settings the backend refuses with 400 "Unsupported parameter", each with the body
- * field it would be: a setting given earns a warning and is never sent.
+ * Call settings the backend refuses with 400 "Unsupported parameter" (as `max_output_tokens`,
+ * `temperature`, `top_p`, `top_k`, `presence_penalty`, `frequency_penalty`, `seed`, `stop`):
+ * a setting given earns a warning and is never sent.
  */
 export const UNSUPPORTED_SETTINGS = [
-  ['maxOutputTokens', 'max_output_tokens'],
-  ['temperature', 'temperature'],
-  ['topP', 'top_p'],
-  ['topK', 'top_k'],
-  ['presencePenalty', 'presence_penalty'],
-  ['frequencyPenalty', 'frequency_penalty'],
-  ['seed', 'seed'],
-  ['stopSequences', 'stop'],
+  'maxOutputTokens',
+  'temperature',
+  'topP',
+  'topK',
+  'presencePenalty',
+  'frequencyPenalty',
+  'seed',
+  'stopSequences',
 ] as const;

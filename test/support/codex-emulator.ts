@@ -1,5 +1,4 @@
 import { isStrictJsonSchema } from '../../src/request/is-strict-json-schema';
-import { UNSUPPORTED_SETTINGS } from '../../src/request/unsupported-settings';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { decompress as zstdDecompress } from 'fzstd';
@@ -127,12 +126,23 @@ export function defaultUsagePayload(nowSeconds = Math.floor(Date.now() / 1000)) 
   };
 }
 
-// What the backend refuses with "Unsupported parameter": the settings the package knows it
-// must not send (one list, the package's), and `previous_response_id` over HTTP.
-const FORBIDDEN_PARAMS = [
-  ...UNSUPPORTED_SETTINGS.map(([, field]) => field),
-  'previous_response_id',
+/**
+ * The sampling fields the backend refuses with "Unsupported parameter" (the AI SDK settings
+ * `UNSUPPORTED_SETTINGS` lists would be sent as these).
+ */
+export const UNSUPPORTED_SAMPLING_PARAMS = [
+  'max_output_tokens',
+  'temperature',
+  'top_p',
+  'top_k',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'stop',
 ];
+
+// and `previous_response_id` over HTTP
+const FORBIDDEN_PARAMS = [...UNSUPPORTED_SAMPLING_PARAMS, 'previous_response_id'];
 
 // The tiers the backend takes; others earn 400 "Unsupported service_tier".
 const SERVICE_TIERS = ['priority', 'default'];
