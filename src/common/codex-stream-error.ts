@@ -48,27 +48,19 @@ export function createStreamError({
   /** The request's credentials, which the backend's message or a close reason may quote. */
   secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
-  const { responseHeaders } = answer;
+  const { data, requestBodyValues, responseHeaders } = answer;
+  const text = message || 'The Codex response failed';
+  // `code: message`, or for the failures a user must act on, what to do about them
+  const said =
+    actionableMessage(
+      { ...parseErrorObject(data), code, message },
+      reachedRateLimit(responseHeaders, requestBodyValues),
+    ) ?? (code ? `${code}: ${text}` : text);
   const error = new APICallError({
     ...answer,
-    message: streamErrorMessage(code, message, answer) + diagnosticSuffix(responseHeaders),
+    message: said + diagnosticSuffix(responseHeaders),
     statusCode: 200,
     isRetryable: RETRYABLE_EVENT_CODES.has(code ?? ''),
   });
   return redactAPICallError(error, secrets);
-}
-
-/** `code: message`, or for the failures a user must act on, what to do about them. */
-function streamErrorMessage(
-  code: string | null | undefined,
-  message: string | null | undefined,
-  { data, requestBodyValues, responseHeaders }: StreamAnswer,
-): string {
-  const text = message || 'The Codex response failed';
-  return (
-    actionableMessage(
-      { ...parseErrorObject(data), code, message },
-      reachedRateLimit(responseHeaders, requestBodyValues),
-    ) ?? (code ? `${code}: ${text}` : text)
-  );
 }
