@@ -42,7 +42,9 @@ export type CodexRateLimits = CodexRateLimitWindows & {
 
 /** The main limit's header family: `x-codex-primary-used-percent`, … */
 const MAIN_LIMIT = 'x-codex';
-const USED_PERCENT = '-primary-used-percent';
+
+/** A header that names a limit's family: `x-<limit>-primary-used-percent`. */
+const FAMILY_HEADER = /^(x-.+)-primary-used-percent$/;
 
 const num = (value: string | undefined): number | undefined => {
   // `Number('')` is 0: an empty header is no number
@@ -115,9 +117,8 @@ export function parseCodexRateLimits(
   const limits: CodexRateLimits = { ...windows(headers, MAIN_LIMIT) };
   const additional: CodexAdditionalRateLimit[] = [];
   for (const name of Object.keys(headers)) {
-    if (!name.endsWith(USED_PERCENT) || !name.startsWith('x-')) continue;
-    const prefix = name.slice(0, -USED_PERCENT.length);
-    const found = prefix !== MAIN_LIMIT && windows(headers, prefix);
+    const prefix = FAMILY_HEADER.exec(name)?.[1];
+    const found = prefix != null && prefix !== MAIN_LIMIT && windows(headers, prefix);
     if (!found) continue;
     const limitName = headers[`${prefix}-limit-name`]?.trim();
     additional.push({
