@@ -16,7 +16,7 @@ export type CodexConnection = CodexResponseStream & {
 };
 
 export function isRetryableError(error: unknown): error is APICallError & { isRetryable: true } {
-  return APICallError.isInstance(error) && error.isRetryable === true;
+  return APICallError.isInstance(error) && error.isRetryable;
 }
 
 /**
