@@ -152,8 +152,8 @@ export function reachedRateLimit(
   responseHeaders: Record<string, string> | undefined,
   requestBodyValues: unknown,
 ): ReachedRateLimit | undefined {
-  const limits = parseCodexRateLimits(responseHeaders);
-  if (!limits) return undefined;
+  // no headers: no window below is used up
+  const limits = parseCodexRateLimits(responseHeaders) ?? {};
   const others = limits.additionalLimits ?? [];
   const model = requestedModel(requestBodyValues)?.toLowerCase();
   const candidates: Array<CodexRateLimitWindows & { id: string; name?: string }> = [
