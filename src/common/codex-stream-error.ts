@@ -21,7 +21,7 @@ export type CodexStreamErrorCode =
   (typeof CODEX_STREAM_ERROR_CODES)[keyof typeof CODEX_STREAM_ERROR_CODES];
 
 /** `response.failed` / `error` event codes that a later identical request may get past. */
-const RETRYABLE_EVENT_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_EVENT_CODES: ReadonlySet<string | null | undefined> = new Set([
   'server_is_overloaded',
   'rate_limit_exceeded',
   'server_error',
@@ -60,7 +60,7 @@ export function createStreamError({
     ...answer,
     message: said + diagnosticSuffix(responseHeaders),
     statusCode: 200,
-    isRetryable: RETRYABLE_EVENT_CODES.has(code ?? ''),
+    isRetryable: RETRYABLE_EVENT_CODES.has(code),
   });
   return redactAPICallError(error, secrets);
 }
