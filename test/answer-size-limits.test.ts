@@ -105,7 +105,7 @@ describe('an error answer over 4 MiB', () => {
       );
       expect(APICallError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
-        message: `The Codex backend answered HTTP ${status} with an error body larger than 4 MiB; it was not read.`,
+        message: `The Codex backend answered (HTTP ${status}) with more than 4 MiB; it was not read.`,
         statusCode: status,
         isRetryable: retryable,
       });

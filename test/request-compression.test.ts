@@ -82,7 +82,9 @@ describe('requestCompression', () => {
       expect(warnings).toEqual([
         {
           type: 'other',
-          message: expect.stringContaining("requestCompression 'zstd' is not available"),
+          message: expect.stringContaining(
+            "requestCompression 'zstd' needs Node.js 22.15 or later",
+          ),
         },
       ]);
     }

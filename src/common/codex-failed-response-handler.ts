@@ -176,7 +176,7 @@ export async function codexFailedResponseError({
   const message =
     blocked ??
     (responseBody === undefined
-      ? `The Codex backend answered HTTP ${status} with an error body larger than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`
+      ? `The Codex backend answered (HTTP ${status}) with more than ${formatLimit(ANSWER_LIMIT_BYTES)}; it was not read.`
       : data != null
         ? codexErrorToMessage(data, limit)
         : response.statusText);

@@ -82,6 +82,8 @@ describe('parseCodexRateLimits', () => {
       parseCodexRateLimits({
         'x-codex-bengalfox-primary-used-percent': 'n/a',
         'y-codex-primary-used-percent': '5',
+        // no x- family, though a missing family would read as `undefined`
+        'undefined-primary-used-percent': '5',
         'x-codex-bengalfox-limit-name': 'gpt-5.2-codex-sonic',
       }),
     ).toBeUndefined();

@@ -42,7 +42,9 @@ export type CodexRateLimits = CodexRateLimitWindows & {
 
 /** The main limit's header family: `x-codex-primary-used-percent`, … */
 const MAIN_LIMIT = 'x-codex';
-const USED_PERCENT = '-primary-used-percent';
+
+/** A header that names a limit's family: `x-<limit>-primary-used-percent`. */
+const FAMILY_HEADER = /^(x-.+)-primary-used-percent$/;
 
 const num = (value: string | undefined): number | undefined => {
   // `Number('')` is 0: an empty header is no number
@@ -50,33 +52,52 @@ const num = (value: string | undefined): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-/** The fields of a window, and the header suffix each is read from. */
-const WINDOW_FIELDS = [
-  ['usedPercent', 'used-percent'],
-  ['windowMinutes', 'window-minutes'],
-  ['resetsAt', 'reset-at'],
-] as const;
+/** Fields read from the headers `<prefix><suffix>`: each field, its suffix and its parser. */
+type HeaderFields<T> = ReadonlyArray<
+  readonly [keyof T, string, (value: string | undefined) => T[keyof T] | undefined]
+>;
 
-function window(
+/** The fields whose header is there and parses; `undefined` when none is. */
+function readFields<T>(
   headers: Record<string, string>,
   prefix: string,
-  slot: 'primary' | 'secondary',
-): CodexRateLimitWindow | undefined {
-  let w: CodexRateLimitWindow | undefined;
-  for (const [field, suffix] of WINDOW_FIELDS) {
-    const value = num(headers[`${prefix}-${slot}-${suffix}`]);
-    if (value != null) (w ??= {})[field] = value;
+  fields: HeaderFields<T>,
+): Partial<T> | undefined {
+  let found: Partial<T> | undefined;
+  for (const [field, suffix, parse] of fields) {
+    const value = parse(headers[prefix + suffix]);
+    if (value == null) continue;
+    found ??= {};
+    found[field] = value;
   }
-  return w;
+  return found;
 }
+
+const WINDOW_FIELDS: HeaderFields<CodexRateLimitWindow> = [
+  ['usedPercent', 'used-percent', num],
+  ['windowMinutes', 'window-minutes', num],
+  ['resetsAt', 'reset-at', num],
+];
+
+/** `true`/`1` or `false`/`0`, as the official client reads them; anything else is unknown. */
+function flag(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined;
+}
+
+const CREDIT_FIELDS: HeaderFields<NonNullable<CodexRateLimits['credits']>> = [
+  ['hasCredits', 'has-credits', flag],
+  ['unlimited', 'unlimited', flag],
+  ['balance', 'balance', num],
+];
 
 /** The windows of the header family `prefix` (`x-codex`, `x-codex-bengalfox`, …), if any. */
 function windows(
   headers: Record<string, string>,
   prefix: string,
 ): CodexRateLimitWindows | undefined {
-  const primary = window(headers, prefix, 'primary');
-  const secondary = window(headers, prefix, 'secondary');
+  const primary = readFields(headers, `${prefix}-primary-`, WINDOW_FIELDS);
+  const secondary = readFields(headers, `${prefix}-secondary-`, WINDOW_FIELDS);
   if (!primary && !secondary) return undefined;
   return {
     ...(primary && { primary }),
@@ -96,9 +117,8 @@ export function parseCodexRateLimits(
   const limits: CodexRateLimits = { ...windows(headers, MAIN_LIMIT) };
   const additional: CodexAdditionalRateLimit[] = [];
   for (const name of Object.keys(headers)) {
-    if (!name.endsWith(USED_PERCENT) || !name.startsWith('x-')) continue;
-    const prefix = name.slice(0, -USED_PERCENT.length);
-    const found = prefix !== MAIN_LIMIT && windows(headers, prefix);
+    const prefix = FAMILY_HEADER.exec(name)?.[1];
+    const found = prefix != null && prefix !== MAIN_LIMIT && windows(headers, prefix);
     if (!found) continue;
     const limitName = headers[`${prefix}-limit-name`]?.trim();
     additional.push({
@@ -108,23 +128,9 @@ export function parseCodexRateLimits(
     });
   }
   if (additional.length > 0) limits.additionalLimits = additional;
-  const credit = (name: string) => headers[`${MAIN_LIMIT}-credits-${name}`];
-  const has = flag(credit('has-credits'));
-  const unlimited = flag(credit('unlimited'));
-  const balance = num(credit('balance'));
-  const credits = {
-    ...(has != null && { hasCredits: has }),
-    ...(unlimited != null && { unlimited }),
-    ...(balance != null && { balance }),
-  };
-  if (Object.keys(credits).length > 0) limits.credits = credits;
+  const credits = readFields(headers, `${MAIN_LIMIT}-credits-`, CREDIT_FIELDS);
+  if (credits) limits.credits = credits;
   return Object.keys(limits).length > 0 ? limits : undefined;
-}
-
-/** `true`/`1` or `false`/`0`, as the official client reads them; anything else is unknown. */
-function flag(value: string | undefined): boolean | undefined {
-  const v = value?.trim().toLowerCase();
-  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined;
 }
 
 /** A limit that is used up: which one, and which of its windows. */
@@ -146,8 +152,8 @@ export function reachedRateLimit(
   responseHeaders: Record<string, string> | undefined,
   requestBodyValues: unknown,
 ): ReachedRateLimit | undefined {
-  const limits = parseCodexRateLimits(responseHeaders);
-  if (!limits) return undefined;
+  // no headers: no window below is used up
+  const limits = parseCodexRateLimits(responseHeaders) ?? {};
   const others = limits.additionalLimits ?? [];
   const model = requestedModel(requestBodyValues)?.toLowerCase();
   const candidates: Array<CodexRateLimitWindows & { id: string; name?: string }> = [

@@ -21,7 +21,7 @@ export type CodexStreamErrorCode =
   (typeof CODEX_STREAM_ERROR_CODES)[keyof typeof CODEX_STREAM_ERROR_CODES];
 
 /** `response.failed` / `error` event codes that a later identical request may get past. */
-const RETRYABLE_EVENT_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_EVENT_CODES: ReadonlySet<string | null | undefined> = new Set([
   'server_is_overloaded',
   'rate_limit_exceeded',
   'server_error',
@@ -48,27 +48,19 @@ export function createStreamError({
   /** The request's credentials, which the backend's message or a close reason may quote. */
   secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
-  const { responseHeaders } = answer;
-  const error = new APICallError({
-    ...answer,
-    message: streamErrorMessage(code, message, answer) + diagnosticSuffix(responseHeaders),
-    statusCode: 200,
-    isRetryable: RETRYABLE_EVENT_CODES.has(code ?? ''),
-  });
-  return redactAPICallError(error, secrets);
-}
-
-/** `code: message`, or for the failures a user must act on, what to do about them. */
-function streamErrorMessage(
-  code: string | null | undefined,
-  message: string | null | undefined,
-  { data, requestBodyValues, responseHeaders }: StreamAnswer,
-): string {
+  const { data, requestBodyValues, responseHeaders } = answer;
   const text = message || 'The Codex response failed';
-  return (
+  // `code: message`, or for the failures a user must act on, what to do about them
+  const said =
     actionableMessage(
       { ...parseErrorObject(data), code, message },
       reachedRateLimit(responseHeaders, requestBodyValues),
-    ) ?? (code ? `${code}: ${text}` : text)
-  );
+    ) ?? (code ? `${code}: ${text}` : text);
+  const error = new APICallError({
+    ...answer,
+    message: said + diagnosticSuffix(responseHeaders),
+    statusCode: 200,
+    isRetryable: RETRYABLE_EVENT_CODES.has(code),
+  });
+  return redactAPICallError(error, secrets);
 }

@@ -122,6 +122,7 @@ describe('unexpectedAnswerError', () => {
   const answer = (cause: unknown, message: string) =>
     unexpectedAnswerError({
       message,
+      notJsonMessage: 'It was not JSON.',
       url: URL_,
       response: new Response(null, { status: 200, headers: { 'x-request-id': 'req_2' } }),
       text: `<html>signed in as ${AUTHORIZATION}</html>`,
@@ -129,16 +130,14 @@ describe('unexpectedAnswerError', () => {
       secrets: [AUTHORIZATION],
     });
 
-  it('says "not JSON" once, with or without a full stop, and drops the parser error', () => {
-    for (const message of ['It answered oddly', 'It answered oddly.']) {
-      const error = answer(new SyntaxError('Unexpected token < in JSON'), message);
-      expect(error.message).toBe('It answered oddly (not JSON).');
-      expect(error.cause).toBeUndefined();
-      expect(error.responseBody).toBe('<html>signed in as [redacted]</html>');
-      expect(error.statusCode).toBe(200);
-      expect(error.responseHeaders).toMatchObject({ 'x-request-id': 'req_2' });
-      expect(error.isRetryable).toBe(false);
-    }
+  it('says "not JSON" for a body that is none, and drops the parser error', () => {
+    const error = answer(new SyntaxError('Unexpected token < in JSON'), 'It answered oddly.');
+    expect(error.message).toBe('It was not JSON.');
+    expect(error.cause).toBeUndefined();
+    expect(error.responseBody).toBe('<html>signed in as [redacted]</html>');
+    expect(error.statusCode).toBe(200);
+    expect(error.responseHeaders).toMatchObject({ 'x-request-id': 'req_2' });
+    expect(error.isRetryable).toBe(false);
   });
 
   it('keeps the message and the cause of a shape error', () => {

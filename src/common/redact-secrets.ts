@@ -69,11 +69,11 @@ const QUOTED_BODY_CHARACTERS = 2000;
  * page. The start of its body is kept for debugging minus the credentials it may quote
  * (in the body or echoed in a header), and a JSON parser's error, whose message quotes the
  * start of the text, is not kept as the cause. `notJsonMessage` replaces `message` for a
- * body that is no JSON at all (default: `message` + " (not JSON)").
+ * body that is no JSON at all.
  */
 export function unexpectedAnswerError({
   message,
-  notJsonMessage = message.replace(/\.?$/, ' (not JSON).'),
+  notJsonMessage,
   url,
   requestBodyValues,
   response,
@@ -82,7 +82,7 @@ export function unexpectedAnswerError({
   secrets,
 }: {
   message: string;
-  notJsonMessage?: string;
+  notJsonMessage: string;
   url: string;
   requestBodyValues?: unknown;
   response: Response;

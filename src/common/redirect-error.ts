@@ -1,7 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders } from '@ai-sdk/provider-utils';
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 /**
  * The error for a redirect answer to a credential-bearing request (sent with
@@ -17,7 +17,7 @@ export function redirectError(
   setting: string,
 ): APICallError | undefined {
   // Browsers hide a manual redirect behind an opaque response with status 0 and no headers.
-  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) {
+  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.includes(response.status)) {
     return undefined;
   }
   response.body?.cancel().catch(() => {});

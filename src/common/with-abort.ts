@@ -12,13 +12,12 @@ export function withAbort<T>(
   const settled = Promise.resolve(promise);
   if (!signal) return settled;
   return new Promise<T>((resolve, reject) => {
-    const stop = onAbort(signal, () => reject(abortReason(signal)));
+    // (`reason` is unset only where a runtime predates it)
+    const stop = onAbort(signal, () =>
+      reject(signal.reason ?? new DOMException('This operation was aborted', 'AbortError')),
+    );
     // the listener goes before the outcome is passed on; after an abort the outcome is
     // ignored, a rejection included (handled here, never unhandled)
     settled.finally(stop).then(resolve, reject);
   });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }

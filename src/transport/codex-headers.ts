@@ -40,7 +40,7 @@ export function createIdentityHeaders({
 }): Record<string, string> {
   return {
     originator,
-    'user-agent': getUserAgent(originator),
+    [USER_AGENT]: getUserAgent(originator),
     accept: 'text/event-stream',
     'content-type': 'application/json',
     // The reference client spells it `session_id`, the official one `session-id`; both

@@ -16,7 +16,7 @@ export type CodexConnection = CodexResponseStream & {
 };
 
 export function isRetryableError(error: unknown): error is APICallError & { isRetryable: true } {
-  return APICallError.isInstance(error) && error.isRetryable === true;
+  return APICallError.isInstance(error) && error.isRetryable;
 }
 
 /**
@@ -53,7 +53,8 @@ export class CodexRequestSession {
   connect(send: (signal: AbortSignal) => Promise<CodexResponseStream>): Promise<CodexConnection> {
     return this.run(async () => {
       const controller = new AbortController();
-      const release = follow(this.#callerSignal, controller);
+      const caller = this.#callerSignal;
+      const release = caller ? onAbort(caller, () => controller.abort(caller.reason)) : () => {};
       try {
         // `send` may first wait for credentials (an `auth` function, a token refresh, the
         // auth file lock), which know nothing of the signal: the abort must not wait for them.
@@ -111,8 +112,4 @@ export class CodexRequestSession {
       isRetryable: false,
     });
   }
-}
-
-function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
-  return signal ? onAbort(signal, () => controller.abort(signal.reason)) : () => {};
 }

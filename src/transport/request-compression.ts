@@ -54,7 +54,7 @@ export function createRequestCompression(
           // unset, the runtime decides quietly
           else if (setting != null) {
             sendPlain(
-              `requestCompression '${encoding}' is not available in this runtime (it needs ${encoding === 'zstd' ? 'Node.js 22.15 or later, or Bun' : 'CompressionStream'})`,
+              `requestCompression '${encoding}' needs ${encoding === 'zstd' ? 'Node.js 22.15 or later, or Bun' : 'CompressionStream'}`,
             );
           }
         }
