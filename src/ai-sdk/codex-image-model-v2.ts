@@ -14,10 +14,10 @@ export class CodexImageModelV2 extends CodexModelWrapper<CodexImageModel> implem
     this.maxImagesPerCall = this.core.maxImagesPerCall;
   }
 
-  async doGenerate(
+  // the core's result is V2's (plus the usage V3 added, which AI SDK 5 does not read)
+  doGenerate(
     options: ImageModelV2CallOptions,
   ): Promise<Awaited<ReturnType<ImageModelV2['doGenerate']>>> {
-    const { images, warnings, providerMetadata, response } = await this.core.generate(options);
-    return { images, warnings, providerMetadata, response };
+    return this.core.generate(options);
   }
 }
