@@ -8,11 +8,10 @@ import { toV3Warning } from './v3-output-shape';
 /** `generateImage` of AI SDK 6 (`ai@6`): input images go to `images/edits`. */
 export class CodexImageModelV3 extends CodexModelWrapper<CodexImageModel> implements ImageModelV3 {
   readonly specificationVersion = 'v3';
-  readonly maxImagesPerCall: number;
+  readonly maxImagesPerCall: number = this.core.maxImagesPerCall;
 
   constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
     super(new CodexImageModel(modelId, settings, config));
-    this.maxImagesPerCall = this.core.maxImagesPerCall;
   }
 
   async doGenerate(

@@ -8,14 +8,13 @@ import { toV3Warning } from './v3-output-shape';
 /** `generateImage` of AI SDK 7 (`ai@7`): input images go to `images/edits`. */
 export class CodexImageModelV4 extends CodexModelWrapper<CodexImageModel> implements ImageModelV4 {
   readonly specificationVersion = 'v4';
-  readonly maxImagesPerCall: number;
+  readonly maxImagesPerCall: number = this.core.maxImagesPerCall;
   readonly supportsFileInputs = true;
   // the backend's edit endpoint takes no mask
   readonly supportsMaskInputs = false;
 
   constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
     super(new CodexImageModel(modelId, settings, config));
-    this.maxImagesPerCall = this.core.maxImagesPerCall;
   }
 
   async doGenerate(
