@@ -1,6 +1,7 @@
 import { NoSuchModelError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { codex, createCodex } from '../src';
+import { createCodex as createCodexV4 } from '../src/v4';
 
 describe('createCodex', () => {
   it('returns a callable provider with languageModel', () => {
@@ -48,6 +49,15 @@ describe('createCodex', () => {
       'localShell',
       'webSearch',
     ]);
+  });
+
+  it('tells AI SDK 7 callers that image models edit input images but take no mask', () => {
+    expect(createCodexV4().image('gpt-image-1.5')).toMatchObject({
+      specificationVersion: 'v4',
+      maxImagesPerCall: 10,
+      supportsFileInputs: true,
+      supportsMaskInputs: false,
+    });
   });
 
   it('refuses the new keyword', () => {

@@ -7,17 +7,16 @@ import { CodexModelWrapper } from './codex-model-wrapper';
 /** `ImageModelV2` for AI SDK 5 (`experimental_generateImage`): generations only. */
 export class CodexImageModelV2 extends CodexModelWrapper<CodexImageModel> implements ImageModelV2 {
   readonly specificationVersion = 'v2';
-  readonly maxImagesPerCall: number;
+  readonly maxImagesPerCall: number = this.core.maxImagesPerCall;
 
   constructor(modelId: CodexImageModelId, settings: CodexImageModelSettings, config: CodexConfig) {
     super(new CodexImageModel(modelId, settings, config));
-    this.maxImagesPerCall = this.core.maxImagesPerCall;
   }
 
-  async doGenerate(
+  // the core's result is V2's (plus the usage V3 added, which AI SDK 5 does not read)
+  doGenerate(
     options: ImageModelV2CallOptions,
   ): Promise<Awaited<ReturnType<ImageModelV2['doGenerate']>>> {
-    const { images, warnings, providerMetadata, response } = await this.core.generate(options);
-    return { images, warnings, providerMetadata, response };
+    return this.core.generate(options);
   }
 }

@@ -11,11 +11,10 @@ export class CodexLanguageModelV2
   implements LanguageModelV2
 {
   readonly specificationVersion = 'v2';
-  readonly supportedUrls: Record<string, RegExp[]>;
+  readonly supportedUrls: Record<string, RegExp[]> = this.core.supportedUrls;
 
   constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
     super(new CodexLanguageModel(modelId, settings, config));
-    this.supportedUrls = this.core.supportedUrls;
   }
 
   doStream(options: LanguageModelV2CallOptions): ReturnType<LanguageModelV2['doStream']> {

@@ -16,11 +16,10 @@ export class CodexLanguageModelV3
   implements LanguageModelV3
 {
   readonly specificationVersion = 'v3';
-  readonly supportedUrls: Record<string, RegExp[]>;
+  readonly supportedUrls: Record<string, RegExp[]> = this.core.supportedUrls;
 
   constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
     super(new CodexLanguageModel(modelId, settings, config));
-    this.supportedUrls = this.core.supportedUrls;
   }
 
   doStream(options: LanguageModelV3CallOptions): PromiseLike<LanguageModelV3StreamResult> {

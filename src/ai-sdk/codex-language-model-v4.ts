@@ -16,11 +16,10 @@ export class CodexLanguageModelV4
   implements LanguageModelV4
 {
   readonly specificationVersion = 'v4';
-  readonly supportedUrls: Record<string, RegExp[]>;
+  readonly supportedUrls: Record<string, RegExp[]> = this.core.supportedUrls;
 
   constructor(modelId: CodexModelId, settings: CodexModelSettings, config: CodexConfig) {
     super(new CodexLanguageModel(modelId, settings, config));
-    this.supportedUrls = this.core.supportedUrls;
   }
 
   doStream(options: LanguageModelV4CallOptions): PromiseLike<LanguageModelV4StreamResult> {

@@ -5,6 +5,7 @@ import type {
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
 import type { CodexWarning } from '../common/codex-warning';
+import { flatTokenUsage } from '../model/flat-token-usage';
 import type { CodexOutputShape } from '../stream/codex-output-shape';
 import type { CodexFinish } from '../stream/codex-stream-part';
 import type { CodexTokenUsage } from '../wire/codex-events';
@@ -35,42 +36,31 @@ export function toV3FinishPart({
 }
 
 function toV3Usage(usage: CodexTokenUsage | undefined): LanguageModelV3Usage {
-  const input = usage?.input_tokens ?? undefined;
-  const cacheRead = usage?.input_tokens_details?.cached_tokens ?? undefined;
-  const output = usage?.output_tokens ?? undefined;
-  const reasoning = usage?.output_tokens_details?.reasoning_tokens ?? undefined;
+  const { inputTokens, outputTokens, reasoningTokens, cachedInputTokens } = flatTokenUsage(usage);
   return {
     inputTokens: {
-      total: input,
-      noCache: input != null ? input - (cacheRead ?? 0) : undefined,
-      cacheRead,
+      total: inputTokens,
+      noCache: inputTokens != null ? inputTokens - (cachedInputTokens ?? 0) : undefined,
+      cacheRead: cachedInputTokens,
       cacheWrite: undefined,
     },
     outputTokens: {
-      total: output,
-      text: output != null ? output - (reasoning ?? 0) : undefined,
-      reasoning,
+      total: outputTokens,
+      text: outputTokens != null ? outputTokens - (reasoningTokens ?? 0) : undefined,
+      reasoning: reasoningTokens,
     },
     // the backend's usage object, parsed from the event's JSON: JSON through and through
     ...(usage != null && { raw: usage as JSONObject }),
   };
 }
 
+/** A call's warning (an image call's too) as V3 and V4 spell it. */
 export function toV3Warning(warning: CodexWarning): SharedV3Warning {
-  switch (warning.type) {
-    case 'unsupported-setting':
-      return {
-        type: 'unsupported',
-        feature: warning.setting,
-        ...(warning.details != null && { details: warning.details }),
-      };
-    case 'unsupported-tool':
-      return {
-        type: 'unsupported',
-        feature: `tool ${warning.toolName}`,
-        ...(warning.details != null && { details: warning.details }),
-      };
-    case 'other':
-      return { type: 'other', message: warning.message };
-  }
+  if (warning.type === 'other') return warning;
+  const { details } = warning;
+  return {
+    type: 'unsupported',
+    feature: warning.type === 'unsupported-tool' ? `tool ${warning.toolName}` : warning.setting,
+    ...(details != null && { details }),
+  };
 }

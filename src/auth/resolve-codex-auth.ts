@@ -7,6 +7,7 @@ import {
   type CodexAuthSource,
   type CodexCredentials,
 } from './codex-auth-source';
+import { loadFileAuth } from './load-file-auth';
 
 export function resolveCodexAuth(settings: {
   auth?: CodexAuth;
@@ -17,11 +18,8 @@ export function resolveCodexAuth(settings: {
 }): CodexAuthSource {
   const { auth, accountId, tokenURL, fetch } = settings;
   if (auth == null) {
-    // Node-only code (auth.json, locks) loads on first use, so an edge bundle that passes
-    // `auth` explicitly never reaches `node:fs`.
     let source: Promise<CodexAuthSource> | undefined;
-    const load = () =>
-      (source ??= import('./create-file-auth').then(m => m.createFileAuth(settings)));
+    const load = () => (source ??= loadFileAuth(settings));
     return {
       getCredentials: async () => (await load()).getCredentials(),
       onUnauthorized: async rejected => (await load()).onUnauthorized!(rejected),

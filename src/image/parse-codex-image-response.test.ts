@@ -49,7 +49,6 @@ describe('toCodexImageResult', () => {
     expect(parse({ data: [{ b64_json: 'AAA' }] })).toStrictEqual({
       images: ['AAA'],
       providerMetadata: { codex: { images: [{}] } },
-      usage: undefined,
     });
     expect(
       parse({
@@ -64,7 +63,6 @@ describe('toCodexImageResult', () => {
     ).toStrictEqual({
       images: ['AAA'],
       providerMetadata: { codex: { images: [{}] } },
-      usage: undefined,
     });
   });
 

@@ -19,7 +19,7 @@ export const codexImageResponseSchema = z.object({
 
 export type CodexImageResponse = z.infer<typeof codexImageResponseSchema>;
 
-/** The spec-neutral result: base64 images, per-image metadata and usage. */
+/** The spec-neutral result: base64 images, per-image metadata and usage (when sent). */
 export function toCodexImageResult({
   data,
   created,
@@ -47,13 +47,13 @@ export function toCodexImageResult({
         })),
       },
     },
-    usage:
-      usage != null
-        ? {
-            inputTokens: usage.input_tokens ?? undefined,
-            outputTokens: usage.output_tokens ?? undefined,
-            totalTokens: usage.total_tokens ?? undefined,
-          }
-        : undefined,
+    // no `usage` key at all when the answer has none, so a spec wrapper passes the result on
+    ...(usage != null && {
+      usage: {
+        inputTokens: usage.input_tokens ?? undefined,
+        outputTokens: usage.output_tokens ?? undefined,
+        totalTokens: usage.total_tokens ?? undefined,
+      },
+    }),
   };
 }

@@ -1,12 +1,12 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { createFileAuth } from './create-file-auth.edge';
+import { loadFileAuth } from './load-file-auth.edge';
 
 // The browser and edge build's auth file: none, and an error that says what to pass instead.
 
-describe('createFileAuth of the edge build', () => {
+describe('loadFileAuth of the edge build', () => {
   it('refuses with a LoadAPIKeyError that names the `auth` setting', async () => {
-    const error = await createFileAuth({ tokenURL: 'https://auth.example/oauth/token' }).catch(
+    const error = await loadFileAuth({ tokenURL: 'https://auth.example/oauth/token' }).catch(
       (e: unknown) => e,
     );
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
