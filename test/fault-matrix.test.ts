@@ -115,6 +115,17 @@ describe('fault matrix', () => {
     expect(error.data).toMatchObject({ plan: 'plus', resetsAt: new Date(resetsAt * 1000) });
   });
 
+  it('429 usage_limit_reached with a reset time no Date can hold: the same error, no time', async () => {
+    emu.enqueue(
+      http(429, { error: { type: 'usage_limit_reached', plan_type: 'plus', resets_at: 1e300 } }),
+    );
+    const error = (await Promise.resolve(model().doStream(hi)).catch(e => e)) as APICallError;
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toMatch(/^You have hit your ChatGPT usage limit \(plus plan\)\.( \[|$)/);
+    expect((error.data as { resetsAt?: unknown }).resetsAt).toBeUndefined();
+  });
+
   it('connection reset before headers is retried', async () => {
     emu.enqueue({ kind: 'reset' }, { kind: 'sse', fixture: 'text' });
     const parts = await streamParts();

@@ -37,6 +37,18 @@ describe('codexErrorToMessage', () => {
     });
   });
 
+  it('says no wait when the reset time is none a Date can hold, instead of throwing', () => {
+    for (const times of [
+      { resets_at: 1e300 },
+      { resets_at: -1e300, resets_in_seconds: 60 },
+      { resets_in_seconds: 1e300 },
+    ]) {
+      expect(codexErrorToMessage({ error: { type: 'usage_limit_reached', ...times } })).toBe(
+        'You have hit your ChatGPT usage limit.',
+      );
+    }
+  });
+
   it('says only that the limit is hit when the answer says nothing more', () => {
     expect(codexErrorToMessage({ error: { type: 'usage_limit_reached' } })).toBe(
       'You have hit your ChatGPT usage limit.',
@@ -202,6 +214,17 @@ describe('codexFailedResponseError', () => {
       resetsAt: new Date(1_900_000_000_000),
       limit: { id: 'codex_bengalfox', name: 'GPT-5.3-Codex', window: 'short' },
     });
+  });
+  it('gives no reset time in data when the answer’s is none a Date can hold', async () => {
+    const error = await fail(
+      429,
+      JSON.stringify({
+        error: { type: 'usage_limit_reached', plan_type: 'plus', resets_at: 1e300 },
+      }),
+    );
+    expect(error.message).toBe('You have hit your ChatGPT usage limit (plus plan).');
+    expect(error.isRetryable).toBe(false);
+    expect(error.data).toMatchObject({ plan: 'plus', resetsAt: undefined });
   });
 });
 

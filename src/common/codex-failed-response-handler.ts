@@ -64,6 +64,21 @@ function formatWait(seconds: number): string {
 }
 
 /**
+ * When a used-up limit resets, from `resets_at` or else `resets_in_seconds`; none when the
+ * server's number is no time a Date can hold (`toISOString()` would throw on it).
+ */
+function resetTime(e: Pick<CodexErrorObject, 'resets_at' | 'resets_in_seconds'>): Date | undefined {
+  const date = new Date(
+    e.resets_at != null
+      ? e.resets_at * 1000
+      : e.resets_in_seconds != null
+        ? Date.now() + e.resets_in_seconds * 1000
+        : NaN,
+  );
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
  * "You have hit your ChatGPT usage limit", with the plan, which limit and window when the
  * answer's rate-limit headers say (`reachedRateLimit`), and when to try again.
  */
@@ -76,11 +91,11 @@ export function usageLimitMessage(
     e.plan_type && `${e.plan_type} plan`,
     limit?.window && `its ${limit.window} window is used up`,
   ].filter(Boolean);
-  const secs =
-    e.resets_in_seconds ?? (e.resets_at != null ? e.resets_at - Date.now() / 1000 : undefined);
+  const at = resetTime(e);
+  const secs = at && (e.resets_in_seconds ?? (at.getTime() - Date.now()) / 1000);
   const when =
     secs != null && Number.isFinite(secs)
-      ? ` Try again in ${formatWait(secs)}${e.resets_at != null ? ` (resets at ${new Date(e.resets_at * 1000).toISOString()})` : ''}.`
+      ? ` Try again in ${formatWait(secs)}${e.resets_at != null && at ? ` (resets at ${at.toISOString()})` : ''}.`
       : '';
   return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
 }
@@ -167,12 +182,7 @@ export async function codexFailedResponseError({
   const reached = isKind(e, USAGE_LIMIT_REACHED);
   const usage = reached || isKind(e, USAGE_NOT_INCLUDED);
   const limit = reached ? reachedRateLimit(responseHeaders, requestBodyValues) : undefined;
-  const resetsAt =
-    e?.resets_at != null
-      ? new Date(e.resets_at * 1000)
-      : e?.resets_in_seconds != null
-        ? new Date(Date.now() + e.resets_in_seconds * 1000)
-        : undefined;
+  const resetsAt = e && resetTime(e);
   const message =
     blocked ??
     (responseBody === undefined

@@ -66,6 +66,18 @@ describe('createStreamError', () => {
     }
   });
 
+  it('reads a usage limit whose reset time is none a Date can hold (no wait given)', () => {
+    const error = createStreamError({
+      ...answer,
+      code: 'usage_limit_reached',
+      message: 'limit',
+      data: { plan_type: 'pro', resets_at: 8.7e12 },
+    });
+    expect(error.message).toBe(
+      'You have hit your ChatGPT usage limit (pro plan). [request id: req-9]',
+    );
+  });
+
   it('says what to do of a plan without Codex (with its plan) and of an input too long', () => {
     expect(
       createStreamError({
