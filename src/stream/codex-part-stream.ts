@@ -187,17 +187,14 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
         sink.flush(); // whatever this read delivered goes out before the next read
         if (retryError !== undefined) {
           if (await retry()) continue;
-          sink.flush();
-          controller.close();
-          return;
-        }
-        if (ended) {
+        } else if (ended) {
           attempt.connection.release();
           commitHeld();
-          sink.flush();
-          controller.close();
-          return;
-        }
+        } else continue;
+        // the response is over: its last parts, then the end
+        sink.flush();
+        controller.close();
+        return;
       }
     },
 
@@ -213,11 +210,9 @@ function streamErrors(
   request: { url: string; body: unknown },
   connection: CodexConnection,
 ): StreamErrorFactory {
-  return ({ code, message, data }) =>
+  return error =>
     createStreamError({
-      code,
-      message,
-      data,
+      ...error,
       url: request.url,
       requestBodyValues: request.body,
       responseHeaders: connection.responseHeaders,

@@ -17,7 +17,7 @@ export const onResponseCreated: EventHandler = (state, event) => {
   state.responseId = id ?? undefined;
   state.emit({
     type: 'response-metadata',
-    id: id ?? undefined,
+    id: state.responseId,
     modelId: model ?? undefined,
     timestamp: created_at != null ? new Date(created_at * 1000) : undefined,
   });
@@ -34,10 +34,7 @@ export const onResponseFinished: EventHandler = (state, event) => {
     state.skippedItemCode != null
       ? { unified: 'error', raw: state.skippedItemCode }
       : {
-          unified: mapCodexFinishReason({
-            incompleteReason,
-            hasFunctionCall: state.hasFunctionCall,
-          }),
+          unified: mapCodexFinishReason(incompleteReason, state.hasFunctionCall),
           raw: incompleteReason ?? response?.status ?? 'completed',
         },
   );
@@ -61,9 +58,13 @@ function terminalResponse(state: CodexStreamState, event: CodexEvent) {
 export const onErrorEvent: EventHandler = (state, event) => {
   const parsed = errorEventSchema.safeParse(event);
   const data = parsed.success ? parsed.data : undefined;
-  const code = data?.code ?? data?.error?.code;
-  const message = data?.message ?? data?.error?.message ?? 'The Codex backend reported an error';
-  failWithStreamError(state, code, message, event);
+  // without a message, the error says that the response failed
+  failWithStreamError(
+    state,
+    data?.code ?? data?.error?.code,
+    data?.message ?? data?.error?.message,
+    event,
+  );
 };
 
 /** Ends the response with the stream error of this code and message. */
