@@ -437,7 +437,7 @@ describe('malformed and odd items', () => {
     ]);
     expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual([
       'invalid_event: The Codex backend sent a malformed custom_tool_call item (invalid call_id, name); it was skipped.',
-      'invalid_event: The Codex backend sent a malformed reasoning item (invalid summary.1.type, summary.1.text); it was skipped.',
+      'invalid_event: The Codex backend sent a malformed reasoning item (invalid summary.1.text); it was skipped.',
       'invalid_event: The Codex backend sent a malformed local_shell_call item (invalid action.command); it was skipped.',
     ]);
   });
