@@ -106,14 +106,14 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
     if (committed) return out(part); // the hot path: one check per part
     if (retryError !== undefined) return; // the rest of a failed attempt
     const session = retries?.session;
-    if (part.type === 'error' && session?.canRetry(part.error)) {
-      retryError = part.error;
-      return;
+    let shown = part;
+    if (part.type === 'error' && session) {
+      if (session.canRetry(part.error)) {
+        retryError = part.error;
+        return;
+      }
+      shown = { ...part, error: session.finalError(part.error) };
     }
-    const shown =
-      part.type === 'error' && session != null
-        ? { ...part, error: session.finalError(part.error) }
-        : part;
     // A finish is held too: the response has ended, which commits what is held.
     const commits = holdUntil === 'content' && !HELD_PARTS.has(part.type);
     if (!commits) {
