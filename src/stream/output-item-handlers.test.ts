@@ -428,6 +428,25 @@ describe('malformed and odd items', () => {
     ]);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
   });
+  it('reads a finished item by the fields it uses: an odd field it does not read is no fault', async () => {
+    const parts = await contentOf([
+      itemDone(0, { id: 7, type: 'function_call', call_id: 'c1', name: 't', arguments: '{}' }),
+      itemDone(1, { id: 'rs', type: 'reasoning', summary: [{ text: 'Thought.' }] }),
+    ]);
+    expect(parts).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 't' },
+      { type: 'tool-input-delta', id: 'c1', delta: '{}' },
+      { type: 'tool-input-end', id: 'c1' },
+      { type: 'tool-call', toolCallId: 'c1', toolName: 't', input: '{}' },
+      { type: 'reasoning-start', id: 'rs:0', providerMetadata: { codex: { itemId: 'rs' } } },
+      { type: 'reasoning-delta', id: 'rs:0', delta: 'Thought.' },
+      {
+        type: 'reasoning-end',
+        id: 'rs:0',
+        providerMetadata: { codex: { itemId: 'rs', reasoningEncryptedContent: null } },
+      },
+    ]);
+  });
   it('names every field it could not read, nested ones by their path', async () => {
     const parts = await run([
       itemDone(0, { type: 'custom_tool_call', input: 'x' }),
