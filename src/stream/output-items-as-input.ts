@@ -50,8 +50,8 @@ function replayOf<T>(
   replay: (item: T, index: number) => CodexAssistantPart[] | undefined,
 ): Replay {
   return (raw, index) => {
-    const item = schema.safeParse(raw).data;
-    return item !== undefined ? replay(item, index) : undefined;
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? replay(parsed.data, index) : undefined;
   };
 }
 
