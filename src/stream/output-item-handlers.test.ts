@@ -408,6 +408,21 @@ describe('malformed and odd items', () => {
     ]);
   });
 
+  it('starts no second call for a second output_item.added at an open call’s index', async () => {
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 't' };
+    const search = { id: 'ws', type: 'web_search_call' };
+    const parts = await contentOf([
+      itemAdded(0, call),
+      itemAdded(0, { ...call, call_id: 'c2' }),
+      itemAdded(1, search),
+      itemAdded(1, { ...search, id: 'ws_again' }),
+    ]);
+    expect(parts.filter(p => p.type === 'tool-input-start')).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 't' },
+      { type: 'tool-input-start', id: 'ws', toolName: 'web_search', providerExecuted: true },
+    ]);
+  });
+
   it('reports each finished item it cannot read, saying which, goes on and finishes with error', async () => {
     const parts = await run([
       itemDone(0, { type: 'message', content: 'not a list' }),
