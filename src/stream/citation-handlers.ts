@@ -19,9 +19,9 @@ function emitUrlSource(state: CodexStreamState, url: string, title: string | nul
 
 /** A `url_citation` annotation as a source; false for any other annotation. */
 function emitCitation(state: CodexStreamState, annotation: unknown): boolean {
-  const parsed = urlCitationSchema.safeParse(annotation);
-  if (parsed.success) emitUrlSource(state, parsed.data.url, parsed.data.title);
-  return parsed.success;
+  const citation = urlCitationSchema.safeParse(annotation).data;
+  if (citation) emitUrlSource(state, citation.url, citation.title);
+  return citation !== undefined;
 }
 
 export const onOutputTextAnnotationAdded: EventHandler = (state, event) => {

@@ -106,14 +106,14 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
     if (committed) return out(part); // the hot path: one check per part
     if (retryError !== undefined) return; // the rest of a failed attempt
     const session = retries?.session;
-    if (part.type === 'error' && session?.canRetry(part.error)) {
-      retryError = part.error;
-      return;
+    let shown = part;
+    if (part.type === 'error' && session) {
+      if (session.canRetry(part.error)) {
+        retryError = part.error;
+        return;
+      }
+      shown = { ...part, error: session.finalError(part.error) };
     }
-    const shown =
-      part.type === 'error' && session != null
-        ? { ...part, error: session.finalError(part.error) }
-        : part;
     // A finish is held too: the response has ended, which commits what is held.
     const commits = holdUntil === 'content' && !HELD_PARTS.has(part.type);
     if (!commits) {
@@ -187,17 +187,14 @@ export function createCodexPartStream<FinishPart extends { type: 'finish' }, War
         sink.flush(); // whatever this read delivered goes out before the next read
         if (retryError !== undefined) {
           if (await retry()) continue;
-          sink.flush();
-          controller.close();
-          return;
-        }
-        if (ended) {
+        } else if (ended) {
           attempt.connection.release();
           commitHeld();
-          sink.flush();
-          controller.close();
-          return;
-        }
+        } else continue;
+        // the response is over: its last parts, then the end
+        sink.flush();
+        controller.close();
+        return;
       }
     },
 
@@ -213,11 +210,9 @@ function streamErrors(
   request: { url: string; body: unknown },
   connection: CodexConnection,
 ): StreamErrorFactory {
-  return ({ code, message, data }) =>
+  return error =>
     createStreamError({
-      code,
-      message,
-      data,
+      ...error,
       url: request.url,
       requestBodyValues: request.body,
       responseHeaders: connection.responseHeaders,

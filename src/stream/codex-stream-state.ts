@@ -102,10 +102,10 @@ export function createCodexStreamState(
 export function uniquePartId(
   state: CodexStreamState,
   itemId: unknown,
-  outputIndex: unknown,
+  outputIndex: number,
 ): string {
   let id = typeof itemId === 'string' && itemId !== '' ? itemId : state.generateId();
-  if (state.usedIds.has(id)) id = `${id}:${String(outputIndex)}`;
+  if (state.usedIds.has(id)) id = `${id}:${outputIndex}`;
   while (state.usedIds.has(id)) id = `${id}:${state.generateId()}`;
   state.usedIds.add(id);
   return id;

@@ -1,13 +1,13 @@
 import type { CodexUnifiedFinishReason } from './codex-stream-part';
 
-export function mapCodexFinishReason({
-  incompleteReason,
-  hasFunctionCall,
-}: {
-  /** `incomplete_details.reason` of a `response.incomplete`; null for a completed response. */
-  incompleteReason: string | null | undefined;
-  hasFunctionCall: boolean;
-}): CodexUnifiedFinishReason {
+/**
+ * @param incompleteReason `incomplete_details.reason` of a `response.incomplete`; null for a
+ *   completed response.
+ */
+export function mapCodexFinishReason(
+  incompleteReason: string | null | undefined,
+  hasFunctionCall: boolean,
+): CodexUnifiedFinishReason {
   if (incompleteReason === 'max_output_tokens') return 'length';
   if (incompleteReason === 'content_filter') return 'content-filter';
   // a response cut short otherwise still asks for its tool calls

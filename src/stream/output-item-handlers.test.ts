@@ -408,6 +408,21 @@ describe('malformed and odd items', () => {
     ]);
   });
 
+  it('starts no second call for a second output_item.added at an open call’s index', async () => {
+    const call = { id: 'fc', type: 'function_call', call_id: 'c1', name: 't' };
+    const search = { id: 'ws', type: 'web_search_call' };
+    const parts = await contentOf([
+      itemAdded(0, call),
+      itemAdded(0, { ...call, call_id: 'c2' }),
+      itemAdded(1, search),
+      itemAdded(1, { ...search, id: 'ws_again' }),
+    ]);
+    expect(parts.filter(p => p.type === 'tool-input-start')).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 't' },
+      { type: 'tool-input-start', id: 'ws', toolName: 'web_search', providerExecuted: true },
+    ]);
+  });
+
   it('reports each finished item it cannot read, saying which, goes on and finishes with error', async () => {
     const parts = await run([
       itemDone(0, { type: 'message', content: 'not a list' }),
@@ -428,6 +443,25 @@ describe('malformed and odd items', () => {
     ]);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', unified: 'error', raw: 'invalid_event' });
   });
+  it('reads a finished item by the fields it uses: an odd field it does not read is no fault', async () => {
+    const parts = await contentOf([
+      itemDone(0, { id: 7, type: 'function_call', call_id: 'c1', name: 't', arguments: '{}' }),
+      itemDone(1, { id: 'rs', type: 'reasoning', summary: [{ text: 'Thought.' }] }),
+    ]);
+    expect(parts).toEqual([
+      { type: 'tool-input-start', id: 'c1', toolName: 't' },
+      { type: 'tool-input-delta', id: 'c1', delta: '{}' },
+      { type: 'tool-input-end', id: 'c1' },
+      { type: 'tool-call', toolCallId: 'c1', toolName: 't', input: '{}' },
+      { type: 'reasoning-start', id: 'rs:0', providerMetadata: { codex: { itemId: 'rs' } } },
+      { type: 'reasoning-delta', id: 'rs:0', delta: 'Thought.' },
+      {
+        type: 'reasoning-end',
+        id: 'rs:0',
+        providerMetadata: { codex: { itemId: 'rs', reasoningEncryptedContent: null } },
+      },
+    ]);
+  });
   it('names every field it could not read, nested ones by their path', async () => {
     const parts = await run([
       itemDone(0, { type: 'custom_tool_call', input: 'x' }),
@@ -437,7 +471,7 @@ describe('malformed and odd items', () => {
     ]);
     expect(parts.flatMap(p => (p.type === 'error' ? [(p.error as Error).message] : []))).toEqual([
       'invalid_event: The Codex backend sent a malformed custom_tool_call item (invalid call_id, name); it was skipped.',
-      'invalid_event: The Codex backend sent a malformed reasoning item (invalid summary.1.type, summary.1.text); it was skipped.',
+      'invalid_event: The Codex backend sent a malformed reasoning item (invalid summary.1.text); it was skipped.',
       'invalid_event: The Codex backend sent a malformed local_shell_call item (invalid action.command); it was skipped.',
     ]);
   });

@@ -89,71 +89,85 @@ function nextReasoningBlock(state: CodexStreamState, item: ReasoningItemState, i
   state.emit({ type: 'reasoning-start', id: item.blockId, providerMetadata });
 }
 
-export const onOutputItemAdded: EventHandler = (state, event) => {
-  const outputIndex = event.output_index;
-  const item = event.item as Record<string, unknown> | undefined;
-  // A primitive `item` has no `type` and falls through the switch.
-  if (typeof outputIndex !== 'number' || item == null) return;
-  if (state.items.has(outputIndex)) return;
-  switch (item.type) {
-    case 'message':
-      textItem(state, outputIndex, item.id);
-      break;
-    case 'reasoning':
-      reasoningItem(state, outputIndex, item.id);
-      break;
-    case 'function_call':
-      if (
-        typeof item.call_id === 'string' &&
-        typeof item.name === 'string' &&
-        functionCallRefusal(state.toolNames, item.name) === undefined
-      ) {
-        startToolCall(state, outputIndex, 'tool', item.call_id, item.name);
-      }
-      break;
-    case 'web_search_call':
-      webSearchCallAdded(state, outputIndex, item);
-      break;
-    case 'custom_tool_call':
-      return customToolCallAdded(state, outputIndex, item);
-    case 'local_shell_call':
-      return localShellCallAdded(state, outputIndex, item);
+function functionCallAdded(
+  state: CodexStreamState,
+  outputIndex: number,
+  item: Record<string, unknown>,
+): void {
+  if (
+    typeof item.call_id === 'string' &&
+    typeof item.name === 'string' &&
+    functionCallRefusal(state.toolNames, item.name) === undefined
+  ) {
+    startToolCall(state, outputIndex, 'tool', item.call_id, item.name);
   }
+}
+
+/** What an item type does when it starts (`output_item.added`) and when it is done. */
+type ItemHandlers = {
+  /** Reads the item unvalidated: only the fields it checks itself. */
+  added?: (state: CodexStreamState, outputIndex: number, item: Record<string, unknown>) => void;
+  done: (state: CodexStreamState, outputIndex: number, event: CodexEvent) => void;
 };
 
-type ItemDoneHandler = (state: CodexStreamState, outputIndex: number, event: CodexEvent) => void;
-
-/** The handler of a finished `type` item: it gets the item as `schema` reads it, or the error. */
-function onItemDone<T>(
+/** The handlers of `type` items: a finished one is read with `schema`, or reported malformed. */
+function itemHandlers<T>(
   type: string,
   schema: z.ZodType<T>,
-  handle: (state: CodexStreamState, outputIndex: number, item: T, event: CodexEvent) => void,
-): [string, ItemDoneHandler] {
+  done: (state: CodexStreamState, outputIndex: number, item: T, event: CodexEvent) => void,
+  added?: ItemHandlers['added'],
+): [string, ItemHandlers] {
   return [
     type,
-    (state, outputIndex, event) => {
-      const parsed = schema.safeParse(event.item);
-      if (parsed.success) handle(state, outputIndex, parsed.data, event);
-      else reportMalformedItem(state, event, type, parsed.error);
+    {
+      added,
+      done: (state, outputIndex, event) => {
+        const parsed = schema.safeParse(event.item);
+        if (parsed.success) done(state, outputIndex, parsed.data, event);
+        else reportMalformedItem(state, event, type, parsed.error);
+      },
     },
   ];
 }
 
-const itemDoneHandlers: ReadonlyMap<unknown, ItemDoneHandler> = new Map([
-  onItemDone('message', messageItemSchema, messageDone),
-  onItemDone('reasoning', reasoningItemSchema, reasoningDone),
-  onItemDone('function_call', functionCallItemSchema, functionCallDone),
-  onItemDone('web_search_call', webSearchCallItemSchema, webSearchCallDone),
-  onItemDone('custom_tool_call', customToolCallItemSchema, customToolCallDone),
-  onItemDone('local_shell_call', localShellCallItemSchema, localShellCallDone),
-  onItemDone('compaction', compactionItemSchema, compactionDone),
+const handlersByItemType: ReadonlyMap<unknown, ItemHandlers> = new Map([
+  itemHandlers('message', messageItemSchema, messageDone, (state, outputIndex, item) =>
+    textItem(state, outputIndex, item.id),
+  ),
+  itemHandlers('reasoning', reasoningItemSchema, reasoningDone, (state, outputIndex, item) =>
+    reasoningItem(state, outputIndex, item.id),
+  ),
+  itemHandlers('function_call', functionCallItemSchema, functionCallDone, functionCallAdded),
+  itemHandlers('web_search_call', webSearchCallItemSchema, webSearchCallDone, webSearchCallAdded),
+  itemHandlers(
+    'custom_tool_call',
+    customToolCallItemSchema,
+    customToolCallDone,
+    customToolCallAdded,
+  ),
+  itemHandlers(
+    'local_shell_call',
+    localShellCallItemSchema,
+    localShellCallDone,
+    localShellCallAdded,
+  ),
+  itemHandlers('compaction', compactionItemSchema, compactionDone),
 ]);
+
+export const onOutputItemAdded: EventHandler = (state, event) => {
+  const outputIndex = event.output_index;
+  const item = event.item as Record<string, unknown> | undefined;
+  // A primitive `item` has no `type` and finds no handlers.
+  if (typeof outputIndex !== 'number' || item == null) return;
+  if (state.items.has(outputIndex)) return;
+  handlersByItemType.get(item.type)?.added?.(state, outputIndex, item);
+};
 
 export const onOutputItemDone: EventHandler = (state, event) => {
   const outputIndex = event.output_index;
   const raw = event.item as { type?: unknown } | undefined;
   if (typeof outputIndex !== 'number' || raw == null) return;
-  itemDoneHandlers.get(raw.type)?.(state, outputIndex, event);
+  handlersByItemType.get(raw.type)?.done(state, outputIndex, event);
 };
 
 function messageDone(state: CodexStreamState, outputIndex: number, done: CodexMessageItem) {

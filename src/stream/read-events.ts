@@ -68,7 +68,7 @@ export async function readEvents(
   if (result === 'end') {
     return fail(
       CODEX_STREAM_ERROR_CODES.truncated,
-      'The Codex stream ended before the response was complete (no response.completed event); the output may be cut off.',
+      'The Codex stream ended before the response was complete; the output may be cut off.',
     );
   }
   return false;

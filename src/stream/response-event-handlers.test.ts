@@ -152,8 +152,8 @@ describe('failures', () => {
   });
 
   it.each([
-    [{ code: 5 }, 'The Codex backend reported an error', 'error'],
-    [{ code: 'server_error' }, 'server_error: The Codex backend reported an error', 'server_error'],
+    [{ code: 5 }, 'The Codex response failed', 'error'],
+    [{ code: 'server_error' }, 'server_error: The Codex response failed', 'server_error'],
     [
       { error: { code: 'rate_limit_exceeded', message: 'Slow down.' } },
       'rate_limit_exceeded: Slow down.',

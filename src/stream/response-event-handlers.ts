@@ -11,13 +11,13 @@ import type { CodexStreamState, EventHandler } from './codex-stream-state';
 // The response's lifecycle: created, its terminal events, and the one `finish`.
 
 export const onResponseCreated: EventHandler = (state, event) => {
-  const parsed = responseCreatedSchema.safeParse(event);
-  if (!parsed.success) return;
-  const { id, model, created_at } = parsed.data.response;
+  const response = responseCreatedSchema.safeParse(event).data?.response;
+  if (response === undefined) return;
+  const { id, model, created_at } = response;
   state.responseId = id ?? undefined;
   state.emit({
     type: 'response-metadata',
-    id: id ?? undefined,
+    id: state.responseId,
     modelId: model ?? undefined,
     timestamp: created_at != null ? new Date(created_at * 1000) : undefined,
   });
@@ -29,17 +29,12 @@ export const onResponseFinished: EventHandler = (state, event) => {
     event.type === 'response.incomplete'
       ? (response?.incomplete_details?.reason ?? 'unknown')
       : null;
+  // a response that lost an item is no success (see `reportSkippedItem`)
+  const skipped = state.skippedItemCode;
   finish(
     state,
-    state.skippedItemCode != null
-      ? { unified: 'error', raw: state.skippedItemCode }
-      : {
-          unified: mapCodexFinishReason({
-            incompleteReason,
-            hasFunctionCall: state.hasFunctionCall,
-          }),
-          raw: incompleteReason ?? response?.status ?? 'completed',
-        },
+    skipped != null ? 'error' : mapCodexFinishReason(incompleteReason, state.hasFunctionCall),
+    skipped ?? incompleteReason ?? response?.status ?? 'completed',
   );
 };
 
@@ -51,19 +46,21 @@ export const onResponseFailed: EventHandler = (state, event) => {
 
 /** The response of a terminal event, if readable; the finish reports its usage and id. */
 function terminalResponse(state: CodexStreamState, event: CodexEvent) {
-  const parsed = responseTerminalSchema.safeParse(event);
-  const response = parsed.success ? parsed.data.response : undefined;
+  const response = responseTerminalSchema.safeParse(event).data?.response;
   state.usage = response?.usage ?? undefined;
   state.responseId ??= response?.id ?? undefined;
   return response;
 }
 
 export const onErrorEvent: EventHandler = (state, event) => {
-  const parsed = errorEventSchema.safeParse(event);
-  const data = parsed.success ? parsed.data : undefined;
-  const code = data?.code ?? data?.error?.code;
-  const message = data?.message ?? data?.error?.message ?? 'The Codex backend reported an error';
-  failWithStreamError(state, code, message, event);
+  const data = errorEventSchema.safeParse(event).data;
+  // without a message, the error says that the response failed
+  failWithStreamError(
+    state,
+    data?.code ?? data?.error?.code,
+    data?.message ?? data?.error?.message,
+    event,
+  );
 };
 
 /** Ends the response with the stream error of this code and message. */
@@ -89,7 +86,7 @@ export function failResponse(
 ): void {
   if (state.finished) return;
   state.emit({ type: 'error', error });
-  finish(state, { unified: 'error', raw: code ?? 'error' });
+  finish(state, 'error', code ?? 'error');
 }
 
 /**
@@ -98,7 +95,8 @@ export function failResponse(
  */
 function finish(
   state: CodexStreamState,
-  { unified, raw }: Pick<CodexFinish, 'unified' | 'raw'>,
+  unified: CodexFinish['unified'],
+  raw: CodexFinish['raw'],
 ): void {
   for (const item of state.items.values()) {
     if (item.kind === 'text') state.emit({ type: 'text-end', id: item.id });

@@ -2,7 +2,8 @@ import * as z from 'zod/v4';
 import { nullishNumber, nullishString } from './nullish-fields';
 
 // The output items of a response (`response.output_item.done`), validated with zod when
-// they finish: they are rare, and the stream reads their fields. Every object is loose.
+// they finish: they are rare, and the stream reads their fields (only those: a field nothing
+// reads is not checked). Every object is loose.
 // An item's `type` is not checked here: whoever reads an item picks its schema by it.
 
 export const messageItemSchema = z.looseObject({
@@ -14,11 +15,10 @@ export const messageItemSchema = z.looseObject({
 export const reasoningItemSchema = z.looseObject({
   id: nullishString,
   encrypted_content: nullishString,
-  summary: z.array(z.looseObject({ type: z.string(), text: z.string() })).nullish(),
+  summary: z.array(z.looseObject({ text: z.string() })).nullish(),
 });
 
 export const functionCallItemSchema = z.looseObject({
-  id: nullishString,
   call_id: z.string(),
   name: z.string(),
   arguments: nullishString,
