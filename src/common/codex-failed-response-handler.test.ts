@@ -215,6 +215,25 @@ describe('codexFailedResponseError', () => {
       limit: { id: 'codex_bengalfox', name: 'GPT-5.3-Codex', window: 'short' },
     });
   });
+  it('gives the reset time in data from resets_in_seconds alone, and none from nulls', async () => {
+    const before = Date.now();
+    const { data } = await fail(
+      429,
+      JSON.stringify({ error: { type: 'usage_limit_reached', resets_in_seconds: 600 } }),
+    );
+    const resetsAt = (data as { resetsAt: Date }).resetsAt.getTime();
+    expect(resetsAt).toBeGreaterThanOrEqual(before + 600_000);
+    expect(resetsAt).toBeLessThanOrEqual(Date.now() + 600_000);
+    const none = await fail(
+      429,
+      JSON.stringify({
+        error: { type: 'usage_limit_reached', resets_at: null, resets_in_seconds: null },
+      }),
+    );
+    expect(none.message).toBe('You have hit your ChatGPT usage limit.');
+    expect(none.data).toMatchObject({ resetsAt: undefined });
+  });
+
   it('gives no reset time in data when the answer’s is none a Date can hold', async () => {
     const error = await fail(
       429,

@@ -92,11 +92,10 @@ export function usageLimitMessage(
     limit?.window && `its ${limit.window} window is used up`,
   ].filter(Boolean);
   const at = resetTime(e);
-  const secs = at && (e.resets_in_seconds ?? (at.getTime() - Date.now()) / 1000);
-  const when =
-    secs != null && Number.isFinite(secs)
-      ? ` Try again in ${formatWait(secs)}${e.resets_at != null && at ? ` (resets at ${at.toISOString()})` : ''}.`
-      : '';
+  // the server's own countdown first: it does not depend on this machine's clock
+  const when = at
+    ? ` Try again in ${formatWait(e.resets_in_seconds ?? (at.getTime() - Date.now()) / 1000)}${e.resets_at != null ? ` (resets at ${at.toISOString()})` : ''}.`
+    : '';
   return `You have hit your ChatGPT usage limit${subject}${details.length > 0 ? ` (${details.join('; ')})` : ''}.${when}`;
 }
 
