@@ -1,3 +1,4 @@
+import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
@@ -9,13 +10,23 @@ import { useCodexEmulator } from './support/use-codex-emulator';
 
 const emu = useCodexEmulator();
 
-const codex = () =>
+const codex = (transport: 'sse' | 'websocket' = 'sse') =>
   createCodex({
     baseURL: emu.baseURL,
     auth: { accessToken: 'at-SECRET-hostile' },
     initialRetryDelayMs: 1,
     maxRetries: 0,
+    transport,
   });
+
+const rejection = (call: Promise<unknown>) =>
+  call.then(
+    () => expect.fail('the call succeeded'),
+    (error: unknown) => error,
+  );
+
+/** `[[[…]]]` 100 000 deep: parses, but writing it back overflows the stack. */
+const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
 
 describe('a hostile Codex backend', () => {
   it('a response.created whose created_at no Date can hold: the call still answers', async () => {
@@ -27,4 +38,36 @@ describe('a hostile Codex backend', () => {
     expect(result.text).toBe('Hi');
     expect(Number.isNaN(result.response.timestamp.getTime())).toBe(false);
   });
+
+  it.each([
+    ['a FastAPI detail', `{"detail":${DEEP}}`, 'Codex request failed'],
+    ['a list of details', `{"detail":[${DEEP}]}`, ''],
+    ['an error object', `{"error":{"message":"Bad input","extra":${DEEP}}}`, 'Bad input'],
+  ])('an HTTP error body nested 100 000 deep (%s) is the APICallError', async (_, body, text) => {
+    emu.enqueue({ kind: 'http', status: 400, body });
+    const error = await rejection(generateText({ model: codex()('gpt-5.3-codex'), prompt: 'Hi' }));
+    expect(APICallError.isInstance(error) && error.statusCode).toBe(400);
+    expect((error as APICallError).message).toContain(text);
+    expect((error as APICallError).isRetryable).toBe(false);
+  });
+
+  it.each([
+    ['sse', 'Bad input'],
+    // the frame becomes an HTTP error answer, which cannot be written out: no message
+    ['websocket', 'Codex request failed'],
+  ] as const)(
+    'an error event (a frame over %s) nested 100 000 deep is its APICallError, not retried',
+    async (transport, text) => {
+      const deepError = `{"type":"error","status":400,"error":{"message":"Bad input","extra":${DEEP}}}`;
+      emu.enqueue({ kind: 'sse', raw: `data: ${deepError}\n\n` });
+      const error = await rejection(
+        generateText({ model: codex(transport)('gpt-5.3-codex'), prompt: 'Hi' }),
+      );
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect((error as APICallError).message).toContain(text);
+      expect(
+        emu.requests.filter(r => r.path.endsWith('/responses') || r.method === 'WS'),
+      ).toHaveLength(1);
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { codexFailedResponseHandler } from '../../common/codex-failed-response-h
 import { describeError } from '../../common/describe-error';
 import { redirectError } from '../../common/redirect-error';
 import { someCause } from '../../common/some-cause';
+import { stringifyJson } from '../../common/stringify-json';
 import { withDiagnostics } from '../../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../../common/redact-secrets';
 
@@ -61,7 +62,8 @@ export async function errorFrameToAPICallError(
       headers[name.toLowerCase()] = String(value);
     }
   }
-  const response = new Response(JSON.stringify({ error: frame.error ?? {} }), {
+  // an error too deep to write reads as one without a message
+  const response = new Response(stringifyJson({ error: frame.error ?? {} }) ?? '{"error":{}}', {
     status,
     headers: { ...headers, 'content-type': 'application/json' },
   });
