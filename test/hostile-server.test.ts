@@ -70,4 +70,23 @@ describe('a hostile Codex backend', () => {
       ).toHaveLength(1);
     },
   );
+
+  it('an SSE event that never ends fails the call once it passes 32 MiB, naming the limit', async () => {
+    // 40 MiB of one line, then the connection stays open: a buffer that grows for ever
+    emu.enqueue({ kind: 'sse', raw: `data: "${'x'.repeat(40 * 2 ** 20)}`, keepOpen: true });
+    const error = await rejection(
+      generateText({
+        model: createCodex({
+          baseURL: emu.baseURL,
+          auth: { accessToken: 'at-SECRET-hostile' },
+          maxRetries: 0,
+          streamIdleTimeoutMs: 60_000,
+        })('gpt-5.3-codex'),
+        prompt: 'Hi',
+        maxRetries: 0,
+      }),
+    );
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).message).toMatch(/larger than 32 MiB/);
+  });
 });
