@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import { generateText } from 'ai';
+import { experimental_generateImage as generateImage, generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
 import { responseEvents } from './support/codex-events';
@@ -89,4 +89,16 @@ describe('a hostile Codex backend', () => {
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).message).toMatch(/larger than 32 MiB/);
   });
+
+  it.each(['!!not base64!!', 'a', 'ab=', 'abc=='])(
+    'an image answer whose b64_json is no base64 (%s) is the APICallError',
+    async b64 => {
+      emu.inject = () => ({ kind: 'http', status: 200, body: { data: [{ b64_json: b64 }] } });
+      const error = await rejection(
+        generateImage({ model: codex().image('gpt-image-1.5'), prompt: 'A cat' }),
+      );
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect((error as APICallError).message).toMatch(/image/i);
+    },
+  );
 });
