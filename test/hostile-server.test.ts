@@ -101,4 +101,29 @@ describe('a hostile Codex backend', () => {
       expect((error as APICallError).message).toMatch(/image/i);
     },
   );
+
+  it.each([0, -1])(
+    'a catalog whose context_window is %d: calls are not compacted first',
+    async contextWindow => {
+      // the catalog as a broken backend sends it, the rest as the emulator answers
+      const fetch: typeof globalThis.fetch = async (input, init) => {
+        const response = await globalThis.fetch(input, init);
+        if (!String(input).includes('/models?')) return response;
+        const catalog = (await response.json()) as { models: Array<Record<string, unknown>> };
+        for (const model of catalog.models) model.context_window = contextWindow;
+        return Response.json(catalog);
+      };
+      const provider = createCodex({
+        baseURL: emu.baseURL,
+        auth: { accessToken: 'at-SECRET-hostile' },
+        fetch,
+      });
+      const models = await provider.listModels();
+      expect(models.map(m => m.contextWindow)).toEqual(models.map(() => undefined));
+      emu.requests.length = 0;
+      const result = await generateText({ model: provider('gpt-5.3-codex'), prompt: 'Hi' });
+      expect(result.text).not.toBe('');
+      expect(emu.requests).toHaveLength(1);
+    },
+  );
 });
