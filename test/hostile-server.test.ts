@@ -3,6 +3,7 @@ import { experimental_generateImage as generateImage, generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createCodex } from '../src';
 import { responseEvents } from './support/codex-events';
+import { secretLeaks } from './support/secret-leaks';
 import { useCodexEmulator } from './support/use-codex-emulator';
 
 // What a hostile or broken server may answer, through the public API: every failure is
@@ -124,6 +125,28 @@ describe('a hostile Codex backend', () => {
       const result = await generateText({ model: provider('gpt-5.3-codex'), prompt: 'Hi' });
       expect(result.text).not.toBe('');
       expect(emu.requests).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    [401, {}],
+    [307, { location: 'https://elsewhere.example/at-SECRET-hostile' }],
+  ])(
+    'a WebSocket upgrade answered %d by a proxy that quotes the token in its headers: the error does not',
+    async (status, headers) => {
+      emu.websocket.rejectHandshake = () => ({
+        status,
+        headers: {
+          ...headers,
+          'x-request-id': 'Bearer at-SECRET-hostile',
+          'cf-ray': 'at-SECRET-hostile',
+        },
+      });
+      const error = await rejection(
+        generateText({ model: codex('websocket')('gpt-5.3-codex'), prompt: 'Hi' }),
+      );
+      expect(APICallError.isInstance(error) && error.statusCode).toBe(status);
+      expect(secretLeaks(error)).toEqual([]);
     },
   );
 });
