@@ -50,6 +50,8 @@ describe('a hostile Codex backend', () => {
     expect(APICallError.isInstance(error) && error.statusCode).toBe(400);
     expect((error as APICallError).message).toContain(text);
     expect((error as APICallError).isRetryable).toBe(false);
+    // too deep to search for credentials
+    expect((error as APICallError).data).toBeUndefined();
   });
 
   it.each([
