@@ -49,9 +49,9 @@ export async function saveSignIn({
   // a sign-in no request can carry must not replace (and revoke) one that works
   for (const [what, value] of [
     ['access token', tokens.access_token],
-    ['account id', claims.accountId],
+    ['account id', claims.accountId ?? ''],
   ] as const) {
-    const problem = value != null ? headerValueProblem(value) : undefined;
+    const problem = headerValueProblem(value);
     if (problem != null) {
       throw new CodexLoginError({
         reason: 'invalid_response',
