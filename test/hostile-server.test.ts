@@ -151,4 +151,20 @@ describe('a hostile Codex backend', () => {
       expect(secretLeaks(error)).toEqual([]);
     },
   );
+
+  it.each([
+    ['status', 1],
+    ['id', 42],
+    ['incomplete_details', 'max_output_tokens'],
+  ])(
+    'a response.completed whose %s has an odd type still reports its usage',
+    async (field, value) => {
+      const events = responseEvents({ output: [{ type: 'message', text: 'Hi' }] });
+      const completed = events.at(-1)!;
+      completed.response = { ...(completed.response as object), [field]: value };
+      emu.enqueue({ kind: 'sse', events });
+      const result = await generateText({ model: codex()('gpt-5.3-codex'), prompt: 'Hi' });
+      expect(result.usage.inputTokens).toBe(10);
+    },
+  );
 });
