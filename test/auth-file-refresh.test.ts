@@ -308,6 +308,20 @@ describe('refresh', () => {
     expect(emu.requests).toHaveLength(0);
   });
 
+  it('keeps the stored refresh and id token when the answer has empty ones', async () => {
+    tokens.enqueue({
+      status: 200,
+      body: { access_token: access('new'), refresh_token: '', id_token: '' },
+    });
+    const stored = authJson({}, { access_token: access('old', -10) });
+    await writeAuth(stored);
+    const result = await model().doGenerate(hi);
+    expect(result.finishReason).toBe('stop');
+    const saved = (await readAuth()).tokens;
+    expect(saved.refresh_token).toBe('rt-SECRET-original');
+    expect(saved.id_token).toBe(stored.tokens.id_token);
+  });
+
   it('needs a refresh token to renew an expired access token', async () => {
     await writeAuth(authJson({}, { access_token: access('old', -10), refresh_token: undefined }));
     const error = await failure(model().doGenerate(hi));

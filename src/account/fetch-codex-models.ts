@@ -20,7 +20,8 @@ const catalogSchema = z.object({
         .array(z.union([z.string(), z.object({ effort: z.string() })]))
         .nullish(),
       default_reasoning_level: z.string().nullish(),
-      context_window: z.number().nullish(),
+      // one of 0 or less (or no number) is unknown: as a window, every call would compact first
+      context_window: z.number().positive().nullish().catch(undefined),
     }),
   ),
 });

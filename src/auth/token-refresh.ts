@@ -158,10 +158,13 @@ function usableTokens(
       isRetryable: true,
     });
   }
+  // an empty token is none: stored, it would replace a good one (the next refresh needs it)
   return {
     access_token: tokens.access_token,
-    ...(typeof tokens.id_token === 'string' && { id_token: tokens.id_token }),
-    ...(typeof tokens.refresh_token === 'string' && { refresh_token: tokens.refresh_token }),
+    ...(typeof tokens.id_token === 'string' &&
+      tokens.id_token !== '' && { id_token: tokens.id_token }),
+    ...(typeof tokens.refresh_token === 'string' &&
+      tokens.refresh_token !== '' && { refresh_token: tokens.refresh_token }),
   };
 }
 

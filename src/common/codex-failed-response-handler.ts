@@ -12,6 +12,7 @@ import {
   contextLengthExceededMessage,
 } from './context-length-exceeded';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from './read-limited-text';
+import { stringifyJson } from './stringify-json';
 import { diagnosticSuffix } from './with-diagnostics';
 
 // The backend answers with several shapes; every field is optional so that a new shape
@@ -134,10 +135,10 @@ function detailMessage(detail: unknown): string {
   const text = Array.isArray(detail)
     ? detail
         .map(d =>
-          d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : JSON.stringify(d),
+          d != null && typeof d === 'object' && 'msg' in d ? String(d.msg) : stringifyJson(d),
         )
         .join('; ')
-    : detail != null && JSON.stringify(detail);
+    : detail != null && stringifyJson(detail);
   return text || FAILED;
 }
 

@@ -1,6 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders } from '@ai-sdk/provider-utils';
 import { copyAPICallError } from './copy-api-call-error';
+import { stringifyJson } from './stringify-json';
 
 // What an error may carry out of this package is cleaned of the credentials it was sent with.
 
@@ -31,12 +32,13 @@ export function redactAPICallError(
   const redact = (text: string) => redactSecrets(text, secrets);
   const { message, responseBody, data } = error;
   const headers = JSON.stringify(error.responseHeaders ?? null);
-  // an Error kept as data (a transport failure) shows its message, which JSON leaves out
-  const dataText = data instanceof Error ? data.message : JSON.stringify(data ?? null);
+  // an Error kept as data (a transport failure) shows its message, which JSON leaves out;
+  // data too deep to write cannot be searched, so it is dropped
+  const dataText = data instanceof Error ? data.message : stringifyJson(data ?? null);
   // a secret in any field changes the whole; one that only spans two fields costs a copy
   const all = [message, responseBody, headers, dataText].join('\n');
-  if (redact(all) === all) return error;
-  const redactedData = redact(dataText);
+  if (dataText !== undefined && redact(all) === all) return error;
+  const redactedData = dataText && redact(dataText);
   return copyAPICallError(error, {
     message: redact(message),
     responseBody: responseBody && redact(responseBody),
@@ -44,11 +46,13 @@ export function redactAPICallError(
     responseHeaders: parseOr(redact(headers)) as Record<string, string> | undefined,
     // data may hold what JSON would change (a Date): kept as it was unless it quotes a secret
     data:
-      redactedData === dataText
-        ? data
-        : data instanceof Error
-          ? new Error(redactedData)
-          : parseOr(redactedData),
+      redactedData === undefined
+        ? undefined
+        : redactedData === dataText
+          ? data
+          : data instanceof Error
+            ? new Error(redactedData)
+            : parseOr(redactedData),
   });
 }
 

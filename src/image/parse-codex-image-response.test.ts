@@ -80,3 +80,29 @@ describe('toCodexImageResult', () => {
     });
   });
 });
+
+describe('codexImageResponseSchema', () => {
+  const image = (b64_json: string) =>
+    codexImageResponseSchema.safeParse({ data: [{ b64_json }] }).success;
+
+  // what `atob` decodes after the AI SDK maps `-` and `_`: padded, unpadded, URL-safe
+  it.each(['', 'QQ', 'QQ==', 'QUI', 'QUI=', 'QUJD', 'QU-_', 'QUJDRA=='])('takes %j', b64 => {
+    expect(image(b64)).toBe(true);
+  });
+
+  // what `atob` throws on, and blanks (which it skips, but the backend never sends)
+  it.each([
+    'Q',
+    'QQ=',
+    'QUI==',
+    '=',
+    '==',
+    '====',
+    'QUJD RA==',
+    'QUJD!A==',
+    'QQ==QQ==',
+    'QQ==QUJD',
+  ])('refuses %j', b64 => {
+    expect(image(b64)).toBe(false);
+  });
+});

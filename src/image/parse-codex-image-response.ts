@@ -1,9 +1,25 @@
 import * as z from 'zod/v4';
 
+/**
+ * Base64 that `atob` decodes (padded or not; `-` and `_` too, which the AI SDK maps; no
+ * line breaks, which the backend does not send): an image it cannot decode would throw a
+ * DOMException out of `generateImage`. No regex of groups: on megabytes it overflows.
+ */
+function isBase64(text: string): boolean {
+  const body = text.replace(/={1,2}$/, '');
+  return (
+    /^[\w+/-]*$/.test(body) && body.length % 4 !== 1 && (body === text || text.length % 4 === 0)
+  );
+}
+
 // Fields the backend adds pass (unread, so dropped); only the images themselves are required.
 export const codexImageResponseSchema = z.object({
   created: z.number().nullish(),
-  data: z.array(z.object({ b64_json: z.string(), revised_prompt: z.string().nullish() })).min(1),
+  data: z
+    .array(
+      z.object({ b64_json: z.string().refine(isBase64), revised_prompt: z.string().nullish() }),
+    )
+    .min(1),
   background: z.string().nullish(),
   quality: z.string().nullish(),
   size: z.string().nullish(),

@@ -120,4 +120,19 @@ describe('saveSignIn', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('refuses an access token no header can carry, writing nothing', async () => {
+    await writeFile(authFile, '{"kept":true}');
+    const error = await saveSignIn({
+      authFile,
+      tokens: { ...tokens(), access_token: 'at-SECRET\nx' },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      reason: 'invalid_response',
+      message: expect.stringMatching(
+        /^The access token the sign-in server answered with contains a line break/,
+      ),
+    });
+    expect(await readFile(authFile, 'utf8')).toBe('{"kept":true}');
+  });
 });

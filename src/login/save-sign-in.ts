@@ -7,8 +7,10 @@ import {
   type AuthFileContent,
 } from '../auth/auth-file-store';
 import type { CodexSignInTarget } from '../auth/sign-in-target';
+import { headerValueProblem } from '../common/header-checks';
 import { parseJsonRecord } from '../common/parse-json-record';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
+import { CodexLoginError } from './login-error';
 import { revokeRefreshToken } from './revoke-token';
 import { signInIssuer } from './sign-in-issuer';
 import type { SignInTokens } from './token-exchange';
@@ -44,6 +46,19 @@ export async function saveSignIn({
   abortSignal?: AbortSignal;
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
+  // a sign-in no request can carry must not replace (and revoke) one that works
+  for (const [what, value] of [
+    ['access token', tokens.access_token],
+    ['account id', claims.accountId ?? ''],
+  ] as const) {
+    const problem = headerValueProblem(value);
+    if (problem != null) {
+      throw new CodexLoginError({
+        reason: 'invalid_response',
+        message: `The ${what} the sign-in server answered with contains ${problem}, so it cannot be sent; nothing was written. Start the sign-in again, or check the issuer.`,
+      });
+    }
+  }
   if (saveTo != null) {
     const previous = await saveTo.replaceSignIn(
       content => signInContent(content, tokens, claims),

@@ -15,11 +15,13 @@ export const onResponseCreated: EventHandler = (state, event) => {
   if (response === undefined) return;
   const { id, model, created_at } = response;
   state.responseId = id ?? undefined;
+  // a time no Date can hold is an Invalid Date, whose toISOString() throws in `ai`
+  const timestamp = new Date((created_at ?? NaN) * 1000);
   state.emit({
     type: 'response-metadata',
     id: state.responseId,
     modelId: model ?? undefined,
-    timestamp: created_at != null ? new Date(created_at * 1000) : undefined,
+    timestamp: Number.isNaN(timestamp.getTime()) ? undefined : timestamp,
   });
 };
 

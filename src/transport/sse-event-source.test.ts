@@ -52,4 +52,17 @@ describe('createSseEventSource', () => {
     const reads = await readAll([bytes.subarray(0, cut), bytes.subarray(cut)]);
     expect(reads.flatMap(read => read.events)).toEqual([{ type: 'ü' }]);
   });
+
+  it('skips lines of unknown fields and a bad retry, as the SSE standard says', async () => {
+    const body = 'x-proxy: hi\nretry: soon\ndata: {"type":"a"}\n\n';
+    expect((await readAll([body])).flatMap(read => read.events)).toEqual([{ type: 'a' }]);
+  });
+
+  it('fails the read that takes an event past 32 MiB, naming the limit', async () => {
+    const line = `data: "${'x'.repeat(2 ** 20)}`;
+    const chunks = Array.from({ length: 33 }, () => line);
+    await expect(readAll(chunks)).rejects.toThrow(
+      "an event of the Codex stream was larger than 32 MiB, this package's limit",
+    );
+  });
 });

@@ -8,6 +8,12 @@ import type { CodexEventSource } from './codex-transport';
  * stages: each extra stream stage costs about as much as the parsing itself
  * (docs/performance.md).
  */
+/**
+ * The largest event read, in characters: as large as a WebSocket message may be. A line
+ * that never ends (a hostile or broken server) must not grow the buffer for ever.
+ */
+const MAX_EVENT_MIB = 32;
+
 export function createSseEventSource(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: CodexEvent) => void,
@@ -15,6 +21,15 @@ export function createSseEventSource(
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createParser({
+    maxBufferSize: MAX_EVENT_MIB * 2 ** 20,
+    // thrown out of `feed`, it fails the read; a line of an unknown field is only skipped
+    onError: ({ type }) => {
+      if (type === 'max-buffer-size-exceeded') {
+        throw new Error(
+          `an event of the Codex stream was larger than ${MAX_EVENT_MIB} MiB, this package's limit`,
+        );
+      }
+    },
     onEvent: ({ data }) => {
       let event: unknown;
       try {

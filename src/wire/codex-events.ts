@@ -27,12 +27,13 @@ export const responseCreatedSchema = z.looseObject({
 const errorSchema = z.looseObject({ code: nullishString, message: nullishString });
 
 export const responseTerminalSchema = z.looseObject({
+  // a field of an odd type is unknown (`.catch`), not the loss of the others (the usage)
   response: z.looseObject({
-    id: nullishString,
-    status: nullishString,
-    usage: usageSchema.nullish(),
-    incomplete_details: z.looseObject({ reason: nullishString }).nullish(),
-    error: errorSchema.nullish(),
+    id: nullishString.catch(undefined),
+    status: nullishString.catch(undefined),
+    usage: usageSchema.nullish().catch(undefined),
+    incomplete_details: z.looseObject({ reason: nullishString }).nullish().catch(undefined),
+    error: errorSchema.nullish().catch(undefined),
   }),
 });
 

@@ -50,7 +50,12 @@ export async function openUndiciSocket({
 function upgradeFailure(url: string, headers: Record<string, string>, answer: UpgradeAnswer) {
   const status = answer.status;
   if (status != null && status !== 101) {
-    return upgradeRefused({ url, status, responseHeaders: answer.headers });
+    return upgradeRefused({
+      url,
+      status,
+      responseHeaders: answer.headers,
+      secrets: [headers.authorization],
+    });
   }
   // a dispatcher that cannot take the request; Deno without --allow-env, which refuses
   // undici the environment variables it reads on connect

@@ -3,6 +3,7 @@ import { codexFailedResponseHandler } from '../../common/codex-failed-response-h
 import { describeError } from '../../common/describe-error';
 import { redirectError } from '../../common/redirect-error';
 import { someCause } from '../../common/some-cause';
+import { stringifyJson } from '../../common/stringify-json';
 import { withDiagnostics } from '../../common/with-diagnostics';
 import { redactAPICallError, redactSecrets } from '../../common/redact-secrets';
 
@@ -61,7 +62,8 @@ export async function errorFrameToAPICallError(
       headers[name.toLowerCase()] = String(value);
     }
   }
-  const response = new Response(JSON.stringify({ error: frame.error ?? {} }), {
+  // an error too deep to write reads as one without a message
+  const response = new Response(stringifyJson({ error: frame.error ?? {} }) ?? '{"error":{}}', {
     status,
     headers: { ...headers, 'content-type': 'application/json' },
   });
@@ -81,10 +83,13 @@ export function handshakeError({
   url,
   status,
   responseHeaders,
+  secrets = [],
 }: {
   url: string;
   status: number;
   responseHeaders: Record<string, string>;
+  /** The upgrade's credentials: a proxy's answer may quote them in its headers. */
+  secrets?: ReadonlyArray<string | undefined>;
 }): APICallError {
   const hint =
     status === 401
@@ -92,15 +97,18 @@ export function handshakeError({
       : status === 426
         ? 'the backend wants HTTP'
         : 'unexpected answer to the upgrade';
-  const error = withDiagnostics(
-    new APICallError({
-      message: `The Codex backend refused the WebSocket upgrade at ${url} (HTTP ${status}: ${hint}).`,
-      url,
-      requestBodyValues: undefined,
-      statusCode: status,
-      responseHeaders,
-      isRetryable: false,
-    }),
+  const error = redactAPICallError(
+    withDiagnostics(
+      new APICallError({
+        message: `The Codex backend refused the WebSocket upgrade at ${url} (HTTP ${status}: ${hint}).`,
+        url,
+        requestBodyValues: undefined,
+        statusCode: status,
+        responseHeaders,
+        isRetryable: false,
+      }),
+    ),
+    secrets,
   );
   refusedUpgrades.add(error);
   return error;
@@ -110,12 +118,8 @@ export function handshakeError({
  * An upgrade answered with another status than 101: a redirect (never followed: it would
  * carry the token along, nor taken for "use HTTP"), else a refusal (`handshakeError`).
  */
-export function upgradeRefused(options: {
-  url: string;
-  status: number;
-  responseHeaders: Record<string, string>;
-}): APICallError {
-  const { url, status, responseHeaders } = options;
+export function upgradeRefused(options: Parameters<typeof handshakeError>[0]): APICallError {
+  const { url, status, responseHeaders, secrets = [] } = options;
   const redirect =
     status >= 300 && status < 400
       ? redirectError(
@@ -126,7 +130,7 @@ export function upgradeRefused(options: {
           'baseURL',
         )
       : undefined;
-  return redirect ?? handshakeError(options);
+  return redirect ? redactAPICallError(redirect, secrets) : handshakeError(options);
 }
 
 const unavailable = new WeakSet<Error>();
