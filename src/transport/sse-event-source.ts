@@ -3,17 +3,17 @@ import type { CodexEvent } from '../wire/codex-events';
 import type { CodexEventSource } from './codex-transport';
 
 /**
- * An SSE body → parsed events, one body chunk per `read()`. Decoding, splitting and
- * `JSON.parse` run inline rather than as `TextDecoderStream` → `EventSourceParserStream`
- * stages: each extra stream stage costs about as much as the parsing itself
- * (docs/performance.md).
- */
-/**
  * The largest event read, in characters: as large as a WebSocket message may be. A line
  * that never ends (a hostile or broken server) must not grow the buffer for ever.
  */
 const MAX_EVENT_MIB = 32;
 
+/**
+ * An SSE body → parsed events, one body chunk per `read()`. Decoding, splitting and
+ * `JSON.parse` run inline rather than as `TextDecoderStream` → `EventSourceParserStream`
+ * stages: each extra stream stage costs about as much as the parsing itself
+ * (docs/performance.md).
+ */
 export function createSseEventSource(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: CodexEvent) => void,
