@@ -229,6 +229,8 @@ describe('an answer that echoes a credential', () => {
     tokens.enqueue({
       status: 400,
       body: { error: 'refresh token rt-SECRET-original is not valid for this client' },
+      // a proxy in front of it that copies the request's body into a header
+      headers: { 'x-echo': 'grant_type=refresh_token&refresh_token=rt-SECRET-original' },
     });
     const model = createCodex({
       baseURL: emu.baseURL,
@@ -240,6 +242,10 @@ describe('an answer that echoes a credential', () => {
     expect(error.message).toBe(
       'Refreshing the ChatGPT sign-in failed (refresh token [redacted] is not valid for this client). Try again shortly.',
     );
+    expect(error.responseHeaders?.['x-echo']).toBe(
+      'grant_type=refresh_token&refresh_token=[redacted]',
+    );
+    expect(secretLeaks(error)).toEqual([]);
     expect(emu.requests).toHaveLength(0);
   });
 

@@ -2,6 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, isAbortError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { describeError } from '../common/describe-error';
 import { headerValueProblem } from '../common/header-checks';
+import { redactAPICallError } from '../common/redact-secrets';
 import { redirectError } from '../common/redirect-error';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from '../common/read-limited-text';
 
@@ -177,25 +178,26 @@ function refreshFailure(
   body: unknown,
   text: string,
 ): APICallError {
-  // An error answer should quote no token, but one that echoes the refresh token we sent
-  // (in its body or its error code) must not carry it into the error.
-  const redact = (value: string) => value.split(refreshToken).join('[redacted]');
-  const rawCode = errorCode(body);
-  const code = rawCode != null ? redact(rawCode) : undefined;
-  const permanent = response.status === 401 || PERMANENT_CODES.has(rawCode);
+  const code = errorCode(body);
+  const permanent = response.status === 401 || PERMANENT_CODES.has(code);
   const why = code ?? `HTTP ${response.status}`;
-  return new APICallError({
-    message: permanent
-      ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run ${store.loginCommand} to sign in again.`
-      : `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
-    url: tokenURL,
-    requestBodyValues: redactedBody,
-    statusCode: response.status,
-    responseHeaders,
-    responseBody: redact(text),
-    data: { code },
-    isRetryable: !permanent && (response.status === 429 || response.status >= 500),
-  });
+  // An error answer should quote no token, but one that echoes the refresh token we sent
+  // (in its body, its error code, or a proxy's header) must not carry it into the error.
+  return redactAPICallError(
+    new APICallError({
+      message: permanent
+        ? `Your ChatGPT sign-in can no longer be refreshed (${why}). Run ${store.loginCommand} to sign in again.`
+        : `Refreshing the ChatGPT sign-in failed (${why}). Try again shortly.`,
+      url: tokenURL,
+      requestBodyValues: redactedBody,
+      statusCode: response.status,
+      responseHeaders,
+      responseBody: text,
+      data: { code },
+      isRetryable: !permanent && (response.status === 429 || response.status >= 500),
+    }),
+    [refreshToken],
+  );
 }
 
 function errorCode(body: unknown): string | undefined {
