@@ -1,3 +1,4 @@
+import { resetTime } from '../common/reset-time';
 import { classifyUsageWindows } from '../common/usage-window-class';
 
 /** One usage window of the account, as `codex.getUsage()` reports it. */
@@ -104,11 +105,7 @@ function toWindow(value: unknown, now: number): CodexUsageWindow | undefined {
   const window = objectOf(value);
   const usedPercent = numberOf(window.used_percent);
   const seconds = numberOf(window.limit_window_seconds);
-  const resetAt = numberOf(window.reset_at);
-  const resetAfter = numberOf(window.reset_after_seconds);
-  // without a reset time, or with one beyond what a Date can hold, this is an Invalid Date
-  // (which breaks printing it)
-  const resetsAt = new Date(resetAt != null ? resetAt * 1000 : now + (resetAfter ?? NaN) * 1000);
-  if (usedPercent == null || seconds == null || Number.isNaN(resetsAt.getTime())) return undefined;
+  const resetsAt = resetTime(numberOf(window.reset_at), numberOf(window.reset_after_seconds), now);
+  if (usedPercent == null || seconds == null || resetsAt == null) return undefined;
   return { usedPercent, windowMinutes: Math.ceil(seconds / 60), resetsAt };
 }

@@ -12,6 +12,7 @@ import {
   contextLengthExceededMessage,
 } from './context-length-exceeded';
 import { ANSWER_LIMIT_BYTES, formatLimit, readLimitedText } from './read-limited-text';
+import { resetTime } from './reset-time';
 import { stringifyJson } from './stringify-json';
 import { diagnosticSuffix } from './with-diagnostics';
 
@@ -65,21 +66,6 @@ function formatWait(seconds: number): string {
 }
 
 /**
- * When a used-up limit resets, from `resets_at` or else `resets_in_seconds`; none when the
- * server's number is no time a Date can hold (`toISOString()` would throw on it).
- */
-function resetTime(e: Pick<CodexErrorObject, 'resets_at' | 'resets_in_seconds'>): Date | undefined {
-  const date = new Date(
-    e.resets_at != null
-      ? e.resets_at * 1000
-      : e.resets_in_seconds != null
-        ? Date.now() + e.resets_in_seconds * 1000
-        : NaN,
-  );
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/**
  * "You have hit your ChatGPT usage limit", with the plan, which limit and window when the
  * answer's rate-limit headers say (`reachedRateLimit`), and when to try again.
  */
@@ -92,7 +78,7 @@ export function usageLimitMessage(
     e.plan_type && `${e.plan_type} plan`,
     limit?.window && `its ${limit.window} window is used up`,
   ].filter(Boolean);
-  const at = resetTime(e);
+  const at = resetTime(e.resets_at, e.resets_in_seconds);
   // the server's own countdown first: it does not depend on this machine's clock
   const when = at
     ? ` Try again in ${formatWait(e.resets_in_seconds ?? (at.getTime() - Date.now()) / 1000)}${e.resets_at != null ? ` (resets at ${at.toISOString()})` : ''}.`
@@ -182,7 +168,7 @@ export async function codexFailedResponseError({
   const reached = isKind(e, USAGE_LIMIT_REACHED);
   const usage = reached || isKind(e, USAGE_NOT_INCLUDED);
   const limit = reached ? reachedRateLimit(responseHeaders, requestBodyValues) : undefined;
-  const resetsAt = e && resetTime(e);
+  const resetsAt = e && resetTime(e.resets_at, e.resets_in_seconds);
   const message =
     blocked ??
     (responseBody === undefined

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { getJwtExpiry } from '../auth/jwt';
+import { validDate } from '../common/valid-date';
 import { resolveAuthFile } from './codex-home';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 
@@ -75,10 +76,4 @@ export function signInOf(
     ...(expiry != null && { accessTokenExpiresAt: expiry }),
     ...(lastRefresh != null && { lastRefresh }),
   };
-}
-
-/** A claim far beyond what a Date holds would be an Invalid Date, which breaks printing it. */
-function validDate(ms: number | undefined): Date | undefined {
-  const date = new Date(ms ?? NaN);
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }

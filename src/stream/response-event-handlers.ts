@@ -4,6 +4,7 @@ import {
   responseTerminalSchema,
   type CodexEvent,
 } from '../wire/codex-events';
+import { validDate } from '../common/valid-date';
 import type { CodexFinish } from './codex-stream-part';
 import { mapCodexFinishReason } from './map-codex-finish-reason';
 import type { CodexStreamState, EventHandler } from './codex-stream-state';
@@ -15,13 +16,12 @@ export const onResponseCreated: EventHandler = (state, event) => {
   if (response === undefined) return;
   const { id, model, created_at } = response;
   state.responseId = id ?? undefined;
-  // a time no Date can hold is an Invalid Date, whose toISOString() throws in `ai`
-  const timestamp = new Date((created_at ?? NaN) * 1000);
   state.emit({
     type: 'response-metadata',
     id: state.responseId,
     modelId: model ?? undefined,
-    timestamp: Number.isNaN(timestamp.getTime()) ? undefined : timestamp,
+    // none for a time no Date can hold, whose toISOString() would throw in `ai`
+    timestamp: validDate(created_at != null ? created_at * 1000 : undefined),
   });
 };
 
