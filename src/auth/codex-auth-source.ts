@@ -37,21 +37,33 @@ export type CodexAuthSource = {
 };
 
 /**
- * `fetch` would refuse credentials that cannot be header values, with a message quoting
- * the token; this names the field as its source calls it (`name`) and says what to do (`fix`).
+ * The first credential no request header can carry (`fetch` would refuse it, with a message
+ * quoting the token), and what is wrong with it; `undefined` when both can go.
+ */
+export function unsendableCredential(
+  credentials: CodexCredentials,
+): { field: keyof CodexCredentials; problem: string } | undefined {
+  for (const field of ['accessToken', 'accountId'] as const) {
+    const value = credentials[field];
+    const problem = typeof value === 'string' ? headerValueProblem(value) : undefined;
+    if (problem != null) return { field, problem };
+  }
+  return undefined;
+}
+
+/**
+ * Refuses credentials no request header can carry (see `unsendableCredential`), naming the
+ * field as its source calls it (`name`) and saying what to do (`fix`).
  */
 export function assertSendableCredentials(
   credentials: CodexCredentials,
   name: (field: keyof CodexCredentials) => string,
   fix: string,
 ): void {
-  for (const field of ['accessToken', 'accountId'] as const) {
-    const value = credentials[field];
-    const problem = typeof value === 'string' ? headerValueProblem(value) : undefined;
-    if (problem != null) {
-      throw new LoadAPIKeyError({
-        message: `The ${name(field)} contains ${problem}, so it cannot be sent. ${fix}`,
-      });
-    }
+  const unsendable = unsendableCredential(credentials);
+  if (unsendable != null) {
+    throw new LoadAPIKeyError({
+      message: `The ${name(unsendable.field)} contains ${unsendable.problem}, so it cannot be sent. ${fix}`,
+    });
   }
 }

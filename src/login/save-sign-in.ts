@@ -6,8 +6,8 @@ import {
   writeAuthFile,
   type AuthFileContent,
 } from '../auth/auth-file-store';
+import { unsendableCredential } from '../auth/codex-auth-source';
 import type { CodexSignInTarget } from '../auth/sign-in-target';
-import { headerValueProblem } from '../common/header-checks';
 import { parseJsonRecord } from '../common/parse-json-record';
 import { readAccountClaims, type CodexAccountClaims } from './id-token-claims';
 import { CodexLoginError } from './login-error';
@@ -47,17 +47,15 @@ export async function saveSignIn({
 }): Promise<CodexLoginResult> {
   const claims = readAccountClaims(tokens.id_token, tokens.access_token);
   // a sign-in no request can carry must not replace (and revoke) one that works
-  for (const [what, value] of [
-    ['access token', tokens.access_token],
-    ['account id', claims.accountId ?? ''],
-  ] as const) {
-    const problem = headerValueProblem(value);
-    if (problem != null) {
-      throw new CodexLoginError({
-        reason: 'invalid_response',
-        message: `The ${what} the sign-in server answered with contains ${problem}, so it cannot be sent; nothing was written. Start the sign-in again, or check the issuer.`,
-      });
-    }
+  const unsendable = unsendableCredential({
+    accessToken: tokens.access_token,
+    accountId: claims.accountId,
+  });
+  if (unsendable != null) {
+    throw new CodexLoginError({
+      reason: 'invalid_response',
+      message: `The ${unsendable.field === 'accessToken' ? 'access token' : 'account id'} the sign-in server answered with contains ${unsendable.problem}, so it cannot be sent; nothing was written. Start the sign-in again, or check the issuer.`,
+    });
   }
   if (saveTo != null) {
     const previous = await saveTo.replaceSignIn(
